@@ -1,0 +1,3 @@
+//! The `communique-compiler` command line.
+
+fn main() {}

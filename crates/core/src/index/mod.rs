@@ -1,0 +1,9 @@
+//! The full-text search index: built natively by the compiler, read in the browser.
+//!
+//! Placeholder: the search issue replaces this with the real writer/reader pair.
+
+use serde::{Deserialize, Serialize};
+
+/// The inverted index over a corpus's documents.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {}
