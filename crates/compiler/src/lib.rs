@@ -12,7 +12,9 @@ use std::path::Path;
 
 use communique_core::Corpus;
 
+pub mod entities;
 pub mod report;
+pub mod visits;
 
 /// A problem that stops the whole compile (the folder is missing, or `corpus.toml` is malformed).
 #[derive(Debug)]
@@ -45,5 +47,16 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
             message: "not a folder".into(),
         });
     }
-    Ok(Corpus::default())
+    // Placeholder pipeline until the reader lands: no documents yet.
+    let documents = Vec::new();
+    let entities = entities::extract(&documents);
+    let visits = visits::extract(&documents, &entities);
+    let index = communique_core::SearchIndex::build(&documents);
+    Ok(Corpus {
+        documents,
+        entities,
+        visits,
+        index,
+        ..Corpus::default()
+    })
 }
