@@ -1,8 +1,10 @@
 //! Visit extraction: who travelled where and when, with the sentences that say so.
-//!
-//! Placeholder until the visits issue: extracts nothing.
 
 use communique_core::{Document, Entity, Visit};
+
+pub mod lexicon;
+pub mod timex;
+pub mod tokens;
 
 /// Extracts the visits reported in `docs`, one per trip.
 pub fn extract(docs: &[Document], entities: &[Entity]) -> Vec<Visit> {
