@@ -241,6 +241,8 @@ pub struct Document {
     pub time: Option<String>,
     /// Outlet or agency, when stated.
     pub source: Option<String>,
+    /// Place named by the article's dateline (`TEHRAN –` gives "Tehran"), when it has one.
+    pub dateline: Option<String>,
     /// Original address, when given in metadata.
     pub url: Option<String>,
     /// The clean body: boilerplate removed, paragraphs separated by `\n\n`.
