@@ -1,13 +1,98 @@
 //! Visit extraction: who travelled where and when, with the sentences that say so.
+//!
+//! A visit is the event GDELT and ICEWS code as CAMEO 042/043: a traveller (a
+//! person, or a delegation led by one) goes to a city or country and is received
+//! there. Each article is read sentence by sentence: [`patterns`] proposes
+//! candidates from trigger words ("visited", "arrived in", "left A for B", "held
+//! talks … in", "hosted", "the visit"), [`context`] resolves who and where
+//! (pronouns, "the Iranian diplomat", "the Russian capital", "the Kremlin"),
+//! [`timex`] dates them against the publication date, and [`merge`] makes one
+//! visit per trip across sentences and articles.
+//!
+//! Choices, favouring precision over recall:
+//! - a trip to a world region ("a visit to Europe") names no country and is
+//!   not a visit here; neither is a trip home or within one's own country;
+//! - negated and hypothetical trips ("did not visit", "could visit", "invited
+//!   him to visit") yield nothing; cancelled and postponed ones are kept as
+//!   [`VisitStatus::Cancelled`](communique_core::VisitStatus);
+//! - a meeting "in Y" counts only when the traveller is known to be foreign to Y
+//!   and is not meeting a third country's official there;
+//! - an undated article keeps its visits undated, never dated by guesswork.
+//!
+//! Invariant: every visit has at least one piece of evidence, a sentence span of
+//! an article, and the rule that read it; no corpus-specific name is in the code.
 
-use communique_core::{Document, Entity, Visit};
+use communique_core::{DocId, Document, Entity, Span, Visit};
+use unicode_segmentation::UnicodeSegmentation;
 
+pub mod context;
 pub mod lexicon;
+pub mod merge;
+pub mod patterns;
+#[cfg(test)]
+mod testkit;
 pub mod timex;
 pub mod tokens;
 
+use context::{DocState, MentionAt, Sentence};
+
 /// Extracts the visits reported in `docs`, one per trip.
 pub fn extract(docs: &[Document], entities: &[Entity]) -> Vec<Visit> {
-    let _ = (docs, entities);
-    Vec::new()
+    let mentions = mentions_by_doc(docs, entities);
+    let per_doc = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let mut state = DocState::new(d as DocId, doc, entities);
+            let mut found = Vec::new();
+            for span in sentences(doc) {
+                let sentence = Sentence::new(&doc.text, span, &mentions[d], entities);
+                found.extend(patterns::candidates(&sentence, &state));
+                state.remember(&sentence);
+            }
+            found
+        })
+        .collect();
+    merge::merge(docs, per_doc)
+}
+
+/// Every entity mention, grouped by document and sorted by offset.
+pub fn mentions_by_doc(docs: &[Document], entities: &[Entity]) -> Vec<Vec<MentionAt>> {
+    let mut out: Vec<Vec<MentionAt>> = vec![Vec::new(); docs.len()];
+    for (e, entity) in entities.iter().enumerate() {
+        for m in &entity.mentions {
+            let Some(list) = out.get_mut(m.doc as usize) else {
+                continue;
+            };
+            let text = &docs[m.doc as usize].text;
+            // A span that does not fit the text is skipped rather than trusted.
+            if m.span.end as usize > text.len() || !text.is_char_boundary(m.span.start as usize) || !text.is_char_boundary(m.span.end as usize) {
+                continue;
+            }
+            list.push(MentionAt {
+                start: m.span.start as usize,
+                end: m.span.end as usize,
+                entity: e as u32,
+            });
+        }
+    }
+    for list in &mut out {
+        list.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
+    out
+}
+
+/// The document's sentences; UAX #29 sentences when the reader gave none.
+pub fn sentences(doc: &Document) -> Vec<Span> {
+    if !doc.sentences.is_empty() || doc.text.trim().is_empty() {
+        return doc.sentences.clone();
+    }
+    doc.text
+        .split_sentence_bound_indices()
+        .filter_map(|(start, s)| {
+            let trimmed = s.trim_end();
+            let lead = trimmed.len() - trimmed.trim_start().len();
+            (!trimmed.trim().is_empty()).then(|| Span::new(start + lead, start + trimmed.len()))
+        })
+        .collect()
 }

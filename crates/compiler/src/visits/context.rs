@@ -1,0 +1,640 @@
+//! What the visit rules know about a sentence and its article: the entity
+//! mentions as token ranges, who "he" or "the Iranian diplomat" is, which
+//! country a person serves, and which city a place phrase or venue names.
+//!
+//! Invariant: a reference resolves only to a person already mentioned in the
+//! same article (never to one mentioned later, never across articles).
+
+use communique_core::{DocId, Document, Entity, EntityId, EntityKind, PartialDate, Span};
+
+use super::lexicon::{self, PERSON_HEADS};
+use super::tokens::{tokenize, Token};
+
+/// A person as a visit sees them: traveller, host or inviter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// The person's entity, when the entity extractor found one.
+    pub entity: Option<EntityId>,
+    /// Display name.
+    pub name: String,
+    /// Country served, when known.
+    pub country: Option<String>,
+    /// Title held, when known (also matched by "the deputy foreign minister").
+    pub role: Option<String>,
+    /// Leads a delegation rather than travelling alone.
+    pub delegation: bool,
+}
+
+impl Person {
+    /// Whether two references are the same person.
+    pub fn same(&self, other: &Person) -> bool {
+        match (self.entity, other.entity) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.name.eq_ignore_ascii_case(&other.name),
+        }
+    }
+}
+
+/// A destination: a city or a country.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Display name ("Moscow", "Russia").
+    pub name: String,
+    /// The place's entity, when resolved.
+    pub entity: Option<EntityId>,
+    /// The country it lies in (itself, for a country).
+    pub country: Option<String>,
+    /// The place is a whole country, not a city.
+    pub is_country: bool,
+}
+
+/// What a phrase after "to", "in" or "at" turned out to name.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlaceHit {
+    /// A city or country, and the index of the phrase's last token.
+    Place(Place, usize),
+    /// A world region ("Europe"): not a destination a visit can have.
+    Region,
+    /// Not a place.
+    None,
+}
+
+/// Kind of an entity mention inside a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefKind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// An organisation.
+    Org,
+}
+
+/// An entity mention as a range of the sentence's tokens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ref {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Person, place or organisation.
+    pub kind: RefKind,
+    /// The entity.
+    pub entity: EntityId,
+}
+
+/// One sentence, tokenised, with its entity mentions.
+pub struct Sentence<'a> {
+    /// The sentence's span in the document.
+    pub span: Span,
+    /// Its tokens.
+    pub tokens: Vec<Token<'a>>,
+    /// Entity mentions, in order.
+    pub refs: Vec<Ref>,
+}
+
+/// An entity mention in a document, as a byte range.
+#[derive(Clone, Copy, Debug)]
+pub struct MentionAt {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The entity.
+    pub entity: EntityId,
+}
+
+impl<'a> Sentence<'a> {
+    /// Tokenises the sentence at `span` of `text` and places the mentions (sorted by start) on its tokens.
+    pub fn new(text: &'a str, span: Span, mentions: &[MentionAt], entities: &[Entity]) -> Sentence<'a> {
+        let tokens = tokenize(&text[span.range()], span.start as usize);
+        let from = mentions.partition_point(|m| m.end <= span.start as usize);
+        let mut refs = Vec::new();
+        for m in mentions[from..].iter().take_while(|m| m.start < span.end as usize) {
+            let first = tokens.iter().position(|t| t.start >= m.start && t.word);
+            let last = tokens.iter().rposition(|t| t.end <= m.end && t.start >= m.start);
+            let (Some(first), Some(last)) = (first, last) else {
+                continue;
+            };
+            if first > last || refs.last().is_some_and(|r: &Ref| r.last >= first) {
+                continue;
+            }
+            let kind = match entities.get(m.entity as usize).map(|e| e.kind) {
+                Some(EntityKind::Person) => RefKind::Person,
+                Some(EntityKind::Place) => RefKind::Place,
+                Some(EntityKind::Organization) => RefKind::Org,
+                None => continue,
+            };
+            refs.push(Ref {
+                first,
+                last,
+                kind,
+                entity: m.entity,
+            });
+        }
+        Sentence { span, tokens, refs }
+    }
+
+    /// The mention covering token `i`, if any.
+    pub fn ref_at(&self, i: usize) -> Option<&Ref> {
+        self.refs.iter().find(|r| r.first <= i && i <= r.last)
+    }
+
+    /// The mention starting exactly at token `i`.
+    pub fn ref_starting(&self, i: usize) -> Option<&Ref> {
+        self.refs.iter().find(|r| r.first == i)
+    }
+
+    /// The lower-case word at `i`, or "" past the end.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    /// Whether token `i` is one of `words`.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_any(words))
+    }
+
+    /// The byte span of tokens `first..=last`.
+    pub fn span_of(&self, first: usize, last: usize) -> Span {
+        Span::new(self.tokens[first].start, self.tokens[last].end)
+    }
+}
+
+/// What the rules remember while reading one article, sentence by sentence.
+pub struct DocState<'a> {
+    /// The article's index.
+    pub doc_id: DocId,
+    /// The article.
+    pub doc: &'a Document,
+    /// All entities of the corpus.
+    pub entities: &'a [Entity],
+    /// People mentioned so far, in order, for definite descriptions.
+    pub recent: Vec<Person>,
+    /// The subject of the latest sentence that had a person as subject, for "he".
+    pub last_subject: Option<Person>,
+}
+
+/// Lower-case words that, right before a person, make the person an object, not the subject.
+const OBJECT_MARKERS: &[&str] = &[
+    "with", "by", "of", "to", "for", "from", "met", "meet", "meets", "received", "receives",
+    "welcomed", "welcomes", "hosted", "hosts", "praised", "told", "invited", "called", "and", "at",
+    "in", "on", "between", "against", "as", "under", "urged", "thanked",
+];
+
+/// Small words inside a title ("Minister *for* Middle East *and* African Affairs").
+const TITLE_CONNECTORS: &[&str] = &["for", "of", "the", "and", "on", "in", "to"];
+
+impl<'a> DocState<'a> {
+    /// A fresh state for one article.
+    pub fn new(doc_id: DocId, doc: &'a Document, entities: &'a [Entity]) -> DocState<'a> {
+        DocState {
+            doc_id,
+            doc,
+            entities,
+            recent: Vec::new(),
+            last_subject: None,
+        }
+    }
+
+    /// The publication date the article's relative dates hang on.
+    pub fn anchor(&self) -> Option<PartialDate> {
+        self.doc.date
+    }
+
+    /// The person a person mention names, with country and role.
+    pub fn person(&self, s: &Sentence, r: &Ref) -> Person {
+        let entity = &self.entities[r.entity as usize];
+        let country = entity
+            .country
+            .clone()
+            .or_else(|| country_before(s, r.first))
+            .or_else(|| {
+                // An earlier mention of the same person in this article may have said it.
+                self.recent
+                    .iter()
+                    .rev()
+                    .find(|p| p.entity == Some(r.entity))
+                    .and_then(|p| p.country.clone())
+            });
+        let role = entity
+            .roles
+            .iter()
+            .rev()
+            .find(|role| role.source.doc == self.doc_id)
+            .or(entity.roles.last())
+            .map(|role| role.title.clone())
+            .or_else(|| title_before(s, r.first))
+            .or_else(|| {
+                self.recent
+                    .iter()
+                    .rev()
+                    .find(|p| p.entity == Some(r.entity))
+                    .and_then(|p| p.role.clone())
+            });
+        Person {
+            entity: Some(r.entity),
+            name: entity.name.clone(),
+            country,
+            role,
+            delegation: false,
+        }
+    }
+
+    /// Whether the person mention is the subject of its clause rather than an object.
+    pub fn is_subject(&self, s: &Sentence, r: &Ref) -> bool {
+        let t = &s.tokens[r.last];
+        if t.possessive {
+            // "Anna's visit" makes Anna the subject of the visit; "Anna's view" does not.
+            return s.is_any(r.last + 1, VISIT_NOUNS) || s.is_any(r.last + 2, VISIT_NOUNS);
+        }
+        match title_start(s, r.first).checked_sub(1) {
+            None => true,
+            Some(k) => !s.tokens[k].is_any(OBJECT_MARKERS),
+        }
+    }
+
+    /// Resolves "he", "she", "the Iranian diplomat", "the top Iranian official" ending at token `i`.
+    /// Returns the person and the first token of the phrase.
+    pub fn anaphor_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
+        let t = s.tokens.get(i)?;
+        if t.is_any(&["he", "she"]) {
+            // A subject earlier in the same sentence wins over the previous sentences'.
+            let here = s
+                .refs
+                .iter()
+                .filter(|r| r.kind == RefKind::Person && r.last < i && self.is_subject(s, r))
+                .last()
+                .map(|r| self.person(s, r));
+            return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
+        }
+        if t.is_any(&["his", "her"]) && t.word {
+            let here = s
+                .refs
+                .iter()
+                .filter(|r| r.kind == RefKind::Person && r.last < i)
+                .last()
+                .map(|r| self.person(s, r));
+            return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
+        }
+        self.definite_at(s, i)
+    }
+
+    /// "The Iranian deputy foreign minister" ending at token `i` → the latest person of that country and title.
+    fn definite_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
+        if !s.tokens[i].is_any(PERSON_HEADS) || s.tokens[i].is_any(&["foreign", "deputy"]) {
+            return None;
+        }
+        // Walk back over the description's words to its "the" and demonym.
+        let mut k = i;
+        let mut country = None;
+        let mut words = Vec::new();
+        loop {
+            let t = &s.tokens[k];
+            if let Some(c) = lexicon::country_of_demonym(&t.lower) {
+                country = Some(c.name.to_string());
+            } else if t.word && !t.is_any(&["top", "senior", "visiting", "high-ranking", "former"]) {
+                words.push(t.lower.clone());
+            }
+            if k == 0 || k + 6 < i {
+                return None;
+            }
+            k -= 1;
+            if s.tokens[k].is("the") {
+                break;
+            }
+            if !s.tokens[k].word || s.ref_at(k).is_some() {
+                return None;
+            }
+        }
+        let country = country?;
+        words.reverse();
+        let title = words.join(" ");
+        // Generic heads ("diplomat", "official") match anyone of the country; a
+        // specific title must also match the person's role.
+        let generic = words.len() == 1 && words[0].as_str() != "president";
+        let person = self.recent.iter().rev().find(|p| {
+            p.country.as_deref() == Some(country.as_str())
+                && (generic || p.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&title)))
+        })?;
+        Some((person.clone(), k))
+    }
+
+    /// Records the sentence's people for later references, and its subject for "he".
+    pub fn remember(&mut self, s: &Sentence) {
+        let mut subject = None;
+        let mut i = 0;
+        while i < s.tokens.len() {
+            if let Some(r) = s.ref_starting(i) {
+                if r.kind == RefKind::Person {
+                    let person = self.person(s, r);
+                    if subject.is_none() && self.is_subject(s, r) {
+                        subject = Some(person.clone());
+                    }
+                    self.recent.push(person);
+                }
+                i = r.last + 1;
+                continue;
+            }
+            if subject.is_none() && i < 3 {
+                if let Some((p, _)) = self.anaphor_at(s, i).filter(|_| !s.tokens[i].is_any(&["his", "her"])) {
+                    subject = Some(p);
+                }
+            }
+            i += 1;
+        }
+        if subject.is_some() {
+            self.last_subject = subject;
+        }
+    }
+
+    /// The place named by the phrase starting at token `k` (after "to", "in", "at", "for").
+    pub fn place_at(&self, s: &Sentence, k: usize) -> PlaceHit {
+        let mut k = k;
+        if s.is_any(k, &["the"]) {
+            k += 1;
+        }
+        let Some(t) = s.tokens.get(k) else {
+            return PlaceHit::None;
+        };
+        if let Some(r) = s.ref_starting(k) {
+            let entity = &self.entities[r.entity as usize];
+            let lower = entity.name.to_lowercase();
+            match r.kind {
+                RefKind::Place => {
+                    if lexicon::is_region(&lower) {
+                        return PlaceHit::Region;
+                    }
+                    if let Some((city, country)) = lexicon::venue(&lower) {
+                        return PlaceHit::Place(lexicon_place(city, country, false), r.last);
+                    }
+                    let known = lexicon::country_named(&lower);
+                    let place = Place {
+                        name: known.map_or(entity.name.clone(), |c| c.name.to_string()),
+                        entity: Some(r.entity),
+                        country: entity
+                            .country
+                            .clone()
+                            .or_else(|| known.map(|c| c.name.to_string()))
+                            .or_else(|| lexicon::country_of_city(&lower).map(str::to_string)),
+                        is_country: known.is_some(),
+                    };
+                    return PlaceHit::Place(place, r.last);
+                }
+                RefKind::Org => {
+                    if let Some((city, country)) = lexicon::venue(&lower) {
+                        return PlaceHit::Place(lexicon_place(city, country, false), r.last);
+                    }
+                    return self.seat_at(s, k, r.last, entity.country.as_deref());
+                }
+                RefKind::Person => return PlaceHit::None,
+            }
+        }
+        if !t.capitalised() && !t.is_any(&["venue", "presidential"]) {
+            return PlaceHit::None;
+        }
+        // "the venue of (the) Russian Ministry of Defense": the ministry's seat.
+        if t.is("venue") && s.is_any(k + 1, &["of"]) {
+            let mut j = k + 2;
+            if s.is_any(j, &["the"]) {
+                j += 1;
+            }
+            return match self.place_at(s, j) {
+                PlaceHit::None => self.seat_at(s, j, j, None),
+                hit => hit,
+            };
+        }
+        // The longest capitalised phrase (up to four words) the lexicon knows.
+        for len in (1..=4).rev() {
+            let Some(last) = k.checked_add(len - 1).filter(|&l| l < s.tokens.len()) else {
+                continue;
+            };
+            if !s.tokens[k..=last].iter().all(|t| t.word && (t.capitalised() || t.is_any(&["of", "the"]))) {
+                continue;
+            }
+            let phrase = s.tokens[k..=last].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+            if lexicon::is_region(&phrase) {
+                return PlaceHit::Region;
+            }
+            if let Some((city, country)) = lexicon::venue(&phrase) {
+                return PlaceHit::Place(lexicon_place(city, country, false), last);
+            }
+            if let Some(c) = lexicon::country_named(&phrase).filter(|_| phrase != "us" || s.tokens[k].text == "US") {
+                return PlaceHit::Place(lexicon_place(c.name, c.name, true), last);
+            }
+            if let Some(country) = lexicon::country_of_city(&phrase) {
+                let name = s.tokens[k..=last].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                return PlaceHit::Place(self.named_place(&name, country), last);
+            }
+        }
+        // "the Russian capital"
+        if let Some(c) = lexicon::country_of_demonym(&t.lower) {
+            if s.is_any(k + 1, &["capital"]) {
+                return PlaceHit::Place(self.named_place(c.capital, c.name), k + 1);
+            }
+        }
+        self.seat_at(s, k, k, None)
+    }
+
+    /// "the Russian Foreign Ministry", "the Iranian presidential palace": a seat of
+    /// government standing for its country's capital.
+    fn seat_at(&self, s: &Sentence, first: usize, last: usize, country: Option<&str>) -> PlaceHit {
+        let mut country = country.map(str::to_string);
+        let mut seat = false;
+        let mut end = last;
+        for (j, t) in s.tokens.iter().enumerate().skip(first).take(8) {
+            if j > last && !(t.word && (t.capitalised() || t.is_any(&["of", "presidential"]))) {
+                break;
+            }
+            if let Some(c) = lexicon::country_of_demonym(&t.lower).or_else(|| {
+                (t.possessive || j + 1 > last).then(|| lexicon::country_named(&t.lower)).flatten()
+            }) {
+                country.get_or_insert_with(|| c.name.to_string());
+            }
+            if t.is_any(lexicon::GOVERNMENT_SEATS) {
+                seat = true;
+                end = end.max(j);
+            }
+            end = end.max(j);
+        }
+        match (seat, country) {
+            (true, Some(country)) => match lexicon::capital_of(&country) {
+                Some(capital) => PlaceHit::Place(self.named_place(capital, &country), end),
+                None => PlaceHit::None,
+            },
+            _ => PlaceHit::None,
+        }
+    }
+
+    /// A city or country known by name, tied to its entity when the extractor found it.
+    fn named_place(&self, name: &str, country: &str) -> Place {
+        let entity = self.entities.iter().position(|e| {
+            e.kind == EntityKind::Place
+                && (e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+        });
+        Place {
+            name: entity.map_or(name.to_string(), |e| self.entities[e].name.clone()),
+            entity: entity.map(|e| e as EntityId),
+            country: Some(country.to_string()),
+            is_country: name == country,
+        }
+    }
+}
+
+fn lexicon_place(city: &str, country: &str, is_country: bool) -> Place {
+    Place {
+        name: city.to_string(),
+        entity: None,
+        country: Some(country.to_string()),
+        is_country,
+    }
+}
+
+/// Nouns that name a trip.
+pub const VISIT_NOUNS: &[&str] = &["visit", "visits", "trip", "travel", "journey", "tour", "stay", "arrival"];
+
+/// The first token of the title before a name ("Iranian Deputy Foreign Minister …"), or the name's first token.
+pub fn title_start(s: &Sentence, first: usize) -> usize {
+    let mut k = first;
+    while k > 0 {
+        let t = &s.tokens[k - 1];
+        let titled = |i: usize| {
+            s.tokens
+                .get(i)
+                .is_some_and(|t| t.word && (t.capitalised() || t.is_any(PERSON_HEADS)))
+        };
+        let inside = (t.word && (t.capitalised() || t.is_any(PERSON_HEADS)) && s.ref_at(k - 1).is_none_or(|r| r.kind != RefKind::Person))
+            || (t.is_any(TITLE_CONNECTORS) && k >= 2 && titled(k - 2) && (titled(k) || s.is_any(k, TITLE_CONNECTORS)));
+        if !inside {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
+/// The title written before a name, without its nationality ("Deputy Foreign Minister"),
+/// when it has a word that heads a title.
+pub fn title_before(s: &Sentence, first: usize) -> Option<String> {
+    let mut start = title_start(s, first);
+    while start < first
+        && (lexicon::country_of_demonym(&s.tokens[start].lower).is_some()
+            || s.tokens[start].possessive
+            || s.tokens[start].is_any(TITLE_CONNECTORS))
+    {
+        start += 1;
+    }
+    let words = &s.tokens[start..first];
+    if !words.iter().any(|t| t.is_any(PERSON_HEADS)) {
+        return None;
+    }
+    Some(words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+}
+
+/// The country a person's title names: "Iranian Deputy Foreign Minister X",
+/// "Iran's Foreign Minister X", "the presidents of Russia, X".
+pub fn country_before(s: &Sentence, first: usize) -> Option<String> {
+    let start = title_start(s, first);
+    for k in (start..first).rev() {
+        let t = &s.tokens[k];
+        if let Some(c) = lexicon::country_of_demonym(&t.lower) {
+            return Some(c.name.to_string());
+        }
+        if t.possessive {
+            if let Some(c) = lexicon::country_named(&t.lower) {
+                return Some(c.name.to_string());
+            }
+        }
+    }
+    // "the presidents of Russia, Vladimir Putin, and Iran, Ebrahim Raisi"
+    if start >= 2 && s.tokens[start - 1].is(",") {
+        let t = &s.tokens[start - 2];
+        if t.capitalised() && s.is_any(start.wrapping_sub(3), &["of", "and"]) {
+            return lexicon::country_named(&t.lower).map(|c| c.name.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{corpus, Fixture};
+    use super::*;
+
+    /// For the phrase at the first occurrence of `probe` in `text`, reports what
+    /// the state resolves: `person:` the anaphor or mention, `place:` the place.
+    fn check(text: &str, names: &[&str], probe: &str, expect: &str) {
+        let Fixture { docs, entities } = corpus(&[(text, "2019-01-10")], names);
+        let doc = &docs[0];
+        let mentions = super::super::mentions_by_doc(&docs, &entities);
+        let mut state = DocState::new(0, doc, &entities);
+        let (kind, needle) = probe.split_once(':').unwrap();
+        let at = text.find(needle).expect("probe in text");
+        for span in &doc.sentences {
+            let s = Sentence::new(&doc.text, *span, &mentions[0], &entities);
+            if (span.start as usize..span.end as usize).contains(&at) {
+                let i = s.tokens.iter().position(|t| t.start >= at).unwrap();
+                let got = match kind {
+                    "person" => {
+                        let last = s.tokens.iter().rposition(|t| t.end <= at + needle.len()).unwrap();
+                        match s.ref_at(last).filter(|r| r.kind == RefKind::Person) {
+                            Some(r) => {
+                                let p = state.person(&s, r);
+                                format!("{} ({})", p.name, p.country.unwrap_or_default())
+                            }
+                            None => state
+                                .anaphor_at(&s, last)
+                                .map_or("-".into(), |(p, _)| format!("{} ({})", p.name, p.country.unwrap_or_default())),
+                        }
+                    }
+                    "place" => match state.place_at(&s, i) {
+                        PlaceHit::Place(p, _) => format!("{} ({})", p.name, p.country.unwrap_or_default()),
+                        PlaceHit::Region => "region".into(),
+                        PlaceHit::None => "-".into(),
+                    },
+                    _ => unreachable!("unknown probe kind {kind}"),
+                };
+                assert_eq!(got, expect, "{probe} in {text}");
+                return;
+            }
+            state.remember(&s);
+        }
+        unreachable!("probe not found");
+    }
+
+    #[test]
+    fn people_and_their_countries() {
+        let text = "Norwegian Foreign Minister Anna Berg met Peru's envoy Luis Soto. She praised Karl Udo's view.";
+        check(text, &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"], "person:Anna Berg", "Anna Berg (Norway)");
+        check(text, &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"], "person:Luis Soto", "Luis Soto (Peru)");
+        check(text, &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"], "person:She", "Anna Berg (Norway)");
+        let text = "The presidents of Chile, Ana Ruiz, and Peru, Luis Soto, met.";
+        check(text, &["p:Ana Ruiz", "p:Luis Soto"], "person:Ana Ruiz", "Ana Ruiz (Chile)");
+        check(text, &["p:Ana Ruiz", "p:Luis Soto"], "person:Luis Soto", "Luis Soto (Peru)");
+    }
+
+    #[test]
+    fn definite_descriptions_and_pronouns() {
+        let text = "Kenyan Deputy Foreign Minister Jo Mwangi spoke. Then Polish envoy Jan Nowak said no. \
+                    He left. The Kenyan deputy foreign minister left. The Kenyan diplomat left. The Kenyan president left.";
+        let names = &["p:Jo Mwangi", "p:Jan Nowak"];
+        check(text, names, "person:He", "Jan Nowak (Poland)");
+        check(text, names, "person:The Kenyan deputy foreign minister", "Jo Mwangi (Kenya)");
+        check(text, names, "person:The Kenyan diplomat", "Jo Mwangi (Kenya)");
+        check(text, names, "person:The Kenyan president", "-");
+    }
+
+    #[test]
+    fn places_and_venues() {
+        let text = "He flew to the Kremlin, to Oslo, to Europe, to the venue of the Polish Ministry of Defense, \
+                    to the Chilean capital, to Sochi and to the exhibition.";
+        let names = &["l:Oslo"];
+        check(text, names, "place:the Kremlin", "Moscow (Russia)");
+        check(text, names, "place:Oslo", "Oslo (Norway)");
+        check(text, names, "place:Europe", "region");
+        check(text, names, "place:the venue of", "Warsaw (Poland)");
+        check(text, names, "place:the Chilean capital", "Santiago (Chile)");
+        check(text, names, "place:Sochi", "Sochi (Russia)");
+        check(text, names, "place:the exhibition", "-");
+    }
+}

@@ -1,0 +1,249 @@
+//! One visit per trip: continuations join the visit they refer to, and
+//! candidates about the same trip (same traveller, same destination, compatible
+//! dates) merge within and across articles, keeping all their evidence and the
+//! most precise date.
+//!
+//! Compatibility: destinations match when they are the same place, or one is a
+//! country and the other a city in it. Dates match when their ranges overlap or
+//! lie within a week of each other (a multi-day trip: arrival Monday, talks
+//! Wednesday). Within one article an undated candidate joins a dated one; across
+//! articles both must be dated, or both undated in articles published within a
+//! week of each other, so two undated reports of different trips never merge.
+
+use communique_core::{DocId, Document, Evidence, PartialDate, SourceRef, Visit, VisitStatus};
+
+use super::context::{Person, Place};
+use super::patterns::Candidate;
+use super::timex::When;
+
+/// Days two dated reports may lie apart and still be one trip.
+const SAME_TRIP_DAYS: i64 = 7;
+
+/// A trip being assembled from candidates.
+struct Trip {
+    traveller: Person,
+    destination: Place,
+    hosts: Vec<Person>,
+    inviter: Option<String>,
+    dates: Vec<When>,
+    statuses: Vec<VisitStatus>,
+    purpose: Option<String>,
+    evidence: Vec<(SourceRef, &'static str)>,
+    docs: Vec<DocId>,
+}
+
+impl Trip {
+    fn from(doc: DocId, c: Candidate) -> Option<Trip> {
+        Some(Trip {
+            traveller: c.traveller?,
+            destination: c.destination?,
+            hosts: c.hosts,
+            inviter: c.inviter,
+            dates: c.when.into_iter().collect(),
+            statuses: vec![c.status],
+            purpose: c.purpose,
+            evidence: vec![(SourceRef { doc, span: c.evidence }, c.rule)],
+            docs: vec![doc],
+        })
+    }
+
+    /// Adds a continuation's evidence, counterparts, inviter and purpose.
+    fn absorb(&mut self, doc: DocId, c: Candidate) {
+        for h in c.hosts {
+            // Counterparts met abroad are the destination's people, not the traveller's compatriots.
+            let local = match (&h.country, &self.destination.country) {
+                (Some(h), Some(d)) => h == d,
+                (None, _) => true,
+                _ => false,
+            };
+            if local && h.country != self.traveller.country && !h.same(&self.traveller) {
+                add_host(&mut self.hosts, h);
+            }
+        }
+        if self.inviter.is_none() {
+            self.inviter = c.inviter;
+        }
+        if self.purpose.is_none() {
+            self.purpose = c.purpose;
+        }
+        self.dates.extend(c.when);
+        self.evidence.push((SourceRef { doc, span: c.evidence }, c.rule));
+    }
+
+    /// Folds another trip into this one.
+    fn join(&mut self, other: Trip) {
+        for h in other.hosts {
+            add_host(&mut self.hosts, h);
+        }
+        if self.inviter.is_none() {
+            self.inviter = other.inviter;
+        }
+        if self.purpose.is_none() {
+            self.purpose = other.purpose;
+        }
+        // A city is more precise than its country.
+        if self.destination.is_country && !other.destination.is_country {
+            self.destination = other.destination;
+        }
+        let mut incoming = other.traveller;
+        let delegation = self.traveller.delegation || incoming.delegation;
+        if self.traveller.entity.is_none() && incoming.entity.is_some() {
+            std::mem::swap(&mut self.traveller, &mut incoming);
+        }
+        self.traveller.delegation = delegation;
+        self.traveller.country = self.traveller.country.take().or(incoming.country);
+        self.traveller.role = self.traveller.role.take().or(incoming.role);
+        self.dates.extend(other.dates);
+        self.statuses.extend(other.statuses);
+        self.evidence.extend(other.evidence);
+        self.docs.extend(other.docs);
+    }
+
+    /// The narrowest date range this trip's reports agree on, as (first, last) day numbers.
+    fn span(&self) -> Option<(i64, i64)> {
+        let best = self.dates.iter().min_by_key(|w| w.width())?;
+        Some(best.days())
+    }
+
+    fn compatible(&self, other: &Trip, docs: &[Document]) -> bool {
+        if !self.traveller.same(&other.traveller) || !same_place(&self.destination, &other.destination) {
+            return false;
+        }
+        let cancelled = |t: &Trip| t.statuses.iter().all(|s| *s == VisitStatus::Cancelled);
+        if cancelled(self) != cancelled(other) {
+            return false;
+        }
+        match (self.span(), other.span()) {
+            (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 + SAME_TRIP_DAYS && b0 <= a1 + SAME_TRIP_DAYS,
+            (None, None) => self.docs.iter().any(|d| other.docs.contains(d)) || published_close(self, other, docs),
+            // An undated report joins a dated one only inside the same article.
+            _ => self.docs.iter().any(|d| other.docs.contains(d)),
+        }
+    }
+}
+
+fn published_close(a: &Trip, b: &Trip, docs: &[Document]) -> bool {
+    let dates = |t: &Trip| -> Vec<PartialDate> { t.docs.iter().filter_map(|&d| docs[d as usize].date).collect() };
+    let (da, db) = (dates(a), dates(b));
+    da.iter().any(|x| {
+        db.iter().any(|y| x.first_day() <= y.last_day() + SAME_TRIP_DAYS && y.first_day() <= x.last_day() + SAME_TRIP_DAYS)
+    })
+}
+
+fn same_place(a: &Place, b: &Place) -> bool {
+    if let (Some(x), Some(y)) = (a.entity, b.entity) {
+        if x == y {
+            return true;
+        }
+    }
+    if a.name.eq_ignore_ascii_case(&b.name) {
+        return true;
+    }
+    (a.is_country || b.is_country) && a.country.is_some() && a.country == b.country
+}
+
+fn add_host(hosts: &mut Vec<Person>, h: Person) {
+    if !hosts.iter().any(|x| x.same(&h)) {
+        hosts.push(h);
+    }
+}
+
+/// Turns each article's candidates (in sentence order) into visits, one per trip.
+pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
+    let mut trips: Vec<Trip> = Vec::new();
+    for (d, candidates) in per_doc.into_iter().enumerate() {
+        let doc = d as DocId;
+        let mut local: Vec<(usize, Trip)> = Vec::new();
+        let mut pending = Vec::new();
+        for (n, c) in candidates.into_iter().enumerate() {
+            if c.is_complete() {
+                let trip = Trip::from(doc, c).expect("complete candidate");
+                match local.iter_mut().find(|(_, t)| t.compatible(&trip, docs)) {
+                    Some((_, t)) => t.join(trip),
+                    None => local.push((n, trip)),
+                }
+            } else {
+                pending.push((n, c));
+            }
+        }
+        // A continuation joins the nearest trip before it (else after it) whose traveller it names.
+        for (n, c) in pending {
+            let fits = |t: &Trip| c.traveller.as_ref().is_none_or(|p| p.same(&t.traveller));
+            let before = local.iter().rposition(|(at, t)| *at < n && fits(t));
+            let after = local.iter().position(|(at, t)| *at > n && fits(t));
+            if let Some(k) = before.or(after) {
+                local[k].1.absorb(doc, c);
+            }
+        }
+        for (_, trip) in local {
+            match trips.iter_mut().find(|t| t.compatible(&trip, docs)) {
+                Some(t) => t.join(trip),
+                None => trips.push(trip),
+            }
+        }
+    }
+    let mut visits: Vec<Visit> = trips.into_iter().map(into_visit).collect();
+    visits.sort_by(|a, b| {
+        let key = |v: &Visit| (v.date.is_none(), v.date.map(|d| d.first_day()), v.traveler.clone());
+        key(a).cmp(&key(b))
+    });
+    for (n, v) in visits.iter_mut().enumerate() {
+        v.id = format!("v{}", n + 1);
+    }
+    visits
+}
+
+fn into_visit(mut trip: Trip) -> Visit {
+    trip.evidence.sort();
+    trip.evidence.dedup_by_key(|(source, _)| *source);
+    // The most precise date; several exact days make a range (arrival Monday, talks Wednesday).
+    let days: Vec<PartialDate> = trip
+        .dates
+        .iter()
+        .filter(|w| w.end.is_none() && w.width() == 1)
+        .map(|w| w.date)
+        .collect();
+    let (date, date_end) = match (days.iter().min(), days.iter().max()) {
+        (Some(first), Some(last)) => (Some(*first), (first != last).then_some(*last)),
+        _ => match trip.dates.iter().min_by_key(|w| w.width()) {
+            Some(w) => (Some(w.date), w.end),
+            None => (None, None),
+        },
+    };
+    let status = if trip.statuses.contains(&VisitStatus::Happened) {
+        VisitStatus::Happened
+    } else if trip.statuses.contains(&VisitStatus::Cancelled) {
+        VisitStatus::Cancelled
+    } else {
+        VisitStatus::Planned
+    };
+    let traveler = if trip.traveller.delegation {
+        format!("delegation led by {}", trip.traveller.name)
+    } else {
+        trip.traveller.name.clone()
+    };
+    Visit {
+        id: String::new(),
+        traveler,
+        traveler_entity: trip.traveller.entity,
+        traveler_role: trip.traveller.role,
+        traveler_country: trip.traveller.country,
+        destination: trip.destination.name,
+        destination_entity: trip.destination.entity,
+        country: trip.destination.country,
+        hosts: trip.hosts.into_iter().map(|h| h.name).collect(),
+        inviter: trip.inviter,
+        date,
+        date_end,
+        status,
+        purpose: trip.purpose,
+        evidence: trip
+            .evidence
+            .into_iter()
+            .map(|(source, rule)| Evidence {
+                source,
+                rule: rule.to_string(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,782 @@
+//! The visit rules: each reads one sentence and proposes candidate visits
+//! (traveller, destination, date, status, hosts, inviter, purpose) named after
+//! the rule that fired.
+//!
+//! Rules, by name:
+//! - `visited` "X visited Y"; `visit-to` / `trip-to` / `travel-to` "X's visit to Y",
+//!   "a visit by X to Y", "his trip to Y"; `stay-in` "during his stay in Y";
+//!   `visit-in` "X said in Y during his visit";
+//! - `arrived-in` "X arrived in Y"; `arrival-in` "upon (his) arrival in Y";
+//!   `left-for` "X left A for B"; `travelled-to` "X travelled/flew/went to Y";
+//! - `talks-in`, `met-in`, `meeting-in`: "X held talks/met with … in Y",
+//!   "during a meeting in Y", only when X is foreign to Y and not meeting a third
+//!   country's official there;
+//! - `hosted`, `received`, `welcomed`: "Y hosted X", "W received X (in Y)", "X was received by W";
+//! - continuations without a destination, which add evidence, hosts or the
+//!   inviter to the article's visit they refer to: `visit-mention` ("The visit
+//!   comes…", "During the visit, he…"), `met-with` ("He also met with …"),
+//!   `invitation` ("at the invitation of W").
+//!
+//! Status: "will", "is set/scheduled/due/expected to", "plans to", "upcoming",
+//! "ahead of" make a visit planned; "cancelled/postponed/called off" cancelled;
+//! a negation ("did not visit", "never visited") or a mere wish or invitation
+//! ("could visit", "invited him to visit") yields no visit at all.
+
+use communique_core::{Span, VisitStatus};
+
+use super::context::{title_start, DocState, Person, Place, PlaceHit, RefKind, Sentence, VISIT_NOUNS};
+use super::timex::{self, Found, Shift, Tense, Timex, When};
+
+/// A visit proposed by one rule on one sentence, or a continuation that adds to one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The sentence that says it.
+    pub evidence: Span,
+    /// The rule that fired.
+    pub rule: &'static str,
+    /// Who travels (None for a continuation that names nobody).
+    pub traveller: Option<Person>,
+    /// Where to (None for a continuation).
+    pub destination: Option<Place>,
+    /// Hosts and counterparts met.
+    pub hosts: Vec<Person>,
+    /// Who invited the traveller.
+    pub inviter: Option<String>,
+    /// When, resolved against the publication date.
+    pub when: Option<When>,
+    /// Happened, planned or cancelled.
+    pub status: VisitStatus,
+    /// The stated purpose.
+    pub purpose: Option<String>,
+}
+
+impl Candidate {
+    /// A candidate with both a traveller and a destination: a visit of its own.
+    pub fn is_complete(&self) -> bool {
+        self.traveller.is_some() && self.destination.is_some()
+    }
+}
+
+const VISIT_VERBS: &[&str] = &["visit", "visits", "visited", "visiting"];
+const ARRIVE_VERBS: &[&str] = &["arrive", "arrives", "arrived", "arriving"];
+const LEAVE_VERBS: &[&str] = &["left", "leave", "leaves", "leaving", "departed", "departs", "depart", "departing"];
+const TRAVEL_VERBS: &[&str] = &[
+    "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "flies", "fly", "flying", "headed",
+    "heads", "heading", "went", "goes", "go", "going", "came", "comes", "come", "coming",
+];
+const MEET_WORDS: &[&str] = &["met", "meet", "meets", "meeting", "meetings", "talks", "consultations", "negotiations"];
+const HOST_VERBS: &[&str] = &[
+    "hosted", "hosts", "host", "hosting", "received", "receives", "receive", "receiving", "welcomed", "welcomes",
+    "welcome", "welcoming",
+];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "didn't", "doesn't", "don't", "won't", "hasn't", "haven't", "hadn't", "wasn't", "weren't",
+    "isn't", "cannot", "can't", "no", "nor", "neither", "refused", "declined", "rejected",
+];
+/// Words that make a trip a mere possibility, wish or invitation: no visit.
+const HYPOTHETICALS: &[&str] = &[
+    "could", "may", "might", "can", "should", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish", "wishes",
+    "like", "if", "unless", "invited", "invites", "invite", "inviting", "urged", "asked", "offered", "proposed",
+    "considering", "mulling", "possible", "possibility",
+];
+const FUTURE_MARKERS: &[&str] = &[
+    "will", "shall", "would", "scheduled", "due", "expected", "plans", "planned", "planning", "intends", "upcoming",
+    "forthcoming", "ahead", "set", "slated", "preparing", "prepares",
+];
+const CANCEL_MARKERS: &[&str] = &[
+    "cancelled", "canceled", "cancels", "cancel", "postponed", "postpones", "postpone", "scrapped", "delayed",
+    "called", "shelved",
+];
+/// Adjectives that may stand between a possessive and a trip noun ("his second official visit").
+const TRIP_MODIFIERS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "last", "latest", "recent", "official", "state", "working",
+    "landmark", "historic", "brief", "short", "surprise", "upcoming", "forthcoming", "planned", "scheduled",
+    "previous", "current", "ongoing", "two-day", "three-day", "four-day", "five-day", "one-day", "week-long",
+    "unannounced", "rare", "high-profile", "important", "expected", "foreign",
+];
+const PURPOSE_VERBS: &[&str] = &[
+    "discuss", "hold", "attend", "meet", "sign", "exchange", "participate", "take", "negotiate", "review", "explore",
+    "strengthen", "boost", "expand", "finalize", "finalise", "follow", "address", "open", "inaugurate", "confer",
+];
+
+/// Every candidate the rules find in one sentence.
+pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
+    let timexes = timex::find(&s.tokens);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.tokens.len() {
+        // Words inside a name ("Visit Russia Agency") are never triggers.
+        if s.ref_at(i).is_some() || !s.tokens[i].word {
+            i += 1;
+            continue;
+        }
+        if let Some(mut c) = rule_at(s, st, i) {
+            c.evidence = s.span;
+            if let Some(found) = pick_timex(s, &timexes, i) {
+                let tense = match c.status {
+                    VisitStatus::Planned => Tense::Future,
+                    _ if is_future(found.timex) => Tense::Future,
+                    _ => Tense::Past,
+                };
+                if tense == Tense::Future && c.status == VisitStatus::Happened && is_future(found.timex) {
+                    c.status = VisitStatus::Planned;
+                }
+                c.when = timex::resolve(found.timex, st.anchor(), tense);
+            }
+            if c.purpose.is_none() {
+                c.purpose = purpose_after(s, i);
+            }
+            out.push(c);
+        }
+        i += 1;
+    }
+    if let Some(inviter) = inviter_in(s, st) {
+        if out.is_empty() {
+            out.push(continuation(s, "invitation", None));
+        }
+        for c in &mut out {
+            c.inviter.get_or_insert_with(|| inviter.clone());
+        }
+    }
+    out
+}
+
+/// Applies the rule keyed by the word at `i`, if any fires.
+fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let w = s.word(i);
+    if VISIT_VERBS.contains(&w) && !is_noun_position(s, i) {
+        if let PlaceHit::Place(place, _) = st.place_at(s, i + 1) {
+            let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+            return visit(s, st, i, "visited", traveller, place);
+        }
+    }
+    if VISIT_NOUNS.contains(&w) && w != "arrival" {
+        return noun_rule(s, st, i);
+    }
+    if ARRIVE_VERBS.contains(&w) && s.is_any(i + 1, &["in", "at"]) {
+        let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
+            return None;
+        };
+        let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+        return visit(s, st, i, "arrived-in", traveller, place);
+    }
+    if w == "arrival" && s.is_any(i + 1, &["in", "at"]) {
+        let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
+            return None;
+        };
+        let traveller = possessor_before(s, st, i)
+            .or_else(|| subject_before(s, st, i))
+            .or_else(|| subject_after_comma(s, st, i))?;
+        return visit(s, st, i, "arrival-in", traveller, place);
+    }
+    if LEAVE_VERBS.contains(&w) {
+        // "left Tehran for Moscow", "left for Moscow"
+        let mut k = i + 1;
+        if let PlaceHit::Place(_, last) = st.place_at(s, k) {
+            k = last + 1;
+        }
+        if !s.is_any(k, &["for"]) {
+            return None;
+        }
+        let PlaceHit::Place(place, _) = st.place_at(s, k + 1) else {
+            return None;
+        };
+        let traveller = subject_before(s, st, i)?;
+        return visit(s, st, i, "left-for", traveller, place);
+    }
+    if TRAVEL_VERBS.contains(&w) && s.is_any(i + 1, &["to", "for"]) && !is_noun_position(s, i) {
+        if w.starts_with("head") || !s.is_any(i + 1, &["for"]) {
+            let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
+                return None;
+            };
+            let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+            return visit(s, st, i, "travelled-to", traveller, place);
+        }
+    }
+    if MEET_WORDS.contains(&w) {
+        return meet_rule(s, st, i);
+    }
+    if HOST_VERBS.contains(&w) {
+        return host_rule(s, st, i);
+    }
+    None
+}
+
+/// "a visit", "his visit", "the official visit": a noun, not a verb.
+fn is_noun_position(s: &Sentence, i: usize) -> bool {
+    const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "this", "that", "whose", "during", "of"];
+    let determiner = |k: usize| s.tokens[k].possessive || s.tokens[k].is_any(DETERMINERS);
+    match i {
+        0 => false,
+        1 => determiner(0),
+        _ => determiner(i - 1) || (s.tokens[i - 1].is_any(TRIP_MODIFIERS) && determiner(i - 2)),
+    }
+}
+
+/// "X's visit to Y", "a visit by X to Y", "his stay in Y", "the visit" (continuation).
+fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let w = s.word(i);
+    let possessor = possessor_before(s, st, i);
+    // "a visit by/of X to Y"
+    let mut k = i + 1;
+    let mut by = None;
+    if s.is_any(k, &["by", "of"]) {
+        if let Some((person, last)) = person_after(s, st, k + 1) {
+            by = Some(person);
+            k = last + 1;
+        }
+    }
+    let preps: &[&str] = if w == "stay" { &["in", "at"] } else { &["to"] };
+    let destination = if s.is_any(k, preps) { st.place_at(s, k + 1) } else { PlaceHit::None };
+    let rule = match w {
+        "stay" => "stay-in",
+        "trip" | "journey" | "tour" => "trip-to",
+        "travel" => "travel-to",
+        _ => "visit-to",
+    };
+    let traveller = possessor.or(by);
+    match destination {
+        PlaceHit::Region => None,
+        PlaceHit::Place(place, _) => {
+            let traveller = traveller
+                .or_else(|| subject_before(s, st, i))
+                .or_else(|| subject_after_comma(s, st, i))?;
+            visit(s, st, i, rule, traveller, place)
+        }
+        PlaceHit::None => {
+            if w == "travel" || w == "tour" || w == "stay" {
+                return None;
+            }
+            // "Y said in Moscow during his visit": the place is stated elsewhere in the sentence.
+            if let Some(person) = traveller.clone() {
+                if let Some(place) = place_in_sentence(s, st, &person) {
+                    return visit(s, st, i, "visit-in", person, place);
+                }
+            }
+            // Only a definite trip refers back: "the visit", "his visit", "X's visit".
+            let definite = i > 0 && (s.tokens[i - 1].is_any(&["the", "this", "his", "her"]) || s.tokens[i - 1].possessive);
+            if !definite || negated_or_hypothetical(s, i.saturating_sub(6), i) {
+                return None;
+            }
+            Some(continuation(s, "visit-mention", traveller))
+        }
+    }
+}
+
+/// "X held talks with W in Y", "X met W at the venue of …", "during a meeting in Y with W".
+fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let w = s.word(i);
+    let traveller = subject_before(s, st, i)?;
+    if traveller.role.as_deref().is_some_and(|r| r.to_lowercase().contains("ambassador")) {
+        return None;
+    }
+    let mut destination = None;
+    let mut hosts = Vec::new();
+    let mut k = i + 1;
+    while k < s.tokens.len() && !s.is_any(k, &[";", ":"]) {
+        if let Some(r) = s.ref_starting(k).filter(|r| r.kind == RefKind::Person) {
+            let p = st.person(s, r);
+            if !p.same(&traveller) {
+                hosts.push(p);
+            }
+            k = r.last + 1;
+            continue;
+        }
+        if destination.is_none() && s.is_any(k, &["in", "at"]) {
+            if let PlaceHit::Place(place, last) = st.place_at(s, k + 1) {
+                destination = Some(place);
+                k = last + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    let rule = match w {
+        "met" | "meet" | "meets" => "met-in",
+        "meeting" | "meetings" if !s.is_any(i.wrapping_sub(1), &["held", "hold", "holds", "holding"]) => "meeting-in",
+        _ => "talks-in",
+    };
+    let Some(place) = destination else {
+        // "He also met with W": more counterparts for the article's visit.
+        if !matches!(w, "met" | "meet" | "meets" | "talks") || hosts.is_empty() {
+            return None;
+        }
+        let mut c = continuation(s, "met-with", Some(traveller));
+        c.hosts = hosts;
+        c.status = status_at(s, i)?;
+        return Some(c);
+    };
+    // Foreign to the place, and not a meeting with a third country's official there.
+    let (Some(from), Some(to)) = (traveller.country.clone(), place.country.clone()) else {
+        return None;
+    };
+    let third = |h: &Person| h.country.as_deref().is_some_and(|c| c != from && c != to);
+    let local = |h: &Person| h.country.as_deref() == Some(to.as_str());
+    if from == to || (hosts.iter().any(third) && !hosts.iter().any(local)) {
+        return None;
+    }
+    let mut c = visit(s, st, i, rule, traveller, place)?;
+    for h in hosts {
+        if !c.hosts.iter().any(|x| x.same(&h)) && h.country.as_deref() != Some(from.as_str()) {
+            c.hosts.push(h);
+        }
+    }
+    Some(c)
+}
+
+/// "Y hosted X", "W received X in Y", "X was welcomed by W".
+fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let w = s.word(i);
+    let rule = if w.starts_with("host") {
+        "hosted"
+    } else if w.starts_with("rece") {
+        "received"
+    } else {
+        "welcomed"
+    };
+    let passive = s.is_any(i.wrapping_sub(1), &["was", "were", "been", "being", "be", "is", "are"]);
+    let (traveller, host, host_place) = if passive {
+        if !s.is_any(i + 1, &["by"]) {
+            return None;
+        }
+        let traveller = subject_before(s, st, i)?;
+        let host = person_after(s, st, i + 2).map(|(p, _)| p);
+        let place = match st.place_at(s, i + 2) {
+            PlaceHit::Place(p, _) => Some(p),
+            _ => None,
+        };
+        (traveller, host, place)
+    } else {
+        let (traveller, _) = person_after(s, st, i + 1)?;
+        // The host is a place right before the verb ("Moscow hosted …") or the subject.
+        let mut j = i;
+        while j > 0 && s.is_any(j - 1, &["has", "have", "had", "will", "also", "warmly", "officially", "to", "set", "is"]) {
+            j -= 1;
+        }
+        let place = match s.refs.iter().find(|r| r.last + 1 == j) {
+            Some(r) if r.kind == RefKind::Place => match st.place_at(s, r.first) {
+                PlaceHit::Place(p, _) => Some(p),
+                _ => return None,
+            },
+            _ => None,
+        };
+        let host = if place.is_none() { subject_before(s, st, i) } else { None };
+        if place.is_none() && host.is_none() {
+            return None;
+        }
+        (traveller, host, place)
+    };
+    let place = host_place
+        .or_else(|| place_in_sentence(s, st, &traveller))
+        .or_else(|| {
+            // No place named: the host's country.
+            let country = host.as_ref()?.country.clone()?;
+            Some(Place {
+                name: country.clone(),
+                entity: None,
+                country: Some(country),
+                is_country: true,
+            })
+        })?;
+    if traveller.country.is_none() && host.as_ref().is_none_or(|h| h.country.is_none()) {
+        return None;
+    }
+    let mut c = visit(s, st, i, rule, traveller, place)?;
+    if let Some(h) = host {
+        if !c.hosts.iter().any(|x| x.same(&h)) {
+            c.hosts.insert(0, h);
+        }
+    }
+    Some(c)
+}
+
+/// Builds a complete candidate, or none when the trip is negated, hypothetical,
+/// domestic, or its traveller leads nothing but a country.
+fn visit(s: &Sentence, st: &DocState, i: usize, rule: &'static str, traveller: Person, place: Place) -> Option<Candidate> {
+    if traveller.country.is_some() && traveller.country == place.country {
+        return None;
+    }
+    let status = status_at(s, i)?;
+    // Counterparts of the destination's country named in the sentence.
+    let hosts = s
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Person)
+        .map(|r| st.person(s, r))
+        .filter(|p| !p.same(&traveller) && p.country.is_some() && p.country == place.country)
+        .fold(Vec::<Person>::new(), |mut acc, p| {
+            if !acc.iter().any(|x| x.same(&p)) {
+                acc.push(p);
+            }
+            acc
+        });
+    Some(Candidate {
+        evidence: s.span,
+        rule,
+        traveller: Some(traveller),
+        destination: Some(place),
+        hosts,
+        inviter: None,
+        when: None,
+        status,
+        purpose: None,
+    })
+}
+
+fn continuation(s: &Sentence, rule: &'static str, traveller: Option<Person>) -> Candidate {
+    Candidate {
+        evidence: s.span,
+        rule,
+        traveller,
+        destination: None,
+        hosts: Vec::new(),
+        inviter: None,
+        when: None,
+        status: VisitStatus::Happened,
+        purpose: None,
+    }
+}
+
+/// Happened, planned or cancelled, from the words before (and for nouns, after)
+/// the trigger at `i`; `None` when negated or hypothetical.
+fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
+    let from = clause_start(s, i).max(i.saturating_sub(7));
+    if negated_or_hypothetical(s, from, i) {
+        return None;
+    }
+    let window_after = (i + 1..(i + 9).min(s.tokens.len())).take_while(|&k| !s.is_any(k, &[";", ".", ","]));
+    let cancelled = (from..i).chain(window_after.clone()).any(|k| {
+        s.is_any(k, CANCEL_MARKERS) && (!s.is_any(k, &["called"]) || s.is_any(k + 1, &["off"]))
+    });
+    if cancelled {
+        return Some(VisitStatus::Cancelled);
+    }
+    let future_before = (from..i).any(|k| {
+        s.is_any(k, FUTURE_MARKERS)
+            && !(s.is_any(k, &["set"]) && !s.is_any(k + 1, &["to"]))
+            && !(s.is_any(k, &["due"]) && !s.is_any(k + 1, &["to"]))
+    }) || (from + 1..i).any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are"]));
+    let noun = VISIT_NOUNS.contains(&s.word(i));
+    let future_after = noun && window_after.into_iter().any(|k| s.is_any(k, &["will"]));
+    if future_before || future_after {
+        return Some(VisitStatus::Planned);
+    }
+    Some(VisitStatus::Happened)
+}
+
+fn negated_or_hypothetical(s: &Sentence, from: usize, to: usize) -> bool {
+    (from..to).any(|k| s.is_any(k, NEGATIONS) || s.is_any(k, HYPOTHETICALS))
+}
+
+/// The first token of the clause holding token `i` (after the last `;`, `:`, quote or "that").
+fn clause_start(s: &Sentence, i: usize) -> usize {
+    (0..i)
+        .rev()
+        .find(|&k| s.is_any(k, &[";", ":", "“", "”", "\"", "that", "but", "while", "although"]))
+        .map_or(0, |k| k + 1)
+}
+
+/// The traveller named before a trigger: the nearest person who is a subject,
+/// a pronoun, a definite description, or "a delegation led by X".
+fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    let stop = i.saturating_sub(16);
+    let mut k = i;
+    while k > stop {
+        k -= 1;
+        let t = &s.tokens[k];
+        if t.is_any(&[";", ":", "“", "”", "\"", "."]) {
+            return None;
+        }
+        if let Some(r) = s.ref_at(k) {
+            if r.kind == RefKind::Person && st.is_subject(s, r) {
+                return Some(with_delegation(s, st, r.first, st.person(s, r)));
+            }
+            if r.kind == RefKind::Person && s.is_any(title_start(s, r.first).wrapping_sub(1), &["by"]) {
+                // "a delegation led by X"
+                let p = with_delegation(s, st, r.first, st.person(s, r));
+                if p.delegation {
+                    return Some(p);
+                }
+            }
+            k = r.first;
+            continue;
+        }
+        if t.is_any(&["his", "her"]) {
+            continue;
+        }
+        if let Some((p, _)) = st.anaphor_at(s, k) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// "Arriving in Moscow, X said" / "During a visit to Oslo, X met": the subject after the comma.
+fn subject_after_comma(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    // Only when the trigger opens the sentence's first clause.
+    if (0..i).any(|k| s.is_any(k, &[",", ";"]) || s.ref_at(k).is_some()) {
+        return None;
+    }
+    let comma = (i..s.tokens.len()).find(|&k| s.is_any(k, &[","]))?;
+    let k = comma + 1;
+    if let Some(r) = s.refs.iter().find(|r| r.first >= k && r.kind == RefKind::Person && title_start(s, r.first) <= k + 1 + (r.first - title_start(s, r.first))) {
+        if title_start(s, r.first) <= k + 1 {
+            return Some(st.person(s, r));
+        }
+    }
+    let last = (k..(k + 7).min(s.tokens.len())).find(|&j| st.anaphor_at(s, j).is_some())?;
+    st.anaphor_at(s, last).map(|(p, _)| p)
+}
+
+/// "X's visit", "his second visit": the possessor before a trip noun.
+fn possessor_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    let mut k = i;
+    for _ in 0..4 {
+        k = k.checked_sub(1)?;
+        let t = &s.tokens[k];
+        if let Some(r) = s.ref_at(k) {
+            return (r.kind == RefKind::Person && t.possessive).then(|| st.person(s, r));
+        }
+        if t.is_any(&["his", "her"]) {
+            return st.anaphor_at(s, k).map(|(p, _)| p);
+        }
+        if !(t.is_any(TRIP_MODIFIERS) || t.lower.ends_with("-day")) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The person named from token `k` on, after any title ("Iranian Foreign Minister X").
+fn person_after(s: &Sentence, st: &DocState, k: usize) -> Option<(Person, usize)> {
+    let r = s.refs.iter().find(|r| r.first >= k && r.kind == RefKind::Person)?;
+    let start = title_start(s, r.first);
+    let lead = if s.is_any(start.wrapping_sub(1), &["the", "visiting", "his", "her"]) { start - 1 } else { start };
+    (lead <= k || start <= k).then(|| (with_delegation(s, st, r.first, st.person(s, r)), r.last))
+}
+
+/// Marks a person as leading a delegation when the text says "delegation led/headed by X".
+fn with_delegation(s: &Sentence, _st: &DocState, first: usize, mut person: Person) -> Person {
+    let start = title_start(s, first);
+    if start >= 3 && s.is_any(start - 1, &["by"]) && s.is_any(start - 2, &["led", "headed"]) {
+        let d = (start.saturating_sub(6)..start - 2).rev().find(|&k| s.is_any(k, &["delegation"]));
+        if let Some(d) = d {
+            person.delegation = true;
+            if person.country.is_none() {
+                person.country = (d.saturating_sub(3)..d)
+                    .find_map(|k| super::lexicon::country_of_demonym(s.word(k)))
+                    .map(|c| c.name.to_string());
+            }
+        }
+    }
+    person
+}
+
+/// A foreign place introduced by "in" anywhere in the sentence ("said in Moscow").
+fn place_in_sentence(s: &Sentence, st: &DocState, traveller: &Person) -> Option<Place> {
+    (0..s.tokens.len())
+        .filter(|&k| s.is_any(k, &["in", "at"]))
+        .find_map(|k| match st.place_at(s, k + 1) {
+            PlaceHit::Place(p, _) if !p.is_country && p.country.is_some() && p.country != traveller.country => Some(p),
+            _ => None,
+        })
+}
+
+/// "(at|upon|on) the invitation of W", "invited by W".
+fn inviter_in(s: &Sentence, st: &DocState) -> Option<String> {
+    let k = (0..s.tokens.len()).find(|&k| {
+        (s.is_any(k, &["invitation"]) && s.is_any(k + 1, &["of", "from"]))
+            || (s.is_any(k, &["invited"]) && s.is_any(k + 1, &["by"]))
+    })? + 2;
+    if let Some((p, _)) = person_after(s, st, k) {
+        return Some(p.name);
+    }
+    let mut k = k;
+    if s.is_any(k, &["the", "his", "her"]) {
+        k += 1;
+    }
+    if let Some(r) = s.ref_starting(k) {
+        return Some(st.entities[r.entity as usize].name.clone());
+    }
+    // An unnamed inviter: the phrase up to the next punctuation ("his Russian counterpart").
+    let end = (k..s.tokens.len().min(k + 10)).take_while(|&j| s.tokens[j].word).last()?;
+    Some(text_of(s, k.saturating_sub(usize::from(s.is_any(k - 1, &["his", "her", "the"]))), end))
+}
+
+/// "to discuss X", "for talks with X": the purpose phrase after the trigger.
+fn purpose_after(s: &Sentence, i: usize) -> Option<String> {
+    let n = s.tokens.len();
+    let start = (i + 1..n).find(|&k| {
+        (s.is_any(k, &["to"]) && s.is_any(k + 1, PURPOSE_VERBS))
+            || (s.is_any(k, &["for"]) && s.is_any(k + 1, &["talks", "consultations", "negotiations"]))
+    })? + 1;
+    let end = (start..n.min(start + 14))
+        .take_while(|&k| !s.is_any(k, &[",", ".", ";", "(", "“", "”", "\""]))
+        .last()?;
+    Some(text_of(s, start, end))
+}
+
+fn text_of(s: &Sentence, first: usize, last: usize) -> String {
+    // Tokens are slices of the document text; rebuild the phrase with its own spacing.
+    let mut out = String::new();
+    for (n, t) in s.tokens[first..=last].iter().enumerate() {
+        if n > 0 && t.start > s.tokens[first + n - 1].end {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+        if t.possessive {
+            out.push_str("'s");
+        }
+    }
+    out
+}
+
+/// The expression dating the trigger at `i`: an explicit date first, else the nearest.
+fn pick_timex<'f>(s: &Sentence, found: &'f [Found], i: usize) -> Option<&'f Found> {
+    let at = s.tokens[i].start;
+    let distance = |f: &Found| if f.start > at { f.start - at } else { at - f.end };
+    found
+        .iter()
+        .filter(|f| f.is_absolute())
+        .min_by_key(|f| distance(f))
+        .or_else(|| found.iter().min_by_key(|f| distance(f)))
+}
+
+/// Expressions that point to the future whatever the verb's tense ("tomorrow", "next week").
+fn is_future(t: Timex) -> bool {
+    match t {
+        Timex::Days(n) | Timex::Weeks(n) | Timex::Months(n) | Timex::Years(n) => n > 0,
+        Timex::Weekday { shift, .. } | Timex::Calendar { shift, .. } => shift == Shift::Next,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{corpus, Fixture};
+    use super::super::{context::Sentence, mentions_by_doc};
+    use super::*;
+
+    /// Runs the rules over every sentence of `text` (published on `date`, `-` for
+    /// none) with entities `names`, and renders each candidate as
+    /// `rule: traveller(country) -> destination(country) date status [hosts] inviter purpose`.
+    fn check(text: &str, date: &str, names: &[&str], expect: &[&str]) {
+        let Fixture { docs, entities } = corpus(&[(text, date)], names);
+        let mentions = mentions_by_doc(&docs, &entities);
+        let mut st = DocState::new(0, &docs[0], &entities);
+        let mut got = Vec::new();
+        for span in &docs[0].sentences {
+            let s = Sentence::new(&docs[0].text, *span, &mentions[0], &entities);
+            for c in candidates(&s, &st) {
+                got.push(render(&c));
+            }
+            st.remember(&s);
+        }
+        assert_eq!(got, expect, "{text}");
+    }
+
+    fn render(c: &Candidate) -> String {
+        let person = |p: &Person| format!("{}({})", p.name, p.country.as_deref().unwrap_or("?"));
+        let mut out = format!("{}: ", c.rule);
+        out += &c.traveller.as_ref().map_or("?".into(), person);
+        if let Some(d) = &c.destination {
+            out += &format!(" -> {}({})", d.name, d.country.as_deref().unwrap_or("?"));
+        }
+        if let Some(w) = c.when {
+            out += &format!(" {}", w.date.iso());
+            if let Some(end) = w.end {
+                out += &format!("/{}", end.iso());
+            }
+        }
+        out += &format!(" {}", c.status.as_str());
+        if !c.hosts.is_empty() {
+            out += &format!(" [{}]", c.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", "));
+        }
+        if let Some(inv) = &c.inviter {
+            out += &format!(" inv={inv}");
+        }
+        if let Some(p) = &c.purpose {
+            out += &format!(" for={p}");
+        }
+        out
+    }
+
+    const PEOPLE: &[&str] = &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo", "p:Mei Lin", "l:Oslo", "l:Lima", "l:Peru"];
+
+    #[test]
+    fn verbs_of_travel() {
+        let d = "2019-01-07"; // a Monday
+        check("Norwegian envoy Anna Berg visited Lima on Friday.", d, PEOPLE, &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-04 happened"]);
+        check("Norwegian envoy Anna Berg arrived in Lima yesterday.", d, PEOPLE, &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-06 happened"]);
+        check("The Norwegian minister Anna Berg left Oslo for Lima on Monday for talks on trade.", d, PEOPLE,
+            &["left-for: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened for=talks on trade"]);
+        check("Norwegian envoy Anna Berg travelled to Peru in December.", d, PEOPLE, &["travelled-to: Anna Berg(Norway) -> Peru(Peru) 2018-12 happened"]);
+        check("Norwegian envoy Anna Berg flew to Lima to discuss fishing quotas.", d, PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) happened for=discuss fishing quotas"]);
+        check("Upon arrival in Lima, Norwegian envoy Anna Berg said trade matters.", d, PEOPLE, &["arrival-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
+        check("Norwegian envoy Anna Berg last went to Lima in May 2015.", d, PEOPLE, &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2015-05 happened"]);
+    }
+
+    #[test]
+    fn trip_nouns() {
+        let d = "2016-02-01";
+        check("Anna Berg's visit to Lima was a success.", d, PEOPLE, &["visit-to: Anna Berg(?) -> Lima(Peru) happened"]);
+        check("It follows a landmark visit by President Karl Udo to Europe and Chinese President Mei Lin's travel to Lima last month.",
+            d, PEOPLE, &["travel-to: Mei Lin(China) -> Lima(Peru) 2016-01 happened"]);
+        check("Norwegian envoy Anna Berg is in Peru. During her stay in the Peruvian capital, she will meet students.", d, PEOPLE,
+            &["stay-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
+        check("Norwegian envoy Anna Berg spoke in Lima during her second visit in a year.", d, PEOPLE,
+            &["visit-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
+    }
+
+    #[test]
+    fn tense_negation_and_cancellation() {
+        let d = "2019-01-09"; // a Wednesday
+        check("Norwegian envoy Anna Berg will visit Lima next Monday.", d, PEOPLE, &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-14 planned"]);
+        check("Norwegian envoy Anna Berg is set to visit Peru on Friday.", d, PEOPLE, &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-01-11 planned"]);
+        check("Norwegian envoy Anna Berg is scheduled to arrive in Lima tomorrow.", d, PEOPLE, &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-10 planned"]);
+        check("Norwegian envoy Anna Berg arrives in Lima tomorrow.", d, PEOPLE, &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-10 planned"]);
+        check("Norwegian envoy Anna Berg did not visit Lima.", d, PEOPLE, &[]);
+        check("Norwegian envoy Anna Berg has never visited Peru.", d, PEOPLE, &[]);
+        check("Norwegian envoy Anna Berg could visit Lima.", d, PEOPLE, &[]);
+        check("Peru invited Anna Berg to visit Lima.", d, PEOPLE, &[]);
+        check("Norwegian envoy Anna Berg cancelled her visit to Lima.", d, PEOPLE, &["visit-to: Anna Berg(Norway) -> Lima(Peru) cancelled"]);
+        check("Anna Berg's trip to Lima was postponed.", d, PEOPLE, &["trip-to: Anna Berg(?) -> Lima(Peru) cancelled"]);
+        check("Ahead of Anna Berg's visit to Lima, officials met.", d, PEOPLE, &["visit-to: Anna Berg(?) -> Lima(Peru) planned"]);
+    }
+
+    #[test]
+    fn meetings_and_hosts() {
+        let d = "2019-01-28";
+        check("Earlier this month, Norwegian envoy Anna Berg held meetings with Peruvian officials in Lima.", d, PEOPLE,
+            &["talks-in: Anna Berg(Norway) -> Lima(Peru) 2019-01 happened"]);
+        check("Norwegian envoy Anna Berg met Peruvian Deputy Minister of Defense Luis Soto at the venue of the Peruvian Ministry of Defense.", d, PEOPLE,
+            &["met-in: Anna Berg(Norway) -> Lima(Peru) happened [Luis Soto]"]);
+        check("Norwegian envoy Anna Berg spoke. He said during a meeting in Lima with Peruvian minister Luis Soto that ties grow.", d, PEOPLE,
+            &["meeting-in: Anna Berg(Norway) -> Lima(Peru) happened [Luis Soto]"]);
+        // A Peruvian meeting a Peruvian at home is no visit; nor is a meeting with a third country's official.
+        check("Peruvian minister Luis Soto met Peruvian students in Lima.", d, PEOPLE, &[]);
+        check("Norwegian envoy Anna Berg met Chinese envoy Mei Lin in Lima.", d, PEOPLE, &[]);
+        check("Norwegian envoy Anna Berg met with Peruvian minister Luis Soto.", d, PEOPLE, &["met-with: Anna Berg(Norway) happened [Luis Soto]"]);
+        check("Peruvian President Luis Soto received Norwegian envoy Anna Berg in Lima on Monday.", d, PEOPLE,
+            &["received: Anna Berg(Norway) -> Lima(Peru) 2019-01-28 happened [Luis Soto]"]);
+        check("Lima hosted Norwegian envoy Anna Berg last week.", d, PEOPLE,
+            &["hosted: Anna Berg(Norway) -> Lima(Peru) 2019-01-21/2019-01-27 happened"]);
+        check("Norwegian envoy Anna Berg was welcomed by Peruvian President Luis Soto.", d, PEOPLE,
+            &["welcomed: Anna Berg(Norway) -> Peru(Peru) happened [Luis Soto]"]);
+        check("Peruvian President Luis Soto welcomed the decision.", d, PEOPLE, &[]);
+    }
+
+    #[test]
+    fn continuations_and_invitations() {
+        let d = "2016-09-14";
+        check("Norwegian envoy Anna Berg arrived in Lima. The visit comes at the invitation of Peruvian minister Luis Soto.", d, PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened", "visit-mention: ? happened inv=Luis Soto"]);
+        check("Anna Berg's visit took place upon the invitation of his Peruvian counterpart.", d, PEOPLE,
+            &["visit-mention: Anna Berg(?) happened inv=his Peruvian counterpart"]);
+        check("Norwegian envoy Anna Berg arrived in Lima at the invitation of Luis Soto.", d, PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened inv=Luis Soto"]);
+        check("A delegation led by Norwegian envoy Anna Berg arrived in Lima.", d, PEOPLE, &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
+        check("Norwegian envoy Anna Berg returned to Oslo.", d, PEOPLE, &[]);
+        check("Norwegian envoy Anna Berg arrived in Oslo.", d, PEOPLE, &[]);
+    }
+}
