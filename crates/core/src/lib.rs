@@ -11,8 +11,10 @@
 #![deny(missing_docs)]
 
 pub mod bundle;
+pub mod facet;
 pub mod index;
 pub mod model;
 
+pub use facet::{FacetIndex, Filters};
 pub use index::SearchIndex;
 pub use model::*;

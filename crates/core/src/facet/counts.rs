@@ -1,0 +1,312 @@
+//! Disjunctive facet counts over a query's hits: what the facet panel shows next
+//! to each value.
+//!
+//! The count of a value in facet F is the number of hit documents that pass every
+//! filter except F's own selection (and the date range, which is no facet and
+//! always applies) and have the value. With nothing selected in F that is "how many
+//! results have this value"; with something selected it is "how many results
+//! this value would add", since values within a facet are ORed. One pass over the
+//! hits: a document that fails no facet counts for all its values, one that fails
+//! exactly one facet counts only for that facet's values, any other for none.
+
+use super::fold::fold;
+use super::index::FacetIndex;
+use super::{Facet, Filters};
+use crate::model::DocId;
+
+/// The facet panel's numbers for one query and one set of filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// How many hits pass every filter: the length of the filtered result list.
+    pub matching: u32,
+    /// One entry per facet, in [`Facet::ALL`] order.
+    pub facets: Vec<FacetValues>,
+}
+
+impl FacetCounts {
+    /// The values of one facet.
+    pub fn get(&self, facet: Facet) -> &FacetValues {
+        &self.facets[facet.slot()]
+    }
+}
+
+/// The counted values of one facet, most frequent first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValues {
+    /// Which facet.
+    pub facet: Facet,
+    /// Values with a non-zero count, plus every selected value the corpus has
+    /// (even at zero, so it can be deselected); by count descending, then name.
+    pub values: Vec<FacetValue>,
+}
+
+impl FacetValues {
+    /// The values whose name (or an entity's alias) contains `needle`, ignoring
+    /// case and diacritics, in list order: the "find a value" box of a long facet.
+    pub fn find<'a>(&'a self, index: &FacetIndex, needle: &str) -> Vec<&'a FacetValue> {
+        let needle = fold(needle);
+        self.values
+            .iter()
+            .filter(|value| index.key_contains(self.facet, &value.key, &needle))
+            .collect()
+    }
+}
+
+/// One value of a facet with its count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    /// The key to toggle in [`Filters`] (entity id, source, year or `undated`).
+    pub key: String,
+    /// The text to show.
+    pub label: String,
+    /// Hits that would pass with this value selected in its facet (see the module docs).
+    pub count: u32,
+    /// Whether the value is selected (a checked box).
+    pub selected: bool,
+}
+
+impl FacetIndex {
+    /// Counts facet values over `hits`, the documents matching the text query
+    /// *before* filtering (every document for an empty query), under `filters`.
+    ///
+    /// Use: run the search once without `allowed`, pass all its hit ids here, and
+    /// keep for the result list the hits that [`FacetIndex::allowed`] accepts (their
+    /// number is [`FacetCounts::matching`]). Ids out of range and repeated ids
+    /// are skipped; selected values the corpus lacks are left out (see
+    /// [`FacetIndex::unknown_values`]).
+    pub fn counts(&self, hits: impl IntoIterator<Item = DocId>, filters: &Filters) -> FacetCounts {
+        let selection = self.resolve(filters);
+        let mut counts = vec![0u32; self.values.len()];
+        let mut seen = vec![false; self.doc_count()];
+        let mut matching = 0;
+        for doc in hits {
+            match seen.get_mut(doc as usize) {
+                Some(seen) if !*seen => *seen = true,
+                _ => continue,
+            }
+            if !self.in_range(doc, &selection) {
+                continue;
+            }
+            let failed = self.failed_facets(doc, &selection);
+            if failed == 0 {
+                matching += 1;
+            } else if !failed.is_power_of_two() {
+                continue;
+            }
+            for &value in self.doc_values.get(doc as usize) {
+                if failed == 0 || self.values[value as usize].facet.bit() == failed {
+                    counts[value as usize] += 1;
+                }
+            }
+        }
+
+        let mut facets: Vec<FacetValues> = Facet::ALL
+            .into_iter()
+            .map(|facet| FacetValues {
+                facet,
+                values: Vec::new(),
+            })
+            .collect();
+        let mut ids: [Vec<u32>; 5] = Default::default();
+        for (id, info) in self.values.iter().enumerate() {
+            if counts[id] > 0 || selection.contains(info.facet, id as u32) {
+                ids[info.facet.slot()].push(id as u32);
+            }
+        }
+        for (facet_ids, out) in ids.iter_mut().zip(&mut facets) {
+            facet_ids.sort_by(|&a, &b| {
+                counts[b as usize].cmp(&counts[a as usize]).then_with(|| {
+                    self.label_order(&self.values[a as usize], &self.values[b as usize])
+                })
+            });
+            out.values = facet_ids
+                .iter()
+                .map(|&id| {
+                    let info = &self.values[id as usize];
+                    FacetValue {
+                        key: info.key.clone(),
+                        label: info.label.clone(),
+                        count: counts[id as usize],
+                        selected: selection.contains(info.facet, id),
+                    }
+                })
+                .collect();
+        }
+        FacetCounts { matching, facets }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_corpus::{query, sample_corpus};
+    use super::*;
+
+    /// Counts over the hits (document ids as letters, "*" for all) under the filters
+    /// of a URL query; `expect` lists `facet: label count, …` per non-empty facet,
+    /// a selected value marked `[x]`, then `= matching`.
+    fn check(hits: &str, url_query: &str, expect: &str) {
+        let corpus = sample_corpus();
+        let index = FacetIndex::build(&corpus);
+        let hits: Vec<DocId> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, doc)| hits == "*" || hits.split(' ').any(|id| id == doc.id))
+            .map(|(doc, _)| doc as DocId)
+            .collect();
+        let filters = Filters::from_query_pairs(query(url_query));
+        let counts = index.counts(hits.iter().copied(), &filters);
+        let mut lines: Vec<String> = counts
+            .facets
+            .iter()
+            .filter(|facet| !facet.values.is_empty())
+            .map(|facet| {
+                let values: Vec<String> = facet
+                    .values
+                    .iter()
+                    .map(|value| {
+                        let mark = if value.selected { "[x]" } else { "" };
+                        format!("{}{mark} {}", value.label, value.count)
+                    })
+                    .collect();
+                format!("{}: {}", facet.facet.param(), values.join(", "))
+            })
+            .collect();
+        lines.push(format!("= {}", counts.matching));
+        assert_eq!(
+            lines.join("\n"),
+            expect.trim(),
+            "hits {hits:?}, {url_query}"
+        );
+        let allowed = index.allowed(&filters);
+        let passing = hits.iter().filter(|&&doc| allowed(doc)).count();
+        assert_eq!(counts.matching as usize, passing, "{url_query}");
+    }
+
+    #[test]
+    fn counts_without_filters_are_plain_frequencies() {
+        check(
+            "*",
+            "",
+            "
+person: Lavrov 3, Rouhani 2, Zarif 2, Bogdanov 1, Jaberi Ansari 1, Putin 1
+org: United Nations 2
+place: Iran 2, Moscow 2, Geneva 1, Russia 1, Tehran 1
+source: IRNA 2, Tehran Times 2
+year: 2016 3, 2017 1, Undated 1
+= 5",
+        );
+        check(
+            "b d",
+            "",
+            "
+person: Lavrov 2, Zarif 2
+org: United Nations 1
+place: Geneva 1, Moscow 1
+source: Tehran Times 1
+year: 2016 1, 2017 1
+= 2",
+        );
+    }
+
+    #[test]
+    fn selecting_a_value_keeps_its_siblings_counts() {
+        // Zarif is in b and d; the people counts still show what each other person
+        // would add (OR), the other facets narrow to b and d (AND).
+        check(
+            "*",
+            "person=zarif",
+            "
+person: Lavrov 3, Rouhani 2, Zarif[x] 2, Bogdanov 1, Jaberi Ansari 1, Putin 1
+org: United Nations 1
+place: Geneva 1, Moscow 1
+source: Tehran Times 1
+year: 2016 1, 2017 1
+= 2",
+        );
+        // Two facets: each facet's counts apply the other's filter only.
+        check(
+            "*",
+            "person=zarif&place=moscow",
+            "
+person: Bogdanov 1, Jaberi Ansari 1, Lavrov 1, Putin 1, Zarif[x] 1
+place: Geneva 1, Moscow[x] 1
+source: Tehran Times 1
+year: 2016 1
+= 1",
+        );
+        check(
+            "*",
+            "source=IRNA&year=2016",
+            "
+person: Lavrov 1, Rouhani 1
+place: Iran 1, Tehran 1
+source: Tehran Times 2, IRNA[x] 1
+year: 2016[x] 1, Undated 1
+= 1",
+        );
+    }
+
+    #[test]
+    fn selected_values_stay_listed_at_zero() {
+        check(
+            "a",
+            "person=zarif&year=undated",
+            "
+person: Zarif[x] 0
+year: Undated[x] 0
+= 0",
+        );
+        // Unknown values are not listed: matching ignores them.
+        check(
+            "c",
+            "person=nobody",
+            "
+person: Lavrov 1, Rouhani 1
+place: Iran 1, Tehran 1
+source: IRNA 1
+year: 2016 1
+= 1",
+        );
+    }
+
+    #[test]
+    fn date_range_applies_to_every_facet() {
+        check(
+            "*",
+            "from=2016-10&person=lavrov",
+            "
+person: Lavrov[x] 2, Rouhani 1, Zarif 1
+org: United Nations 1
+place: Geneva 1, Iran 1, Tehran 1
+source: IRNA 1
+year: 2016 1, 2017 1
+= 2",
+        );
+    }
+
+    #[test]
+    fn repeated_and_foreign_hit_ids_are_skipped() {
+        let corpus = sample_corpus();
+        let index = FacetIndex::build(&corpus);
+        let once = index.counts([0, 1], &Filters::default());
+        assert_eq!(index.counts([0, 1, 0, 99, 1], &Filters::default()), once);
+        assert_eq!(once.matching, 2);
+    }
+
+    #[test]
+    fn find_filters_counted_values() {
+        let corpus = sample_corpus();
+        let index = FacetIndex::build(&corpus);
+        let counts = index.counts(0..5, &Filters::default());
+        let found: Vec<&str> = counts
+            .get(Facet::People)
+            .find(&index, "ROHANI")
+            .iter()
+            .map(|value| value.label.as_str())
+            .collect();
+        assert_eq!(found, ["Rouhani"]);
+        assert_eq!(counts.get(Facet::Places).find(&index, "").len(), 5);
+        assert!(counts.get(Facet::Years).find(&index, "1999").is_empty());
+    }
+}

@@ -1,0 +1,457 @@
+//! [`Filters`]: the user's facet selections and date range, and their URL encoding.
+//!
+//! URL form, one parameter per selected value, in this order:
+//! `person=… org=… place=… source=… year=… from=… to=…`.
+//! Entity values drop the `kind/` prefix of their id (`person=hossein-jaberi-ansari`
+//! for the id `person/hossein-jaberi-ansari`), which decoding puts back; years are
+//! numbers or `undated`; `from` and `to` are ISO dates at any precision (`2016`,
+//! `2016-09`, `2016-09-14`).
+//!
+//! Invariant: decoding never fails. Parameters that are not ours (`q`, `sort`, …)
+//! are skipped without comment; a value of ours that cannot be read (`year=soon`)
+//! is dropped and reported by [`Filters::decode`], never silently.
+
+use std::collections::BTreeSet;
+
+use super::Facet;
+use crate::model::{civil_from_days, PartialDate};
+
+/// The key of the "no date" value in the years facet and in the URL (`year=undated`).
+pub const UNDATED_KEY: &str = "undated";
+
+/// URL parameter of the start of the date range.
+const FROM_PARAM: &str = "from";
+/// URL parameter of the end of the date range.
+const TO_PARAM: &str = "to";
+
+/// What the user selected: OR within a facet, AND across facets and the date range.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Filters {
+    /// Selected people, by entity id (`person/…`).
+    pub people: BTreeSet<String>,
+    /// Selected organisations, by entity id (`organization/…`).
+    pub organizations: BTreeSet<String>,
+    /// Selected places, by entity id (`place/…`).
+    pub places: BTreeSet<String>,
+    /// Selected sources, by their exact name.
+    pub sources: BTreeSet<String>,
+    /// Selected publication years.
+    pub years: BTreeSet<i32>,
+    /// Whether undated documents are selected in the years facet.
+    pub undated: bool,
+    /// The date range (from the timeline brush or typed dates); unset by default.
+    pub dates: DateRange,
+}
+
+impl Filters {
+    /// Whether nothing is selected: every document passes.
+    pub fn is_empty(&self) -> bool {
+        Facet::ALL
+            .into_iter()
+            .all(|facet| self.is_facet_empty(facet))
+            && !self.dates.is_set()
+    }
+
+    /// Whether nothing is selected in `facet`.
+    pub fn is_facet_empty(&self, facet: Facet) -> bool {
+        match facet {
+            Facet::Years => self.years.is_empty() && !self.undated,
+            _ => self.entity_or_source_set(facet).is_empty(),
+        }
+    }
+
+    /// Removes every selection and the date range ("clear all").
+    pub fn clear(&mut self) {
+        *self = Filters::default();
+    }
+
+    /// The selected keys of `facet`: entity ids, source names, or years as text
+    /// ([`UNDATED_KEY`] last), in a stable order.
+    pub fn keys(&self, facet: Facet) -> Vec<String> {
+        match facet {
+            Facet::Years => {
+                let mut keys: Vec<String> = self.years.iter().map(i32::to_string).collect();
+                if self.undated {
+                    keys.push(UNDATED_KEY.to_owned());
+                }
+                keys
+            }
+            _ => self.entity_or_source_set(facet).iter().cloned().collect(),
+        }
+    }
+
+    /// Whether `key` is selected in `facet`.
+    pub fn contains(&self, facet: Facet, key: &str) -> bool {
+        match facet {
+            Facet::Years => match parse_year_key(key) {
+                Some(YearKey::Year(year)) => self.years.contains(&year),
+                Some(YearKey::Undated) => self.undated,
+                None => false,
+            },
+            _ => self.entity_or_source_set(facet).contains(key),
+        }
+    }
+
+    /// Selects `key` in `facet`; false when the key cannot be a value of that facet
+    /// (an empty key, or a year that is not a number nor [`UNDATED_KEY`]).
+    pub fn insert(&mut self, facet: Facet, key: &str) -> bool {
+        self.set(facet, key, true)
+    }
+
+    /// Deselects `key` in `facet` (removing a chip); false when it was not selected.
+    pub fn remove(&mut self, facet: Facet, key: &str) -> bool {
+        let was = self.contains(facet, key);
+        self.set(facet, key, false);
+        was
+    }
+
+    /// Selects `key` in `facet` if it is not selected, deselects it otherwise (a
+    /// click on a facet value).
+    pub fn toggle(&mut self, facet: Facet, key: &str) {
+        let on = !self.contains(facet, key);
+        self.set(facet, key, on);
+    }
+
+    /// Encodes the filters as URL query pairs, one per value, in a stable order
+    /// (see the module docs); empty filters give no pairs.
+    pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        for facet in Facet::ALL {
+            let prefix = entity_prefix(facet);
+            for key in self.keys(facet) {
+                let value = match &prefix {
+                    Some(prefix) => key.strip_prefix(prefix.as_str()).unwrap_or(&key).to_owned(),
+                    None => key,
+                };
+                pairs.push((facet.param(), value));
+            }
+        }
+        if let Some(from) = self.dates.from {
+            pairs.push((FROM_PARAM, from.iso()));
+        }
+        if let Some(to) = self.dates.to {
+            pairs.push((TO_PARAM, to.iso()));
+        }
+        pairs
+    }
+
+    /// Decodes filters from URL query pairs (already percent-decoded, e.g. from
+    /// `URLSearchParams`); never fails, see [`Filters::decode`] for what is dropped.
+    pub fn from_query_pairs<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Filters
+    where
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        Filters::decode(pairs).0
+    }
+
+    /// Decodes filters from URL query pairs, with one message per value of ours that
+    /// could not be read (for a notice such as "year=soon was ignored: …").
+    ///
+    /// Other parameters are skipped; empty values are skipped; repeated values
+    /// accumulate; a later `from` or `to` replaces an earlier one; a reversed range
+    /// is put in order.
+    pub fn decode<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> (Filters, Vec<String>)
+    where
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut filters = Filters::default();
+        let mut problems = Vec::new();
+        let (mut from, mut to) = (None, None);
+        for (param, value) in pairs {
+            let (param, value) = (param.as_ref(), value.as_ref().trim());
+            if value.is_empty() {
+                continue;
+            }
+            if param == FROM_PARAM || param == TO_PARAM {
+                match PartialDate::parse_iso(value) {
+                    Some(date) if param == FROM_PARAM => from = Some(date),
+                    Some(date) => to = Some(date),
+                    None => problems.push(format!(
+                        "{param}={value} was ignored: not a date (expected 2016, 2016-09 or 2016-09-14)"
+                    )),
+                }
+                continue;
+            }
+            let Some(facet) = Facet::from_param(param) else {
+                continue;
+            };
+            let key = match entity_prefix(facet) {
+                Some(prefix) if !value.starts_with(prefix.as_str()) => format!("{prefix}{value}"),
+                _ => value.to_owned(),
+            };
+            if !filters.insert(facet, &key) {
+                problems.push(format!(
+                    "{param}={value} was ignored: not a year (expected e.g. 2016 or {UNDATED_KEY})"
+                ));
+            }
+        }
+        filters.dates = DateRange::new(from, to);
+        (filters, problems)
+    }
+
+    /// Adds or removes `key` in `facet`; false when the key cannot be a value of it.
+    fn set(&mut self, facet: Facet, key: &str, on: bool) -> bool {
+        if key.is_empty() {
+            return false;
+        }
+        match facet {
+            Facet::Years => match parse_year_key(key) {
+                Some(YearKey::Undated) => self.undated = on,
+                Some(YearKey::Year(year)) if on => {
+                    self.years.insert(year);
+                }
+                Some(YearKey::Year(year)) => {
+                    self.years.remove(&year);
+                }
+                None => return false,
+            },
+            _ => {
+                let set = self.entity_or_source_set_mut(facet);
+                if on {
+                    set.insert(key.to_owned());
+                } else {
+                    set.remove(key);
+                }
+            }
+        }
+        true
+    }
+
+    /// The string set of an entity facet or of sources (years are numbers).
+    fn entity_or_source_set(&self, facet: Facet) -> &BTreeSet<String> {
+        match facet {
+            Facet::People => &self.people,
+            Facet::Organizations => &self.organizations,
+            Facet::Places => &self.places,
+            Facet::Sources | Facet::Years => &self.sources,
+        }
+    }
+
+    /// Mutable twin of [`Filters::entity_or_source_set`].
+    fn entity_or_source_set_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
+        match facet {
+            Facet::People => &mut self.people,
+            Facet::Organizations => &mut self.organizations,
+            Facet::Places => &mut self.places,
+            Facet::Sources | Facet::Years => &mut self.sources,
+        }
+    }
+}
+
+/// A value of the years facet, read from its key.
+enum YearKey {
+    /// A publication year.
+    Year(i32),
+    /// Documents without a date.
+    Undated,
+}
+
+/// Reads a years-facet key: a (possibly negative) integer or [`UNDATED_KEY`].
+fn parse_year_key(key: &str) -> Option<YearKey> {
+    if key == UNDATED_KEY {
+        return Some(YearKey::Undated);
+    }
+    key.parse().ok().map(YearKey::Year)
+}
+
+/// The `kind/` prefix that entity ids of an entity facet carry, dropped in URLs.
+fn entity_prefix(facet: Facet) -> Option<String> {
+    facet
+        .entity_kind()
+        .map(|kind| format!("{}/", kind.as_str()))
+}
+
+/// An inclusive range of days, each end optional, at any date precision: `from`
+/// counts from its first day (`2016-09` from 1 September), `to` up to its last
+/// (`2016-09` to 30 September).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DateRange {
+    /// The earliest date, or `None` for no lower bound.
+    pub from: Option<PartialDate>,
+    /// The latest date, or `None` for no upper bound.
+    pub to: Option<PartialDate>,
+}
+
+impl DateRange {
+    /// A range between two dates, swapped when given in reverse order.
+    pub fn new(from: Option<PartialDate>, to: Option<PartialDate>) -> DateRange {
+        match (from, to) {
+            (Some(a), Some(b)) if a.first_day() > b.last_day() => DateRange {
+                from: Some(b),
+                to: Some(a),
+            },
+            _ => DateRange { from, to },
+        }
+    }
+
+    /// The day-precision range between two day numbers (from [`PartialDate::first_day`]),
+    /// in either order: what a drag across the timeline gives.
+    pub fn from_days(a: i64, b: i64) -> DateRange {
+        DateRange {
+            from: Some(civil_from_days(a.min(b))),
+            to: Some(civil_from_days(a.max(b))),
+        }
+    }
+
+    /// Whether either end is set (an unset range lets every date through).
+    pub fn is_set(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// The first and last day numbers of the range; open ends are `i64::MIN` / `i64::MAX`.
+    pub fn days(&self) -> (i64, i64) {
+        (
+            self.from.map_or(i64::MIN, |date| date.first_day()),
+            self.to.map_or(i64::MAX, |date| date.last_day()),
+        )
+    }
+
+    /// Whether the days `first..=last` share at least one day with the range.
+    pub fn overlaps_days(&self, first: i64, last: i64) -> bool {
+        let (from, to) = self.days();
+        first <= to && last >= from
+    }
+
+    /// Whether a date, taken as every day it may denote, overlaps the range; an
+    /// unset range admits every date (and `None`), a set range no `None`.
+    pub fn admits(&self, date: Option<PartialDate>) -> bool {
+        match date {
+            _ if !self.is_set() => true,
+            Some(date) => self.overlaps_days(date.first_day(), date.last_day()),
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_corpus::query as pairs;
+    use super::*;
+
+    /// Decodes `query`, checks the re-encoded form and the problems, and that the
+    /// re-encoded form decodes to the same filters.
+    fn check(query: &str, expect_encoded: &str, expect_problems: &[&str]) {
+        let (filters, problems) = Filters::decode(pairs(query));
+        let encoded: Vec<String> = filters
+            .to_query_pairs()
+            .into_iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect();
+        assert_eq!(encoded.join("&"), expect_encoded, "{query}");
+        assert_eq!(problems, expect_problems, "{query}");
+        assert_eq!(filters.is_empty(), expect_encoded.is_empty(), "{query}");
+        assert_eq!(Filters::from_query_pairs(pairs(expect_encoded)), filters);
+    }
+
+    #[test]
+    fn query_pairs_round_trip() {
+        check("", "", &[]);
+        check("q=iran&sort=date&page=2", "", &[]);
+        check(
+            "year=2016&person=zarif&q=x&person=lavrov&org=united-nations",
+            "person=lavrov&person=zarif&org=united-nations&year=2016",
+            &[],
+        );
+        // Full ids are accepted too, and repeated values collapse.
+        check(
+            "person=person/zarif&person=zarif&place=place/moscow",
+            "person=zarif&place=moscow",
+            &[],
+        );
+        check(
+            "source=Tehran Times&source=IRNA&year=undated&year=2015&year=-44",
+            "source=IRNA&source=Tehran Times&year=-44&year=2015&year=undated",
+            &[],
+        );
+        check("from=2016-09&to=2017", "from=2016-09&to=2017", &[]);
+        // A reversed range is put in order; a later end replaces an earlier one.
+        check(
+            "from=2017-01-05&to=2016&to=2016-09",
+            "from=2016-09&to=2017-01-05",
+            &[],
+        );
+        check("to=2016-09-14", "to=2016-09-14", &[]);
+        check(
+            "year=soon&from=yesterday&person=&year=2016",
+            "year=2016",
+            &[
+                "year=soon was ignored: not a year (expected e.g. 2016 or undated)",
+                "from=yesterday was ignored: not a date (expected 2016, 2016-09 or 2016-09-14)",
+            ],
+        );
+    }
+
+    #[test]
+    fn chips_toggle_and_clear() {
+        let mut filters = Filters::default();
+        assert!(filters.insert(Facet::People, "person/zarif"));
+        assert!(filters.insert(Facet::Years, "2016"));
+        assert!(filters.insert(Facet::Years, UNDATED_KEY));
+        assert!(!filters.insert(Facet::Years, "twenty"));
+        assert!(!filters.insert(Facet::Sources, ""));
+        filters.toggle(Facet::Sources, "IRNA");
+        assert_eq!(filters.keys(Facet::Years), ["2016", "undated"]);
+        assert_eq!(filters.keys(Facet::Sources), ["IRNA"]);
+        filters.toggle(Facet::Sources, "IRNA");
+        assert!(filters.is_facet_empty(Facet::Sources));
+        assert!(filters.remove(Facet::Years, UNDATED_KEY));
+        assert!(!filters.remove(Facet::Years, UNDATED_KEY));
+        assert!(filters.contains(Facet::People, "person/zarif"));
+        assert!(!filters.is_empty());
+        filters.dates = DateRange::from_days(10, 3);
+        filters.clear();
+        assert!(filters.is_empty());
+    }
+
+    fn check_range(from: &str, to: &str, date: &str, expect: bool) {
+        let parse = |text: &str| PartialDate::parse_iso(text);
+        let range = DateRange::new(parse(from), parse(to));
+        assert_eq!(
+            range.admits(parse(date)),
+            expect,
+            "{from}..{to} admits {date:?}"
+        );
+    }
+
+    #[test]
+    fn date_ranges_overlap_at_every_precision() {
+        // Day-precision range against dates of each precision.
+        check_range("2016-09-10", "2016-09-20", "2016-09-14", true);
+        check_range("2016-09-10", "2016-09-20", "2016-09-21", false);
+        check_range("2016-09-10", "2016-09-20", "2016-09", true);
+        check_range("2016-09-10", "2016-09-20", "2016-08", false);
+        check_range("2016-09-10", "2016-09-20", "2016", true);
+        check_range("2016-09-10", "2016-09-20", "2015", false);
+        // Month- and year-precision ends cover their whole month or year.
+        check_range("2016-09", "2016-09", "2016-09-30", true);
+        check_range("2016-09", "2016-09", "2016-10-01", false);
+        check_range("2016", "2016", "2016-12-31", true);
+        check_range("2016", "2016", "2017-01-01", false);
+        check_range("2016-02", "2016-02", "2016-02-29", true);
+        // Open ends.
+        check_range("2016-09-14", "", "2030", true);
+        check_range("2016-09-14", "", "2016-09-13", false);
+        check_range("", "2016-09", "1900", true);
+        check_range("", "2016-09", "2016-10-01", false);
+        // Undated documents fail a set range and pass an unset one.
+        check_range("2016", "2017", "", false);
+        check_range("", "", "", true);
+        check_range("", "", "2016", true);
+        // Reversed ends are put in order.
+        check_range("2017", "2016", "2016-06", true);
+    }
+
+    #[test]
+    fn brush_day_numbers_become_day_dates() {
+        let (a, b) = (
+            PartialDate::ymd(2016, 9, 14).first_day(),
+            PartialDate::ymd(2016, 9, 1).first_day(),
+        );
+        let range = DateRange::from_days(a, b);
+        assert_eq!(range.from, Some(PartialDate::ymd(2016, 9, 1)));
+        assert_eq!(range.to, Some(PartialDate::ymd(2016, 9, 14)));
+        assert_eq!(range.days(), (b, a));
+    }
+}

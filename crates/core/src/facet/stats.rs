@@ -1,0 +1,287 @@
+//! Entity statistics for entity pages: the articles that mention an entity, with
+//! their mention sentences, and the entities most often mentioned with it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::index::{FacetIndex, NO_SENTENCE};
+use crate::model::{Corpus, DocId, EntityId, Span};
+
+/// An article that mentions an entity, with the sentences that do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityDocument {
+    /// The article.
+    pub doc: DocId,
+    /// How many times it mentions the entity.
+    pub mentions: u32,
+    /// The mention sentences, in text order.
+    pub sentences: Vec<MentionSentence>,
+}
+
+/// A sentence that mentions an entity: what an entity page quotes and links to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MentionSentence {
+    /// Index in [`Document::sentences`](crate::Document::sentences); `None` for a
+    /// mention outside every sentence, which then stands for itself.
+    pub index: Option<u32>,
+    /// The sentence's span (or the lone mention's), to quote and link to.
+    pub span: Span,
+    /// The mentions inside it, in order, to highlight.
+    pub mentions: Vec<Span>,
+}
+
+/// An entity mentioned alongside another, and how often.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoMention {
+    /// The other entity.
+    pub entity: EntityId,
+    /// Sentences that mention both.
+    pub sentences: u32,
+    /// Documents that mention both.
+    pub documents: u32,
+}
+
+/// The articles that mention `entity`, each with its mention sentences grouped;
+/// those with the most mentions first (the articles most about the entity), then
+/// the newest, then by id. Empty for an unknown entity; mentions pointing past
+/// the documents are skipped.
+pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument> {
+    let Some(entity) = corpus.entities.get(entity as usize) else {
+        return Vec::new();
+    };
+    // Per document: (sentence span, sentence index, mention span), sorted.
+    let mut by_doc: BTreeMap<DocId, Vec<(Span, Option<u32>, Span)>> = BTreeMap::new();
+    for mention in &entity.mentions {
+        let Some(document) = corpus.documents.get(mention.doc as usize) else {
+            continue;
+        };
+        let index = document.sentence_at(mention.span.start);
+        let sentence = index.map_or(mention.span, |i| document.sentences[i]);
+        by_doc.entry(mention.doc).or_default().push((
+            sentence,
+            index.map(|i| i as u32),
+            mention.span,
+        ));
+    }
+    let mut documents: Vec<EntityDocument> = by_doc
+        .into_iter()
+        .map(|(doc, mut mentions)| {
+            mentions.sort_unstable();
+            mentions.dedup();
+            let mut sentences: Vec<MentionSentence> = Vec::new();
+            for &(span, index, mention) in &mentions {
+                match sentences.last_mut() {
+                    Some(last) if last.span == span && last.index == index => {
+                        last.mentions.push(mention)
+                    }
+                    _ => sentences.push(MentionSentence {
+                        index,
+                        span,
+                        mentions: vec![mention],
+                    }),
+                }
+            }
+            EntityDocument {
+                doc,
+                mentions: mentions.len() as u32,
+                sentences,
+            }
+        })
+        .collect();
+    let newest = |doc: DocId| {
+        std::cmp::Reverse(
+            corpus.documents[doc as usize]
+                .date
+                .map(|date| date.last_day()),
+        )
+    };
+    documents.sort_by_key(|found| {
+        (
+            std::cmp::Reverse(found.mentions),
+            newest(found.doc),
+            found.doc,
+        )
+    });
+    documents
+}
+
+impl FacetIndex {
+    /// The `limit` entities most often mentioned with `entity`: ranked by the
+    /// sentences that mention both (a sentence naming two entities usually states
+    /// a relation between them, where a shared article may only share a topic),
+    /// then by shared documents, then by name. Entities that share an article
+    /// but no sentence are included, after those that share a sentence.
+    pub fn co_mentioned(&self, entity: EntityId, limit: usize) -> Vec<CoMention> {
+        // Per other entity: shared sentences, shared documents, last document counted.
+        let mut found: HashMap<EntityId, (u32, u32, DocId)> = HashMap::new();
+        for &doc in self.entity_docs.get(entity as usize) {
+            let row = self.doc_mentions.get(doc as usize);
+            let own: Vec<u32> = row
+                .iter()
+                .filter(|&&(sentence, other)| other == entity && sentence != NO_SENTENCE)
+                .map(|&(sentence, _)| sentence)
+                .collect();
+            for &(sentence, other) in row {
+                if other == entity {
+                    continue;
+                }
+                let counts = found.entry(other).or_insert((0, 0, DocId::MAX));
+                if counts.2 != doc {
+                    counts.1 += 1;
+                    counts.2 = doc;
+                }
+                if own.binary_search(&sentence).is_ok() {
+                    counts.0 += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<CoMention> = found
+            .into_iter()
+            .map(|(entity, (sentences, documents, _))| CoMention {
+                entity,
+                sentences,
+                documents,
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            (b.sentences, b.documents)
+                .cmp(&(a.sentences, a.documents))
+                .then_with(|| {
+                    self.label_order(
+                        &self.values[a.entity as usize],
+                        &self.values[b.entity as usize],
+                    )
+                })
+        });
+        ranked.truncate(limit);
+        ranked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_corpus::sample_corpus;
+    use super::*;
+
+    /// Renders the mention sentences of an entity, one article a line:
+    /// `doc: «sentence» [mentioned text, …] | …`.
+    fn check_documents(entity_id: &str, expect: &str) {
+        let corpus = sample_corpus();
+        let index = FacetIndex::build(&corpus);
+        let entity = index.entity_by_id(entity_id).unwrap_or(EntityId::MAX);
+        let lines: Vec<String> = entity_documents(&corpus, entity)
+            .iter()
+            .map(|found| {
+                let document = &corpus.documents[found.doc as usize];
+                let sentences: Vec<String> = found
+                    .sentences
+                    .iter()
+                    .map(|sentence| {
+                        let mentions: Vec<&str> = sentence
+                            .mentions
+                            .iter()
+                            .map(|&m| document.slice(m))
+                            .collect();
+                        format!(
+                            "«{}» [{}]",
+                            document.slice(sentence.span),
+                            mentions.join(", ")
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{} ({}): {}",
+                    document.id,
+                    found.mentions,
+                    sentences.join(" | ")
+                )
+            })
+            .collect();
+        assert_eq!(lines.join("\n"), expect.trim(), "{entity_id}");
+    }
+
+    #[test]
+    fn entity_documents_group_mentions_by_sentence() {
+        check_documents(
+            "person/zarif",
+            "
+b (2): «Zarif visited Moscow.» [Zarif] | «Zarif met Lavrov.» [Zarif]
+d (1): «Lavrov and Zarif met in Geneva.» [Zarif]",
+        );
+        check_documents(
+            "person/jaberi-ansari",
+            "a (2): «Jaberi Ansari met Bogdanov in Moscow.» [Jaberi Ansari] | «Ansari praised Putin.» [Ansari]",
+        );
+        // Same number of mentions: the newest article first, undated last.
+        check_documents(
+            "person/lavrov",
+            "
+d (1): «Lavrov and Zarif met in Geneva.» [Lavrov]
+c (1): «Iran welcomed Lavrov.» [Lavrov]
+b (1): «Zarif met Lavrov.» [Lavrov]",
+        );
+        check_documents(
+            "person/rouhani",
+            "
+c (1): «Rouhani spoke in Tehran.» [Rouhani]
+e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
+        );
+        check_documents("person/nobody", "");
+    }
+
+    #[test]
+    fn mentions_outside_sentences_stand_alone() {
+        let mut corpus = sample_corpus();
+        // Document a loses its sentence split: every mention stands for itself.
+        corpus.documents[0].sentences.clear();
+        let ansari = FacetIndex::build(&corpus)
+            .entity_by_id("person/jaberi-ansari")
+            .unwrap();
+        let found = entity_documents(&corpus, ansari);
+        let spans: Vec<(Option<u32>, &str)> = found[0]
+            .sentences
+            .iter()
+            .map(|s| (s.index, corpus.documents[0].slice(s.span)))
+            .collect();
+        assert_eq!(spans, [(None, "Jaberi Ansari"), (None, "Ansari")]);
+        // Without sentences, co-mentions fall back to shared documents.
+        let index = FacetIndex::build(&corpus);
+        assert!(index
+            .co_mentioned(ansari, 10)
+            .iter()
+            .all(|c| c.sentences == 0));
+    }
+
+    fn check_co_mentioned(entity_id: &str, limit: usize, expect: &str) {
+        let corpus = sample_corpus();
+        let index = FacetIndex::build(&corpus);
+        let entity = index.entity_by_id(entity_id).unwrap_or(EntityId::MAX);
+        let found: Vec<String> = index
+            .co_mentioned(entity, limit)
+            .iter()
+            .map(|c| {
+                let name = &corpus.entities[c.entity as usize].name;
+                format!("{name} {}/{}", c.sentences, c.documents)
+            })
+            .collect();
+        assert_eq!(found.join(", "), expect, "{entity_id}");
+    }
+
+    #[test]
+    fn co_mentions_rank_by_shared_sentences_then_documents() {
+        // Zarif shares a sentence with Lavrov in b and in d, with Moscow in b and
+        // Geneva in d, and only the article d with the United Nations.
+        check_co_mentioned(
+            "person/zarif",
+            10,
+            "Lavrov 2/2, Geneva 1/1, Moscow 1/1, United Nations 0/1",
+        );
+        check_co_mentioned("person/zarif", 2, "Lavrov 2/2, Geneva 1/1");
+        check_co_mentioned(
+            "place/iran",
+            10,
+            "Lavrov 1/1, Russia 1/1, Bogdanov 0/1, Jaberi Ansari 0/1, Moscow 0/1, Putin 0/1, Rouhani 0/1, Tehran 0/1",
+        );
+        check_co_mentioned("place/iran", 0, "");
+        check_co_mentioned("person/nobody", 5, "");
+    }
+}

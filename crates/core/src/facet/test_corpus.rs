@@ -1,0 +1,217 @@
+//! A small hand-made corpus and helpers shared by the facet tests.
+//!
+//! Mentions are found by the builder (every occurrence of an entity's name or
+//! aliases, longest first), so a test reads like the articles it is about.
+
+use std::collections::BTreeMap;
+
+use super::Facet;
+use crate::model::{
+    Corpus, Document, Entity, EntityKind, Evidence, PartialDate, SourceRef, Span, Visit,
+    VisitStatus,
+};
+
+/// Builds a [`Corpus`] from article texts and entity names.
+#[derive(Default)]
+pub(crate) struct CorpusBuilder {
+    /// The corpus so far (entities without mentions until `build`).
+    corpus: Corpus,
+}
+
+impl CorpusBuilder {
+    /// Adds a document; `date` is ISO at any precision or empty, `source` may be
+    /// empty; sentences are separated by ". ".
+    pub(crate) fn doc(mut self, id: &str, date: &str, source: &str, text: &str) -> Self {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (at, _) in text.match_indices(". ") {
+            sentences.push(Span::new(start, at + 1));
+            start = at + 2;
+        }
+        sentences.push(Span::new(start, text.len()));
+        self.corpus.documents.push(Document {
+            id: id.to_owned(),
+            title: id.to_uppercase(),
+            date: PartialDate::parse_iso(date),
+            source: (!source.is_empty()).then(|| source.to_owned()),
+            text: text.to_owned(),
+            paragraphs: vec![Span::new(0, text.len())],
+            sentences,
+            ..Document::default()
+        });
+        self
+    }
+
+    /// Adds an entity with id `kind/slug-of-name`, mentioned wherever its name or an
+    /// alias occurs.
+    pub(crate) fn entity(mut self, kind: EntityKind, name: &str, aliases: &[&str]) -> Self {
+        self.corpus.entities.push(Entity {
+            id: format!(
+                "{}/{}",
+                kind.as_str(),
+                name.to_lowercase().replace(' ', "-")
+            ),
+            name: name.to_owned(),
+            kind,
+            aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
+            roles: Vec::new(),
+            country: None,
+            lat: None,
+            lon: None,
+            mentions: Vec::new(),
+        });
+        self
+    }
+
+    /// Adds a visit with the given dates (ISO or empty), evidenced by the first
+    /// sentence of each named document.
+    pub(crate) fn visit(mut self, id: &str, date: &str, date_end: &str, evidence: &[&str]) -> Self {
+        let evidence = evidence
+            .iter()
+            .map(|doc_id| {
+                let doc = self.doc_id(doc_id);
+                Evidence {
+                    source: SourceRef {
+                        doc,
+                        span: self.corpus.documents[doc as usize].sentences[0],
+                    },
+                    rule: "test".to_owned(),
+                }
+            })
+            .collect();
+        self.corpus.visits.push(Visit {
+            id: id.to_owned(),
+            traveler: id.to_owned(),
+            traveler_entity: None,
+            traveler_role: None,
+            traveler_country: None,
+            destination: String::new(),
+            destination_entity: None,
+            country: None,
+            hosts: Vec::new(),
+            inviter: None,
+            date: PartialDate::parse_iso(date),
+            date_end: PartialDate::parse_iso(date_end),
+            status: VisitStatus::Happened,
+            purpose: None,
+            evidence,
+        });
+        self
+    }
+
+    /// The index of the document with this id.
+    fn doc_id(&self, id: &str) -> u32 {
+        self.corpus
+            .documents
+            .iter()
+            .position(|doc| doc.id == id)
+            .unwrap_or_else(|| panic!("no test document {id}")) as u32
+    }
+
+    /// Finds every entity's mentions and returns the corpus.
+    pub(crate) fn build(mut self) -> Corpus {
+        let documents = &self.corpus.documents;
+        for entity in &mut self.corpus.entities {
+            for (doc, document) in documents.iter().enumerate() {
+                let mut found: Vec<Span> = std::iter::once(&entity.name)
+                    .chain(&entity.aliases)
+                    .flat_map(|name| {
+                        document
+                            .text
+                            .match_indices(name.as_str())
+                            .map(|(at, name)| Span::new(at, at + name.len()))
+                    })
+                    .collect();
+                // Longest first at each offset; a shorter form inside a longer one is no mention.
+                found.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
+                let mut last_end = 0;
+                for span in found {
+                    if span.start >= last_end {
+                        entity.mentions.push(SourceRef {
+                            doc: doc as u32,
+                            span,
+                        });
+                        last_end = span.end;
+                    }
+                }
+            }
+        }
+        self.corpus
+    }
+}
+
+/// Five short articles about Iranian diplomacy:
+/// a 2016-09-14 Tehran Times, b 2016-09 Tehran Times, c 2016 IRNA,
+/// d 2017-01-05 without source, e undated IRNA; and five visits.
+pub(crate) fn sample_corpus() -> Corpus {
+    use EntityKind::{Organization, Person, Place};
+    CorpusBuilder::default()
+        .doc(
+            "a",
+            "2016-09-14",
+            "Tehran Times",
+            "Jaberi Ansari met Bogdanov in Moscow. Iran and Russia agreed. Ansari praised Putin.",
+        )
+        .doc(
+            "b",
+            "2016-09",
+            "Tehran Times",
+            "Zarif visited Moscow. Zarif met Lavrov.",
+        )
+        .doc(
+            "c",
+            "2016",
+            "IRNA",
+            "Rouhani spoke in Tehran. Iran welcomed Lavrov.",
+        )
+        .doc(
+            "d",
+            "2017-01-05",
+            "",
+            "Lavrov and Zarif met in Geneva. The United Nations hosted them.",
+        )
+        .doc("e", "", "IRNA", "Rōhānī addressed the United Nations.")
+        .entity(Person, "Jaberi Ansari", &["Ansari"])
+        .entity(Person, "Bogdanov", &[])
+        .entity(Person, "Putin", &[])
+        .entity(Person, "Zarif", &[])
+        .entity(Person, "Lavrov", &[])
+        .entity(Person, "Rouhani", &["Rōhānī"])
+        .entity(Organization, "United Nations", &[])
+        .entity(Place, "Moscow", &[])
+        .entity(Place, "Iran", &[])
+        .entity(Place, "Russia", &[])
+        .entity(Place, "Tehran", &[])
+        .entity(Place, "Geneva", &[])
+        .visit("zarif-moscow", "2016-09", "", &["b"])
+        .visit("ansari-moscow", "2016-09-12", "2016-09-14", &["a"])
+        .visit("lavrov-geneva", "2017-01-05", "", &["d"])
+        .visit("rouhani-undated", "", "", &["e", "c"])
+        .visit("bogdanov-tehran", "2016-08", "", &["a"])
+        .build()
+}
+
+/// Splits a URL query `a=1&b=2` into pairs (taken literally: no percent-decoding).
+pub(crate) fn query(url_query: &str) -> Vec<(String, String)> {
+    url_query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (name.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+/// Renders `(facet, key)` pairs grouped by facet as `person=k1,k2 year=k3`.
+pub(crate) fn describe_keys(pairs: &[(Facet, String)]) -> String {
+    let mut grouped: BTreeMap<Facet, Vec<&str>> = BTreeMap::new();
+    for (facet, key) in pairs {
+        grouped.entry(*facet).or_default().push(key);
+    }
+    grouped
+        .iter()
+        .map(|(facet, keys)| format!("{}={}", facet.param(), keys.join(",")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
