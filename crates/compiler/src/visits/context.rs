@@ -106,13 +106,23 @@ pub struct MentionAt {
 
 impl<'a> Sentence<'a> {
     /// Tokenises the sentence at `span` of `text` and places the mentions (sorted by start) on its tokens.
-    pub fn new(text: &'a str, span: Span, mentions: &[MentionAt], entities: &[Entity]) -> Sentence<'a> {
+    pub fn new(
+        text: &'a str,
+        span: Span,
+        mentions: &[MentionAt],
+        entities: &[Entity],
+    ) -> Sentence<'a> {
         let tokens = tokenize(&text[span.range()], span.start as usize);
         let from = mentions.partition_point(|m| m.end <= span.start as usize);
         let mut refs = Vec::new();
-        for m in mentions[from..].iter().take_while(|m| m.start < span.end as usize) {
+        for m in mentions[from..]
+            .iter()
+            .take_while(|m| m.start < span.end as usize)
+        {
             let first = tokens.iter().position(|t| t.start >= m.start && t.word);
-            let last = tokens.iter().rposition(|t| t.end <= m.end && t.start >= m.start);
+            let last = tokens
+                .iter()
+                .rposition(|t| t.end <= m.end && t.start >= m.start);
             let (Some(first), Some(last)) = (first, last) else {
                 continue;
             };
@@ -263,8 +273,7 @@ impl<'a> DocState<'a> {
             let here = s
                 .refs
                 .iter()
-                .filter(|r| r.kind == RefKind::Person && r.last < i && self.is_subject(s, r))
-                .last()
+                .rfind(|r| r.kind == RefKind::Person && r.last < i && self.is_subject(s, r))
                 .map(|r| self.person(s, r));
             return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
         }
@@ -272,8 +281,7 @@ impl<'a> DocState<'a> {
             let here = s
                 .refs
                 .iter()
-                .filter(|r| r.kind == RefKind::Person && r.last < i)
-                .last()
+                .rfind(|r| r.kind == RefKind::Person && r.last < i)
                 .map(|r| self.person(s, r));
             return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
         }
@@ -293,7 +301,8 @@ impl<'a> DocState<'a> {
             let t = &s.tokens[k];
             if let Some(c) = lexicon::country_of_demonym(&t.lower) {
                 country = Some(c.name.to_string());
-            } else if t.word && !t.is_any(&["top", "senior", "visiting", "high-ranking", "former"]) {
+            } else if t.word && !t.is_any(&["top", "senior", "visiting", "high-ranking", "former"])
+            {
                 words.push(t.lower.clone());
             }
             if k == 0 || k + 6 < i {
@@ -315,7 +324,10 @@ impl<'a> DocState<'a> {
         let generic = words.len() == 1 && words[0].as_str() != "president";
         let person = self.recent.iter().rev().find(|p| {
             p.country.as_deref() == Some(country.as_str())
-                && (generic || p.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&title)))
+                && (generic
+                    || p.role
+                        .as_deref()
+                        .is_some_and(|r| r.to_lowercase().contains(&title)))
         })?;
         Some((person.clone(), k))
     }
@@ -337,7 +349,10 @@ impl<'a> DocState<'a> {
                 continue;
             }
             if subject.is_none() && i < 3 {
-                if let Some((p, _)) = self.anaphor_at(s, i).filter(|_| !s.tokens[i].is_any(&["his", "her"])) {
+                if let Some((p, _)) = self
+                    .anaphor_at(s, i)
+                    .filter(|_| !s.tokens[i].is_any(&["his", "her"]))
+                {
                     subject = Some(p);
                 }
             }
@@ -409,21 +424,34 @@ impl<'a> DocState<'a> {
             let Some(last) = k.checked_add(len - 1).filter(|&l| l < s.tokens.len()) else {
                 continue;
             };
-            if !s.tokens[k..=last].iter().all(|t| t.word && (t.capitalised() || t.is_any(&["of", "the"]))) {
+            if !s.tokens[k..=last]
+                .iter()
+                .all(|t| t.word && (t.capitalised() || t.is_any(&["of", "the"])))
+            {
                 continue;
             }
-            let phrase = s.tokens[k..=last].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+            let phrase = s.tokens[k..=last]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             if lexicon::is_region(&phrase) {
                 return PlaceHit::Region;
             }
             if let Some((city, country)) = lexicon::venue(&phrase) {
                 return PlaceHit::Place(lexicon_place(city, country, false), last);
             }
-            if let Some(c) = lexicon::country_named(&phrase).filter(|_| phrase != "us" || s.tokens[k].text == "US") {
+            if let Some(c) = lexicon::country_named(&phrase)
+                .filter(|_| phrase != "us" || s.tokens[k].text == "US")
+            {
                 return PlaceHit::Place(lexicon_place(c.name, c.name, true), last);
             }
             if let Some(country) = lexicon::country_of_city(&phrase) {
-                let name = s.tokens[k..=last].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                let name = s.tokens[k..=last]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 return PlaceHit::Place(self.named_place(&name, country), last);
             }
         }
@@ -447,7 +475,9 @@ impl<'a> DocState<'a> {
                 break;
             }
             if let Some(c) = lexicon::country_of_demonym(&t.lower).or_else(|| {
-                (t.possessive || j + 1 > last).then(|| lexicon::country_named(&t.lower)).flatten()
+                (t.possessive || j + 1 > last)
+                    .then(|| lexicon::country_named(&t.lower))
+                    .flatten()
             }) {
                 country.get_or_insert_with(|| c.name.to_string());
             }
@@ -470,7 +500,8 @@ impl<'a> DocState<'a> {
     fn named_place(&self, name: &str, country: &str) -> Place {
         let entity = self.entities.iter().position(|e| {
             e.kind == EntityKind::Place
-                && (e.name.eq_ignore_ascii_case(name) || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+                && (e.name.eq_ignore_ascii_case(name)
+                    || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
         });
         Place {
             name: entity.map_or(name.to_string(), |e| self.entities[e].name.clone()),
@@ -491,7 +522,9 @@ fn lexicon_place(city: &str, country: &str, is_country: bool) -> Place {
 }
 
 /// Nouns that name a trip.
-pub const VISIT_NOUNS: &[&str] = &["visit", "visits", "trip", "travel", "journey", "tour", "stay", "arrival"];
+pub const VISIT_NOUNS: &[&str] = &[
+    "visit", "visits", "trip", "travel", "journey", "tour", "stay", "arrival",
+];
 
 /// The first token of the title before a name ("Iranian Deputy Foreign Minister …"), or the name's first token.
 pub fn title_start(s: &Sentence, first: usize) -> usize {
@@ -503,8 +536,13 @@ pub fn title_start(s: &Sentence, first: usize) -> usize {
                 .get(i)
                 .is_some_and(|t| t.word && (t.capitalised() || t.is_any(PERSON_HEADS)))
         };
-        let inside = (t.word && (t.capitalised() || t.is_any(PERSON_HEADS)) && s.ref_at(k - 1).is_none_or(|r| r.kind != RefKind::Person))
-            || (t.is_any(TITLE_CONNECTORS) && k >= 2 && titled(k - 2) && (titled(k) || s.is_any(k, TITLE_CONNECTORS)));
+        let inside = (t.word
+            && (t.capitalised() || t.is_any(PERSON_HEADS))
+            && s.ref_at(k - 1).is_none_or(|r| r.kind != RefKind::Person))
+            || (t.is_any(TITLE_CONNECTORS)
+                && k >= 2
+                && titled(k - 2)
+                && (titled(k) || s.is_any(k, TITLE_CONNECTORS)));
         if !inside {
             break;
         }
@@ -576,19 +614,25 @@ mod tests {
                 let i = s.tokens.iter().position(|t| t.start >= at).unwrap();
                 let got = match kind {
                     "person" => {
-                        let last = s.tokens.iter().rposition(|t| t.end <= at + needle.len()).unwrap();
+                        let last = s
+                            .tokens
+                            .iter()
+                            .rposition(|t| t.end <= at + needle.len())
+                            .unwrap();
                         match s.ref_at(last).filter(|r| r.kind == RefKind::Person) {
                             Some(r) => {
                                 let p = state.person(&s, r);
                                 format!("{} ({})", p.name, p.country.unwrap_or_default())
                             }
-                            None => state
-                                .anaphor_at(&s, last)
-                                .map_or("-".into(), |(p, _)| format!("{} ({})", p.name, p.country.unwrap_or_default())),
+                            None => state.anaphor_at(&s, last).map_or("-".into(), |(p, _)| {
+                                format!("{} ({})", p.name, p.country.unwrap_or_default())
+                            }),
                         }
                     }
                     "place" => match state.place_at(&s, i) {
-                        PlaceHit::Place(p, _) => format!("{} ({})", p.name, p.country.unwrap_or_default()),
+                        PlaceHit::Place(p, _) => {
+                            format!("{} ({})", p.name, p.country.unwrap_or_default())
+                        }
                         PlaceHit::Region => "region".into(),
                         PlaceHit::None => "-".into(),
                     },
@@ -605,12 +649,37 @@ mod tests {
     #[test]
     fn people_and_their_countries() {
         let text = "Norwegian Foreign Minister Anna Berg met Peru's envoy Luis Soto. She praised Karl Udo's view.";
-        check(text, &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"], "person:Anna Berg", "Anna Berg (Norway)");
-        check(text, &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"], "person:Luis Soto", "Luis Soto (Peru)");
-        check(text, &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"], "person:She", "Anna Berg (Norway)");
+        check(
+            text,
+            &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"],
+            "person:Anna Berg",
+            "Anna Berg (Norway)",
+        );
+        check(
+            text,
+            &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"],
+            "person:Luis Soto",
+            "Luis Soto (Peru)",
+        );
+        check(
+            text,
+            &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo"],
+            "person:She",
+            "Anna Berg (Norway)",
+        );
         let text = "The presidents of Chile, Ana Ruiz, and Peru, Luis Soto, met.";
-        check(text, &["p:Ana Ruiz", "p:Luis Soto"], "person:Ana Ruiz", "Ana Ruiz (Chile)");
-        check(text, &["p:Ana Ruiz", "p:Luis Soto"], "person:Luis Soto", "Luis Soto (Peru)");
+        check(
+            text,
+            &["p:Ana Ruiz", "p:Luis Soto"],
+            "person:Ana Ruiz",
+            "Ana Ruiz (Chile)",
+        );
+        check(
+            text,
+            &["p:Ana Ruiz", "p:Luis Soto"],
+            "person:Luis Soto",
+            "Luis Soto (Peru)",
+        );
     }
 
     #[test]
@@ -619,8 +688,18 @@ mod tests {
                     He left. The Kenyan deputy foreign minister left. The Kenyan diplomat left. The Kenyan president left.";
         let names = &["p:Jo Mwangi", "p:Jan Nowak"];
         check(text, names, "person:He", "Jan Nowak (Poland)");
-        check(text, names, "person:The Kenyan deputy foreign minister", "Jo Mwangi (Kenya)");
-        check(text, names, "person:The Kenyan diplomat", "Jo Mwangi (Kenya)");
+        check(
+            text,
+            names,
+            "person:The Kenyan deputy foreign minister",
+            "Jo Mwangi (Kenya)",
+        );
+        check(
+            text,
+            names,
+            "person:The Kenyan diplomat",
+            "Jo Mwangi (Kenya)",
+        );
         check(text, names, "person:The Kenyan president", "-");
     }
 

@@ -248,9 +248,10 @@ pub fn country(name: &str) -> Option<&'static Country> {
 
 /// The country whose capital is this city (lower case), if any.
 pub fn country_of_capital(lower: &str) -> Option<&'static Country> {
-    COUNTRIES
-        .iter()
-        .find(|c| c.capital.to_lowercase() == lower || (lower == "washington, d.c" && c.capital == "Washington"))
+    COUNTRIES.iter().find(|c| {
+        c.capital.to_lowercase() == lower
+            || (lower == "washington, d.c" && c.capital == "Washington")
+    })
 }
 
 /// The country of a known city (capital or large city), lower case.
@@ -258,7 +259,10 @@ pub fn country_of_city(lower: &str) -> Option<&'static str> {
     if let Some(c) = country_of_capital(lower) {
         return Some(c.name);
     }
-    CITIES.iter().find(|(city, _)| *city == lower).map(|(_, c)| *c)
+    CITIES
+        .iter()
+        .find(|(city, _)| *city == lower)
+        .map(|(_, c)| *c)
 }
 
 /// Whether the phrase (lower case) names a world region rather than a country or city.

@@ -42,7 +42,13 @@ impl Trip {
             dates: c.when.into_iter().collect(),
             statuses: vec![c.status],
             purpose: c.purpose,
-            evidence: vec![(SourceRef { doc, span: c.evidence }, c.rule)],
+            evidence: vec![(
+                SourceRef {
+                    doc,
+                    span: c.evidence,
+                },
+                c.rule,
+            )],
             docs: vec![doc],
         })
     }
@@ -67,7 +73,13 @@ impl Trip {
             self.purpose = c.purpose;
         }
         self.dates.extend(c.when);
-        self.evidence.push((SourceRef { doc, span: c.evidence }, c.rule));
+        self.evidence.push((
+            SourceRef {
+                doc,
+                span: c.evidence,
+            },
+            c.rule,
+        ));
     }
 
     /// Folds another trip into this one.
@@ -106,7 +118,9 @@ impl Trip {
     }
 
     fn compatible(&self, other: &Trip, docs: &[Document]) -> bool {
-        if !self.traveller.same(&other.traveller) || !same_place(&self.destination, &other.destination) {
+        if !self.traveller.same(&other.traveller)
+            || !same_place(&self.destination, &other.destination)
+        {
             return false;
         }
         let cancelled = |t: &Trip| t.statuses.iter().all(|s| *s == VisitStatus::Cancelled);
@@ -114,8 +128,13 @@ impl Trip {
             return false;
         }
         match (self.span(), other.span()) {
-            (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 + SAME_TRIP_DAYS && b0 <= a1 + SAME_TRIP_DAYS,
-            (None, None) => self.docs.iter().any(|d| other.docs.contains(d)) || published_close(self, other, docs),
+            (Some((a0, a1)), Some((b0, b1))) => {
+                a0 <= b1 + SAME_TRIP_DAYS && b0 <= a1 + SAME_TRIP_DAYS
+            }
+            (None, None) => {
+                self.docs.iter().any(|d| other.docs.contains(d))
+                    || published_close(self, other, docs)
+            }
             // An undated report joins a dated one only inside the same article.
             _ => self.docs.iter().any(|d| other.docs.contains(d)),
         }
@@ -123,10 +142,18 @@ impl Trip {
 }
 
 fn published_close(a: &Trip, b: &Trip, docs: &[Document]) -> bool {
-    let dates = |t: &Trip| -> Vec<PartialDate> { t.docs.iter().filter_map(|&d| docs[d as usize].date).collect() };
+    let dates = |t: &Trip| -> Vec<PartialDate> {
+        t.docs
+            .iter()
+            .filter_map(|&d| docs[d as usize].date)
+            .collect()
+    };
     let (da, db) = (dates(a), dates(b));
     da.iter().any(|x| {
-        db.iter().any(|y| x.first_day() <= y.last_day() + SAME_TRIP_DAYS && y.first_day() <= x.last_day() + SAME_TRIP_DAYS)
+        db.iter().any(|y| {
+            x.first_day() <= y.last_day() + SAME_TRIP_DAYS
+                && y.first_day() <= x.last_day() + SAME_TRIP_DAYS
+        })
     })
 }
 
@@ -184,7 +211,13 @@ pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
     }
     let mut visits: Vec<Visit> = trips.into_iter().map(into_visit).collect();
     visits.sort_by(|a, b| {
-        let key = |v: &Visit| (v.date.is_none(), v.date.map(|d| d.first_day()), v.traveler.clone());
+        let key = |v: &Visit| {
+            (
+                v.date.is_none(),
+                v.date.map(|d| d.first_day()),
+                v.traveler.clone(),
+            )
+        };
         key(a).cmp(&key(b))
     });
     for (n, v) in visits.iter_mut().enumerate() {

@@ -66,7 +66,10 @@ pub fn mentions_by_doc(docs: &[Document], entities: &[Entity]) -> Vec<Vec<Mentio
             };
             let text = &docs[m.doc as usize].text;
             // A span that does not fit the text is skipped rather than trusted.
-            if m.span.end as usize > text.len() || !text.is_char_boundary(m.span.start as usize) || !text.is_char_boundary(m.span.end as usize) {
+            if m.span.end as usize > text.len()
+                || !text.is_char_boundary(m.span.start as usize)
+                || !text.is_char_boundary(m.span.end as usize)
+            {
                 continue;
             }
             list.push(MentionAt {

@@ -24,7 +24,9 @@
 
 use communique_core::{Span, VisitStatus};
 
-use super::context::{title_start, DocState, Person, Place, PlaceHit, RefKind, Sentence, VISIT_NOUNS};
+use super::context::{
+    title_start, DocState, Person, Place, PlaceHit, RefKind, Sentence, VISIT_NOUNS,
+};
 use super::timex::{self, Found, Shift, Tense, Timex, When};
 
 /// A visit proposed by one rule on one sentence, or a continuation that adds to one.
@@ -59,44 +61,191 @@ impl Candidate {
 
 const VISIT_VERBS: &[&str] = &["visit", "visits", "visited", "visiting"];
 const ARRIVE_VERBS: &[&str] = &["arrive", "arrives", "arrived", "arriving"];
-const LEAVE_VERBS: &[&str] = &["left", "leave", "leaves", "leaving", "departed", "departs", "depart", "departing"];
-const TRAVEL_VERBS: &[&str] = &[
-    "travelled", "traveled", "travels", "travel", "travelling", "traveling", "flew", "flies", "fly", "flying", "headed",
-    "heads", "heading", "went", "goes", "go", "going", "came", "comes", "come", "coming",
+const LEAVE_VERBS: &[&str] = &[
+    "left",
+    "leave",
+    "leaves",
+    "leaving",
+    "departed",
+    "departs",
+    "depart",
+    "departing",
 ];
-const MEET_WORDS: &[&str] = &["met", "meet", "meets", "meeting", "meetings", "talks", "consultations", "negotiations"];
+const TRAVEL_VERBS: &[&str] = &[
+    "travelled",
+    "traveled",
+    "travels",
+    "travel",
+    "travelling",
+    "traveling",
+    "flew",
+    "flies",
+    "fly",
+    "flying",
+    "headed",
+    "heads",
+    "heading",
+    "went",
+    "goes",
+    "go",
+    "going",
+    "came",
+    "comes",
+    "come",
+    "coming",
+];
+const MEET_WORDS: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "meetings",
+    "talks",
+    "consultations",
+    "negotiations",
+];
 const HOST_VERBS: &[&str] = &[
-    "hosted", "hosts", "host", "hosting", "received", "receives", "receive", "receiving", "welcomed", "welcomes",
-    "welcome", "welcoming",
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+    "received",
+    "receives",
+    "receive",
+    "receiving",
+    "welcomed",
+    "welcomes",
+    "welcome",
+    "welcoming",
 ];
 const NEGATIONS: &[&str] = &[
-    "not", "never", "didn't", "doesn't", "don't", "won't", "hasn't", "haven't", "hadn't", "wasn't", "weren't",
-    "isn't", "cannot", "can't", "no", "nor", "neither", "refused", "declined", "rejected",
+    "not", "never", "didn't", "doesn't", "don't", "won't", "hasn't", "haven't", "hadn't", "wasn't",
+    "weren't", "isn't", "cannot", "can't", "no", "nor", "neither", "refused", "declined",
+    "rejected",
 ];
 /// Words that make a trip a mere possibility, wish or invitation: no visit.
 const HYPOTHETICALS: &[&str] = &[
-    "could", "may", "might", "can", "should", "hope", "hopes", "hoped", "want", "wants", "wanted", "wish", "wishes",
-    "like", "if", "unless", "invited", "invites", "invite", "inviting", "urged", "asked", "offered", "proposed",
-    "considering", "mulling", "possible", "possibility",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "hope",
+    "hopes",
+    "hoped",
+    "want",
+    "wants",
+    "wanted",
+    "wish",
+    "wishes",
+    "like",
+    "if",
+    "unless",
+    "invited",
+    "invites",
+    "invite",
+    "inviting",
+    "urged",
+    "asked",
+    "offered",
+    "proposed",
+    "considering",
+    "mulling",
+    "possible",
+    "possibility",
 ];
 const FUTURE_MARKERS: &[&str] = &[
-    "will", "shall", "would", "scheduled", "due", "expected", "plans", "planned", "planning", "intends", "upcoming",
-    "forthcoming", "ahead", "set", "slated", "preparing", "prepares",
+    "will",
+    "shall",
+    "would",
+    "scheduled",
+    "due",
+    "expected",
+    "plans",
+    "planned",
+    "planning",
+    "intends",
+    "upcoming",
+    "forthcoming",
+    "ahead",
+    "set",
+    "slated",
+    "preparing",
+    "prepares",
 ];
 const CANCEL_MARKERS: &[&str] = &[
-    "cancelled", "canceled", "cancels", "cancel", "postponed", "postpones", "postpone", "scrapped", "delayed",
-    "called", "shelved",
+    "cancelled",
+    "canceled",
+    "cancels",
+    "cancel",
+    "postponed",
+    "postpones",
+    "postpone",
+    "scrapped",
+    "delayed",
+    "called",
+    "shelved",
 ];
 /// Adjectives that may stand between a possessive and a trip noun ("his second official visit").
 const TRIP_MODIFIERS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "last", "latest", "recent", "official", "state", "working",
-    "landmark", "historic", "brief", "short", "surprise", "upcoming", "forthcoming", "planned", "scheduled",
-    "previous", "current", "ongoing", "two-day", "three-day", "four-day", "five-day", "one-day", "week-long",
-    "unannounced", "rare", "high-profile", "important", "expected", "foreign",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "last",
+    "latest",
+    "recent",
+    "official",
+    "state",
+    "working",
+    "landmark",
+    "historic",
+    "brief",
+    "short",
+    "surprise",
+    "upcoming",
+    "forthcoming",
+    "planned",
+    "scheduled",
+    "previous",
+    "current",
+    "ongoing",
+    "two-day",
+    "three-day",
+    "four-day",
+    "five-day",
+    "one-day",
+    "week-long",
+    "unannounced",
+    "rare",
+    "high-profile",
+    "important",
+    "expected",
+    "foreign",
 ];
 const PURPOSE_VERBS: &[&str] = &[
-    "discuss", "hold", "attend", "meet", "sign", "exchange", "participate", "take", "negotiate", "review", "explore",
-    "strengthen", "boost", "expand", "finalize", "finalise", "follow", "address", "open", "inaugurate", "confer",
+    "discuss",
+    "hold",
+    "attend",
+    "meet",
+    "sign",
+    "exchange",
+    "participate",
+    "take",
+    "negotiate",
+    "review",
+    "explore",
+    "strengthen",
+    "boost",
+    "expand",
+    "finalize",
+    "finalise",
+    "follow",
+    "address",
+    "open",
+    "inaugurate",
+    "confer",
 ];
 
 /// Every candidate the rules find in one sentence.
@@ -118,7 +267,10 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
                     _ if is_future(found.timex) => Tense::Future,
                     _ => Tense::Past,
                 };
-                if tense == Tense::Future && c.status == VisitStatus::Happened && is_future(found.timex) {
+                if tense == Tense::Future
+                    && c.status == VisitStatus::Happened
+                    && is_future(found.timex)
+                {
                     c.status = VisitStatus::Planned;
                 }
                 c.when = timex::resolve(found.timex, st.anchor(), tense);
@@ -184,14 +336,14 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         let traveller = subject_before(s, st, i)?;
         return visit(s, st, i, "left-for", traveller, place);
     }
-    if TRAVEL_VERBS.contains(&w) && s.is_any(i + 1, &["to", "for"]) && !is_noun_position(s, i) {
-        if w.starts_with("head") || !s.is_any(i + 1, &["for"]) {
-            let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
-                return None;
-            };
-            let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
-            return visit(s, st, i, "travelled-to", traveller, place);
-        }
+    // "headed for Y" is a trip; "came for talks" names no place.
+    let to_place = s.is_any(i + 1, &["to"]) || (w.starts_with("head") && s.is_any(i + 1, &["for"]));
+    if TRAVEL_VERBS.contains(&w) && to_place && !is_noun_position(s, i) {
+        let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
+            return None;
+        };
+        let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+        return visit(s, st, i, "travelled-to", traveller, place);
     }
     if MEET_WORDS.contains(&w) {
         return meet_rule(s, st, i);
@@ -204,7 +356,9 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
 
 /// "a visit", "his visit", "the official visit": a noun, not a verb.
 fn is_noun_position(s: &Sentence, i: usize) -> bool {
-    const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "this", "that", "whose", "during", "of"];
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "his", "her", "their", "its", "this", "that", "whose", "during", "of",
+    ];
     let determiner = |k: usize| s.tokens[k].possessive || s.tokens[k].is_any(DETERMINERS);
     match i {
         0 => false,
@@ -227,7 +381,11 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         }
     }
     let preps: &[&str] = if w == "stay" { &["in", "at"] } else { &["to"] };
-    let destination = if s.is_any(k, preps) { st.place_at(s, k + 1) } else { PlaceHit::None };
+    let destination = if s.is_any(k, preps) {
+        st.place_at(s, k + 1)
+    } else {
+        PlaceHit::None
+    };
     let rule = match w {
         "stay" => "stay-in",
         "trip" | "journey" | "tour" => "trip-to",
@@ -254,7 +412,9 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
                 }
             }
             // Only a definite trip refers back: "the visit", "his visit", "X's visit".
-            let definite = i > 0 && (s.tokens[i - 1].is_any(&["the", "this", "his", "her"]) || s.tokens[i - 1].possessive);
+            let definite = i > 0
+                && (s.tokens[i - 1].is_any(&["the", "this", "his", "her"])
+                    || s.tokens[i - 1].possessive);
             if !definite || negated_or_hypothetical(s, i.saturating_sub(6), i) {
                 return None;
             }
@@ -267,7 +427,11 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
 fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
     let traveller = subject_before(s, st, i)?;
-    if traveller.role.as_deref().is_some_and(|r| r.to_lowercase().contains("ambassador")) {
+    if traveller
+        .role
+        .as_deref()
+        .is_some_and(|r| r.to_lowercase().contains("ambassador"))
+    {
         return None;
     }
     let mut destination = None;
@@ -293,7 +457,11 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     }
     let rule = match w {
         "met" | "meet" | "meets" => "met-in",
-        "meeting" | "meetings" if !s.is_any(i.wrapping_sub(1), &["held", "hold", "holds", "holding"]) => "meeting-in",
+        "meeting" | "meetings"
+            if !s.is_any(i.wrapping_sub(1), &["held", "hold", "holds", "holding"]) =>
+        {
+            "meeting-in"
+        }
         _ => "talks-in",
     };
     let Some(place) = destination else {
@@ -334,7 +502,10 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     } else {
         "welcomed"
     };
-    let passive = s.is_any(i.wrapping_sub(1), &["was", "were", "been", "being", "be", "is", "are"]);
+    let passive = s.is_any(
+        i.wrapping_sub(1),
+        &["was", "were", "been", "being", "be", "is", "are"],
+    );
     let (traveller, host, host_place) = if passive {
         if !s.is_any(i + 1, &["by"]) {
             return None;
@@ -350,7 +521,23 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         let (traveller, _) = person_after(s, st, i + 1)?;
         // The host is a place right before the verb ("Moscow hosted …") or the subject.
         let mut j = i;
-        while j > 0 && s.is_any(j - 1, &["has", "have", "had", "will", "also", "warmly", "officially", "to", "set", "is"]) {
+        while j > 0
+            && s.is_any(
+                j - 1,
+                &[
+                    "has",
+                    "have",
+                    "had",
+                    "will",
+                    "also",
+                    "warmly",
+                    "officially",
+                    "to",
+                    "set",
+                    "is",
+                ],
+            )
+        {
             j -= 1;
         }
         let place = match s.refs.iter().find(|r| r.last + 1 == j) {
@@ -360,7 +547,11 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
             },
             _ => None,
         };
-        let host = if place.is_none() { subject_before(s, st, i) } else { None };
+        let host = if place.is_none() {
+            subject_before(s, st, i)
+        } else {
+            None
+        };
         if place.is_none() && host.is_none() {
             return None;
         }
@@ -392,7 +583,14 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
 
 /// Builds a complete candidate, or none when the trip is negated, hypothetical,
 /// domestic, or its traveller leads nothing but a country.
-fn visit(s: &Sentence, st: &DocState, i: usize, rule: &'static str, traveller: Person, place: Place) -> Option<Candidate> {
+fn visit(
+    s: &Sentence,
+    st: &DocState,
+    i: usize,
+    rule: &'static str,
+    traveller: Person,
+    place: Place,
+) -> Option<Candidate> {
     if traveller.country.is_some() && traveller.country == place.country {
         return None;
     }
@@ -444,18 +642,19 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
     if negated_or_hypothetical(s, from, i) {
         return None;
     }
-    let window_after = (i + 1..(i + 9).min(s.tokens.len())).take_while(|&k| !s.is_any(k, &[";", ".", ","]));
+    let window_after =
+        (i + 1..(i + 9).min(s.tokens.len())).take_while(|&k| !s.is_any(k, &[";", ".", ","]));
     let cancelled = (from..i).chain(window_after.clone()).any(|k| {
         s.is_any(k, CANCEL_MARKERS) && (!s.is_any(k, &["called"]) || s.is_any(k + 1, &["off"]))
     });
     if cancelled {
         return Some(VisitStatus::Cancelled);
     }
+    // "set" and "due" mark the future only as "set to", "due to".
     let future_before = (from..i).any(|k| {
-        s.is_any(k, FUTURE_MARKERS)
-            && !(s.is_any(k, &["set"]) && !s.is_any(k + 1, &["to"]))
-            && !(s.is_any(k, &["due"]) && !s.is_any(k + 1, &["to"]))
-    }) || (from + 1..i).any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are"]));
+        s.is_any(k, FUTURE_MARKERS) && (!s.is_any(k, &["set", "due"]) || s.is_any(k + 1, &["to"]))
+    }) || (from + 1..i)
+        .any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are"]));
     let noun = VISIT_NOUNS.contains(&s.word(i));
     let future_after = noun && window_after.into_iter().any(|k| s.is_any(k, &["will"]));
     if future_before || future_after {
@@ -472,7 +671,12 @@ fn negated_or_hypothetical(s: &Sentence, from: usize, to: usize) -> bool {
 fn clause_start(s: &Sentence, i: usize) -> usize {
     (0..i)
         .rev()
-        .find(|&k| s.is_any(k, &[";", ":", "“", "”", "\"", "that", "but", "while", "although"]))
+        .find(|&k| {
+            s.is_any(
+                k,
+                &[";", ":", "“", "”", "\"", "that", "but", "while", "although"],
+            )
+        })
         .map_or(0, |k| k + 1)
 }
 
@@ -491,7 +695,9 @@ fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
             if r.kind == RefKind::Person && st.is_subject(s, r) {
                 return Some(with_delegation(s, st, r.first, st.person(s, r)));
             }
-            if r.kind == RefKind::Person && s.is_any(title_start(s, r.first).wrapping_sub(1), &["by"]) {
+            if r.kind == RefKind::Person
+                && s.is_any(title_start(s, r.first).wrapping_sub(1), &["by"])
+            {
                 // "a delegation led by X"
                 let p = with_delegation(s, st, r.first, st.person(s, r));
                 if p.delegation {
@@ -519,7 +725,11 @@ fn subject_after_comma(s: &Sentence, st: &DocState, i: usize) -> Option<Person> 
     }
     let comma = (i..s.tokens.len()).find(|&k| s.is_any(k, &[","]))?;
     let k = comma + 1;
-    if let Some(r) = s.refs.iter().find(|r| r.first >= k && r.kind == RefKind::Person && title_start(s, r.first) <= k + 1 + (r.first - title_start(s, r.first))) {
+    if let Some(r) = s.refs.iter().find(|r| {
+        r.first >= k
+            && r.kind == RefKind::Person
+            && title_start(s, r.first) <= k + 1 + (r.first - title_start(s, r.first))
+    }) {
         if title_start(s, r.first) <= k + 1 {
             return Some(st.person(s, r));
         }
@@ -549,9 +759,16 @@ fn possessor_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
 
 /// The person named from token `k` on, after any title ("Iranian Foreign Minister X").
 fn person_after(s: &Sentence, st: &DocState, k: usize) -> Option<(Person, usize)> {
-    let r = s.refs.iter().find(|r| r.first >= k && r.kind == RefKind::Person)?;
+    let r = s
+        .refs
+        .iter()
+        .find(|r| r.first >= k && r.kind == RefKind::Person)?;
     let start = title_start(s, r.first);
-    let lead = if s.is_any(start.wrapping_sub(1), &["the", "visiting", "his", "her"]) { start - 1 } else { start };
+    let lead = if s.is_any(start.wrapping_sub(1), &["the", "visiting", "his", "her"]) {
+        start - 1
+    } else {
+        start
+    };
     (lead <= k || start <= k).then(|| (with_delegation(s, st, r.first, st.person(s, r)), r.last))
 }
 
@@ -559,7 +776,9 @@ fn person_after(s: &Sentence, st: &DocState, k: usize) -> Option<(Person, usize)
 fn with_delegation(s: &Sentence, _st: &DocState, first: usize, mut person: Person) -> Person {
     let start = title_start(s, first);
     if start >= 3 && s.is_any(start - 1, &["by"]) && s.is_any(start - 2, &["led", "headed"]) {
-        let d = (start.saturating_sub(6)..start - 2).rev().find(|&k| s.is_any(k, &["delegation"]));
+        let d = (start.saturating_sub(6)..start - 2)
+            .rev()
+            .find(|&k| s.is_any(k, &["delegation"]));
         if let Some(d) = d {
             person.delegation = true;
             if person.country.is_none() {
@@ -577,7 +796,11 @@ fn place_in_sentence(s: &Sentence, st: &DocState, traveller: &Person) -> Option<
     (0..s.tokens.len())
         .filter(|&k| s.is_any(k, &["in", "at"]))
         .find_map(|k| match st.place_at(s, k + 1) {
-            PlaceHit::Place(p, _) if !p.is_country && p.country.is_some() && p.country != traveller.country => Some(p),
+            PlaceHit::Place(p, _)
+                if !p.is_country && p.country.is_some() && p.country != traveller.country =>
+            {
+                Some(p)
+            }
             _ => None,
         })
 }
@@ -599,8 +822,14 @@ fn inviter_in(s: &Sentence, st: &DocState) -> Option<String> {
         return Some(st.entities[r.entity as usize].name.clone());
     }
     // An unnamed inviter: the phrase up to the next punctuation ("his Russian counterpart").
-    let end = (k..s.tokens.len().min(k + 10)).take_while(|&j| s.tokens[j].word).last()?;
-    Some(text_of(s, k.saturating_sub(usize::from(s.is_any(k - 1, &["his", "her", "the"]))), end))
+    let end = (k..s.tokens.len().min(k + 10))
+        .take_while(|&j| s.tokens[j].word)
+        .last()?;
+    Some(text_of(
+        s,
+        k.saturating_sub(usize::from(s.is_any(k - 1, &["his", "her", "the"]))),
+        end,
+    ))
 }
 
 /// "to discuss X", "for talks with X": the purpose phrase after the trigger.
@@ -608,7 +837,8 @@ fn purpose_after(s: &Sentence, i: usize) -> Option<String> {
     let n = s.tokens.len();
     let start = (i + 1..n).find(|&k| {
         (s.is_any(k, &["to"]) && s.is_any(k + 1, PURPOSE_VERBS))
-            || (s.is_any(k, &["for"]) && s.is_any(k + 1, &["talks", "consultations", "negotiations"]))
+            || (s.is_any(k, &["for"])
+                && s.is_any(k + 1, &["talks", "consultations", "negotiations"]))
     })? + 1;
     let end = (start..n.min(start + 14))
         .take_while(|&k| !s.is_any(k, &[",", ".", ";", "(", "“", "”", "\""]))
@@ -634,7 +864,13 @@ fn text_of(s: &Sentence, first: usize, last: usize) -> String {
 /// The expression dating the trigger at `i`: an explicit date first, else the nearest.
 fn pick_timex<'f>(s: &Sentence, found: &'f [Found], i: usize) -> Option<&'f Found> {
     let at = s.tokens[i].start;
-    let distance = |f: &Found| if f.start > at { f.start - at } else { at - f.end };
+    let distance = |f: &Found| {
+        if f.start > at {
+            f.start - at
+        } else {
+            at - f.end
+        }
+    };
     found
         .iter()
         .filter(|f| f.is_absolute())
@@ -689,7 +925,14 @@ mod tests {
         }
         out += &format!(" {}", c.status.as_str());
         if !c.hosts.is_empty() {
-            out += &format!(" [{}]", c.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", "));
+            out += &format!(
+                " [{}]",
+                c.hosts
+                    .iter()
+                    .map(|h| h.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
         }
         if let Some(inv) = &c.inviter {
             out += &format!(" inv={inv}");
@@ -700,48 +943,148 @@ mod tests {
         out
     }
 
-    const PEOPLE: &[&str] = &["p:Anna Berg", "p:Luis Soto", "p:Karl Udo", "p:Mei Lin", "l:Oslo", "l:Lima", "l:Peru"];
+    const PEOPLE: &[&str] = &[
+        "p:Anna Berg",
+        "p:Luis Soto",
+        "p:Karl Udo",
+        "p:Mei Lin",
+        "l:Oslo",
+        "l:Lima",
+        "l:Peru",
+    ];
 
     #[test]
     fn verbs_of_travel() {
         let d = "2019-01-07"; // a Monday
-        check("Norwegian envoy Anna Berg visited Lima on Friday.", d, PEOPLE, &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-04 happened"]);
-        check("Norwegian envoy Anna Berg arrived in Lima yesterday.", d, PEOPLE, &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-06 happened"]);
-        check("The Norwegian minister Anna Berg left Oslo for Lima on Monday for talks on trade.", d, PEOPLE,
-            &["left-for: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened for=talks on trade"]);
-        check("Norwegian envoy Anna Berg travelled to Peru in December.", d, PEOPLE, &["travelled-to: Anna Berg(Norway) -> Peru(Peru) 2018-12 happened"]);
-        check("Norwegian envoy Anna Berg flew to Lima to discuss fishing quotas.", d, PEOPLE,
-            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) happened for=discuss fishing quotas"]);
-        check("Upon arrival in Lima, Norwegian envoy Anna Berg said trade matters.", d, PEOPLE, &["arrival-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
-        check("Norwegian envoy Anna Berg last went to Lima in May 2015.", d, PEOPLE, &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2015-05 happened"]);
+        check(
+            "Norwegian envoy Anna Berg visited Lima on Friday.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-04 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima yesterday.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-06 happened"],
+        );
+        check(
+            "The Norwegian minister Anna Berg left Oslo for Lima on Monday for talks on trade.",
+            d,
+            PEOPLE,
+            &["left-for: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened for=talks on trade"],
+        );
+        check(
+            "Norwegian envoy Anna Berg travelled to Peru in December.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Peru(Peru) 2018-12 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg flew to Lima to discuss fishing quotas.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) happened for=discuss fishing quotas"],
+        );
+        check(
+            "Upon arrival in Lima, Norwegian envoy Anna Berg said trade matters.",
+            d,
+            PEOPLE,
+            &["arrival-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg last went to Lima in May 2015.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2015-05 happened"],
+        );
     }
 
     #[test]
     fn trip_nouns() {
         let d = "2016-02-01";
-        check("Anna Berg's visit to Lima was a success.", d, PEOPLE, &["visit-to: Anna Berg(?) -> Lima(Peru) happened"]);
+        check(
+            "Anna Berg's visit to Lima was a success.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(?) -> Lima(Peru) happened"],
+        );
         check("It follows a landmark visit by President Karl Udo to Europe and Chinese President Mei Lin's travel to Lima last month.",
             d, PEOPLE, &["travel-to: Mei Lin(China) -> Lima(Peru) 2016-01 happened"]);
         check("Norwegian envoy Anna Berg is in Peru. During her stay in the Peruvian capital, she will meet students.", d, PEOPLE,
             &["stay-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
-        check("Norwegian envoy Anna Berg spoke in Lima during her second visit in a year.", d, PEOPLE,
-            &["visit-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
+        check(
+            "Norwegian envoy Anna Berg spoke in Lima during her second visit in a year.",
+            d,
+            PEOPLE,
+            &["visit-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
     }
 
     #[test]
     fn tense_negation_and_cancellation() {
         let d = "2019-01-09"; // a Wednesday
-        check("Norwegian envoy Anna Berg will visit Lima next Monday.", d, PEOPLE, &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-14 planned"]);
-        check("Norwegian envoy Anna Berg is set to visit Peru on Friday.", d, PEOPLE, &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-01-11 planned"]);
-        check("Norwegian envoy Anna Berg is scheduled to arrive in Lima tomorrow.", d, PEOPLE, &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-10 planned"]);
-        check("Norwegian envoy Anna Berg arrives in Lima tomorrow.", d, PEOPLE, &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-10 planned"]);
-        check("Norwegian envoy Anna Berg did not visit Lima.", d, PEOPLE, &[]);
-        check("Norwegian envoy Anna Berg has never visited Peru.", d, PEOPLE, &[]);
-        check("Norwegian envoy Anna Berg could visit Lima.", d, PEOPLE, &[]);
+        check(
+            "Norwegian envoy Anna Berg will visit Lima next Monday.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-14 planned"],
+        );
+        check(
+            "Norwegian envoy Anna Berg is set to visit Peru on Friday.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-01-11 planned"],
+        );
+        check(
+            "Norwegian envoy Anna Berg is scheduled to arrive in Lima tomorrow.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-10 planned"],
+        );
+        check(
+            "Norwegian envoy Anna Berg arrives in Lima tomorrow.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-10 planned"],
+        );
+        check(
+            "Norwegian envoy Anna Berg did not visit Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg has never visited Peru.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg could visit Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
         check("Peru invited Anna Berg to visit Lima.", d, PEOPLE, &[]);
-        check("Norwegian envoy Anna Berg cancelled her visit to Lima.", d, PEOPLE, &["visit-to: Anna Berg(Norway) -> Lima(Peru) cancelled"]);
-        check("Anna Berg's trip to Lima was postponed.", d, PEOPLE, &["trip-to: Anna Berg(?) -> Lima(Peru) cancelled"]);
-        check("Ahead of Anna Berg's visit to Lima, officials met.", d, PEOPLE, &["visit-to: Anna Berg(?) -> Lima(Peru) planned"]);
+        check(
+            "Norwegian envoy Anna Berg cancelled her visit to Lima.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(Norway) -> Lima(Peru) cancelled"],
+        );
+        check(
+            "Anna Berg's trip to Lima was postponed.",
+            d,
+            PEOPLE,
+            &["trip-to: Anna Berg(?) -> Lima(Peru) cancelled"],
+        );
+        check(
+            "Ahead of Anna Berg's visit to Lima, officials met.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(?) -> Lima(Peru) planned"],
+        );
     }
 
     #[test]
@@ -754,16 +1097,48 @@ mod tests {
         check("Norwegian envoy Anna Berg spoke. He said during a meeting in Lima with Peruvian minister Luis Soto that ties grow.", d, PEOPLE,
             &["meeting-in: Anna Berg(Norway) -> Lima(Peru) happened [Luis Soto]"]);
         // A Peruvian meeting a Peruvian at home is no visit; nor is a meeting with a third country's official.
-        check("Peruvian minister Luis Soto met Peruvian students in Lima.", d, PEOPLE, &[]);
-        check("Norwegian envoy Anna Berg met Chinese envoy Mei Lin in Lima.", d, PEOPLE, &[]);
-        check("Norwegian envoy Anna Berg met with Peruvian minister Luis Soto.", d, PEOPLE, &["met-with: Anna Berg(Norway) happened [Luis Soto]"]);
-        check("Peruvian President Luis Soto received Norwegian envoy Anna Berg in Lima on Monday.", d, PEOPLE,
-            &["received: Anna Berg(Norway) -> Lima(Peru) 2019-01-28 happened [Luis Soto]"]);
-        check("Lima hosted Norwegian envoy Anna Berg last week.", d, PEOPLE,
-            &["hosted: Anna Berg(Norway) -> Lima(Peru) 2019-01-21/2019-01-27 happened"]);
-        check("Norwegian envoy Anna Berg was welcomed by Peruvian President Luis Soto.", d, PEOPLE,
-            &["welcomed: Anna Berg(Norway) -> Peru(Peru) happened [Luis Soto]"]);
-        check("Peruvian President Luis Soto welcomed the decision.", d, PEOPLE, &[]);
+        check(
+            "Peruvian minister Luis Soto met Peruvian students in Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg met Chinese envoy Mei Lin in Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg met with Peruvian minister Luis Soto.",
+            d,
+            PEOPLE,
+            &["met-with: Anna Berg(Norway) happened [Luis Soto]"],
+        );
+        check(
+            "Peruvian President Luis Soto received Norwegian envoy Anna Berg in Lima on Monday.",
+            d,
+            PEOPLE,
+            &["received: Anna Berg(Norway) -> Lima(Peru) 2019-01-28 happened [Luis Soto]"],
+        );
+        check(
+            "Lima hosted Norwegian envoy Anna Berg last week.",
+            d,
+            PEOPLE,
+            &["hosted: Anna Berg(Norway) -> Lima(Peru) 2019-01-21/2019-01-27 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg was welcomed by Peruvian President Luis Soto.",
+            d,
+            PEOPLE,
+            &["welcomed: Anna Berg(Norway) -> Peru(Peru) happened [Luis Soto]"],
+        );
+        check(
+            "Peruvian President Luis Soto welcomed the decision.",
+            d,
+            PEOPLE,
+            &[],
+        );
     }
 
     #[test]
@@ -771,12 +1146,30 @@ mod tests {
         let d = "2016-09-14";
         check("Norwegian envoy Anna Berg arrived in Lima. The visit comes at the invitation of Peruvian minister Luis Soto.", d, PEOPLE,
             &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened", "visit-mention: ? happened inv=Luis Soto"]);
-        check("Anna Berg's visit took place upon the invitation of his Peruvian counterpart.", d, PEOPLE,
-            &["visit-mention: Anna Berg(?) happened inv=his Peruvian counterpart"]);
-        check("Norwegian envoy Anna Berg arrived in Lima at the invitation of Luis Soto.", d, PEOPLE,
-            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened inv=Luis Soto"]);
-        check("A delegation led by Norwegian envoy Anna Berg arrived in Lima.", d, PEOPLE, &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
-        check("Norwegian envoy Anna Berg returned to Oslo.", d, PEOPLE, &[]);
+        check(
+            "Anna Berg's visit took place upon the invitation of his Peruvian counterpart.",
+            d,
+            PEOPLE,
+            &["visit-mention: Anna Berg(?) happened inv=his Peruvian counterpart"],
+        );
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima at the invitation of Luis Soto.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened inv=Luis Soto"],
+        );
+        check(
+            "A delegation led by Norwegian envoy Anna Berg arrived in Lima.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg returned to Oslo.",
+            d,
+            PEOPLE,
+            &[],
+        );
         check("Norwegian envoy Anna Berg arrived in Oslo.", d, PEOPLE, &[]);
     }
 }

@@ -100,7 +100,9 @@ pub fn corpus(articles: &[(&str, &str)], names: &[&str]) -> Fixture {
                 for (at, _) in doc.text.match_indices(&form) {
                     let end = at + form.len();
                     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-                    if !boundary(doc.text[..at].chars().next_back()) || !boundary(doc.text[end..].chars().next()) {
+                    if !boundary(doc.text[..at].chars().next_back())
+                        || !boundary(doc.text[end..].chars().next())
+                    {
                         continue;
                     }
                     let span = Span::new(at, end);
@@ -108,7 +110,10 @@ pub fn corpus(articles: &[(&str, &str)], names: &[&str]) -> Fixture {
                         continue;
                     }
                     taken[d].push(span);
-                    found.push(SourceRef { doc: d as u32, span });
+                    found.push(SourceRef {
+                        doc: d as u32,
+                        span,
+                    });
                 }
             }
             entities[n].mentions.extend(found);

@@ -20,7 +20,9 @@
 //! than is known (a weekday against a month-precision date, anything relative in
 //! an undated article) resolves to `None`.
 
-use communique_core::{civil_from_days, days_from_civil, days_in_month, DatePrecision, PartialDate};
+use communique_core::{
+    civil_from_days, days_from_civil, days_in_month, DatePrecision, PartialDate,
+};
 
 use super::tokens::Token;
 
@@ -180,25 +182,55 @@ static NUMBER_WORDS: &[(&str, i64)] = &[
 
 /// Words after which a bare month or year is a date ("in January", "since 2019").
 static DATE_PREPOSITIONS: &[&str] = &[
-    "in", "early", "late", "mid", "during", "since", "until", "till", "by", "of", "from", "to",
-    "before", "after", "on", "last", "next", "this", "end", "beginning", "start", "middle",
+    "in",
+    "early",
+    "late",
+    "mid",
+    "during",
+    "since",
+    "until",
+    "till",
+    "by",
+    "of",
+    "from",
+    "to",
+    "before",
+    "after",
+    "on",
+    "last",
+    "next",
+    "this",
+    "end",
+    "beginning",
+    "start",
+    "middle",
 ];
 
 /// The month number of a capitalised month name or abbreviation ("Sept", "mid-August").
 pub fn month_number(token: &Token) -> Option<u8> {
-    let written = token.text.get(4..).filter(|_| token.lower.starts_with("mid-")).unwrap_or(token.text);
+    let written = token
+        .text
+        .get(4..)
+        .filter(|_| token.lower.starts_with("mid-"))
+        .unwrap_or(token.text);
     if !token.word || !written.starts_with(char::is_uppercase) {
         return None;
     }
     let lower = token.lower.strip_prefix("mid-").unwrap_or(&token.lower);
-    MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, n)| *n)
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, n)| *n)
 }
 
 fn weekday_of(token: &Token) -> Option<u8> {
     if !token.capitalised() {
         return None;
     }
-    WEEKDAYS.iter().position(|d| *d == token.lower).map(|p| p as u8)
+    WEEKDAYS
+        .iter()
+        .position(|d| *d == token.lower)
+        .map(|p| p as u8)
 }
 
 /// A day of the month: "1", "01", "1st", "28th".
@@ -278,7 +310,8 @@ fn match_at(t: &[Token], i: usize) -> Option<(usize, usize, Timex)> {
             return Some((i, y, calendar(Some(year), month, 0, Shift::ByTense)));
         }
         // A bare month needs a date word before it; "May" also a capital (sentence starts excepted).
-        let prev_ok = prev.is_some_and(|p| p.is_any(DATE_PREPOSITIONS)) || t[i].lower.starts_with("mid-");
+        let prev_ok =
+            prev.is_some_and(|p| p.is_any(DATE_PREPOSITIONS)) || t[i].lower.starts_with("mid-");
         if prev_ok && !(t[i].lower == "may" && i == 0) {
             let shift = shift_word(prev).unwrap_or(Shift::ByTense);
             let first = if shift == Shift::ByTense { i } else { i - 1 };
@@ -319,7 +352,9 @@ fn match_at(t: &[Token], i: usize) -> Option<(usize, usize, Timex)> {
     }
 
     if let Some(year) = year_of(&t[i]) {
-        if prev.is_some_and(|p| p.is_any(DATE_PREPOSITIONS)) && !prev.is_some_and(|p| p.is("to") || p.is("on")) {
+        if prev.is_some_and(|p| p.is_any(DATE_PREPOSITIONS))
+            && !prev.is_some_and(|p| p.is("to") || p.is("on"))
+        {
             return Some((i, i, calendar(Some(year), 0, 0, Shift::ByTense)));
         }
         return None;
@@ -328,7 +363,8 @@ fn match_at(t: &[Token], i: usize) -> Option<(usize, usize, Timex)> {
     match t[i].lower.as_str() {
         "today" | "tonight" => return Some((i, i, Timex::Days(0))),
         "yesterday" => {
-            if i >= 3 && word_at(i - 1, "before") && word_at(i - 2, "day") && word_at(i - 3, "the") {
+            if i >= 3 && word_at(i - 1, "before") && word_at(i - 2, "day") && word_at(i - 3, "the")
+            {
                 return Some((i - 3, i, Timex::Days(-2)));
             }
             return Some((i, i, Timex::Days(-1)));
@@ -360,7 +396,10 @@ fn match_at(t: &[Token], i: usize) -> Option<(usize, usize, Timex)> {
             "year" => Timex::Years(n),
             _ => return None,
         };
-        let first = if i > 0 && (word_at(i - 1, "earlier") || word_at(i - 1, "later")) && shift == Shift::This {
+        let first = if i > 0
+            && (word_at(i - 1, "earlier") || word_at(i - 1, "later"))
+            && shift == Shift::This
+        {
             i - 1
         } else {
             i
@@ -374,7 +413,12 @@ fn match_at(t: &[Token], i: usize) -> Option<(usize, usize, Timex)> {
             .lower
             .parse::<i64>()
             .ok()
-            .or_else(|| NUMBER_WORDS.iter().find(|(w, _)| *w == t[i].lower).map(|(_, n)| *n))
+            .or_else(|| {
+                NUMBER_WORDS
+                    .iter()
+                    .find(|(w, _)| *w == t[i].lower)
+                    .map(|(_, n)| *n)
+            })
             .filter(|n| *n > 0)?;
         let timex = match t[i + 1].lower.trim_end_matches('s') {
             "day" => Timex::Days(-n),
@@ -409,7 +453,10 @@ fn date_of_day(day: i64) -> PartialDate {
 /// Shifts a year and month by `n` months.
 fn add_months(year: i32, month: u8, n: i64) -> (i32, u8) {
     let index = i64::from(year) * 12 + i64::from(month) - 1 + n;
-    (index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8)
+    (
+        index.div_euclid(12) as i32,
+        (index.rem_euclid(12) + 1) as u8,
+    )
 }
 
 /// Resolves an expression against the publication date, in the clause's tense.
@@ -427,7 +474,8 @@ pub fn resolve(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> Optio
             if day == 0 {
                 return Some(When::at(PartialDate::ym(year, month)));
             }
-            (day <= days_in_month(year, month)).then(|| When::at(PartialDate::ymd(year, month, day)))
+            (day <= days_in_month(year, month))
+                .then(|| When::at(PartialDate::ymd(year, month, day)))
         }
         Timex::Calendar {
             year: None,
@@ -454,7 +502,8 @@ pub fn resolve(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> Optio
             if day == 0 {
                 Some(When::at(PartialDate::ym(year, month)))
             } else {
-                (day <= days_in_month(year, month)).then(|| When::at(PartialDate::ymd(year, month, day)))
+                (day <= days_in_month(year, month))
+                    .then(|| When::at(PartialDate::ymd(year, month, day)))
             }
         }
         Timex::Weekday { weekday, shift } => {
@@ -467,7 +516,9 @@ pub fn resolve(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> Optio
             let day = match (shift, tense) {
                 (Shift::This, _) => today - current + wanted,
                 (Shift::Last, _) => today - if back == 0 { 7 } else { back },
-                (Shift::Next, _) | (Shift::ByTense, Tense::Future) => today + if ahead == 0 { 7 } else { ahead },
+                (Shift::Next, _) | (Shift::ByTense, Tense::Future) => {
+                    today + if ahead == 0 { 7 } else { ahead }
+                }
                 (Shift::ByTense, _) => today - back,
             };
             Some(When::at(date_of_day(day)))
@@ -518,7 +569,10 @@ mod tests {
             .map(|f| {
                 let value = match resolve(f.timex, anchor, tense) {
                     Some(When { date, end: None }) => date.iso(),
-                    Some(When { date, end: Some(end) }) => format!("{}/{}", date.iso(), end.iso()),
+                    Some(When {
+                        date,
+                        end: Some(end),
+                    }) => format!("{}/{}", date.iso(), end.iso()),
                     None => "..".to_string(),
                 };
                 format!("{}={}", &sentence[f.start..f.end], value)
@@ -531,28 +585,108 @@ mod tests {
 
     #[test]
     fn explicit_dates() {
-        check("She arrived on February 1, 2016.", "2019-05-05", Past, "February 1, 2016=2016-02-01");
-        check("on Monday (February 1, 2016) morning", "2016-02-01", Past, "Monday=2016-02-01; February 1, 2016=2016-02-01");
-        check("It opened on 12 March 2019.", "-", Past, "12 March 2019=2019-03-12");
-        check("He last went there in May 2019.", "2021-06-01", Past, "May 2019=2019-05");
+        check(
+            "She arrived on February 1, 2016.",
+            "2019-05-05",
+            Past,
+            "February 1, 2016=2016-02-01",
+        );
+        check(
+            "on Monday (February 1, 2016) morning",
+            "2016-02-01",
+            Past,
+            "Monday=2016-02-01; February 1, 2016=2016-02-01",
+        );
+        check(
+            "It opened on 12 March 2019.",
+            "-",
+            Past,
+            "12 March 2019=2019-03-12",
+        );
+        check(
+            "He last went there in May 2019.",
+            "2021-06-01",
+            Past,
+            "May 2019=2019-05",
+        );
         check("talks held in 2015 failed", "2019-01-01", Past, "2015=2015");
-        check("Date: Monday, January 28, 2019", "-", Past, "January 28, 2019=2019-01-28");
-        check("on Sept. 3rd, 2014", "-", Past, "Sept. 3rd, 2014=2014-09-03");
-        check("on the 1st of March 2020", "-", Past, "1st of March 2020=2020-03-01");
-        check("February 30, 2019 never was", "-", Past, "February 30, 2019=..");
+        check(
+            "Date: Monday, January 28, 2019",
+            "-",
+            Past,
+            "January 28, 2019=2019-01-28",
+        );
+        check(
+            "on Sept. 3rd, 2014",
+            "-",
+            Past,
+            "Sept. 3rd, 2014=2014-09-03",
+        );
+        check(
+            "on the 1st of March 2020",
+            "-",
+            Past,
+            "1st of March 2020=2020-03-01",
+        );
+        check(
+            "February 30, 2019 never was",
+            "-",
+            Past,
+            "February 30, 2019=..",
+        );
     }
 
     #[test]
     fn dates_without_a_year_follow_the_tense() {
-        check("He came in December.", "2019-01-10", Past, "December=2018-12");
-        check("He will come in December.", "2019-01-10", Future, "December=2019-12");
-        check("He will come in January.", "2019-01-10", Future, "January=2019-01");
+        check(
+            "He came in December.",
+            "2019-01-10",
+            Past,
+            "December=2018-12",
+        );
+        check(
+            "He will come in December.",
+            "2019-01-10",
+            Future,
+            "December=2019-12",
+        );
+        check(
+            "He will come in January.",
+            "2019-01-10",
+            Future,
+            "January=2019-01",
+        );
         check("He came in January.", "2019-01-10", Past, "January=2019-01");
-        check("He will come in early August.", "2016-09-14", Future, "August=2017-08");
-        check("interview in early August", "2016-09-14", Past, "August=2016-08");
-        check("He met her on 12 March.", "2019-03-11", Past, "12 March=2018-03-12");
-        check("She will land on 12 March.", "2019-03-11", Future, "12 March=2019-03-12");
-        check("It was signed last January.", "2019-01-10", Past, "last January=2018-01");
+        check(
+            "He will come in early August.",
+            "2016-09-14",
+            Future,
+            "August=2017-08",
+        );
+        check(
+            "interview in early August",
+            "2016-09-14",
+            Past,
+            "August=2016-08",
+        );
+        check(
+            "He met her on 12 March.",
+            "2019-03-11",
+            Past,
+            "12 March=2018-03-12",
+        );
+        check(
+            "She will land on 12 March.",
+            "2019-03-11",
+            Future,
+            "12 March=2019-03-12",
+        );
+        check(
+            "It was signed last January.",
+            "2019-01-10",
+            Past,
+            "last January=2018-01",
+        );
         check("in mid-August", "2016-09-14", Past, "mid-August=2016-08");
         check("He came in December.", "-", Past, "December=..");
         check("Talks may resume", "2019-01-10", Past, "");
@@ -561,31 +695,116 @@ mod tests {
     #[test]
     fn weekdays() {
         // 2019-01-07 was a Monday.
-        check("He left on Friday.", "2019-01-07", Past, "Friday=2019-01-04");
-        check("He left on Monday.", "2019-01-07", Past, "Monday=2019-01-07");
-        check("He will leave on Monday.", "2019-01-07", Future, "Monday=2019-01-14");
-        check("He will leave on Friday.", "2019-01-07", Future, "Friday=2019-01-11");
-        check("He will leave next Monday.", "2019-01-09", Future, "next Monday=2019-01-14");
-        check("He left last Monday.", "2019-01-07", Past, "last Monday=2018-12-31");
-        check("said on Wednesday", "2016-09-14", Past, "Wednesday=2016-09-14");
+        check(
+            "He left on Friday.",
+            "2019-01-07",
+            Past,
+            "Friday=2019-01-04",
+        );
+        check(
+            "He left on Monday.",
+            "2019-01-07",
+            Past,
+            "Monday=2019-01-07",
+        );
+        check(
+            "He will leave on Monday.",
+            "2019-01-07",
+            Future,
+            "Monday=2019-01-14",
+        );
+        check(
+            "He will leave on Friday.",
+            "2019-01-07",
+            Future,
+            "Friday=2019-01-11",
+        );
+        check(
+            "He will leave next Monday.",
+            "2019-01-09",
+            Future,
+            "next Monday=2019-01-14",
+        );
+        check(
+            "He left last Monday.",
+            "2019-01-07",
+            Past,
+            "last Monday=2018-12-31",
+        );
+        check(
+            "said on Wednesday",
+            "2016-09-14",
+            Past,
+            "Wednesday=2016-09-14",
+        );
         check("left on Monday", "2016-09-14", Past, "Monday=2016-09-12");
         check("left on Monday", "2016-09", Past, "Monday=..");
         check("left on Monday", "-", Past, "Monday=..");
-        check("this Sunday", "2019-01-09", Future, "this Sunday=2019-01-13");
+        check(
+            "this Sunday",
+            "2019-01-09",
+            Future,
+            "this Sunday=2019-01-13",
+        );
     }
 
     #[test]
     fn relative_days_weeks_months_years() {
         check("He arrived today.", "2019-03-01", Past, "today=2019-03-01");
-        check("He arrived yesterday.", "2019-03-01", Past, "yesterday=2019-02-28");
-        check("He arrives tomorrow.", "2020-02-28", Future, "tomorrow=2020-02-29");
-        check("the day before yesterday", "2019-01-01", Past, "the day before yesterday=2018-12-30");
-        check("three days ago", "2019-01-02", Past, "three days ago=2018-12-30");
-        check("Earlier this month, he went.", "2019-01-28", Past, "Earlier this month=2019-01");
-        check("He went last month.", "2019-01-28", Past, "last month=2018-12");
-        check("He goes next month.", "2019-12-28", Future, "next month=2020-01");
-        check("He goes next week.", "2019-01-09", Future, "next week=2019-01-14/2019-01-20");
-        check("He went last week.", "2019-01-01", Past, "last week=2018-12-24/2018-12-30");
+        check(
+            "He arrived yesterday.",
+            "2019-03-01",
+            Past,
+            "yesterday=2019-02-28",
+        );
+        check(
+            "He arrives tomorrow.",
+            "2020-02-28",
+            Future,
+            "tomorrow=2020-02-29",
+        );
+        check(
+            "the day before yesterday",
+            "2019-01-01",
+            Past,
+            "the day before yesterday=2018-12-30",
+        );
+        check(
+            "three days ago",
+            "2019-01-02",
+            Past,
+            "three days ago=2018-12-30",
+        );
+        check(
+            "Earlier this month, he went.",
+            "2019-01-28",
+            Past,
+            "Earlier this month=2019-01",
+        );
+        check(
+            "He went last month.",
+            "2019-01-28",
+            Past,
+            "last month=2018-12",
+        );
+        check(
+            "He goes next month.",
+            "2019-12-28",
+            Future,
+            "next month=2020-01",
+        );
+        check(
+            "He goes next week.",
+            "2019-01-09",
+            Future,
+            "next week=2019-01-14/2019-01-20",
+        );
+        check(
+            "He went last week.",
+            "2019-01-01",
+            Past,
+            "last week=2018-12-24/2018-12-30",
+        );
         check("He went last year.", "2019-05", Past, "last year=2018");
         check("two years ago", "2019", Past, "two years ago=2017");
         check("He went last month.", "2019", Past, "last month=..");

@@ -94,7 +94,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
             }
             if (c == '-' || c == '.') && next.is_some_and(word_char) {
                 // "U.S" keeps its dots, "mid-August" its hyphen; a final dot ends the word.
-                if c == '.' && !(chars[j - 1].1.is_uppercase() && next.is_some_and(char::is_uppercase)) {
+                if c == '.'
+                    && !(chars[j - 1].1.is_uppercase() && next.is_some_and(char::is_uppercase))
+                {
                     break;
                 }
                 j += 1;
@@ -118,7 +120,14 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     tokens
 }
 
-fn make(text: &str, base: usize, start: usize, end: usize, possessive: bool, word: bool) -> Token<'_> {
+fn make(
+    text: &str,
+    base: usize,
+    start: usize,
+    end: usize,
+    possessive: bool,
+    word: bool,
+) -> Token<'_> {
     let slice = &text[start..end];
     Token {
         text: slice,
@@ -156,7 +165,10 @@ mod tests {
         check("Anna Berg’s visit to Oslo.", "Anna Berg+s visit to Oslo .");
         check("the officials' talks", "the officials+s talks");
         check("O'Brien didn't go", "O'Brien didn't go");
-        check("a two-day trip to the U.S. today", "a two-day trip to the U.S . today");
+        check(
+            "a two-day trip to the U.S. today",
+            "a two-day trip to the U.S . today",
+        );
         check("(February 1, 2016)", "( February 1 , 2016 )");
         check("“Yes,” he said", "“ Yes , ” he said");
         check("Kyiv's", "Kyiv+s");
