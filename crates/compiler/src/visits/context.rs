@@ -183,6 +183,8 @@ pub struct DocState<'a> {
     pub recent: Vec<Person>,
     /// The subject of the latest sentence that had a person as subject, for "he".
     pub last_subject: Option<Person>,
+    /// Countries learnt from definite descriptions ("the top Iranian official" said …).
+    pub learned: Vec<(EntityId, String)>,
 }
 
 /// Lower-case words that, right before a person, make the person an object, not the subject.
@@ -204,6 +206,7 @@ impl<'a> DocState<'a> {
             entities,
             recent: Vec::new(),
             last_subject: None,
+            learned: Vec::new(),
         }
     }
 
@@ -215,10 +218,29 @@ impl<'a> DocState<'a> {
     /// The person a person mention names, with country and role.
     pub fn person(&self, s: &Sentence, r: &Ref) -> Person {
         let entity = &self.entities[r.entity as usize];
-        let country = entity
-            .country
-            .clone()
-            .or_else(|| country_before(s, r.first))
+        // The title is the local evidence; a country the title names as a
+        // portfolio ("Envoy for Syria") is not the person's own.
+        let portfolio = portfolio_country(s, r.first);
+        let country = country_before(s, r.first)
+            .or_else(|| {
+                entity
+                    .country
+                    .clone()
+                    .filter(|c| Some(c) != portfolio.as_ref())
+            })
+            .or_else(|| {
+                // Another mention in the sentence may carry the title: "Iran, X, … X's visit".
+                s.refs
+                    .iter()
+                    .filter(|o| o.entity == r.entity && o.first != r.first)
+                    .find_map(|o| country_before(s, o.first))
+            })
+            .or_else(|| {
+                self.learned
+                    .iter()
+                    .find(|(e, _)| *e == r.entity)
+                    .map(|(_, c)| c.clone())
+            })
             .or_else(|| {
                 // An earlier mention of the same person in this article may have said it.
                 self.recent
@@ -322,14 +344,24 @@ impl<'a> DocState<'a> {
         // Generic heads ("diplomat", "official") match anyone of the country; a
         // specific title must also match the person's role.
         let generic = words.len() == 1 && words[0].as_str() != "president";
-        let person = self.recent.iter().rev().find(|p| {
+        let found = self.recent.iter().rev().find(|p| {
             p.country.as_deref() == Some(country.as_str())
                 && (generic
                     || p.role
                         .as_deref()
                         .is_some_and(|r| r.to_lowercase().contains(&title)))
-        })?;
-        Some((person.clone(), k))
+        });
+        if let Some(person) = found {
+            return Some((person.clone(), k));
+        }
+        // "The top Iranian official" right after a sentence about someone of
+        // unknown country is that someone, who is thereby Iranian.
+        let mut topic = self
+            .last_subject
+            .clone()
+            .filter(|p| generic && p.country.is_none())?;
+        topic.country = Some(country);
+        Some((topic, k))
     }
 
     /// Records the sentence's people for later references, and its subject for "he".
@@ -348,15 +380,24 @@ impl<'a> DocState<'a> {
                 i = r.last + 1;
                 continue;
             }
-            if subject.is_none() && i < 3 {
+            // A pronoun or description opening the sentence is its subject.
+            if subject.is_none() && i < 6 {
                 if let Some((p, _)) = self
                     .anaphor_at(s, i)
-                    .filter(|_| !s.tokens[i].is_any(&["his", "her"]))
+                    .filter(|(_, first)| *first < 2 && !s.tokens[i].is_any(&["his", "her"]))
                 {
+                    self.recent.push(p.clone());
                     subject = Some(p);
                 }
             }
             i += 1;
+        }
+        if let Some(p) = &subject {
+            if let (Some(e), Some(c)) = (p.entity, &p.country) {
+                if !self.learned.iter().any(|(x, _)| *x == e) {
+                    self.learned.push((e, c.clone()));
+                }
+            }
         }
         if subject.is_some() {
             self.last_subject = subject;
@@ -541,7 +582,7 @@ pub fn title_start(s: &Sentence, first: usize) -> usize {
             && s.ref_at(k - 1).is_none_or(|r| r.kind != RefKind::Person))
             || (t.is_any(TITLE_CONNECTORS)
                 && k >= 2
-                && titled(k - 2)
+                && (titled(k - 2) || s.is_any(k - 2, TITLE_CONNECTORS))
                 && (titled(k) || s.is_any(k, TITLE_CONNECTORS)));
         if !inside {
             break;
@@ -567,6 +608,15 @@ pub fn title_before(s: &Sentence, first: usize) -> Option<String> {
         return None;
     }
     Some(words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+}
+
+/// A country named as a title's portfolio: "Envoy *for Syria*", "Ambassador *to Iran*".
+fn portfolio_country(s: &Sentence, first: usize) -> Option<String> {
+    let start = title_start(s, first);
+    (start + 1..first)
+        .filter(|&k| s.is_any(k - 1, &["for", "to", "on"]))
+        .find_map(|k| lexicon::country_named(&s.tokens[k].lower))
+        .map(|c| c.name.to_string())
 }
 
 /// The country a person's title names: "Iranian Deputy Foreign Minister X",
@@ -667,6 +717,20 @@ mod tests {
             "person:She",
             "Anna Berg (Norway)",
         );
+        // A country the title names as a portfolio is not the person's own.
+        let text = "He met Special Envoy for Peru Luis Soto.";
+        check(
+            text,
+            &["p:Luis Soto@Peru"],
+            "person:Luis Soto",
+            "Luis Soto ()",
+        );
+        check(
+            "He met Luis Soto.",
+            &["p:Luis Soto@Peru"],
+            "person:Luis Soto",
+            "Luis Soto (Peru)",
+        );
         let text = "The presidents of Chile, Ana Ruiz, and Peru, Luis Soto, met.";
         check(
             text,
@@ -701,6 +765,20 @@ mod tests {
             "Jo Mwangi (Kenya)",
         );
         check(text, names, "person:The Kenyan president", "-");
+        // A description of known nationality teaches it for a person of unknown one.
+        let text = "Jo Mwangi spoke. The top Kenyan official said so. Then Jo Mwangi left.";
+        check(
+            text,
+            &["p:Jo Mwangi"],
+            "person:The top Kenyan official",
+            "Jo Mwangi (Kenya)",
+        );
+        check(
+            text,
+            &["p:Jo Mwangi"],
+            "person:Then Jo Mwangi",
+            "Jo Mwangi (Kenya)",
+        );
     }
 
     #[test]

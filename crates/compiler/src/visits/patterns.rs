@@ -437,7 +437,7 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let mut destination = None;
     let mut hosts = Vec::new();
     let mut k = i + 1;
-    while k < s.tokens.len() && !s.is_any(k, &[";", ":"]) {
+    while k < s.tokens.len() && !ends_meeting_phrase(s, k) {
         if let Some(r) = s.ref_starting(k).filter(|r| r.kind == RefKind::Person) {
             let p = st.person(s, r);
             if !p.same(&traveller) {
@@ -458,7 +458,8 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let rule = match w {
         "met" | "meet" | "meets" => "met-in",
         "meeting" | "meetings"
-            if !s.is_any(i.wrapping_sub(1), &["held", "hold", "holds", "holding"]) =>
+            if !(i.saturating_sub(2)..i)
+                .any(|k| s.is_any(k, &["held", "hold", "holds", "holding"])) =>
         {
             "meeting-in"
         }
@@ -490,6 +491,41 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         }
     }
     Some(c)
+}
+
+/// Where the words about a meeting (who, where) give way to its topic or to
+/// another verb: "on Syria", "to exchange views", "and discussed …".
+fn ends_meeting_phrase(s: &Sentence, k: usize) -> bool {
+    const TOPIC: &[&str] = &[
+        ";",
+        ":",
+        "on",
+        "about",
+        "regarding",
+        "concerning",
+        "over",
+        "which",
+        "who",
+        "where",
+        "amid",
+    ];
+    if s.is_any(k, TOPIC) {
+        return true;
+    }
+    let verb_like = |j: usize| {
+        s.tokens.get(j).is_some_and(|t| {
+            t.word
+                && !t.capitalised()
+                && (t.lower.ends_with("ed")
+                    || t.is_any(&["said", "told", "held", "met", "made", "gave", "took"]))
+        })
+    };
+    (s.is_any(k, &["to"])
+        && s.tokens
+            .get(k + 1)
+            .is_some_and(|t| t.word && !t.capitalised() && !t.is("the")))
+        || (s.is_any(k, &["and", ","])
+            && (verb_like(k + 1) || (s.is_any(k + 1, &["and"]) && verb_like(k + 2))))
 }
 
 /// "Y hosted X", "W received X in Y", "X was welcomed by W".
@@ -1133,6 +1169,19 @@ mod tests {
             PEOPLE,
             &["welcomed: Anna Berg(Norway) -> Peru(Peru) happened [Luis Soto]"],
         );
+        // The place of a topic ("the peace process in Chile") is not where they met.
+        check(
+            "Norwegian envoy Anna Berg also met with Peruvian minister Luis Soto and discussed the peace process in Chile.",
+            d,
+            PEOPLE,
+            &["met-with: Anna Berg(Norway) happened [Luis Soto]"],
+        );
+        check(
+            "Norwegian envoy Anna Berg held talks in Lima on the situation in Chile.",
+            d,
+            PEOPLE,
+            &["talks-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
         check(
             "Peruvian President Luis Soto welcomed the decision.",
             d,
@@ -1144,6 +1193,12 @@ mod tests {
     #[test]
     fn continuations_and_invitations() {
         let d = "2016-09-14";
+        check(
+            "Anna Berg's visit comes at the invitation of Director of the Peruvian Institute of Sea Studies Luis Soto.",
+            d,
+            PEOPLE,
+            &["visit-mention: Anna Berg(?) happened inv=Luis Soto"],
+        );
         check("Norwegian envoy Anna Berg arrived in Lima. The visit comes at the invitation of Peruvian minister Luis Soto.", d, PEOPLE,
             &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened", "visit-mention: ? happened inv=Luis Soto"]);
         check(
