@@ -99,3 +99,147 @@ pub fn sentences(doc: &Document) -> Vec<Span> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::testkit::{corpus, Fixture};
+    use super::*;
+
+    /// Extracts visits from `articles` (text, publication date or `-`) with
+    /// entities `names` and renders each as
+    /// `id traveller(country) -> destination(country) date[/end] status [hosts] inv=… {doc:rule …}`.
+    fn check(articles: &[(&str, &str)], names: &[&str], expect: &[&str]) {
+        let Fixture { docs, entities } = corpus(articles, names);
+        let got: Vec<String> = extract(&docs, &entities)
+            .iter()
+            .map(|v| {
+                let mut out = format!(
+                    "{} {}({}) -> {}({})",
+                    v.id,
+                    v.traveler,
+                    v.traveler_country.as_deref().unwrap_or("?"),
+                    v.destination,
+                    v.country.as_deref().unwrap_or("?")
+                );
+                if let Some(d) = v.date {
+                    out += &format!(" {}", d.iso());
+                }
+                if let Some(d) = v.date_end {
+                    out += &format!("/{}", d.iso());
+                }
+                out += &format!(" {}", v.status.as_str());
+                if !v.hosts.is_empty() {
+                    out += &format!(" [{}]", v.hosts.join(", "));
+                }
+                if let Some(i) = &v.inviter {
+                    out += &format!(" inv={i}");
+                }
+                let evidence: Vec<String> = v
+                    .evidence
+                    .iter()
+                    .map(|e| format!("{}:{}", e.source.doc, e.rule))
+                    .collect();
+                out + &format!(" {{{}}}", evidence.join(" "))
+            })
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    const NAMES: &[&str] = &["p:Anna Berg", "p:Luis Soto", "p:Mei Lin", "l:Lima", "l:Oslo"];
+
+    #[test]
+    fn one_visit_per_trip_within_an_article() {
+        // 2019-03-06 is a Wednesday.
+        check(
+            &[(
+                "Norwegian envoy Anna Berg arrived in Lima on Monday. On Wednesday, Berg held talks with \
+                 Peruvian minister Luis Soto in Lima. The visit comes at the invitation of Luis Soto.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04/2019-03-06 happened [Luis Soto] inv=Luis Soto {0:arrived-in 0:talks-in 0:visit-mention}"],
+        );
+        // A continuation before any visit joins the one that follows.
+        check(
+            &[(
+                "The visit comes at the invitation of Luis Soto. Norwegian envoy Anna Berg arrived in Lima.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) happened inv=Luis Soto {0:visit-mention 0:arrived-in}"],
+        );
+        // A continuation with no visit in the article is dropped.
+        check(&[("The visit comes at the invitation of Luis Soto.", "2019-03-06")], NAMES, &[]);
+    }
+
+    #[test]
+    fn one_visit_per_trip_across_articles() {
+        check(
+            &[
+                ("Norwegian envoy Anna Berg will visit Lima next week.", "2019-03-01"),
+                ("Norwegian envoy Anna Berg arrived in Lima on Tuesday.", "2019-03-06"),
+                ("Earlier this month, Norwegian envoy Anna Berg visited Peru.", "2019-03-20"),
+            ],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-05 happened {0:visited 1:arrived-in 2:visited}"],
+        );
+        // Months apart: two trips.
+        check(
+            &[
+                ("Norwegian envoy Anna Berg arrived in Lima on Tuesday.", "2019-03-06"),
+                ("Norwegian envoy Anna Berg arrived in Lima yesterday.", "2019-09-06"),
+            ],
+            NAMES,
+            &[
+                "v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-05 happened {0:arrived-in}",
+                "v2 Anna Berg(Norway) -> Lima(Peru) 2019-09-05 happened {1:arrived-in}",
+            ],
+        );
+        // A cancelled trip is not the trip that happened.
+        check(
+            &[
+                ("Norwegian envoy Anna Berg postponed her visit to Lima.", "2019-03-06"),
+                ("Norwegian envoy Anna Berg arrived in Lima on Monday.", "2019-03-06"),
+            ],
+            NAMES,
+            &[
+                "v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {1:arrived-in}",
+                "v2 Anna Berg(Norway) -> Lima(Peru) cancelled {0:visit-to}",
+            ],
+        );
+    }
+
+    #[test]
+    fn undated_articles_keep_undated_visits() {
+        check(
+            &[
+                ("Norwegian envoy Anna Berg arrived in Lima on Monday.", "-"),
+                ("Norwegian envoy Anna Berg arrived in Lima on Monday.", "-"),
+            ],
+            NAMES,
+            &[
+                "v1 Anna Berg(Norway) -> Lima(Peru) happened {0:arrived-in}",
+                "v2 Anna Berg(Norway) -> Lima(Peru) happened {1:arrived-in}",
+            ],
+        );
+        // An explicit date needs no publication date.
+        check(
+            &[("Norwegian envoy Anna Berg arrived in Lima on March 4, 2019.", "-")],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {0:arrived-in}"],
+        );
+    }
+
+    #[test]
+    fn no_visit_without_a_foreign_destination() {
+        check(
+            &[(
+                "Anna Berg visited Europe. Peruvian minister Luis Soto arrived in Lima. Chinese envoy Mei Lin \
+                 met Peruvian minister Luis Soto in Oslo. Norwegian envoy Anna Berg did not travel to Lima.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &[],
+        );
+    }
+}
