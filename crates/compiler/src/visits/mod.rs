@@ -145,7 +145,13 @@ mod tests {
         assert_eq!(got, expect);
     }
 
-    const NAMES: &[&str] = &["p:Anna Berg", "p:Luis Soto", "p:Mei Lin", "l:Lima", "l:Oslo"];
+    const NAMES: &[&str] = &[
+        "p:Anna Berg",
+        "p:Luis Soto",
+        "p:Mei Lin",
+        "l:Lima",
+        "l:Oslo",
+    ];
 
     #[test]
     fn one_visit_per_trip_within_an_article() {
@@ -169,7 +175,14 @@ mod tests {
             &["v1 Anna Berg(Norway) -> Lima(Peru) happened inv=Luis Soto {0:visit-mention 0:arrived-in}"],
         );
         // A continuation with no visit in the article is dropped.
-        check(&[("The visit comes at the invitation of Luis Soto.", "2019-03-06")], NAMES, &[]);
+        check(
+            &[(
+                "The visit comes at the invitation of Luis Soto.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &[],
+        );
     }
 
     #[test]
@@ -186,8 +199,14 @@ mod tests {
         // Months apart: two trips.
         check(
             &[
-                ("Norwegian envoy Anna Berg arrived in Lima on Tuesday.", "2019-03-06"),
-                ("Norwegian envoy Anna Berg arrived in Lima yesterday.", "2019-09-06"),
+                (
+                    "Norwegian envoy Anna Berg arrived in Lima on Tuesday.",
+                    "2019-03-06",
+                ),
+                (
+                    "Norwegian envoy Anna Berg arrived in Lima yesterday.",
+                    "2019-09-06",
+                ),
             ],
             NAMES,
             &[
@@ -198,14 +217,33 @@ mod tests {
         // A cancelled trip is not the trip that happened.
         check(
             &[
-                ("Norwegian envoy Anna Berg postponed her visit to Lima.", "2019-03-06"),
-                ("Norwegian envoy Anna Berg arrived in Lima on Monday.", "2019-03-06"),
+                (
+                    "Norwegian envoy Anna Berg postponed her visit to Lima.",
+                    "2019-03-06",
+                ),
+                (
+                    "Norwegian envoy Anna Berg arrived in Lima on Monday.",
+                    "2019-03-06",
+                ),
             ],
             NAMES,
             &[
                 "v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {1:arrived-in}",
                 "v2 Anna Berg(Norway) -> Lima(Peru) cancelled {0:visit-to}",
             ],
+        );
+    }
+
+    #[test]
+    fn visiting_officials_and_described_travellers() {
+        check(
+            &[(
+                "Peruvian President Luis Soto met visiting Norwegian envoy Anna Berg on Monday. \
+                 The Norwegian envoy's visit to Lima ends today.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04/2019-03-06 happened [Luis Soto] {0:visiting 0:visit-to}"],
         );
     }
 
@@ -224,7 +262,10 @@ mod tests {
         );
         // An explicit date needs no publication date.
         check(
-            &[("Norwegian envoy Anna Berg arrived in Lima on March 4, 2019.", "-")],
+            &[(
+                "Norwegian envoy Anna Berg arrived in Lima on March 4, 2019.",
+                "-",
+            )],
             NAMES,
             &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {0:arrived-in}"],
         );

@@ -296,6 +296,11 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
 /// Applies the rule keyed by the word at `i`, if any fires.
 fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
+    if w == "visiting" {
+        if let Some(c) = visiting_rule(s, st, i) {
+            return Some(c);
+        }
+    }
     if VISIT_VERBS.contains(&w) && !is_noun_position(s, i) {
         if let PlaceHit::Place(place, _) = st.place_at(s, i + 1) {
             let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
@@ -365,6 +370,39 @@ fn is_noun_position(s: &Sentence, i: usize) -> bool {
         1 => determiner(0),
         _ => determiner(i - 1) || (s.tokens[i - 1].is_any(TRIP_MODIFIERS) && determiner(i - 2)),
     }
+}
+
+/// "Putin met visiting Iranian President X in Moscow": X is the traveller; the
+/// place is the one named in the sentence, else the host's country.
+fn visiting_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let r = s
+        .refs
+        .iter()
+        .find(|r| r.first > i && r.kind == RefKind::Person)?;
+    if title_start(s, r.first) != i + 1 && r.first != i + 1 {
+        return None;
+    }
+    let traveller = st.person(s, r);
+    let host = subject_before(s, st, i).filter(|h| !h.same(&traveller));
+    let place = place_in_sentence(s, st, &traveller).or_else(|| {
+        let country = host.as_ref()?.country.clone()?;
+        Some(Place {
+            name: country.clone(),
+            entity: None,
+            country: Some(country),
+            is_country: true,
+        })
+    })?;
+    traveller.country.as_ref()?;
+    let mut c = visit(s, st, i, "visiting", traveller, place)?;
+    if let Some(h) =
+        host.filter(|h| h.country == c.destination.as_ref().and_then(|d| d.country.clone()))
+    {
+        if !c.hosts.iter().any(|x| x.same(&h)) {
+            c.hosts.insert(0, h);
+        }
+    }
+    Some(c)
 }
 
 /// "X's visit to Y", "a visit by X to Y", "his stay in Y", "the visit" (continuation).
@@ -783,7 +821,8 @@ fn possessor_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
         if let Some(r) = s.ref_at(k) {
             return (r.kind == RefKind::Person && t.possessive).then(|| st.person(s, r));
         }
-        if t.is_any(&["his", "her"]) {
+        if t.is_any(&["his", "her"]) || t.possessive {
+            // "his visit", "the Iranian foreign minister's visit"
             return st.anaphor_at(s, k).map(|(p, _)| p);
         }
         if !(t.is_any(TRIP_MODIFIERS) || t.lower.ends_with("-day")) {
@@ -907,11 +946,17 @@ fn pick_timex<'f>(s: &Sentence, found: &'f [Found], i: usize) -> Option<&'f Foun
             at - f.end
         }
     };
+    // "the first since 2015", "until May" bound a period; they do not date the trip.
+    let dates_event = |f: &&Found| {
+        let before = s.tokens.iter().rposition(|t| t.end <= f.start);
+        !before.is_some_and(|b| s.is_any(b, &["since", "until", "till", "before", "after", "by"]))
+    };
     found
         .iter()
+        .filter(dates_event)
         .filter(|f| f.is_absolute())
         .min_by_key(|f| distance(f))
-        .or_else(|| found.iter().min_by_key(|f| distance(f)))
+        .or_else(|| found.iter().filter(dates_event).min_by_key(|f| distance(f)))
 }
 
 /// Expressions that point to the future whatever the verb's tense ("tomorrow", "next week").
@@ -1114,6 +1159,18 @@ mod tests {
             d,
             PEOPLE,
             &["trip-to: Anna Berg(?) -> Lima(Peru) cancelled"],
+        );
+        check(
+            "Anna Berg to visit Lima next week",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(?) -> Lima(Peru) 2019-01-14/2019-01-20 planned"],
+        );
+        check(
+            "Anna Berg's visit to Lima, the first since 2015, ended.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(?) -> Lima(Peru) happened"],
         );
         check(
             "Ahead of Anna Berg's visit to Lima, officials met.",
