@@ -227,7 +227,8 @@ pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
 }
 
 fn into_visit(mut trip: Trip) -> Visit {
-    trip.evidence.sort();
+    // Stable: the first rule to read a sentence names its evidence.
+    trip.evidence.sort_by_key(|(source, _)| *source);
     trip.evidence.dedup_by_key(|(source, _)| *source);
     // The most precise date; several exact days make a range (arrival Monday, talks Wednesday).
     let days: Vec<PartialDate> = trip

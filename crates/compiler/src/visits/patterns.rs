@@ -263,6 +263,7 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
             c.evidence = s.span;
             if let Some(found) = pick_timex(s, &timexes, i) {
                 let tense = match c.status {
+                    _ if past_plan(s, i) => Tense::Past,
                     VisitStatus::Planned => Tense::Future,
                     _ if is_future(found.timex) => Tense::Future,
                     _ => Tense::Past,
@@ -456,7 +457,9 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
             if !definite || negated_or_hypothetical(s, i.saturating_sub(6), i) {
                 return None;
             }
-            Some(continuation(s, "visit-mention", traveller))
+            let mut c = continuation(s, "visit-mention", traveller);
+            c.status = status_at(s, i)?;
+            Some(c)
         }
     }
 }
@@ -673,9 +676,10 @@ fn visit(
     let hosts = s
         .refs
         .iter()
-        .filter(|r| r.kind == RefKind::Person)
+        .filter(|r| r.kind == RefKind::Person && !is_aside(s, r.first, r.last))
         .map(|r| st.person(s, r))
         .filter(|p| !p.same(&traveller) && p.country.is_some() && p.country == place.country)
+        .filter(|p| !p.role.as_deref().is_some_and(|r| r.to_lowercase().contains("spokes")))
         .fold(Vec::<Person>::new(), |mut acc, p| {
             if !acc.iter().any(|x| x.same(&p)) {
                 acc.push(p);
@@ -693,6 +697,15 @@ fn visit(
         status,
         purpose: None,
     })
+}
+
+/// A person who only reports or owns something in the sentence ("X said",
+/// "said X", "X's trip") rather than meeting the traveller.
+fn is_aside(s: &Sentence, first: usize, last: usize) -> bool {
+    const SPEECH: &[&str] = &["said", "says", "told", "added", "noted", "stated", "announced", "stressed"];
+    s.tokens[last].possessive
+        || s.is_any(last + 1, SPEECH)
+        || s.is_any(title_start(s, first).wrapping_sub(1), SPEECH)
 }
 
 fn continuation(s: &Sentence, rule: &'static str, traveller: Option<Person>) -> Candidate {
@@ -718,7 +731,10 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
     }
     let window_after =
         (i + 1..(i + 9).min(s.tokens.len())).take_while(|&k| !s.is_any(k, &[";", ".", ","]));
-    let cancelled = (from..i).chain(window_after.clone()).any(|k| {
+    // A plan made in the past may be called off later in the sentence:
+    // "had planned to visit Y in March, but the trip was postponed".
+    let rest_of_sentence = if past_plan(s, i) { s.tokens.len() } else { i };
+    let cancelled = (from..i).chain(window_after.clone()).chain(i + 1..rest_of_sentence).any(|k| {
         s.is_any(k, CANCEL_MARKERS) && (!s.is_any(k, &["called"]) || s.is_any(k + 1, &["off"]))
     });
     if cancelled {
@@ -735,6 +751,14 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
         return Some(VisitStatus::Planned);
     }
     Some(VisitStatus::Happened)
+}
+
+/// "had planned to", "was scheduled to", "was due to": a plan reported in the past,
+/// whose dates lie before the publication date.
+pub fn past_plan(s: &Sentence, i: usize) -> bool {
+    (clause_start(s, i).max(i.saturating_sub(7))..i).any(|k| {
+        s.is_any(k, FUTURE_MARKERS) && k > 0 && s.is_any(k - 1, &["had", "was", "were"])
+    })
 }
 
 fn negated_or_hypothetical(s: &Sentence, from: usize, to: usize) -> bool {
@@ -1171,6 +1195,12 @@ mod tests {
             d,
             PEOPLE,
             &["visit-to: Anna Berg(?) -> Lima(Peru) happened"],
+        );
+        check(
+            "Anna Berg had planned to visit Lima in March, but the trip was postponed.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(?) -> Lima(Peru) 2018-03 cancelled", "visit-mention: ? 2018-03 cancelled"],
         );
         check(
             "Ahead of Anna Berg's visit to Lima, officials met.",
