@@ -409,7 +409,13 @@ fn visiting_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
 /// "X's visit to Y", "a visit by X to Y", "his stay in Y", "the visit" (continuation).
 fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
-    let possessor = possessor_before(s, st, i);
+    // "During his visit to Y in 2015, X met W": the "his" of an opening clause is X.
+    let opening = (0..i).all(|k| s.ref_at(k).is_none() && !s.is_any(k, &[","]));
+    let possessor = if opening && s.is_any(i.wrapping_sub(1), &["his", "her"]) {
+        subject_after_comma(s, st, i).or_else(|| possessor_before(s, st, i))
+    } else {
+        possessor_before(s, st, i)
+    };
     // "a visit by/of X to Y"
     let mut k = i + 1;
     let mut by = None;
@@ -468,11 +474,7 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
 fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
     let traveller = subject_before(s, st, i)?;
-    if traveller
-        .role
-        .as_deref()
-        .is_some_and(|r| r.to_lowercase().contains("ambassador"))
-    {
+    if is_ambassador(&traveller) {
         return None;
     }
     let mut destination = None;
@@ -516,10 +518,26 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         c.status = status_at(s, i)?;
         return Some(c);
     };
-    // Foreign to the place, and not a meeting with a third country's official there.
-    let (Some(from), Some(to)) = (traveller.country.clone(), place.country.clone()) else {
+    let (Some(mut from), Some(to)) = (traveller.country.clone(), place.country.clone()) else {
         return None;
     };
+    // "Lavrov met Zarif in Moscow": a local meeting one foreign guest, who is the traveller.
+    let mut traveller = traveller;
+    let mut hosts = hosts;
+    if from == to {
+        let mut guests = hosts
+            .iter()
+            .filter(|h| h.country.as_deref().is_some_and(|c| c != to) && !is_ambassador(h));
+        let (Some(guest), None) = (guests.next(), guests.next()) else {
+            return None;
+        };
+        let guest = guest.clone();
+        hosts.retain(|h| !h.same(&guest));
+        hosts.insert(0, traveller);
+        from = guest.country.clone().unwrap_or_default();
+        traveller = guest;
+    }
+    // Foreign to the place, and not a meeting with a third country's official there.
     let third = |h: &Person| h.country.as_deref().is_some_and(|c| c != from && c != to);
     let local = |h: &Person| h.country.as_deref() == Some(to.as_str());
     if from == to || (hosts.iter().any(third) && !hosts.iter().any(local)) {
@@ -532,6 +550,13 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         }
     }
     Some(c)
+}
+
+/// An envoy posted abroad meets people there without travelling.
+fn is_ambassador(p: &Person) -> bool {
+    p.role
+        .as_deref()
+        .is_some_and(|r| r.to_lowercase().contains("ambassador"))
 }
 
 /// Where the words about a meeting (who, where) give way to its topic or to
@@ -595,7 +620,11 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         };
         (traveller, host, place)
     } else {
-        let (traveller, _) = person_after(s, st, i + 1)?;
+        let (traveller, last) = person_after(s, st, i + 1)?;
+        // "welcomed Zarif's proposal" welcomes a proposal, not a guest.
+        if s.tokens[last].possessive {
+            return None;
+        }
         // The host is a place right before the verb ("Moscow hosted …") or the subject.
         let mut j = i;
         while j > 0
@@ -637,7 +666,10 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let place = host_place
         .or_else(|| place_in_sentence(s, st, &traveller))
         .or_else(|| {
-            // No place named: the host's country.
+            // No place named: the host's country (a welcome alone may be a statement's).
+            if rule == "welcomed" && !passive {
+                return None;
+            }
             let country = host.as_ref()?.country.clone()?;
             Some(Place {
                 name: country.clone(),
@@ -679,7 +711,11 @@ fn visit(
         .filter(|r| r.kind == RefKind::Person && !is_aside(s, r.first, r.last))
         .map(|r| st.person(s, r))
         .filter(|p| !p.same(&traveller) && p.country.is_some() && p.country == place.country)
-        .filter(|p| !p.role.as_deref().is_some_and(|r| r.to_lowercase().contains("spokes")))
+        .filter(|p| {
+            !p.role
+                .as_deref()
+                .is_some_and(|r| r.to_lowercase().contains("spokes"))
+        })
         .fold(Vec::<Person>::new(), |mut acc, p| {
             if !acc.iter().any(|x| x.same(&p)) {
                 acc.push(p);
@@ -702,7 +738,16 @@ fn visit(
 /// A person who only reports or owns something in the sentence ("X said",
 /// "said X", "X's trip") rather than meeting the traveller.
 fn is_aside(s: &Sentence, first: usize, last: usize) -> bool {
-    const SPEECH: &[&str] = &["said", "says", "told", "added", "noted", "stated", "announced", "stressed"];
+    const SPEECH: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "noted",
+        "stated",
+        "announced",
+        "stressed",
+    ];
     s.tokens[last].possessive
         || s.is_any(last + 1, SPEECH)
         || s.is_any(title_start(s, first).wrapping_sub(1), SPEECH)
@@ -734,9 +779,12 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
     // A plan made in the past may be called off later in the sentence:
     // "had planned to visit Y in March, but the trip was postponed".
     let rest_of_sentence = if past_plan(s, i) { s.tokens.len() } else { i };
-    let cancelled = (from..i).chain(window_after.clone()).chain(i + 1..rest_of_sentence).any(|k| {
-        s.is_any(k, CANCEL_MARKERS) && (!s.is_any(k, &["called"]) || s.is_any(k + 1, &["off"]))
-    });
+    let cancelled = (from..i)
+        .chain(window_after.clone())
+        .chain(i + 1..rest_of_sentence)
+        .any(|k| {
+            s.is_any(k, CANCEL_MARKERS) && (!s.is_any(k, &["called"]) || s.is_any(k + 1, &["off"]))
+        });
     if cancelled {
         return Some(VisitStatus::Cancelled);
     }
@@ -756,9 +804,8 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
 /// "had planned to", "was scheduled to", "was due to": a plan reported in the past,
 /// whose dates lie before the publication date.
 pub fn past_plan(s: &Sentence, i: usize) -> bool {
-    (clause_start(s, i).max(i.saturating_sub(7))..i).any(|k| {
-        s.is_any(k, FUTURE_MARKERS) && k > 0 && s.is_any(k - 1, &["had", "was", "were"])
-    })
+    (clause_start(s, i).max(i.saturating_sub(7))..i)
+        .any(|k| s.is_any(k, FUTURE_MARKERS) && k > 0 && s.is_any(k - 1, &["had", "was", "were"]))
 }
 
 fn negated_or_hypothetical(s: &Sentence, from: usize, to: usize) -> bool {
@@ -823,14 +870,14 @@ fn subject_after_comma(s: &Sentence, st: &DocState, i: usize) -> Option<Person> 
     }
     let comma = (i..s.tokens.len()).find(|&k| s.is_any(k, &[","]))?;
     let k = comma + 1;
-    if let Some(r) = s.refs.iter().find(|r| {
-        r.first >= k
-            && r.kind == RefKind::Person
-            && title_start(s, r.first) <= k + 1 + (r.first - title_start(s, r.first))
-    }) {
-        if title_start(s, r.first) <= k + 1 {
-            return Some(st.person(s, r));
-        }
+    // The clause's subject: a name right after the comma, perhaps behind its title.
+    let named = s
+        .refs
+        .iter()
+        .find(|r| r.first >= k && r.kind == RefKind::Person)
+        .filter(|r| title_start(s, r.first) <= k + 1);
+    if let Some(r) = named {
+        return Some(st.person(s, r));
     }
     let last = (k..(k + 7).min(s.tokens.len())).find(|&j| st.anaphor_at(s, j).is_some())?;
     st.anaphor_at(s, last).map(|(p, _)| p)
@@ -1119,6 +1166,12 @@ mod tests {
         check("Norwegian envoy Anna Berg is in Peru. During her stay in the Peruvian capital, she will meet students.", d, PEOPLE,
             &["stay-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
         check(
+            "Mei Lin spoke. During her visit to Oslo in 2015, Peruvian envoy Luis Soto met students.",
+            d,
+            PEOPLE,
+            &["visit-to: Luis Soto(Peru) -> Oslo(Norway) 2015 happened"],
+        );
+        check(
             "Norwegian envoy Anna Berg spoke in Lima during her second visit in a year.",
             d,
             PEOPLE,
@@ -1200,7 +1253,10 @@ mod tests {
             "Anna Berg had planned to visit Lima in March, but the trip was postponed.",
             d,
             PEOPLE,
-            &["visited: Anna Berg(?) -> Lima(Peru) 2018-03 cancelled", "visit-mention: ? 2018-03 cancelled"],
+            &[
+                "visited: Anna Berg(?) -> Lima(Peru) 2018-03 cancelled",
+                "visit-mention: ? 2018-03 cancelled",
+            ],
         );
         check(
             "Ahead of Anna Berg's visit to Lima, officials met.",
@@ -1268,6 +1324,19 @@ mod tests {
             d,
             PEOPLE,
             &["talks-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+        // A local meeting a foreign guest: the guest travelled.
+        check(
+            "Peruvian President Luis Soto met Norwegian envoy Anna Berg in Lima.",
+            d,
+            PEOPLE,
+            &["met-in: Anna Berg(Norway) -> Lima(Peru) happened [Luis Soto]"],
+        );
+        check(
+            "Peruvian President Luis Soto welcomed Anna Berg's proposal.",
+            d,
+            PEOPLE,
+            &[],
         );
         check(
             "Peruvian President Luis Soto welcomed the decision.",
