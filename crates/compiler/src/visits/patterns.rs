@@ -473,7 +473,7 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
 /// "X held talks with W in Y", "X met W at the venue of …", "during a meeting in Y with W".
 fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
-    let traveller = subject_before(s, st, i)?;
+    let mut traveller = subject_before(s, st, i)?;
     if is_ambassador(&traveller) {
         return None;
     }
@@ -522,8 +522,6 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         return None;
     };
     // "Lavrov met Zarif in Moscow": a local meeting one foreign guest, who is the traveller.
-    let mut traveller = traveller;
-    let mut hosts = hosts;
     if from == to {
         let mut guests = hosts
             .iter()
