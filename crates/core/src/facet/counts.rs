@@ -9,6 +9,8 @@
 //! hits: a document that fails no facet counts for all its values, one that fails
 //! exactly one facet counts only for that facet's values, any other for none.
 
+use std::sync::Arc;
+
 use super::fold::fold;
 use super::index::FacetIndex;
 use super::{Facet, Filters};
@@ -55,10 +57,11 @@ impl FacetValues {
 /// One value of a facet with its count.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetValue {
-    /// The key to toggle in [`Filters`] (entity id, source, year or `undated`).
-    pub key: String,
-    /// The text to show.
-    pub label: String,
+    /// The key to toggle in [`Filters`] (entity id, source, year or `undated`),
+    /// shared with the index (counting copies no strings).
+    pub key: Arc<str>,
+    /// The text to show, shared likewise.
+    pub label: Arc<str>,
     /// Hits that would pass with this value selected in its facet (see the module docs).
     pub count: u32,
     /// Whether the value is selected (a checked box).
@@ -114,10 +117,11 @@ impl FacetIndex {
             }
         }
         for (facet_ids, out) in ids.iter_mut().zip(&mut facets) {
-            facet_ids.sort_by(|&a, &b| {
-                counts[b as usize].cmp(&counts[a as usize]).then_with(|| {
-                    self.label_order(&self.values[a as usize], &self.values[b as usize])
-                })
+            facet_ids.sort_unstable_by_key(|&id| {
+                (
+                    std::cmp::Reverse(counts[id as usize]),
+                    self.values[id as usize].rank,
+                )
             });
             out.values = facet_ids
                 .iter()
@@ -303,7 +307,7 @@ year: 2016 1, 2017 1
             .get(Facet::People)
             .find(&index, "ROHANI")
             .iter()
-            .map(|value| value.label.as_str())
+            .map(|value| &*value.label)
             .collect();
         assert_eq!(found, ["Rouhani"]);
         assert_eq!(counts.get(Facet::Places).find(&index, "").len(), 5);

@@ -11,6 +11,7 @@
 //! is cheaper to rebuild at load than to ship (see `build` for figures).
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use super::filters::{DateRange, Filters, UNDATED_KEY};
 use super::fold::fold;
@@ -24,9 +25,9 @@ pub(super) const NO_SENTENCE: u32 = u32::MAX;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetChoice {
     /// The key to put in [`Filters`] (entity id, source name, year or [`UNDATED_KEY`]).
-    pub key: String,
+    pub key: Arc<str>,
     /// The text to show (entity name, source name, year, "Undated").
-    pub label: String,
+    pub label: Arc<str>,
     /// How many documents of the whole corpus have this value.
     pub documents: u32,
 }
@@ -36,17 +37,46 @@ pub struct FacetChoice {
 pub(super) struct ValueInfo {
     /// The facet it belongs to.
     pub(super) facet: Facet,
-    /// Key in [`Filters`] and in URLs.
-    pub(super) key: String,
-    /// Display text.
-    pub(super) label: String,
-    /// Folded label first, then folded aliases: what the find box matches.
-    pub(super) folded: Vec<String>,
+    /// Key in [`Filters`] and in URLs; shared, so that counts hand it out without copying.
+    pub(super) key: Arc<str>,
+    /// Display text, shared likewise.
+    pub(super) label: Arc<str>,
+    /// The folded label, then each folded alias, each ended by a newline (which no
+    /// folded needle contains): what the find box matches, in one allocation.
+    folded: String,
     /// Documents of the corpus with this value.
     pub(super) documents: u32,
+    /// Position in display order (folded label, label, key) among all values, so
+    /// that sorting by name compares numbers.
+    pub(super) rank: u32,
 }
 
-/// A list of lists in two vectors (compressed rows): one allocation, not one per row.
+impl ValueInfo {
+    /// A value whose find-box text is its label and `aliases`.
+    fn new(facet: Facet, key: &str, label: &str, aliases: &[String]) -> ValueInfo {
+        let mut folded = String::new();
+        for name in std::iter::once(label).chain(aliases.iter().map(String::as_str)) {
+            folded.push_str(&fold(name));
+            folded.push('\n');
+        }
+        ValueInfo {
+            facet,
+            key: key.into(),
+            label: label.into(),
+            folded,
+            documents: 0,
+            rank: 0,
+        }
+    }
+
+    /// The folded label (the first line of `folded`).
+    fn folded_label(&self) -> &str {
+        self.folded.split('\n').next().unwrap_or("")
+    }
+}
+
+/// A list of lists in two vectors (compressed rows): one allocation, not one per
+/// row, and rows that lie next to each other in memory.
 #[derive(Clone, Debug)]
 pub(super) struct Lists<T> {
     /// Row `i` is `items[starts[i]..starts[i + 1]]`.
@@ -55,16 +85,40 @@ pub(super) struct Lists<T> {
     items: Vec<T>,
 }
 
-impl<T> Lists<T> {
-    /// Flattens one vector per row.
-    fn from_rows(rows: Vec<Vec<T>>) -> Lists<T> {
-        let mut starts = Vec::with_capacity(rows.len() + 1);
-        let mut items = Vec::with_capacity(rows.iter().map(Vec::len).sum());
-        starts.push(0);
-        for row in rows {
-            items.extend(row);
-            starts.push(items.len() as u32);
+impl<T: Copy> Lists<T> {
+    /// No rows yet.
+    fn new() -> Lists<T> {
+        Lists {
+            starts: vec![0],
+            items: Vec::new(),
         }
+    }
+
+    /// Appends a row.
+    fn push_row(&mut self, row: impl IntoIterator<Item = T>) {
+        self.items.extend(row);
+        self.starts.push(self.items.len() as u32);
+    }
+
+    /// `rows` rows filled from the `(row, item)` pairs that `pairs` reports, each
+    /// row in report order: a counting sort, calling `pairs` twice (once to size
+    /// the rows, once to place the items). Plain loops in `pairs` rather than an
+    /// iterator chain: chained `flat_map`s cost more than the work at `opt-level = "z"`.
+    fn from_pairs(rows: usize, pairs: impl Fn(&mut dyn FnMut(usize, T))) -> Lists<T>
+    where
+        T: Default,
+    {
+        let mut starts = vec![0u32; rows + 1];
+        pairs(&mut |row, _| starts[row + 1] += 1);
+        for row in 0..rows {
+            starts[row + 1] += starts[row];
+        }
+        let mut items = vec![T::default(); starts[rows] as usize];
+        let mut next = starts.clone();
+        pairs(&mut |row, item| {
+            items[next[row] as usize] = item;
+            next[row] += 1;
+        });
         Lists { starts, items }
     }
 
@@ -75,6 +129,12 @@ impl<T> Lists<T> {
             _ => &[],
         }
     }
+
+    /// Mutable row `i` (in range).
+    fn get_mut(&mut self, i: usize) -> &mut [T] {
+        let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+        &mut self.items[start..end]
+    }
 }
 
 /// Facet values of every document and entity co-occurrence data, for filtering,
@@ -84,13 +144,13 @@ pub struct FacetIndex {
     /// Every facet value; the first ones, one per entity, have the entity ids.
     pub(super) values: Vec<ValueInfo>,
     /// Value id by key, one map per facet (in [`Facet::ALL`] order).
-    by_key: [HashMap<String, u32>; 5],
+    by_key: [HashMap<Arc<str>, u32>; 5],
     /// Per document: its value ids, sorted.
     pub(super) doc_values: Lists<u32>,
     /// Per document: first and last day its date may denote; `None` when undated.
     doc_days: Vec<Option<(i64, i64)>>,
-    /// Per document: `(sentence index, entity)` of every mention, sorted, deduplicated.
-    pub(super) doc_mentions: Lists<(u32, EntityId)>,
+    /// Per document: `(entity, sentence index)` of every mention, sorted, deduplicated.
+    pub(super) doc_mentions: Lists<(EntityId, u32)>,
     /// Per entity: the documents that mention it, sorted.
     pub(super) entity_docs: Lists<DocId>,
 }
@@ -114,117 +174,135 @@ impl Selection {
 }
 
 impl FacetIndex {
-    /// Precomputes the facet values of every document of `corpus`. Linear in the
-    /// number of mentions; about 60 ms for 10,000 documents with 400,000 mentions
-    /// natively (see the report of the facets helper for the command).
+    /// Precomputes the facet values of every document of `corpus`: linear in the
+    /// number of mentions, plus sorting each document's few mentions and the
+    /// value names once. (`examples/facet_bench.rs` times it.)
     pub fn build(corpus: &Corpus) -> FacetIndex {
-        let doc_count = corpus.documents.len();
+        let documents = &corpus.documents;
         let entity_count = corpus.entities.len();
+
+        // Values: entities first (value id = entity id), then sources and years.
         let mut values: Vec<ValueInfo> = corpus
             .entities
             .iter()
-            .map(|entity| {
-                let mut folded = vec![fold(&entity.name)];
-                folded.extend(entity.aliases.iter().map(|alias| fold(alias)));
-                ValueInfo {
-                    facet: Facet::of_kind(entity.kind),
-                    key: entity.id.clone(),
-                    label: entity.name.clone(),
-                    folded,
-                    documents: 0,
-                }
-            })
+            .map(|e| ValueInfo::new(Facet::of_kind(e.kind), &e.id, &e.name, &e.aliases))
             .collect();
-
-        // Mentions, regrouped by document, each with its sentence.
-        let mut mentions: Vec<Vec<(u32, EntityId)>> = vec![Vec::new(); doc_count];
-        for (entity_id, entity) in corpus.entities.iter().enumerate() {
-            for mention in &entity.mentions {
-                let Some(document) = corpus.documents.get(mention.doc as usize) else {
-                    continue;
-                };
-                let sentence = document
-                    .sentence_at(mention.span.start)
-                    .map_or(NO_SENTENCE, |i| i as u32);
-                mentions[mention.doc as usize].push((sentence, entity_id as EntityId));
-            }
+        let sources: BTreeSet<&str> = documents
+            .iter()
+            .filter_map(|doc| doc.source.as_deref())
+            .filter(|source| !source.is_empty())
+            .collect();
+        let years: BTreeSet<i32> = documents
+            .iter()
+            .filter_map(|doc| doc.date.map(|date| date.year))
+            .collect();
+        for source in sources {
+            values.push(ValueInfo::new(Facet::Sources, source, source, &[]));
         }
-        let mut doc_values: Vec<Vec<u32>> = Vec::with_capacity(doc_count);
-        let mut entity_docs: Vec<Vec<DocId>> = vec![Vec::new(); entity_count];
-        for (doc, row) in mentions.iter_mut().enumerate() {
-            row.sort_unstable();
-            row.dedup();
-            let mut entities: Vec<u32> = row.iter().map(|&(_, entity)| entity).collect();
-            entities.sort_unstable();
-            entities.dedup();
-            for &entity in &entities {
-                entity_docs[entity as usize].push(doc as DocId);
-            }
-            doc_values.push(entities);
+        for year in years {
+            let year = year.to_string();
+            values.push(ValueInfo::new(Facet::Years, &year, &year, &[]));
         }
-
-        // Sources and years, in a stable order after the entities.
-        let mut by_key: [HashMap<String, u32>; 5] = Default::default();
+        if documents.iter().any(|doc| doc.date.is_none()) {
+            values.push(ValueInfo::new(Facet::Years, UNDATED_KEY, "Undated", &[]));
+        }
+        let mut by_key: [HashMap<Arc<str>, u32>; 5] = Default::default();
         for (id, value) in values.iter().enumerate() {
             by_key[value.facet.slot()]
                 .entry(value.key.clone())
                 .or_insert(id as u32);
         }
-        let sources: BTreeSet<&str> = corpus
-            .documents
-            .iter()
-            .filter_map(|doc| doc.source.as_deref())
-            .filter(|source| !source.is_empty())
-            .collect();
-        let years: BTreeSet<i32> = corpus
-            .documents
-            .iter()
-            .filter_map(|doc| doc.date.map(|date| date.year))
-            .collect();
-        let mut add_value = |facet: Facet, key: String, label: String| {
-            let id = values.len() as u32;
-            by_key[facet.slot()].insert(key.clone(), id);
-            values.push(ValueInfo {
-                facet,
-                folded: vec![fold(&label)],
-                key,
-                label,
-                documents: 0,
-            });
-        };
-        for source in sources {
-            add_value(Facet::Sources, source.to_owned(), source.to_owned());
-        }
-        for year in years {
-            add_value(Facet::Years, year.to_string(), year.to_string());
-        }
-        if corpus.documents.iter().any(|doc| doc.date.is_none()) {
-            add_value(Facet::Years, UNDATED_KEY.to_owned(), "Undated".to_owned());
+        let mut order: Vec<u32> = (0..values.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&values[a as usize], &values[b as usize]);
+            (a.folded_label(), &a.label, &a.key).cmp(&(b.folded_label(), &b.label, &b.key))
+        });
+        for (rank, id) in order.into_iter().enumerate() {
+            values[id as usize].rank = rank as u32;
         }
 
-        let mut doc_days = Vec::with_capacity(doc_count);
-        for (doc, row) in corpus.documents.iter().zip(&mut doc_values) {
-            if let Some(source) = doc.source.as_deref() {
-                row.extend(by_key[Facet::Sources.slot()].get(source).copied());
+        // Mentions bucketed by document, so that each document's sentences are read
+        // once, in order, instead of a binary search per mention in random documents.
+        let mut by_doc: Lists<(u32, EntityId)> = Lists::from_pairs(documents.len(), |add| {
+            for (entity, e) in corpus.entities.iter().enumerate() {
+                for mention in &e.mentions {
+                    if (mention.doc as usize) < documents.len() {
+                        add(
+                            mention.doc as usize,
+                            (mention.span.start, entity as EntityId),
+                        );
+                    }
+                }
             }
-            let year_key = doc
+        });
+
+        let mut doc_values = Lists::new();
+        let mut doc_mentions = Lists::new();
+        let mut doc_days = Vec::with_capacity(documents.len());
+        let mut row: Vec<(EntityId, u32)> = Vec::new();
+        for (doc, document) in documents.iter().enumerate() {
+            let bucket = by_doc.get_mut(doc);
+            bucket.sort_unstable();
+            row.clear();
+            // The same rule as `Document::sentence_at`, walked along sorted offsets.
+            let sentences = &document.sentences;
+            let mut next = 0;
+            for &(offset, entity) in bucket.iter() {
+                while next < sentences.len() && sentences[next].end <= offset {
+                    next += 1;
+                }
+                let inside = next < sentences.len() && sentences[next].start <= offset;
+                row.push((entity, if inside { next as u32 } else { NO_SENTENCE }));
+            }
+            row.sort_unstable();
+            row.dedup();
+            doc_mentions.push_row(row.iter().copied());
+
+            let mut entities: Vec<u32> = row.iter().map(|&(entity, _)| entity).collect();
+            entities.dedup();
+            let source = document
+                .source
+                .as_deref()
+                .and_then(|source| by_key[Facet::Sources.slot()].get(source));
+            let year_key = document
                 .date
                 .map_or_else(|| UNDATED_KEY.to_owned(), |date| date.year.to_string());
-            row.extend(by_key[Facet::Years.slot()].get(&year_key).copied());
-            doc_days.push(doc.date.map(|date| (date.first_day(), date.last_day())));
-            for &value in row.iter() {
+            let year = by_key[Facet::Years.slot()].get(year_key.as_str());
+            entities.extend(source.into_iter().chain(year).copied());
+            for &value in &entities {
                 values[value as usize].documents += 1;
             }
+            doc_values.push_row(entities);
+            doc_days.push(
+                document
+                    .date
+                    .map(|date| (date.first_day(), date.last_day())),
+            );
         }
+
+        let entity_docs = Lists::from_pairs(entity_count, |add| {
+            for doc in 0..documents.len() {
+                for &value in doc_values.get(doc) {
+                    if (value as usize) < entity_count {
+                        add(value as usize, doc as DocId);
+                    }
+                }
+            }
+        });
 
         FacetIndex {
             values,
             by_key,
-            doc_values: Lists::from_rows(doc_values),
+            doc_values,
             doc_days,
-            doc_mentions: Lists::from_rows(mentions),
-            entity_docs: Lists::from_rows(entity_docs),
+            doc_mentions,
+            entity_docs,
         }
+    }
+
+    /// Number of entities indexed (the corpus's entities).
+    pub(super) fn entity_count(&self) -> usize {
+        self.entity_docs.starts.len() - 1
     }
 
     /// Number of documents indexed (the corpus's documents).
@@ -274,7 +352,7 @@ impl FacetIndex {
     /// chips; `None` for a value the corpus does not have.
     pub fn label(&self, facet: Facet, key: &str) -> Option<&str> {
         self.value_id(facet, key)
-            .map(|id| self.values[id as usize].label.as_str())
+            .map(|id| &*self.values[id as usize].label)
     }
 
     /// The entity with this id (`person/…`, `organization/…`, `place/…`), if any.
@@ -293,11 +371,9 @@ impl FacetIndex {
             .filter(|&id| self.values[id as usize].facet == facet)
             .filter(|&id| self.value_contains(id, &needle))
             .collect();
-        found.sort_by(|&a, &b| {
-            let (a, b) = (&self.values[a as usize], &self.values[b as usize]);
-            b.documents
-                .cmp(&a.documents)
-                .then_with(|| self.label_order(a, b))
+        found.sort_unstable_by_key(|&id| {
+            let value = &self.values[id as usize];
+            (std::cmp::Reverse(value.documents), value.rank)
         });
         found
             .into_iter()
@@ -321,18 +397,7 @@ impl FacetIndex {
 
     /// Whether value `id` contains the folded `needle` in its name or an alias.
     fn value_contains(&self, id: u32, needle: &str) -> bool {
-        self.values[id as usize]
-            .folded
-            .iter()
-            .any(|name| name.contains(needle))
-    }
-
-    /// Display order of two values: folded label, then label, then key.
-    pub(super) fn label_order(&self, a: &ValueInfo, b: &ValueInfo) -> std::cmp::Ordering {
-        a.folded[0]
-            .cmp(&b.folded[0])
-            .then_with(|| a.label.cmp(&b.label))
-            .then_with(|| a.key.cmp(&b.key))
+        self.values[id as usize].folded.contains(needle)
     }
 
     /// The value id of `key` in `facet`.
@@ -481,7 +546,7 @@ mod tests {
         assert_eq!(index.label(Facet::Sources, "IRNA"), Some("IRNA"));
         assert_eq!(index.label(Facet::Places, "person/rouhani"), None);
         let moscow = index.entity_by_id("place/moscow").unwrap();
-        assert_eq!(index.values[moscow as usize].label, "Moscow");
+        assert_eq!(&*index.values[moscow as usize].label, "Moscow");
         assert_eq!(index.entity_by_id("moscow"), None);
     }
 

@@ -1,7 +1,7 @@
 //! Entity statistics for entity pages: the articles that mention an entity, with
 //! their mention sentences, and the entities most often mentioned with it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::index::{FacetIndex, NO_SENTENCE};
 use crate::model::{Corpus, DocId, EntityId, Span};
@@ -111,46 +111,41 @@ impl FacetIndex {
     /// then by shared documents, then by name. Entities that share an article
     /// but no sentence are included, after those that share a sentence.
     pub fn co_mentioned(&self, entity: EntityId, limit: usize) -> Vec<CoMention> {
-        // Per other entity: shared sentences, shared documents, last document counted.
-        let mut found: HashMap<EntityId, (u32, u32, DocId)> = HashMap::new();
+        // Per entity: shared sentences, shared documents (dense: one slot per entity
+        // beats hashing for the hundreds of thousands of pairs a frequent entity has).
+        let mut shared = vec![(0u32, 0u32); self.entity_count()];
         for &doc in self.entity_docs.get(entity as usize) {
+            // Rows are sorted by entity, then sentence: the entity's own sentences
+            // are one run, and every other entity's pairs follow one another.
             let row = self.doc_mentions.get(doc as usize);
-            let own: Vec<u32> = row
-                .iter()
-                .filter(|&&(sentence, other)| other == entity && sentence != NO_SENTENCE)
-                .map(|&(sentence, _)| sentence)
-                .collect();
-            for &(sentence, other) in row {
-                if other == entity {
-                    continue;
-                }
-                let counts = found.entry(other).or_insert((0, 0, DocId::MAX));
-                if counts.2 != doc {
+            let own_start = row.partition_point(|&(other, _)| other < entity);
+            let own_end = row.partition_point(|&(other, _)| other <= entity);
+            let own = &row[own_start..own_end];
+            let mut previous = None;
+            for &(other, sentence) in row[..own_start].iter().chain(&row[own_end..]) {
+                let counts = &mut shared[other as usize];
+                if previous != Some(other) {
                     counts.1 += 1;
-                    counts.2 = doc;
+                    previous = Some(other);
                 }
-                if own.binary_search(&sentence).is_ok() {
+                if sentence != NO_SENTENCE && own.binary_search(&(entity, sentence)).is_ok() {
                     counts.0 += 1;
                 }
             }
         }
-        let mut ranked: Vec<CoMention> = found
+        let mut ranked: Vec<CoMention> = shared
             .into_iter()
-            .map(|(entity, (sentences, documents, _))| CoMention {
-                entity,
+            .enumerate()
+            .filter(|(_, (_, documents))| *documents > 0)
+            .map(|(other, (sentences, documents))| CoMention {
+                entity: other as EntityId,
                 sentences,
                 documents,
             })
             .collect();
-        ranked.sort_by(|a, b| {
-            (b.sentences, b.documents)
-                .cmp(&(a.sentences, a.documents))
-                .then_with(|| {
-                    self.label_order(
-                        &self.values[a.entity as usize],
-                        &self.values[b.entity as usize],
-                    )
-                })
+        ranked.sort_unstable_by_key(|c| {
+            let rank = self.values[c.entity as usize].rank;
+            (std::cmp::Reverse((c.sentences, c.documents)), rank)
         });
         ranked.truncate(limit);
         ranked
