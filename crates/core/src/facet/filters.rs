@@ -308,6 +308,18 @@ impl DateRange {
         )
     }
 
+    /// The range in words for its chip: `2016-09-01 – 2016-09-14`, `2016-09` (both
+    /// ends the same), `from 2016-09`, `until 2017`; empty when unset.
+    pub fn label(&self) -> String {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if from == to => from.iso(),
+            (Some(from), Some(to)) => format!("{} – {}", from.iso(), to.iso()),
+            (Some(from), None) => format!("from {}", from.iso()),
+            (None, Some(to)) => format!("until {}", to.iso()),
+            (None, None) => String::new(),
+        }
+    }
+
     /// Whether the days `first..=last` share at least one day with the range.
     pub fn overlaps_days(&self, first: i64, last: i64) -> bool {
         let (from, to) = self.days();
@@ -453,5 +465,20 @@ mod tests {
         assert_eq!(range.from, Some(PartialDate::ymd(2016, 9, 1)));
         assert_eq!(range.to, Some(PartialDate::ymd(2016, 9, 14)));
         assert_eq!(range.days(), (b, a));
+        assert_eq!(DateRange::from_days(a, a).days(), (a, a));
+    }
+
+    fn check_label(url_query: &str, expect: &str) {
+        let filters = Filters::from_query_pairs(pairs(url_query));
+        assert_eq!(filters.dates.label(), expect, "{url_query}");
+    }
+
+    #[test]
+    fn date_range_labels() {
+        check_label("from=2016-09-01&to=2016-09-14", "2016-09-01 – 2016-09-14");
+        check_label("from=2016-09&to=2016-09", "2016-09");
+        check_label("from=2016-09", "from 2016-09");
+        check_label("to=2017", "until 2017");
+        check_label("", "");
     }
 }

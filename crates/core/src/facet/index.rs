@@ -32,6 +32,20 @@ pub struct FacetChoice {
     pub documents: u32,
 }
 
+/// An active filter value, for its removable chip.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chip {
+    /// The facet it belongs to (remove it with [`Filters::remove`]).
+    pub facet: Facet,
+    /// The key in [`Filters`].
+    pub key: String,
+    /// The text to show: the value's name, or the key itself when unknown.
+    pub label: String,
+    /// Whether the corpus has the value; an unknown one is ignored when matching,
+    /// and its chip should say so.
+    pub known: bool,
+}
+
 /// A facet value: which facet, what to store and show, what to match a search on.
 #[derive(Clone, Debug)]
 pub(super) struct ValueInfo {
@@ -348,6 +362,24 @@ impl FacetIndex {
             .collect()
     }
 
+    /// One chip per selected value, facet by facet in [`Facet::ALL`] order (the
+    /// date range has its own chip: [`DateRange::label`]).
+    pub fn chips(&self, filters: &Filters) -> Vec<Chip> {
+        let mut chips = Vec::new();
+        for facet in Facet::ALL {
+            for key in filters.keys(facet) {
+                let label = self.label(facet, &key);
+                chips.push(Chip {
+                    facet,
+                    known: label.is_some(),
+                    label: label.unwrap_or(&key).to_owned(),
+                    key,
+                });
+            }
+        }
+        chips
+    }
+
     /// The display text of a value (entity name, source, year, "Undated"), for
     /// chips; `None` for a value the corpus does not have.
     pub fn label(&self, facet: Facet, key: &str) -> Option<&str> {
@@ -532,6 +564,36 @@ mod tests {
             "source=Reuters&year=1999&place=moscow",
             "a b",
             "source=Reuters year=1999",
+        );
+    }
+
+    #[test]
+    fn chips_name_every_selected_value() {
+        let index = FacetIndex::build(&sample_corpus());
+        let filters = Filters::from_query_pairs(query(
+            "year=undated&person=rouhani&person=nobody&source=IRNA&from=2016",
+        ));
+        let chips: Vec<String> = index
+            .chips(&filters)
+            .into_iter()
+            .map(|chip| {
+                let unknown = if chip.known { "" } else { " (unknown)" };
+                format!(
+                    "{}:{}={}{unknown}",
+                    chip.facet.param(),
+                    chip.key,
+                    chip.label
+                )
+            })
+            .collect();
+        assert_eq!(
+            chips,
+            [
+                "person:person/nobody=person/nobody (unknown)",
+                "person:person/rouhani=Rouhani",
+                "source:IRNA=IRNA",
+                "year:undated=Undated",
+            ]
         );
     }
 

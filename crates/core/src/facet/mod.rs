@@ -27,6 +27,60 @@
 //!   another version of a corpus degrades to a broader result instead of nothing;
 //!   [`FacetIndex::unknown_values`] lists such values for a notice.
 //!
+//! The flow of one search, from the URL to the panel:
+//!
+//! ```
+//! use communique_core::facet::{Facet, FacetIndex, Filters};
+//! use communique_core::{Corpus, Document, Entity, EntityKind, PartialDate, SourceRef, Span};
+//!
+//! let article = |year: i32, text: &str| Document {
+//!     date: Some(PartialDate::y(year)),
+//!     text: text.into(),
+//!     sentences: vec![Span::new(0, text.len())],
+//!     ..Document::default()
+//! };
+//! let person = |name: &str, mentions: &[(u32, usize)]| Entity {
+//!     id: format!("person/{}", name.to_lowercase()),
+//!     name: name.into(),
+//!     kind: EntityKind::Person,
+//!     aliases: Vec::new(),
+//!     roles: Vec::new(),
+//!     country: None,
+//!     lat: None,
+//!     lon: None,
+//!     mentions: mentions
+//!         .iter()
+//!         .map(|&(doc, at)| SourceRef { doc, span: Span::new(at, at + name.len()) })
+//!         .collect(),
+//! };
+//! let corpus = Corpus {
+//!     documents: vec![article(2016, "Zarif met Lavrov."), article(2017, "Zarif spoke.")],
+//!     entities: vec![person("Zarif", &[(0, 0), (1, 0)]), person("Lavrov", &[(0, 10)])],
+//!     ..Corpus::default()
+//! };
+//! let facets = FacetIndex::build(&corpus); // once, at load
+//!
+//! // `?q=zarif&person=lavrov&year=2016`: other parameters are left to others.
+//! let filters = Filters::from_query_pairs([("q", "zarif"), ("person", "lavrov"), ("year", "2016")]);
+//! // The query's hits before filtering: here both articles mention Zarif.
+//! let hits = [0, 1];
+//! // The result list: the hits that pass the filters (the search engine's `allowed`).
+//! let allowed = facets.allowed(&filters);
+//! assert_eq!(hits.iter().copied().filter(|&doc| allowed(doc)).collect::<Vec<_>>(), [0]);
+//! // The panel: people are counted under the other filters (year 2016) only, so
+//! // Zarif shows what adding him to the selection would give.
+//! let counts = facets.counts(hits, &filters);
+//! let people = &counts.get(Facet::People).values;
+//! assert_eq!((&*people[0].label, people[0].count, people[0].selected), ("Lavrov", 1, true));
+//! assert_eq!((&*people[1].label, people[1].count, people[1].selected), ("Zarif", 1, false));
+//! // Years are counted under `person=lavrov`: 2017 has no Lavrov.
+//! let years = &counts.get(Facet::Years).values;
+//! assert_eq!(years.iter().map(|v| (&*v.key, v.count)).collect::<Vec<_>>(), [("2016", 1)]);
+//! // Back to the URL, in a stable order.
+//! let pairs = filters.to_query_pairs();
+//! assert_eq!(pairs, [("person", "lavrov".to_owned()), ("year", "2016".to_owned())]);
+//! ```
+//!
 //! Invariant: pure functions over the corpus; no IO, no browser types. Nothing
 //! here panics on inconsistent input (a mention pointing past the documents, a
 //! hit id out of range): such items are skipped.
@@ -42,7 +96,7 @@ mod visits;
 
 pub use counts::{FacetCounts, FacetValue, FacetValues};
 pub use filters::{DateRange, Filters, UNDATED_KEY};
-pub use index::{FacetChoice, FacetIndex};
+pub use index::{Chip, FacetChoice, FacetIndex};
 pub use stats::{entity_documents, CoMention, EntityDocument, MentionSentence};
 
 use crate::model::EntityKind;
