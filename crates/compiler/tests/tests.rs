@@ -1,0 +1,11 @@
+//! Integration tests of the compiler, in one binary:
+//! - `seeds`: the five default articles compile to the expected title, date,
+//!   source, clean body and removed boilerplate;
+//! - `inputs`: each kind of bad or unusual input file is reported, never fatal
+//!   (except a malformed `corpus.toml` or a missing folder);
+//! - `cli`: the command line's report, JSON export shape and exit codes.
+
+mod cli;
+mod inputs;
+mod seeds;
+mod util;
