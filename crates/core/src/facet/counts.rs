@@ -289,6 +289,65 @@ year: 2016 1, 2017 1
         );
     }
 
+    /// Compares `counts` with its definition, computed the slow way through
+    /// `matches`: for each facet F and each value v of F, the hits that pass the
+    /// filters with F cleared and that pass a filter selecting v alone.
+    fn check_against_definition(hits: &[DocId], url_query: &str) {
+        let index = FacetIndex::build(&sample_corpus());
+        let filters = Filters::from_query_pairs(query(url_query));
+        let counts = index.counts(hits.iter().copied(), &filters);
+        for facet in Facet::ALL {
+            let mut others = filters.clone();
+            for key in filters.keys(facet) {
+                others.remove(facet, &key);
+            }
+            let mut expected: Vec<(String, u32)> = index
+                .search_values(facet, "")
+                .into_iter()
+                .map(|choice| {
+                    let mut alone = Filters::default();
+                    alone.insert(facet, &choice.key);
+                    let count = hits
+                        .iter()
+                        .filter(|&&doc| index.matches(doc, &others) && index.matches(doc, &alone))
+                        .count();
+                    (choice.key.to_string(), count as u32)
+                })
+                .filter(|(key, count)| *count > 0 || filters.contains(facet, key))
+                .collect();
+            expected.sort();
+            let mut got: Vec<(String, u32)> = counts
+                .get(facet)
+                .values
+                .iter()
+                .map(|value| (value.key.to_string(), value.count))
+                .collect();
+            got.sort();
+            assert_eq!(got, expected, "{facet:?} for hits {hits:?}, {url_query}");
+        }
+    }
+
+    #[test]
+    fn counts_agree_with_their_definition() {
+        let queries = [
+            "",
+            "person=zarif",
+            "person=zarif&person=rouhani",
+            "person=lavrov&place=moscow",
+            "person=lavrov&place=moscow&place=geneva&source=Tehran Times",
+            "org=united-nations&year=undated",
+            "year=2016&year=2017&source=IRNA",
+            "from=2016-09-10&to=2016-12&person=lavrov",
+            "to=2016&place=iran&person=nobody",
+        ];
+        let hit_sets: [&[DocId]; 4] = [&[0, 1, 2, 3, 4], &[1, 3], &[0, 2, 4], &[]];
+        for url_query in queries {
+            for hits in hit_sets {
+                check_against_definition(hits, url_query);
+            }
+        }
+    }
+
     #[test]
     fn repeated_and_foreign_hit_ids_are_skipped() {
         let corpus = sample_corpus();

@@ -8,7 +8,8 @@
 //! facet, so checking a document is a few binary searches.
 //!
 //! Invariant: built from the corpus alone, never serialised into the bundle: it
-//! is cheaper to rebuild at load than to ship (see `build` for figures).
+//! is cheaper to rebuild at load than to ship: `examples/facet_bench.rs` times
+//! the build at about 0.1 s of CPU for 10,000 articles with 400,000 mentions.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -16,10 +17,21 @@ use std::sync::Arc;
 use super::filters::{DateRange, Filters, UNDATED_KEY};
 use super::fold::fold;
 use super::Facet;
-use crate::model::{Corpus, DocId, EntityId};
+use crate::model::{Corpus, DocId, Document, EntityId, SourceRef};
 
 /// Sentence number recorded for a mention that lies outside every sentence.
 pub(super) const NO_SENTENCE: u32 = u32::MAX;
+
+/// The document a mention points into, if the mention is sound: the document
+/// exists and the span is a slice of its text (in bounds, on character
+/// boundaries), so that nothing downstream can panic slicing it. A corrupt
+/// bundle's other mentions still count.
+pub(super) fn mention_document(corpus: &Corpus, mention: SourceRef) -> Option<&Document> {
+    corpus
+        .documents
+        .get(mention.doc as usize)
+        .filter(|document| document.text.get(mention.span.range()).is_some())
+}
 
 /// One value of a facet as offered by [`FacetIndex::search_values`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,8 +186,6 @@ pub struct FacetIndex {
 pub(super) struct Selection {
     /// Per facet, the selected value ids that exist in the corpus, sorted.
     selected: [Vec<u32>; 5],
-    /// Bit mask of the facets with at least one known selected value.
-    pub(super) active: u8,
     /// The date range, possibly unset.
     pub(super) range: DateRange,
 }
@@ -240,7 +250,7 @@ impl FacetIndex {
         let mut by_doc: Lists<(u32, EntityId)> = Lists::from_pairs(documents.len(), |add| {
             for (entity, e) in corpus.entities.iter().enumerate() {
                 for mention in &e.mentions {
-                    if (mention.doc as usize) < documents.len() {
+                    if mention_document(corpus, *mention).is_some() {
                         add(
                             mention.doc as usize,
                             (mention.span.start, entity as EntityId),
@@ -452,9 +462,6 @@ impl FacetIndex {
                     .filter_map(|key| self.value_id(facet, key)),
             );
             ids.sort_unstable();
-            if !ids.is_empty() {
-                selection.active |= facet.bit();
-            }
         }
         selection
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::index::{FacetIndex, NO_SENTENCE};
+use super::index::{mention_document, FacetIndex, NO_SENTENCE};
 use crate::model::{Corpus, DocId, EntityId, Span};
 
 /// An article that mentions an entity, with the sentences that do.
@@ -42,8 +42,8 @@ pub struct CoMention {
 
 /// The articles that mention `entity`, each with its mention sentences grouped;
 /// those with the most mentions first (the articles most about the entity), then
-/// the newest, then by id. Empty for an unknown entity; mentions pointing past
-/// the documents are skipped.
+/// the newest, then by id. Empty for an unknown entity; mentions that point
+/// outside the documents or their texts are skipped.
 pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument> {
     let Some(entity) = corpus.entities.get(entity as usize) else {
         return Vec::new();
@@ -51,7 +51,7 @@ pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument
     // Per document: (sentence span, sentence index, mention span), sorted.
     let mut by_doc: BTreeMap<DocId, Vec<(Span, Option<u32>, Span)>> = BTreeMap::new();
     for mention in &entity.mentions {
-        let Some(document) = corpus.documents.get(mention.doc as usize) else {
+        let Some(document) = mention_document(corpus, *mention) else {
             continue;
         };
         let index = document.sentence_at(mention.span.start);
@@ -156,6 +156,7 @@ impl FacetIndex {
 mod tests {
     use super::super::test_corpus::sample_corpus;
     use super::*;
+    use crate::model::SourceRef;
 
     /// Renders the mention sentences of an entity, one article a line:
     /// `doc: «sentence» [mentioned text, …] | …`.
@@ -244,6 +245,37 @@ e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
             .co_mentioned(ansari, 10)
             .iter()
             .all(|c| c.sentences == 0));
+    }
+
+    #[test]
+    fn inconsistent_references_are_skipped() {
+        let mut corpus = sample_corpus();
+        // A mention past the last document, one past the end of its text, one
+        // inside a character ("Rōhānī" in e: byte 2 is inside "ō").
+        let zarif = corpus
+            .entities
+            .iter()
+            .position(|e| e.name == "Zarif")
+            .unwrap();
+        corpus.entities[zarif].mentions.push(SourceRef {
+            doc: 99,
+            span: Span::new(0, 5),
+        });
+        corpus.entities[zarif].mentions.push(SourceRef {
+            doc: 1,
+            span: Span::new(500, 505),
+        });
+        corpus.entities[zarif].mentions.push(SourceRef {
+            doc: 4,
+            span: Span::new(2, 4),
+        });
+        let index = FacetIndex::build(&corpus);
+        let found = entity_documents(&corpus, zarif as EntityId);
+        let docs: Vec<DocId> = found.iter().map(|found| found.doc).collect();
+        assert_eq!(docs, [1, 3]);
+        assert_eq!(found[0].mentions, 2);
+        assert_eq!(index.co_mentioned(zarif as EntityId, 1)[0].documents, 2);
+        assert_eq!(index.co_mentioned(EntityId::MAX, 5), []);
     }
 
     fn check_co_mentioned(entity_id: &str, limit: usize, expect: &str) {
