@@ -1,0 +1,236 @@
+//! `cargo xtask bench`: the numbers that matter to a reader of the explorer, measured end to end.
+//!
+//! 1. Transfer size of the default release site: each file and the total, raw, `gzip -9` and
+//!    `brotli -q 11` (what a static host serves compressed).
+//! 2. The scale corpus (BBC folder plus AG News JSONL, about 9,800 documents): compile time,
+//!    bundle size and native search latency, by the `communique-bench` binary.
+//! 3. In the browser (headless Chromium through the end-to-end harness): time from navigation to
+//!    interactive, and search latency, for the default site and for a site embedding the scale
+//!    corpus.
+//!
+//! Speed is measured here and never asserted in tests: timings vary with the machine's load.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::dist::{self, CorpusChoice};
+use crate::run::{absolute, project_root, Cmd, Result};
+use crate::setup;
+
+/// Reference target for the default site: total gzip transfer at most this many bytes.
+const TARGET_GZIP_TOTAL: u64 = 250 * 1024;
+
+/// Runs every measurement; `bench_corpus` overrides the scale corpus folder.
+pub fn run(bench_corpus: Option<&Path>) -> Result<()> {
+    setup::run(false)?;
+    setup::ensure_debian_program("brotli", "brotli")?;
+    let root = project_root();
+    let queries = root.join("crates/bench/queries.txt");
+    let source = match bench_corpus {
+        Some(folder) => absolute(folder),
+        None => root.join("../shared/bench"),
+    };
+
+    let default_dist = dist::default_dist();
+    dist::build(&CorpusChoice::Default, &default_dist)?;
+    let sizes = measure_sizes(&default_dist)?;
+    print_sizes("default site (corpus/, release)", &sizes);
+    let total = sizes
+        .iter()
+        .fold(Sizes::default(), |sum, file| sum.add(&file.1));
+    println!(
+        "target: total gzip -9 <= {} bytes: {}",
+        TARGET_GZIP_TOTAL,
+        if total.gzip <= TARGET_GZIP_TOTAL {
+            "met"
+        } else {
+            "NOT MET"
+        }
+    );
+
+    let corpus = assemble_bench_corpus(&source, &root.join("target/bench-corpus"))?;
+    Cmd::new(
+        "cargo",
+        &["run", "--release", "-p", "communique-bench", "--"],
+    )
+    .arg(&corpus)
+    .arg(&queries)
+    .run()?;
+
+    browser_bench("default corpus", &default_dist, &queries)?;
+    let bench_dist = root.join("target/bench-dist");
+    dist::build(&CorpusChoice::Folder(corpus), &bench_dist)?;
+    print_sizes("scale corpus site (release)", &measure_sizes(&bench_dist)?);
+    browser_bench("scale corpus", &bench_dist, &queries)
+}
+
+/// Opens a built site in headless Chromium and prints its time to interactive and search latency.
+fn browser_bench(label: &str, dist: &Path, queries: &Path) -> Result<()> {
+    // The debug profile shares the end-to-end tests' build; the timing happens in the browser.
+    Cmd::new(
+        "cargo",
+        &[
+            "run",
+            "-p",
+            "communique-e2e",
+            "--bin",
+            "browser-bench",
+            "--",
+        ],
+    )
+    .arg("--label")
+    .arg(label)
+    .arg("--dist")
+    .arg(dist)
+    .arg("--queries")
+    .arg(queries)
+    .run()
+}
+
+/// Byte counts of one file or a total.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Sizes {
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+impl Sizes {
+    fn add(self, other: &Sizes) -> Sizes {
+        Sizes {
+            raw: self.raw + other.raw,
+            gzip: self.gzip + other.gzip,
+            brotli: self.brotli + other.brotli,
+        }
+    }
+}
+
+/// Raw and compressed sizes of every file of a built site, by path relative to it.
+fn measure_sizes(dist: &Path) -> Result<Vec<(String, Sizes)>> {
+    let mut files = Vec::new();
+    list_files(dist, &mut files)?;
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(dist)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            let raw = std::fs::metadata(&path)
+                .map_err(|err| format!("{}: {err}", path.display()))?
+                .len();
+            let sizes = Sizes {
+                raw,
+                gzip: compressed_len("gzip", &["-9", "-c"], &path)?,
+                brotli: compressed_len("brotli", &["-q", "11", "-c"], &path)?,
+            };
+            Ok((name, sizes))
+        })
+        .collect()
+}
+
+fn list_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|err| format!("{}: {err}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            list_files(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The length of what `program args… file` writes to standard output.
+fn compressed_len(program: &str, args: &[&str], file: &Path) -> Result<u64> {
+    let output = Command::new(program)
+        .args(args)
+        .arg(file)
+        .output()
+        .map_err(|err| format!("cannot run {program}: {err}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{program} {} failed on {}",
+            args.join(" "),
+            file.display()
+        ));
+    }
+    Ok(output.stdout.len() as u64)
+}
+
+fn print_sizes(title: &str, sizes: &[(String, Sizes)]) {
+    println!("{title}: transfer size in bytes");
+    println!(
+        "  {:<44} {:>10} {:>10} {:>12}",
+        "file", "raw", "gzip -9", "brotli -q 11"
+    );
+    let mut total = Sizes::default();
+    let mut wasm = Sizes::default();
+    for (name, file) in sizes {
+        println!(
+            "  {:<44} {:>10} {:>10} {:>12}",
+            name, file.raw, file.gzip, file.brotli
+        );
+        total = total.add(file);
+        if name.ends_with(".wasm") {
+            wasm = wasm.add(file);
+        }
+    }
+    for (label, sum) in [("WASM", wasm), ("total", total)] {
+        println!(
+            "  {:<44} {:>10} {:>10} {:>12}",
+            label, sum.raw, sum.gzip, sum.brotli
+        );
+    }
+}
+
+/// Builds a folder of symbolic links to the scale corpus: each topic folder of `source/bbc` as
+/// `bbc/<topic>` (skipping the dataset's README) and `source/ag_news_test.jsonl`.
+fn assemble_bench_corpus(source: &Path, dest: &Path) -> Result<PathBuf> {
+    let bbc = source.join("bbc");
+    let ag_news = source.join("ag_news_test.jsonl");
+    if !bbc.is_dir() || !ag_news.is_file() {
+        return Err(format!(
+            "{}: expected the scale corpus there (bbc/ and ag_news_test.jsonl); \
+             pass --bench-corpus DIR",
+            source.display()
+        ));
+    }
+    if dest.exists() {
+        // Removes the links, never what they point to.
+        std::fs::remove_dir_all(dest).map_err(|err| format!("{}: {err}", dest.display()))?;
+    }
+    let dest_bbc = dest.join("bbc");
+    std::fs::create_dir_all(&dest_bbc).map_err(|err| format!("{}: {err}", dest.display()))?;
+    let topics = std::fs::read_dir(&bbc).map_err(|err| format!("{}: {err}", bbc.display()))?;
+    for topic in topics {
+        let topic = topic
+            .map_err(|err| format!("{}: {err}", bbc.display()))?
+            .path();
+        if topic.is_dir() {
+            link(
+                &topic,
+                &dest_bbc.join(topic.file_name().expect("a folder has a name")),
+            )?;
+        }
+    }
+    link(&ag_news, &dest.join("ag_news_test.jsonl"))?;
+    println!("bench: scale corpus assembled in {}", dest.display());
+    Ok(dest.to_path_buf())
+}
+
+fn link(target: &Path, at: &Path) -> Result<()> {
+    let target = target
+        .canonicalize()
+        .map_err(|err| format!("{}: {err}", target.display()))?;
+    #[cfg(unix)]
+    let made = std::os::unix::fs::symlink(&target, at);
+    #[cfg(not(unix))]
+    let made = Err(std::io::Error::other("symbolic links need a Unix system"));
+    made.map_err(|err| format!("linking {} to {}: {err}", at.display(), target.display()))
+}

@@ -1,0 +1,226 @@
+//! The command line of `cargo xtask`, declared once: every subcommand, its options and the help text.
+//!
+//! Hand-written rather than `clap` or `xflags` because xtask has no dependencies: it must build on a
+//! fresh machine before `cargo xtask setup` has installed anything.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// The help text printed by `cargo xtask help` and on a usage error.
+pub const HELP: &str = "\
+cargo xtask <command> [options]
+
+Commands:
+  setup [--dry-run]            install what is missing: wasm target, Trunk, wasm-bindgen CLI,
+                               wasm-opt (npm binaryen@132), Chromium and chromedriver; cargo fetch
+  serve [--corpus DIR] [--port N]
+                               setup, then build and serve the explorer at http://127.0.0.1:8080
+  dist [--corpus DIR] [--dist DIR]
+                               setup, then build the release site into dist/
+  test                         setup, then every test: native crates, release build, end-to-end
+  e2e                          release build, then only the end-to-end browser tests
+  bench [--bench-corpus DIR]   sizes, compile time, native and in-browser search latency
+  help                         this text
+
+--corpus DIR   the folder of articles to embed (default: corpus/); sets COMMUNIQUE_CORPUS
+";
+
+/// One parsed invocation of `cargo xtask`.
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    /// Install the toolchain pieces that are missing.
+    Setup(Setup),
+    /// Build and serve the explorer.
+    Serve(Serve),
+    /// Build the release site only.
+    Dist(Dist),
+    /// Run every test of the project.
+    Test,
+    /// Build the release site and run the end-to-end tests only.
+    E2e,
+    /// Measure sizes and speeds.
+    Bench(Bench),
+    /// Print the help text.
+    Help,
+}
+
+/// Options of `cargo xtask setup`.
+#[derive(Debug, PartialEq)]
+pub struct Setup {
+    /// Print what would be installed without installing anything.
+    pub dry_run: bool,
+}
+
+/// Options of `cargo xtask serve`.
+#[derive(Debug, PartialEq)]
+pub struct Serve {
+    /// The folder of articles to embed instead of `corpus/`.
+    pub corpus: Option<PathBuf>,
+    /// The port to listen on (8080 unless given).
+    pub port: u16,
+}
+
+/// Options of `cargo xtask dist`.
+#[derive(Debug, PartialEq)]
+pub struct Dist {
+    /// The folder of articles to embed instead of `corpus/`.
+    pub corpus: Option<PathBuf>,
+    /// Where to write the site instead of `dist/`.
+    pub dist: Option<PathBuf>,
+}
+
+/// Options of `cargo xtask bench`.
+#[derive(Debug, PartialEq)]
+pub struct Bench {
+    /// The scale corpus (BBC folder plus AG News JSONL) instead of `../shared/bench`.
+    pub bench_corpus: Option<PathBuf>,
+}
+
+/// Parses the arguments after `cargo xtask`; the error is a message for the user.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+    let mut args = Args::new(args)?;
+    let command = match args.subcommand().as_deref() {
+        None | Some("help" | "--help" | "-h") => Command::Help,
+        Some("setup") => Command::Setup(Setup {
+            dry_run: args.flag("--dry-run"),
+        }),
+        Some("serve") => Command::Serve(Serve {
+            corpus: args.value("--corpus")?.map(PathBuf::from),
+            port: match args.value("--port")? {
+                Some(port) => port.parse().ok().filter(|port| *port != 0).ok_or_else(|| {
+                    format!("--port expects a number from 1 to 65535, not {port:?}")
+                })?,
+                None => 8080,
+            },
+        }),
+        Some("dist") => Command::Dist(Dist {
+            corpus: args.value("--corpus")?.map(PathBuf::from),
+            dist: args.value("--dist")?.map(PathBuf::from),
+        }),
+        Some("test") => Command::Test,
+        Some("e2e") => Command::E2e,
+        Some("bench") => Command::Bench(Bench {
+            bench_corpus: args.value("--bench-corpus")?.map(PathBuf::from),
+        }),
+        Some(other) => return Err(format!("unknown command {other:?}")),
+    };
+    args.finish()?;
+    Ok(command)
+}
+
+/// The arguments not consumed yet, consumed by name so the order of options does not matter.
+struct Args {
+    rest: Vec<String>,
+}
+
+impl Args {
+    fn new(args: impl IntoIterator<Item = OsString>) -> Result<Args, String> {
+        let rest = args
+            .into_iter()
+            .map(|arg| {
+                arg.into_string()
+                    .map_err(|arg| format!("argument {arg:?} is not valid UTF-8"))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Args { rest })
+    }
+
+    fn subcommand(&mut self) -> Option<String> {
+        (!self.rest.is_empty()).then(|| self.rest.remove(0))
+    }
+
+    fn flag(&mut self, name: &str) -> bool {
+        let before = self.rest.len();
+        self.rest.retain(|arg| arg != name);
+        self.rest.len() != before
+    }
+
+    /// `--name VALUE` or `--name=VALUE`.
+    fn value(&mut self, name: &str) -> Result<Option<String>, String> {
+        let prefix = format!("{name}=");
+        for i in 0..self.rest.len() {
+            if let Some(value) = self.rest[i].strip_prefix(&prefix) {
+                let value = value.to_string();
+                self.rest.remove(i);
+                return Ok(Some(value));
+            }
+            if self.rest[i] == name {
+                if i + 1 == self.rest.len() {
+                    return Err(format!("{name} expects a value"));
+                }
+                let value = self.rest.remove(i + 1);
+                self.rest.remove(i);
+                return Ok(Some(value));
+            }
+        }
+        Ok(None)
+    }
+
+    fn finish(self) -> Result<(), String> {
+        match self.rest.first() {
+            Some(unknown) => Err(format!("unexpected argument {unknown:?}")),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(args: &str, expect: Result<Command, &str>) {
+        let parsed = parse(args.split_whitespace().map(OsString::from));
+        assert_eq!(parsed, expect.map_err(String::from), "{args}");
+    }
+
+    #[test]
+    fn parses_every_command() {
+        check("", Ok(Command::Help));
+        check("help", Ok(Command::Help));
+        check("setup", Ok(Command::Setup(Setup { dry_run: false })));
+        check(
+            "setup --dry-run",
+            Ok(Command::Setup(Setup { dry_run: true })),
+        );
+        check(
+            "serve --corpus my/articles",
+            Ok(Command::Serve(Serve {
+                corpus: Some("my/articles".into()),
+                port: 8080,
+            })),
+        );
+        check(
+            "serve --port=9000",
+            Ok(Command::Serve(Serve {
+                corpus: None,
+                port: 9000,
+            })),
+        );
+        check(
+            "dist --dist out --corpus=c",
+            Ok(Command::Dist(Dist {
+                corpus: Some("c".into()),
+                dist: Some("out".into()),
+            })),
+        );
+        check("test", Ok(Command::Test));
+        check("e2e", Ok(Command::E2e));
+        check(
+            "bench --bench-corpus /data",
+            Ok(Command::Bench(Bench {
+                bench_corpus: Some("/data".into()),
+            })),
+        );
+    }
+
+    #[test]
+    fn rejects_bad_input_with_a_message() {
+        check("deploy", Err("unknown command \"deploy\""));
+        check("test --fast", Err("unexpected argument \"--fast\""));
+        check("serve --corpus", Err("--corpus expects a value"));
+        check(
+            "serve --port http",
+            Err("--port expects a number from 1 to 65535, not \"http\""),
+        );
+    }
+}

@@ -1,0 +1,82 @@
+//! `cargo xtask test` and `cargo xtask e2e`: every test of the project, failing loudly.
+//!
+//! Order: the native crates' tests (core, compiler, bench, and xtask's tidy), the release build
+//! into `dist/` (or `COMMUNIQUE_DIST`), then the end-to-end browser tests against that build. A
+//! failing step does not hide the others' results; the last line sums every libtest summary.
+
+use std::path::{Path, PathBuf};
+
+use crate::dist::{self, CorpusChoice};
+use crate::run::{absolute, Cmd, Result, TestCounts};
+use crate::setup;
+
+/// The environment variable naming the built site the end-to-end tests open.
+pub const DIST_VAR: &str = "COMMUNIQUE_DIST";
+
+/// The packages `cargo test` must not build natively: the app (WASM only) and the browser tests
+/// (run separately against the release build).
+const NOT_NATIVE: [&str; 2] = ["communique", "communique-e2e"];
+
+/// Runs every test; the error lists each failed step.
+pub fn run_all() -> Result<()> {
+    setup::run(false)?;
+    let mut counts = TestCounts::default();
+    let mut failures = Vec::new();
+    let mut native = Cmd::new("cargo", &["test", "--workspace"]);
+    for package in NOT_NATIVE {
+        native = native.arg("--exclude").arg(package);
+    }
+    if let Err(err) = native.run_counting_tests(&mut counts) {
+        failures.push(err);
+    }
+    if let Err(err) = build_and_run_e2e(&mut counts) {
+        failures.push(err);
+    }
+    finish(counts, failures)
+}
+
+/// Builds the release site and runs only the end-to-end tests.
+pub fn run_e2e() -> Result<()> {
+    setup::run(false)?;
+    let mut counts = TestCounts::default();
+    let failures = build_and_run_e2e(&mut counts).err().into_iter().collect();
+    finish(counts, failures)
+}
+
+/// The built site the end-to-end tests use: `COMMUNIQUE_DIST`, or `dist/`.
+fn dist_dir() -> PathBuf {
+    match std::env::var_os(DIST_VAR) {
+        Some(dir) if !dir.is_empty() => absolute(Path::new(&dir)),
+        _ => dist::default_dist(),
+    }
+}
+
+fn build_and_run_e2e(counts: &mut TestCounts) -> Result<()> {
+    let dist = dist_dir();
+    // Always the default corpus: the tests expect its five articles.
+    dist::build(&CorpusChoice::Default, &dist)
+        .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
+    e2e_against(&dist, counts)
+}
+
+fn e2e_against(dist: &Path, counts: &mut TestCounts) -> Result<()> {
+    Cmd::new("cargo", &["test", "-p", "communique-e2e"])
+        .env(DIST_VAR, dist)
+        .run_counting_tests(counts)
+}
+
+fn finish(counts: TestCounts, failures: Vec<String>) -> Result<()> {
+    for failure in &failures {
+        println!("FAILED: {failure}");
+    }
+    println!("{} passed, {} failed", counts.passed, counts.failed);
+    if failures.is_empty() && counts.failed == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} step(s) failed, {} test(s) failed",
+            failures.len(),
+            counts.failed
+        ))
+    }
+}

@@ -1,0 +1,312 @@
+//! The house rules that a machine can check, run as a test: `cargo test -p xtask`.
+//!
+//! Checked over the files git tracks: every `.rs` opens with a `//!` line saying what it owns; no
+//! trailing whitespace in source and docs (reported as `path:line`); no `#[should_panic]` or
+//! `#[ignore]` (a test that cannot fail, or never runs, is worse than none); `crates/core` stays
+//! browser-free and IO-free (no web-sys, js-sys, wasm-bindgen or leptos dependency, no `std::fs`);
+//! and every dependency in every `Cargo.toml` has a `#` comment above it saying why.
+//!
+//! Every problem is collected, so one run lists them all.
+
+use std::path::{Path, PathBuf};
+
+use crate::run::project_root;
+
+/// Extensions of the files whose whitespace is checked (scraped articles and data are exempt).
+const TEXT_EXTENSIONS: [&str; 8] = ["rs", "toml", "md", "html", "css", "js", "sh", "yml"];
+/// Folders holding data kept byte for byte as it came.
+const DATA_FOLDERS: [&str; 2] = ["corpus/", "test_data/"];
+/// Browser crates the core must never depend on.
+const BROWSER_CRATES: [&str; 4] = ["web-sys", "js-sys", "wasm-bindgen", "leptos"];
+
+#[test]
+fn test() {
+    let root = project_root();
+    let files = tracked_files(&root);
+    let mut problems = Vec::new();
+    for path in &files {
+        let Ok(text) = std::fs::read_to_string(root.join(path)) else {
+            // Deleted in the work tree but still tracked, or not UTF-8 (binary): nothing to check.
+            continue;
+        };
+        let name = path.to_string_lossy().replace('\\', "/");
+        problems.extend(check_file(&name, &text));
+    }
+    assert!(
+        problems.is_empty(),
+        "tidy found {} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// Every house-rule problem of one file, each starting with `path` or `path:line`.
+fn check_file(path: &str, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let is_data = DATA_FOLDERS
+        .iter()
+        .any(|folder| path.starts_with(folder) || path.contains(&format!("/{folder}")));
+    let extension = Path::new(path)
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .unwrap_or("");
+    if !is_data && (TEXT_EXTENSIONS.contains(&extension) || path.starts_with(".ci/")) {
+        problems.extend(trailing_whitespace(path, text));
+    }
+    if extension == "rs" {
+        problems.extend(rust_rules(path, text));
+    }
+    if path == "Cargo.toml" || path.ends_with("/Cargo.toml") {
+        problems.extend(undocumented_dependencies(path, text));
+        if path == "crates/core/Cargo.toml" {
+            problems.extend(browser_dependencies(path, text));
+        }
+    }
+    problems
+}
+
+fn trailing_whitespace(path: &str, text: &str) -> Vec<String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.ends_with([' ', '\t']))
+        .map(|(i, _)| format!("{path}:{}: trailing whitespace", i + 1))
+        .collect()
+}
+
+fn rust_rules(path: &str, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !text.trim_start_matches('\u{feff}').starts_with("//!") {
+        problems.push(format!(
+            "{path}:1: must open with a `//!` comment saying what the file owns"
+        ));
+    }
+    // Spelled in pieces so that this file does not trip its own check.
+    let banned = [concat!("#[should", "_panic"), concat!("#[ig", "nore")];
+    // The library only: examples and tests of core may read files to feed it bytes.
+    let in_core = path.starts_with("crates/core/src/");
+    for (i, line) in text.lines().enumerate() {
+        for attribute in banned {
+            if line.contains(attribute) {
+                problems.push(format!(
+                    "{path}:{}: `{attribute}]` is not allowed: assert on the error value, and make \
+                     slow checks a `cargo xtask bench` measurement",
+                    i + 1
+                ));
+            }
+        }
+        if in_core && uses_std_fs(line) {
+            problems.push(format!(
+                "{path}:{}: crates/core takes bytes, never files: no `std::fs`",
+                i + 1
+            ));
+        }
+    }
+    problems
+}
+
+fn uses_std_fs(line: &str) -> bool {
+    let code = line.split("//").next().unwrap_or("");
+    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.contains("std::fs")
+        || (compact.contains("usestd::{")
+            && compact
+                .split(['{', ',', '}'])
+                .any(|part| part == "fs" || part.starts_with("fs::")))
+}
+
+/// A dependency table header: `[dependencies]`, `[dev-dependencies]`, `[build-dependencies]`,
+/// `[workspace.dependencies]`, `[target.'cfg(…)'.dependencies]`, or one dependency's own table
+/// such as `[dependencies.serde]`.
+#[derive(Debug, PartialEq)]
+enum Section {
+    /// Not a dependency table.
+    Other,
+    /// A table listing dependencies, one a line.
+    List,
+    /// A table that is one dependency.
+    One,
+}
+
+fn section_kind(header: &str) -> Section {
+    let name = header.trim_matches(|c| c == '[' || c == ']').trim();
+    let parts: Vec<&str> = name.split('.').collect();
+    let is_dep_word = |part: &str| {
+        matches!(
+            part,
+            "dependencies" | "dev-dependencies" | "build-dependencies"
+        )
+    };
+    match parts.iter().position(|part| is_dep_word(part)) {
+        None => Section::Other,
+        Some(i) if i + 1 == parts.len() => Section::List,
+        Some(_) => Section::One,
+    }
+}
+
+fn undocumented_dependencies(path: &str, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut section = Section::Other;
+    let mut previous = "";
+    // Depth of `[`/`{` left open by a multi-line value, whose later lines are not new keys.
+    let mut open = 0i32;
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        let is_key = open == 0 && !line.is_empty() && !line.starts_with('#');
+        if is_key && line.starts_with('[') {
+            section = section_kind(line);
+            if section == Section::One && !previous.starts_with('#') {
+                problems.push(undocumented(path, i, line));
+            }
+        } else if is_key && section == Section::List && !previous.starts_with('#') {
+            problems.push(undocumented(path, i, line));
+        }
+        if !line.starts_with('#') {
+            let code = line.split(" #").next().unwrap_or("");
+            if !(open == 0 && code.starts_with('[')) {
+                open += code.matches(['[', '{']).count() as i32;
+                open -= code.matches([']', '}']).count() as i32;
+                open = open.max(0);
+            }
+        }
+        if !line.is_empty() {
+            previous = line;
+        }
+    }
+    problems
+}
+
+fn undocumented(path: &str, index: usize, line: &str) -> String {
+    let name = line.split(['=', ' ']).next().unwrap_or(line);
+    format!(
+        "{path}:{}: dependency `{name}` needs a `#` comment on the line above saying why",
+        index + 1
+    )
+}
+
+fn browser_dependencies(path: &str, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut section = Section::Other;
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.starts_with('[') {
+            section = section_kind(line);
+        }
+        let name = match section {
+            Section::List if !line.starts_with('[') => line.split(['=', ' ']).next().unwrap_or(""),
+            Section::One if line.starts_with('[') => line
+                .trim_matches(|c| c == '[' || c == ']')
+                .rsplit('.')
+                .next()
+                .unwrap_or(""),
+            _ => continue,
+        };
+        if BROWSER_CRATES.contains(&name.trim().trim_matches('"')) {
+            problems.push(format!(
+                "{path}:{}: crates/core must stay browser-free: no `{}` dependency",
+                i + 1,
+                name.trim()
+            ));
+        }
+    }
+    problems
+}
+
+fn tracked_files(root: &Path) -> Vec<PathBuf> {
+    let output = std::process::Command::new("git")
+        .args(["ls-files", "-z"])
+        .current_dir(root)
+        .output()
+        .expect("tidy needs git to list the tracked files");
+    assert!(output.status.success(), "`git ls-files` failed");
+    output
+        .stdout
+        .split(|byte| *byte == 0)
+        .filter(|name| !name.is_empty())
+        .map(|name| PathBuf::from(String::from_utf8_lossy(name).into_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(path: &str, text: &str, expect: &[&str]) {
+        let problems = check_file(path, text);
+        let starts: Vec<String> = problems
+            .iter()
+            .map(|problem| problem.split(": ").next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(starts, expect, "{path}: {problems:#?}");
+    }
+
+    #[test]
+    fn checks_rust_files() {
+        check("src/a.rs", "//! Owns a.\nfn main() {}\n", &[]);
+        check("src/a.rs", "// Not a doc.\nfn main() {}\n", &["src/a.rs:1"]);
+        check("src/a.rs", "//! A.\nfn main() {} \n", &["src/a.rs:2"]);
+        let banned = concat!("//! A.\n#[test]\n#[ig", "nore]\nfn t() {}\n");
+        check("src/a.rs", banned, &["src/a.rs:3"]);
+        let panics = concat!("//! A.\n#[should", "_panic(expected = \"x\")]\n");
+        check("src/a.rs", panics, &["src/a.rs:2"]);
+    }
+
+    #[test]
+    fn keeps_core_free_of_files() {
+        let text = "//! Core.\nuse std::fs;\nuse std::{io, fs::File};\n// std::fs in a comment\n";
+        check(
+            "crates/core/src/x.rs",
+            text,
+            &["crates/core/src/x.rs:2", "crates/core/src/x.rs:3"],
+        );
+        check("crates/compiler/src/x.rs", text, &[]);
+        check("crates/core/examples/x.rs", text, &[]);
+    }
+
+    #[test]
+    fn exempts_data_from_whitespace_rules() {
+        check("corpus/001.txt", "scraped line \n", &[]);
+        check("crates/compiler/test_data/a.md", "kept as is \n", &[]);
+        check("README.md", "a line \n", &["README.md:1"]);
+        check(".ci/run", "set -e \n", &[".ci/run:1"]);
+    }
+
+    #[test]
+    fn asks_why_for_every_dependency() {
+        let toml = r#"[package]
+name = "x"
+
+[dependencies]
+# Why serde.
+serde = { version = "1", features = [
+    "derive",
+] }
+toml = "0.8"
+
+[target.'cfg(unix)'.dev-dependencies]
+# Why libc.
+libc = "0.2"
+
+[dependencies.undocumented]
+version = "1"
+"#;
+        check(
+            "crates/x/Cargo.toml",
+            toml,
+            &["crates/x/Cargo.toml:9", "crates/x/Cargo.toml:15"],
+        );
+    }
+
+    #[test]
+    fn keeps_core_free_of_the_browser() {
+        let toml = "[dependencies]\n# Why.\nserde = \"1\"\n# Why.\nweb-sys = \"0.3\"\n\n[dependencies.leptos]\nversion = \"0.8\"\n";
+        check(
+            "crates/core/Cargo.toml",
+            toml,
+            &[
+                "crates/core/Cargo.toml:7",
+                "crates/core/Cargo.toml:5",
+                "crates/core/Cargo.toml:7",
+            ],
+        );
+    }
+}
