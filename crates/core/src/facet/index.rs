@@ -163,6 +163,45 @@ impl<T: Copy> Lists<T> {
     }
 }
 
+/// Every facet value of a corpus, ranked by name: entities first (value id =
+/// entity id), then sources and years in their natural order, then "undated".
+fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
+    let documents = &corpus.documents;
+    let mut values: Vec<ValueInfo> = corpus
+        .entities
+        .iter()
+        .map(|e| ValueInfo::new(Facet::of_kind(e.kind), &e.id, &e.name, &e.aliases))
+        .collect();
+    let sources: BTreeSet<&str> = documents
+        .iter()
+        .filter_map(|doc| doc.source.as_deref())
+        .filter(|source| !source.is_empty())
+        .collect();
+    let years: BTreeSet<i32> = documents
+        .iter()
+        .filter_map(|doc| doc.date.map(|date| date.year))
+        .collect();
+    for source in sources {
+        values.push(ValueInfo::new(Facet::Sources, source, source, &[]));
+    }
+    for year in years {
+        let year = year.to_string();
+        values.push(ValueInfo::new(Facet::Years, &year, &year, &[]));
+    }
+    if documents.iter().any(|doc| doc.date.is_none()) {
+        values.push(ValueInfo::new(Facet::Years, UNDATED_KEY, "Undated", &[]));
+    }
+    let mut order: Vec<u32> = (0..values.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&values[a as usize], &values[b as usize]);
+        (a.folded_label(), &a.label, &a.key).cmp(&(b.folded_label(), &b.label, &b.key))
+    });
+    for (rank, id) in order.into_iter().enumerate() {
+        values[id as usize].rank = rank as u32;
+    }
+    values
+}
+
 /// Facet values of every document and entity co-occurrence data, for filtering,
 /// disjunctive counts and entity statistics. Build once per corpus.
 #[derive(Clone, Debug)]
@@ -205,44 +244,12 @@ impl FacetIndex {
         let documents = &corpus.documents;
         let entity_count = corpus.entities.len();
 
-        // Values: entities first (value id = entity id), then sources and years.
-        let mut values: Vec<ValueInfo> = corpus
-            .entities
-            .iter()
-            .map(|e| ValueInfo::new(Facet::of_kind(e.kind), &e.id, &e.name, &e.aliases))
-            .collect();
-        let sources: BTreeSet<&str> = documents
-            .iter()
-            .filter_map(|doc| doc.source.as_deref())
-            .filter(|source| !source.is_empty())
-            .collect();
-        let years: BTreeSet<i32> = documents
-            .iter()
-            .filter_map(|doc| doc.date.map(|date| date.year))
-            .collect();
-        for source in sources {
-            values.push(ValueInfo::new(Facet::Sources, source, source, &[]));
-        }
-        for year in years {
-            let year = year.to_string();
-            values.push(ValueInfo::new(Facet::Years, &year, &year, &[]));
-        }
-        if documents.iter().any(|doc| doc.date.is_none()) {
-            values.push(ValueInfo::new(Facet::Years, UNDATED_KEY, "Undated", &[]));
-        }
+        let mut values = facet_values(corpus);
         let mut by_key: [HashMap<Arc<str>, u32>; 5] = Default::default();
         for (id, value) in values.iter().enumerate() {
             by_key[value.facet.slot()]
                 .entry(value.key.clone())
                 .or_insert(id as u32);
-        }
-        let mut order: Vec<u32> = (0..values.len() as u32).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&values[a as usize], &values[b as usize]);
-            (a.folded_label(), &a.label, &a.key).cmp(&(b.folded_label(), &b.label, &b.key))
-        });
-        for (rank, id) in order.into_iter().enumerate() {
-            values[id as usize].rank = rank as u32;
         }
 
         // Mentions bucketed by document, so that each document's sentences are read
