@@ -143,21 +143,15 @@ impl Setup {
     }
 
     fn trunk(&self) -> Result<()> {
-        let what = format!("trunk {TRUNK_VERSION}");
-        match first_line("trunk", &["--version"]) {
-            Some(found) if found.split_whitespace().any(|word| word == TRUNK_VERSION) => {
-                self.present(&what, &found);
-                Ok(())
-            }
-            found => self.perform(
-                &what,
-                &missing_because(found),
-                vec![Cmd::new(
-                    "cargo",
-                    &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
-                )],
-            ),
-        }
+        self.versioned_tool(
+            &format!("trunk {TRUNK_VERSION}"),
+            "trunk",
+            |found| found.split_whitespace().any(|word| word == TRUNK_VERSION),
+            vec![Cmd::new(
+                "cargo",
+                &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+            )],
+        )
     }
 
     fn wasm_bindgen(&self) -> Result<()> {
@@ -170,63 +164,64 @@ impl Setup {
                 lock_path.display()
             )
         })?;
-        let what = format!("wasm-bindgen CLI {version} (as in Cargo.lock)");
-        match first_line("wasm-bindgen", &["--version"]) {
-            Some(found) if found.split_whitespace().nth(1) == Some(version.as_str()) => {
-                self.present(&what, &found);
-                Ok(())
-            }
+        self.versioned_tool(
+            &format!("wasm-bindgen CLI {version} (as in Cargo.lock)"),
+            "wasm-bindgen",
+            |found| found.split_whitespace().nth(1) == Some(version.as_str()),
             // No `--locked`: the CLI's own lockfile pins a crate version the registry lacks.
-            found => self.perform(
-                &what,
-                &missing_because(found),
-                vec![Cmd::new(
-                    "cargo",
-                    &["install", "wasm-bindgen-cli", "--version", &version],
-                )],
-            ),
+            vec![Cmd::new(
+                "cargo",
+                &["install", "wasm-bindgen-cli", "--version", &version],
+            )],
+        )
+    }
+
+    /// Skips `program` if the first line of `program --version` satisfies `is_right`; otherwise
+    /// runs `install` and checks again (another copy earlier on `PATH` would still shadow it).
+    fn versioned_tool(
+        &self,
+        what: &str,
+        program: &str,
+        is_right: impl Fn(&str) -> bool,
+        install: Vec<Cmd>,
+    ) -> Result<()> {
+        let found = first_line(program, &["--version"]);
+        if let Some(found) = found.as_deref().filter(|found| is_right(found)) {
+            self.present(what, found);
+            return Ok(());
+        }
+        self.perform(what, &missing_because(found), install)?;
+        if self.dry_run {
+            return Ok(());
+        }
+        prepare_path();
+        match first_line(program, &["--version"]) {
+            Some(found) if is_right(&found) => Ok(()),
+            found => Err(format!(
+                "installed {what}, but `{program} --version` now says {:?} (from {}); \
+                 is another copy earlier on PATH?",
+                found.unwrap_or_default(),
+                which(program).map_or("nowhere".into(), |path| path.display().to_string())
+            )),
         }
     }
 
     fn wasm_opt(&self) -> Result<()> {
-        let what = format!("wasm-opt {WASM_OPT_VERSION} (npm {BINARYEN_PACKAGE})");
-        if wasm_opt_is_right() {
-            let found = first_line("wasm-opt", &["--version"]).unwrap_or_default();
-            self.present(&what, &found);
-            return Ok(());
-        }
         let prefix = local_tools_bin()
             .parent()
             .and_then(|modules| modules.parent())
             .expect("the tools folder is two levels below .bin")
             .to_path_buf();
-        let found = first_line("wasm-opt", &["--version"]);
         // A project-local prefix instead of `npm -g`: no root needed, and a system wasm-opt
-        // (often Debian's 108) is shadowed only for this project's commands.
-        self.perform(
-            &what,
-            &format!(
-                "{}; installing into {} (put first on PATH by xtask)",
-                missing_because(found),
-                prefix.display()
-            ),
+        // (often Debian's 108) is shadowed only for this project's commands (`run::prepare_path`).
+        self.versioned_tool(
+            &format!("wasm-opt {WASM_OPT_VERSION} (npm {BINARYEN_PACKAGE})"),
+            "wasm-opt",
+            |found| found.contains(WASM_OPT_VERSION),
             vec![Cmd::new("npm", &["install", "--no-save", "--prefix"])
                 .arg(&prefix)
                 .arg(BINARYEN_PACKAGE)],
-        )?;
-        if self.dry_run {
-            return Ok(());
-        }
-        prepare_path();
-        if wasm_opt_is_right() {
-            Ok(())
-        } else {
-            Err(format!(
-                "installed {BINARYEN_PACKAGE}, but `wasm-opt --version` still does not say \
-                 {WASM_OPT_VERSION}; is {} on PATH?",
-                local_tools_bin().display()
-            ))
-        }
+        )
     }
 }
 
