@@ -1,19 +1,74 @@
-//! The full-text search index: built natively by the compiler, read in the browser.
+//! The full-text search index: built natively by the compiler
+//! ([`SearchIndex::build`], in `writer`), embedded in the bundle, and read in
+//! the browser by the query engine (`reader`).
 //!
-//! Placeholder: the search issue replaces this with the real writer/reader pair.
+//! One positional inverted index covers both fields of a document: the title's
+//! words take positions `0..title_len` and the body's words follow them, so a
+//! single posting list per term serves BM25F scoring (title weighted above
+//! body), phrase queries and title/body term frequencies. `format` sketches
+//! the bytes and carries the version.
+//!
+//! Why positions are stored rather than found by re-tokenising documents at
+//! query time: a phrase query over ~10,000 news articles routinely has
+//! hundreds of candidate documents ("prime minister"), and re-analysing each
+//! (segmentation, NFKD, stemming) costs tens of microseconds, far over a 2 ms
+//! budget; varint deltas keep positions to about one byte per indexed word,
+//! a fraction of the text the bundle carries anyway. Highlighting, by
+//! contrast, re-analyses only the few documents on screen (see
+//! `query::snippet`), so no byte offsets are stored.
+//!
+//! Invariant: terms are produced only by [`crate::text`], at build and at query time.
+
+mod format;
+mod reader;
+mod writer;
+
+pub use format::{IndexStats, INDEX_FORMAT_VERSION};
+pub(crate) use reader::TermPostings;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Document;
+/// The inverted index over a corpus's documents (see the module doc).
+///
+/// On the wire it is a compact [`format`](self) record; in memory it also
+/// holds the derived tables that make prefix and typo lookups fast.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "format::IndexWire", into = "format::IndexWire")]
+pub struct SearchIndex {
+    /// Every indexed term (folded, stemmed), sorted and unique; a term's id is its index.
+    terms: Vec<String>,
+    /// Folded words as written whose term differs from them ("negotiations"),
+    /// sorted: what a word being typed is completed against, besides `terms`.
+    words: Vec<String>,
+    /// The term id of each of `words`.
+    word_terms: Vec<u32>,
+    /// `words_of_term[words_of_term_starts[t]..words_of_term_starts[t + 1]]`
+    /// are the indices in `words` of the words whose term is `t`.
+    words_of_term_starts: Vec<u32>,
+    /// Indices in `words`, grouped by term (see `words_of_term_starts`).
+    words_of_term: Vec<u32>,
+    /// `postings[posting_starts[t]..posting_starts[t + 1]]` is term `t`'s list.
+    posting_starts: Vec<u32>,
+    /// All posting lists, concatenated in term order (layout in `format`).
+    postings: Vec<u8>,
+    /// Words in each document's title (stop words included).
+    title_lens: Vec<u32>,
+    /// Words in each document's body (stop words included).
+    body_lens: Vec<u32>,
+    /// Mean of `title_lens`, for BM25 length normalisation.
+    avg_title_len: f32,
+    /// Mean of `body_lens`, for BM25 length normalisation.
+    avg_body_len: f32,
+    /// Dictionary entries grouped by length in characters, for typo lookups,
+    /// each with the set of its characters as a 64-bit fingerprint (kept side
+    /// by side so a scan reads memory in order); entry `e` is term `e`, or
+    /// word `e - terms.len()` past the terms.
+    by_char_len: Vec<Vec<(u64, u32)>>,
+}
 
-/// The inverted index over a corpus's documents.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SearchIndex {}
-
-impl SearchIndex {
-    /// Builds the index over `docs` (placeholder: indexes nothing yet).
-    pub fn build(docs: &[Document]) -> SearchIndex {
-        let _ = docs;
-        SearchIndex {}
+/// The index of no documents, equal to what decoding an empty index gives.
+impl Default for SearchIndex {
+    fn default() -> SearchIndex {
+        SearchIndex::build(&[])
     }
 }

@@ -1,0 +1,260 @@
+//! The on-the-wire layout of [`SearchIndex`], its version, and the varint
+//! helpers shared by the writer and the reader.
+//!
+//! The index travels inside the postcard-encoded bundle as an `IndexWire`:
+//! ```text
+//! field          postcard type   content
+//! version        varint u32      INDEX_FORMAT_VERSION; a reader refuses any other
+//! term_count     varint u32      number of terms
+//! terms          bytes           front-coded sorted terms, per term:
+//!                                  varint shared-prefix bytes with the previous term,
+//!                                  varint suffix bytes, suffix (UTF-8)
+//! word_count     varint u32      number of completion words
+//! words          bytes           front-coded sorted folded words whose stem differs
+//! word_terms     [varint u32]    the term id of each word
+//! posting_lens   [varint u32]    byte length of each term's posting list
+//! postings       bytes           the posting lists, concatenated in term order
+//! title_lens     [varint u32]    words in each document's title
+//! body_lens      [varint u32]    words in each document's body
+//!
+//! posting list of one term:
+//!   varint doc_count
+//!   doc_count × { varint doc delta (first: the doc id itself),
+//!                 varint tf (occurrences in title and body),
+//!                 tf × varint position delta (first: the position itself) }
+//! positions: title words are 0..title_len, body word i is title_len + i;
+//! stop words take a position but have no posting.
+//! ```
+//! Everything else in memory (sorted `Vec<String>`, offsets, typo buckets) is
+//! rebuilt from these fields on load, in [`SearchIndex::assemble`].
+
+use serde::{Deserialize, Serialize};
+
+use super::SearchIndex;
+
+/// Version of the index layout; bump on any change to this file's sketch.
+pub const INDEX_FORMAT_VERSION: u32 = 1;
+
+/// Sizes of an index, for the benchmark and the compile report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IndexStats {
+    /// Indexed documents.
+    pub documents: usize,
+    /// Distinct terms.
+    pub terms: usize,
+    /// Folded words kept for completion because their stem differs.
+    pub words: usize,
+    /// (term, document) pairs.
+    pub postings: usize,
+    /// Stored word positions.
+    pub positions: usize,
+    /// Bytes (about) of the front-coded term and word dictionaries.
+    pub dictionary_bytes: usize,
+    /// Bytes of the posting lists.
+    pub posting_bytes: usize,
+    /// Bytes of the whole index as encoded in the bundle.
+    pub encoded_bytes: usize,
+}
+
+/// The serialised form of [`SearchIndex`] (see the module doc).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct IndexWire {
+    version: u32,
+    term_count: u32,
+    terms: Vec<u8>,
+    word_count: u32,
+    words: Vec<u8>,
+    word_terms: Vec<u32>,
+    posting_lens: Vec<u32>,
+    postings: Vec<u8>,
+    title_lens: Vec<u32>,
+    body_lens: Vec<u32>,
+}
+
+impl IndexWire {
+    /// Bytes of the front-coded term and word dictionaries.
+    pub(crate) fn dictionary_bytes(&self) -> usize {
+        self.terms.len() + self.words.len() + self.word_terms.len()
+    }
+}
+
+/// Appends `value` as a LEB128 varint.
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Reads a LEB128 varint at `*at`, advancing it; `None` past the end or on overflow.
+pub(crate) fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut value = 0u32;
+    for shift in (0..35).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+        if byte < 0x80 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// Front-codes sorted strings: each stores only what differs from its predecessor.
+fn encode_terms(terms: &[String]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut previous = "";
+    for term in terms {
+        let shared = previous
+            .bytes()
+            .zip(term.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        // Cut on a character boundary so every suffix is valid UTF-8 on its own.
+        let shared = (0..=shared)
+            .rev()
+            .find(|&i| term.is_char_boundary(i))
+            .unwrap_or(0);
+        put_varint(&mut out, shared as u32);
+        put_varint(&mut out, (term.len() - shared) as u32);
+        out.extend_from_slice(&term.as_bytes()[shared..]);
+        previous = term;
+    }
+    out
+}
+
+/// Inverse of [`encode_terms`].
+fn decode_terms(bytes: &[u8], count: u32) -> Result<Vec<String>, String> {
+    let mut terms: Vec<String> = Vec::with_capacity(count as usize);
+    let mut at = 0;
+    for i in 0..count {
+        let corrupt = || format!("term dictionary is corrupt at term {i}");
+        let shared = get_varint(bytes, &mut at).ok_or_else(corrupt)? as usize;
+        let len = get_varint(bytes, &mut at).ok_or_else(corrupt)? as usize;
+        let suffix = bytes.get(at..at + len).ok_or_else(corrupt)?;
+        at += len;
+        let suffix = std::str::from_utf8(suffix).map_err(|_| corrupt())?;
+        let prefix = match terms.last() {
+            Some(previous) => previous.get(..shared).ok_or_else(corrupt)?,
+            None if shared == 0 => "",
+            None => return Err(corrupt()),
+        };
+        let term = format!("{prefix}{suffix}");
+        if terms.last().is_some_and(|previous| *previous >= term) {
+            return Err(format!("term dictionary is not sorted at term {i}"));
+        }
+        terms.push(term);
+    }
+    if at != bytes.len() {
+        return Err("term dictionary has trailing bytes".into());
+    }
+    Ok(terms)
+}
+
+impl From<SearchIndex> for IndexWire {
+    fn from(index: SearchIndex) -> IndexWire {
+        IndexWire {
+            version: INDEX_FORMAT_VERSION,
+            term_count: index.terms.len() as u32,
+            terms: encode_terms(&index.terms),
+            word_count: index.words.len() as u32,
+            words: encode_terms(&index.words),
+            word_terms: index.word_terms,
+            posting_lens: index
+                .posting_starts
+                .windows(2)
+                .map(|w| w[1] - w[0])
+                .collect(),
+            postings: index.postings,
+            title_lens: index.title_lens,
+            body_lens: index.body_lens,
+        }
+    }
+}
+
+impl TryFrom<IndexWire> for SearchIndex {
+    type Error = String;
+
+    fn try_from(wire: IndexWire) -> Result<SearchIndex, String> {
+        if wire.version != INDEX_FORMAT_VERSION {
+            return Err(format!(
+                "search index format version {}, but this build reads version {INDEX_FORMAT_VERSION}",
+                wire.version
+            ));
+        }
+        let terms = decode_terms(&wire.terms, wire.term_count)?;
+        let words = decode_terms(&wire.words, wire.word_count)?;
+        if wire.word_terms.len() != words.len()
+            || wire.word_terms.iter().any(|&t| t as usize >= terms.len())
+        {
+            return Err("search index word table does not match its terms".into());
+        }
+        if wire.posting_lens.len() != terms.len() {
+            return Err("search index has a posting length per term missing".into());
+        }
+        if wire.title_lens.len() != wire.body_lens.len() {
+            return Err("search index has title and body lengths for different documents".into());
+        }
+        let mut posting_starts = Vec::with_capacity(terms.len() + 1);
+        let mut end = 0u32;
+        posting_starts.push(0);
+        for len in &wire.posting_lens {
+            end = end
+                .checked_add(*len)
+                .filter(|&end| end as usize <= wire.postings.len())
+                .ok_or("search index posting lengths overrun the postings")?;
+            posting_starts.push(end);
+        }
+        Ok(SearchIndex::assemble(
+            terms,
+            words,
+            wire.word_terms,
+            posting_starts,
+            wire.postings,
+            wire.title_lens,
+            wire.body_lens,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Round-trips `terms` through front coding and checks the encoded size.
+    fn check(terms: &[&str], expect_bytes: usize) {
+        let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+        let bytes = encode_terms(&terms);
+        assert_eq!(bytes.len(), expect_bytes, "{terms:?}");
+        assert_eq!(decode_terms(&bytes, terms.len() as u32).unwrap(), terms);
+    }
+
+    #[test]
+    fn terms_front_code_and_round_trip() {
+        check(&[], 0);
+        check(&["minist", "ministri", "moscow"], 2 + 6 + 2 + 2 + 2 + 5);
+        // "é" and "ê" share their first UTF-8 byte; the cut falls before it.
+        check(&["café", "cafê"], 2 + 5 + 2 + 2);
+    }
+
+    #[test]
+    fn varints_round_trip_and_reject_truncation() {
+        for value in [0, 1, 127, 128, 300, 1 << 21, u32::MAX] {
+            let mut bytes = Vec::new();
+            put_varint(&mut bytes, value);
+            let mut at = 0;
+            assert_eq!(get_varint(&bytes, &mut at), Some(value));
+            assert_eq!(at, bytes.len());
+            bytes.pop();
+            assert_eq!(get_varint(&bytes, &mut 0), None);
+        }
+    }
+
+    #[test]
+    fn corrupt_dictionaries_are_refused() {
+        assert!(decode_terms(&[5, 1, b'a'], 1).is_err());
+        assert!(decode_terms(&[0, 1, b'b', 0, 1, b'a'], 2).is_err());
+        assert!(decode_terms(&[0, 1, b'a', 9], 1).is_err());
+    }
+}

@@ -1,0 +1,289 @@
+//! Answering lookups on a built or decoded index: term ids, prefix ranges,
+//! typo candidates, decoded posting lists and document lengths.
+//!
+//! Invariant: nothing here panics on a corrupt index; a posting list that
+//! cannot be decoded is read as far as it goes.
+
+use std::ops::Range;
+
+use super::format::get_varint;
+use super::{IndexStats, SearchIndex};
+use crate::model::DocId;
+
+/// One term's posting list, decoded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct TermPostings {
+    /// Documents containing the term, ascending.
+    pub docs: Vec<DocId>,
+    /// `positions[position_starts[i]..position_starts[i + 1]]` are the term's
+    /// positions in `docs[i]`, ascending.
+    pub position_starts: Vec<u32>,
+    /// All positions, document after document.
+    pub positions: Vec<u32>,
+}
+
+impl TermPostings {
+    /// The positions of the term in the `i`-th document of the list.
+    pub fn positions_of(&self, i: usize) -> &[u32] {
+        &self.positions[self.position_starts[i] as usize..self.position_starts[i + 1] as usize]
+    }
+}
+
+impl SearchIndex {
+    /// Number of indexed documents.
+    pub fn doc_count(&self) -> usize {
+        self.title_lens.len()
+    }
+
+    /// The text of a term id.
+    #[cfg(test)]
+    pub(crate) fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// The id of an exact term.
+    pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
+        self.terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// Ids of all terms starting with `prefix` (a range, as terms are sorted).
+    pub(crate) fn prefix_range(&self, prefix: &str) -> Range<u32> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let len = self.terms[start..].partition_point(|t| t.starts_with(prefix));
+        start as u32..(start + len) as u32
+    }
+
+    /// Ids of the terms a word being typed may complete to: terms starting
+    /// with `prefix`, and the terms of folded words starting with it.
+    pub(crate) fn completions(&self, prefix: &str) -> Vec<u32> {
+        let start = self.words.partition_point(|w| w.as_str() < prefix);
+        let len = self.words[start..].partition_point(|w| w.starts_with(prefix));
+        let mut ids: Vec<u32> = self.prefix_range(prefix).collect();
+        ids.extend(&self.word_terms[start..start + len]);
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Every folded word form of the term `id`: the term itself where no
+    /// indexed word spells it differently, and each indexed word whose stem it is.
+    pub(crate) fn word_forms(&self, id: u32) -> impl Iterator<Item = &str> + '_ {
+        let term = &self.terms[id as usize];
+        let itself = self
+            .words
+            .binary_search(term)
+            .is_err()
+            .then_some(term.as_str());
+        let start = self.words_of_term_starts[id as usize] as usize;
+        let end = self.words_of_term_starts[id as usize + 1] as usize;
+        let others = self.words_of_term[start..end]
+            .iter()
+            .map(|&w| self.words[w as usize].as_str());
+        itself.into_iter().chain(others)
+    }
+
+    /// Dictionary entries (terms, and words whose stem differs) of `len`
+    /// characters, as `(character fingerprint, entry)`; see [`SearchIndex::entry`].
+    pub(crate) fn entries_of_char_len(&self, len: usize) -> &[(u64, u32)] {
+        self.by_char_len.get(len).map_or(&[], Vec::as_slice)
+    }
+
+    /// The text of a dictionary entry and the id of its term.
+    pub(crate) fn entry(&self, entry: u32) -> (&str, u32) {
+        match (entry as usize).checked_sub(self.terms.len()) {
+            None => (self.terms[entry as usize].as_str(), entry),
+            Some(word) => (self.words[word].as_str(), self.word_terms[word]),
+        }
+    }
+
+    /// The raw bytes of a term's posting list.
+    fn posting_bytes(&self, id: u32) -> &[u8] {
+        let start = self.posting_starts[id as usize] as usize;
+        let end = self.posting_starts[id as usize + 1] as usize;
+        self.postings.get(start..end).unwrap_or_default()
+    }
+
+    /// In how many documents a term occurs.
+    pub(crate) fn doc_freq(&self, id: u32) -> u32 {
+        get_varint(self.posting_bytes(id), &mut 0).unwrap_or(0)
+    }
+
+    /// A term's decoded posting list.
+    pub(crate) fn postings(&self, id: u32) -> TermPostings {
+        let bytes = self.posting_bytes(id);
+        let mut at = 0;
+        let count = get_varint(bytes, &mut at).unwrap_or(0) as usize;
+        let mut list = TermPostings {
+            docs: Vec::with_capacity(count),
+            position_starts: Vec::with_capacity(count + 1),
+            positions: Vec::with_capacity(count * 2),
+        };
+        list.position_starts.push(0);
+        let mut doc = 0u32;
+        for _ in 0..count {
+            let Some(delta) = get_varint(bytes, &mut at) else {
+                break;
+            };
+            let Some(tf) = get_varint(bytes, &mut at) else {
+                break;
+            };
+            doc = doc.saturating_add(delta);
+            let mut position = 0u32;
+            for _ in 0..tf {
+                let Some(delta) = get_varint(bytes, &mut at) else {
+                    break;
+                };
+                position = position.saturating_add(delta);
+                list.positions.push(position);
+            }
+            list.docs.push(doc);
+            list.position_starts.push(list.positions.len() as u32);
+        }
+        list
+    }
+
+    /// Words in the title of `doc` (positions below this are title words).
+    pub(crate) fn title_len(&self, doc: DocId) -> u32 {
+        self.title_lens.get(doc as usize).copied().unwrap_or(0)
+    }
+
+    /// Words in the body of `doc`.
+    pub(crate) fn body_len(&self, doc: DocId) -> u32 {
+        self.body_lens.get(doc as usize).copied().unwrap_or(0)
+    }
+
+    /// Mean title and body lengths, in words.
+    pub(crate) fn avg_lens(&self) -> (f32, f32) {
+        (self.avg_title_len, self.avg_body_len)
+    }
+
+    /// Sizes of the index, for the benchmark.
+    pub fn stats(&self) -> IndexStats {
+        let mut postings = 0;
+        let mut positions = 0;
+        for id in 0..self.terms.len() as u32 {
+            let list = self.postings(id);
+            postings += list.docs.len();
+            positions += list.positions.len();
+        }
+        let wire = super::format::IndexWire::from(self.clone());
+        IndexStats {
+            documents: self.doc_count(),
+            terms: self.terms.len(),
+            words: self.words.len(),
+            postings,
+            positions,
+            dictionary_bytes: wire.dictionary_bytes(),
+            posting_bytes: self.postings.len(),
+            encoded_bytes: postcard::to_allocvec(&wire).map_or(0, |bytes| bytes.len()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Corpus, Document};
+    use crate::{bundle, SearchIndex};
+
+    fn doc(title: &str, text: &str) -> Document {
+        Document {
+            title: title.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Builds an index over `docs` and compares each listed term's
+    /// `doc:positions` entries, after a round trip through the bundle.
+    fn check(docs: &[Document], expect: &[(&str, &str)]) {
+        let index = SearchIndex::build(docs);
+        let corpus = Corpus {
+            documents: docs.to_vec(),
+            index: index.clone(),
+            ..Default::default()
+        };
+        let decoded = bundle::decode(&bundle::encode(&corpus)).unwrap();
+        assert_eq!(decoded.index, index, "round trip through the bundle");
+        for &(term, expect) in expect {
+            let got = match decoded.index.term_id(term) {
+                Some(id) => {
+                    let list = decoded.index.postings(id);
+                    let entries: Vec<String> = (0..list.docs.len())
+                        .map(|i| format!("{}:{:?}", list.docs[i], list.positions_of(i)))
+                        .collect();
+                    entries.join(" ")
+                }
+                None => "absent".into(),
+            };
+            assert_eq!(got, expect, "postings of {term:?}");
+        }
+    }
+
+    #[test]
+    fn postings_hold_title_then_body_positions() {
+        check(
+            &[
+                doc(
+                    "Iran and Russia",
+                    "Russia's minister visited Iran. Ministers met.",
+                ),
+                doc("", "Nothing here."),
+                doc("Minister", "The minister."),
+            ],
+            &[
+                ("iran", "0:[0, 6]"),
+                ("russia", "0:[2, 3]"),
+                ("minist", "0:[4, 7] 2:[0, 2]"),
+                ("noth", "1:[0]"),
+                ("the", "absent"),
+                ("and", "absent"),
+            ],
+        );
+        check(&[], &[("iran", "absent")]);
+    }
+
+    #[test]
+    fn lookups_by_prefix_and_length() {
+        let index = SearchIndex::build(&[doc("Moscow", "minister ministry mine")]);
+        let range = index.prefix_range("min");
+        let terms: Vec<&str> = range.map(|id| index.term(id)).collect();
+        assert_eq!(terms, ["mine", "minist", "ministri"]);
+        assert!(index.prefix_range("zz").is_empty());
+        let completed: Vec<&str> = index
+            .completions("ministe")
+            .into_iter()
+            .map(|id| index.term(id))
+            .collect();
+        assert_eq!(completed, ["minist"]);
+        let eight: Vec<(&str, &str)> = index
+            .entries_of_char_len(8)
+            .iter()
+            .map(|&(_, entry)| index.entry(entry))
+            .map(|(text, id)| (text, index.term(id)))
+            .collect();
+        assert_eq!(
+            eight,
+            [
+                ("ministri", "ministri"),
+                ("minister", "minist"),
+                ("ministry", "ministri")
+            ]
+        );
+        let forms: Vec<&str> = index.word_forms(index.term_id("minist").unwrap()).collect();
+        assert_eq!(forms, ["minist", "minister"]);
+        assert_eq!(index.doc_freq(index.term_id("moscow").unwrap()), 1);
+        let stats = index.stats();
+        assert_eq!(
+            (
+                stats.documents,
+                stats.terms,
+                stats.postings,
+                stats.positions
+            ),
+            (1, 4, 4, 4)
+        );
+    }
+}

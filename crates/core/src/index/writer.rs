@@ -1,0 +1,148 @@
+//! Building the index from documents: analyse title and body with the shared
+//! text pipeline, collect positions per term, and encode the posting lists.
+
+use std::collections::HashMap;
+
+use super::format::put_varint;
+use super::SearchIndex;
+use crate::model::Document;
+use crate::text::analyze;
+
+/// One term's occurrences while building: (document, positions), by document.
+type Postings = Vec<(u32, Vec<u32>)>;
+
+impl SearchIndex {
+    /// Builds the index over `docs`; document `i` gets [`DocId`](crate::DocId) `i`.
+    pub fn build(docs: &[Document]) -> SearchIndex {
+        // term → (doc, positions) in doc order, because docs are visited in order.
+        let mut lists: HashMap<String, Postings> = HashMap::new();
+        // Folded word → its term, for words that differ from their term.
+        let mut completions: HashMap<String, String> = HashMap::new();
+        let mut title_lens = Vec::with_capacity(docs.len());
+        let mut body_lens = Vec::with_capacity(docs.len());
+        for (doc_id, doc) in docs.iter().enumerate() {
+            let doc_id = doc_id as u32;
+            let mut title_len = 0;
+            let mut body_len = 0;
+            let mut add = |folded: String, term: String, position: u32| {
+                if folded != term && !completions.contains_key(&folded) {
+                    completions.insert(folded, term.clone());
+                }
+                let list = lists.entry(term).or_default();
+                match list.last_mut() {
+                    Some((last, positions)) if *last == doc_id => positions.push(position),
+                    _ => list.push((doc_id, vec![position])),
+                }
+            };
+            for token in analyze(&doc.title) {
+                title_len = token.word.position + 1;
+                if let Some(term) = token.term {
+                    add(token.folded, term, token.word.position);
+                }
+            }
+            for token in analyze(&doc.text) {
+                body_len = token.word.position + 1;
+                if let Some(term) = token.term {
+                    add(token.folded, term, title_len + token.word.position);
+                }
+            }
+            title_lens.push(title_len);
+            body_lens.push(body_len);
+        }
+
+        let mut terms: Vec<(String, Postings)> = lists.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut postings = Vec::new();
+        let mut posting_starts = Vec::with_capacity(terms.len() + 1);
+        posting_starts.push(0);
+        for (_, list) in &terms {
+            encode_postings(&mut postings, list);
+            posting_starts.push(postings.len() as u32);
+        }
+        let terms: Vec<String> = terms.into_iter().map(|(term, _)| term).collect();
+        let mut completions: Vec<(String, String)> = completions.into_iter().collect();
+        completions.sort_unstable();
+        let word_terms = completions
+            .iter()
+            .map(|(_, term)| terms.binary_search(term).map_or(0, |i| i as u32))
+            .collect();
+        SearchIndex::assemble(
+            terms,
+            completions.into_iter().map(|(word, _)| word).collect(),
+            word_terms,
+            posting_starts,
+            postings,
+            title_lens,
+            body_lens,
+        )
+    }
+
+    /// Puts the stored parts together and derives the in-memory lookup tables;
+    /// the one constructor behind both [`SearchIndex::build`] and decoding.
+    pub(super) fn assemble(
+        terms: Vec<String>,
+        words: Vec<String>,
+        word_terms: Vec<u32>,
+        posting_starts: Vec<u32>,
+        postings: Vec<u8>,
+        title_lens: Vec<u32>,
+        body_lens: Vec<u32>,
+    ) -> SearchIndex {
+        let mean = |lens: &[u32]| {
+            let total: u64 = lens.iter().map(|&n| u64::from(n)).sum();
+            (total as f32 / lens.len().max(1) as f32).max(1.0)
+        };
+        let mut by_char_len: Vec<Vec<(u64, u32)>> = Vec::new();
+        for (entry, text) in terms.iter().chain(&words).enumerate() {
+            let len = text.chars().count();
+            if by_char_len.len() <= len {
+                by_char_len.resize(len + 1, Vec::new());
+            }
+            by_char_len[len].push((crate::query::char_mask(text), entry as u32));
+        }
+        // Counting sort of the words by term: the reverse of `word_terms`.
+        let mut words_of_term_starts = vec![0u32; terms.len() + 1];
+        for &term in &word_terms {
+            words_of_term_starts[term as usize + 1] += 1;
+        }
+        for t in 0..terms.len() {
+            words_of_term_starts[t + 1] += words_of_term_starts[t];
+        }
+        let mut next = words_of_term_starts.clone();
+        let mut words_of_term = vec![0u32; word_terms.len()];
+        for (word, &term) in word_terms.iter().enumerate() {
+            words_of_term[next[term as usize] as usize] = word as u32;
+            next[term as usize] += 1;
+        }
+        SearchIndex {
+            words_of_term_starts,
+            words_of_term,
+            avg_title_len: mean(&title_lens),
+            avg_body_len: mean(&body_lens),
+            terms,
+            words,
+            word_terms,
+            posting_starts,
+            postings,
+            title_lens,
+            body_lens,
+            by_char_len,
+        }
+    }
+}
+
+/// Appends one term's posting list (layout in `format`).
+fn encode_postings(out: &mut Vec<u8>, list: &Postings) {
+    put_varint(out, list.len() as u32);
+    let mut previous_doc = 0;
+    for (doc, positions) in list {
+        put_varint(out, doc - previous_doc);
+        previous_doc = *doc;
+        put_varint(out, positions.len() as u32);
+        let mut previous_position = 0;
+        for &position in positions {
+            put_varint(out, position - previous_position);
+            previous_position = position;
+        }
+    }
+}

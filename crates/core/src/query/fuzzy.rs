@@ -1,0 +1,213 @@
+//! Typo tolerance: which index terms lie within 1 or 2 edits of a query word.
+//!
+//! A bounded scan rather than an automaton: only terms whose length is within
+//! the edit budget are visited (the index keeps them bucketed by length), a
+//! 64-bit character fingerprint rejects most of them with two `popcount`s, and
+//! the survivors get a banded optimal-string-alignment distance that stops as
+//! soon as a row exceeds the budget. On ~10,000 news articles (~50,000 terms)
+//! this costs well under a millisecond per word, without the size of an FST
+//! and a Levenshtein automaton in the WebAssembly.
+
+use crate::index::SearchIndex;
+
+/// Edits allowed for a query word of `chars` characters: 1 from 5, 2 from 9.
+pub(crate) fn max_edits(chars: usize) -> u8 {
+    match chars {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The set of characters in `term` as bits: letters and digits exactly, other
+/// characters hashed onto the remaining bits. If two words are `k` edits
+/// apart, each has at most `k` bits the other lacks, collisions only helping.
+pub(crate) fn char_mask(term: &str) -> u64 {
+    term.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + c as u32 % 28,
+        };
+        mask | 1 << bit
+    })
+}
+
+/// Optimal string alignment distance between `a` and `b` (an adjacent swap
+/// counts as one edit), or `None` when it exceeds `max`.
+#[cfg(test)]
+fn bounded_distance(a: &[char], b: &[char], max: u8) -> Option<u8> {
+    bounded_distance_in(a, b, max, &mut Vec::new())
+}
+
+/// [`bounded_distance`] with a reused scratch buffer (no allocation per call
+/// once it has grown): only the diagonal band of width `2 * max + 1` is
+/// computed, with cells capped at `max + 1`.
+fn bounded_distance_in(a: &[char], b: &[char], max: u8, scratch: &mut Vec<u8>) -> Option<u8> {
+    let band = usize::from(max);
+    if a.len().abs_diff(b.len()) > band {
+        return None;
+    }
+    let over = max.saturating_add(1);
+    let width = b.len() + 1;
+    scratch.clear();
+    scratch.resize(3 * width, over);
+    // Rows two back (for swaps), one back and current, in one buffer.
+    let (before, rest) = scratch.split_at_mut(width);
+    let (previous, current) = rest.split_at_mut(width);
+    let (mut before, mut previous, mut current) = (before, previous, current);
+    for (j, cell) in previous.iter_mut().enumerate().take(band + 1) {
+        *cell = j as u8;
+    }
+    for i in 1..=a.len() {
+        let from = i.saturating_sub(band).max(1);
+        let to = (i + band).min(b.len());
+        current.fill(over);
+        current[0] = if i <= band { i as u8 } else { over };
+        let mut row_min = current[0];
+        for j in from..=to {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            current[j] = best.min(over);
+            row_min = row_min.min(current[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let distance = previous[b.len()];
+    (distance <= max).then_some(distance)
+}
+
+/// Terms within the edit budget of a query word, with their distance,
+/// excluding exact matches (distance 0). The word's folded and stemmed forms
+/// are both compared with the terms and with the indexed words (so
+/// "negoitaitons" meets "negotiations" and through it the stem "negoti");
+/// the budget comes from the folded form's length.
+pub(crate) fn typo_candidates(index: &SearchIndex, folded: &str, stem: &str) -> Vec<(u32, u8)> {
+    let max = max_edits(folded.chars().count());
+    if max == 0 {
+        return Vec::new();
+    }
+    let mut forms: Vec<(Vec<char>, u64)> = vec![(folded.chars().collect(), char_mask(folded))];
+    if stem != folded {
+        forms.push((stem.chars().collect(), char_mask(stem)));
+    }
+    let budget = usize::from(max);
+    let shortest = forms
+        .iter()
+        .map(|(chars, _)| chars.len())
+        .min()
+        .unwrap_or(0);
+    let longest = forms
+        .iter()
+        .map(|(chars, _)| chars.len())
+        .max()
+        .unwrap_or(0);
+    let mut found: Vec<(u32, u8)> = Vec::new();
+    let mut entry_chars: Vec<char> = Vec::new();
+    let mut scratch: Vec<u8> = Vec::new();
+    for len in shortest.saturating_sub(budget)..=longest + budget {
+        for &(mask, entry) in index.entries_of_char_len(len) {
+            entry_chars.clear();
+            for (chars, form_mask) in &forms {
+                let near = chars.len().abs_diff(len) <= budget
+                    && (form_mask & !mask).count_ones() <= u32::from(max)
+                    && (mask & !form_mask).count_ones() <= u32::from(max);
+                if !near {
+                    continue;
+                }
+                let (text, id) = index.entry(entry);
+                if entry_chars.is_empty() {
+                    entry_chars.extend(text.chars());
+                }
+                if let Some(distance) = bounded_distance_in(chars, &entry_chars, max, &mut scratch)
+                {
+                    found.push((id, distance));
+                }
+            }
+        }
+    }
+    // One entry per term, at its smallest distance; a term the word reaches
+    // with no edit at all is an exact match, not a typo.
+    found.sort_unstable();
+    found.dedup_by_key(|&mut (id, _)| id);
+    let exact: Vec<u32> = found
+        .iter()
+        .filter(|&&(_, d)| d == 0)
+        .map(|&(id, _)| id)
+        .collect();
+    found.retain(|(id, _)| !exact.contains(id));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    /// Checks the distance (or `None` beyond `max`) for each `(a, b, max, expect)`.
+    fn check(cases: &[(&str, &str, u8, Option<u8>)]) {
+        for &(a, b, max, expect) in cases {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            assert_eq!(bounded_distance(&a, &b, max), expect, "{a:?} {b:?} {max}");
+            assert_eq!(bounded_distance(&b, &a, max), expect, "{b:?} {a:?} {max}");
+        }
+    }
+
+    #[test]
+    fn distances_are_bounded() {
+        check(&[
+            ("tehran", "tehran", 1, Some(0)),
+            ("tehran", "teheran", 1, Some(1)),
+            ("tehran", "tehrna", 1, Some(1)),
+            ("tehran", "tearhn", 1, None),
+            ("moscow", "moskva", 2, None),
+            ("diplomat", "diplmoat", 2, Some(1)),
+            ("negotiations", "negotations", 2, Some(1)),
+            ("negotiations", "negoitatons", 2, Some(2)),
+            ("", "ab", 2, Some(2)),
+            ("rōhani", "rohani", 1, Some(1)),
+        ]);
+    }
+
+    #[test]
+    fn edit_budget_grows_with_length() {
+        for (chars, expect) in [(1, 0), (4, 0), (5, 1), (8, 1), (9, 2), (20, 2)] {
+            assert_eq!(max_edits(chars), expect, "{chars}");
+        }
+    }
+
+    #[test]
+    fn candidates_respect_the_budget() {
+        let text = "iran irani tehran teheran diplomats diplomat negotiations";
+        let index = SearchIndex::build(&[Document {
+            text: text.into(),
+            ..Default::default()
+        }]);
+        let found = |folded: &str| -> Vec<String> {
+            let stem = crate::text::stem(folded);
+            let mut terms: Vec<String> = typo_candidates(&index, folded, &stem)
+                .into_iter()
+                .map(|(id, d)| format!("{}~{d}", index.term(id)))
+                .collect();
+            terms.sort();
+            terms
+        };
+        // Four letters: no typos allowed, however close.
+        assert_eq!(found("irab"), Vec::<String>::new());
+        assert_eq!(found("tehrn"), ["tehran~1"]);
+        assert_eq!(found("teheran"), ["tehran~1"]);
+        assert_eq!(found("diplomta"), ["diplomat~1"]);
+        assert_eq!(found("negotaitions"), ["negoti~1"]);
+        assert_eq!(found("negoitaitons"), ["negoti~2"]);
+    }
+}

@@ -1,0 +1,86 @@
+//! The query engine: search-box text → [`Query`] (`parse`) → matching
+//! documents (`eval`, with typo tolerance from `fuzzy`) → ranked [`Hit`]s
+//! (`rank`, BM25F with the title above the body) → passages with every
+//! matched word highlighted (`snippet`).
+//!
+//! Matching rules, in the order they rank:
+//! 1. every positive word must match, as its stem ("visits" finds "visited");
+//! 2. the last word, while still being typed (no space after it), also
+//!    matches terms that start with it, ranked below exact matches;
+//! 3. a word of 5+ letters also matches terms 1 edit away, 9+ letters 2
+//!    edits away (insertion, deletion, substitution or swap of neighbours),
+//!    ranked below exact and prefix matches;
+//! 4. `"quoted phrases"` match their words in order and exactly; `-word` and
+//!    `-"phrase"` leave out the documents they match.
+//!
+//! Invariant: everything here reads a [`SearchIndex`] and the documents; it
+//! never fails and never panics on what a user types.
+
+mod eval;
+mod fuzzy;
+mod parse;
+mod rank;
+mod snippet;
+
+pub use parse::{parse, Clause, Query, QueryWord};
+pub use snippet::SNIPPET_HITS;
+
+pub(crate) use fuzzy::char_mask;
+
+use crate::model::{DocId, Span};
+
+#[cfg(doc)]
+use crate::SearchIndex;
+
+/// The order of search results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SortOrder {
+    /// Best match first: exactness, then BM25 score.
+    #[default]
+    Relevance,
+    /// Publication date, newest first; undated documents last.
+    Newest,
+}
+
+/// How to run a search: the order, and which documents may be returned.
+#[derive(Clone, Copy, Default)]
+pub struct SearchOptions<'a> {
+    /// The order of the hits.
+    pub sort: SortOrder,
+    /// Only documents for which this returns `true` are returned (facet and
+    /// date filters); `None` allows every document.
+    pub allowed: Option<&'a dyn Fn(DocId) -> bool>,
+}
+
+impl std::fmt::Debug for SearchOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchOptions")
+            .field("sort", &self.sort)
+            .field("allowed", &self.allowed.map(|_| "filter"))
+            .finish()
+    }
+}
+
+/// One matching document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// The document.
+    pub doc: DocId,
+    /// Relevance, higher is better; the integer part ranks exact above prefix
+    /// above typo matches, the fraction is BM25 relative to the best hit.
+    /// 0 for an empty query.
+    pub score: f32,
+    /// The best one or two passages with matched words highlighted; filled
+    /// for the first [`SNIPPET_HITS`] hits, empty after them (ask
+    /// [`SearchIndex::snippets`] when those come on screen).
+    pub snippets: Vec<Snippet>,
+}
+
+/// A passage of a document, with the matched words in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Snippet {
+    /// The passage: whole sentences, or a window of a very long one, in `doc.text`.
+    pub span: Span,
+    /// Matched words inside `span`, in `doc.text` offsets, sorted, not overlapping.
+    pub highlights: Vec<Span>,
+}

@@ -1,0 +1,171 @@
+//! Ranking: BM25F over the title and body fields, match classes (exact,
+//! prefix, typo) that rank above any score, and the final sort.
+//!
+//! BM25F: a term's occurrences in each field are length-normalised per field,
+//! weighted (title [`TITLE_WEIGHT`] times the body) and summed into one
+//! pseudo-frequency before the usual BM25 saturation; so a title match beats a
+//! body match of equal rarity, yet a term repeated in both still saturates.
+
+use std::cmp::Ordering;
+
+use super::SortOrder;
+use crate::index::SearchIndex;
+use crate::model::{DocId, Document};
+
+/// BM25 term-frequency saturation: 0 counts any occurrence once, larger values
+/// let repetition count longer (1.2 is the usual choice).
+const K1: f32 = 1.2;
+/// BM25 length normalisation: 0 ignores document length, 1 divides fully by it.
+const B: f32 = 0.75;
+/// How many body occurrences one title occurrence is worth (1 = same as body).
+pub(crate) const TITLE_WEIGHT: f32 = 3.0;
+
+/// How a query word met a document's term; lower is better and is summed
+/// over a query's words into a document's tier, ranked before any score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum MatchClass {
+    /// The word's own stem (or a phrase).
+    Exact = 0,
+    /// A longer term starting with the word being typed.
+    Prefix = 1,
+    /// One edit away.
+    OneTypo = 2,
+    /// Two edits away.
+    TwoTypos = 3,
+}
+
+impl MatchClass {
+    /// The class of a typo match `distance` edits away.
+    pub(crate) fn typo(distance: u8) -> MatchClass {
+        if distance <= 1 {
+            MatchClass::OneTypo
+        } else {
+            MatchClass::TwoTypos
+        }
+    }
+}
+
+/// Inverse document frequency of a term found in `df` of `n` documents (never negative).
+pub(crate) fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25F score of a term (or phrase) with inverse document frequency `idf`
+/// occurring `title_tf` times in the title and `body_tf` times in the body of `doc`.
+pub(crate) fn bm25f(index: &SearchIndex, doc: DocId, title_tf: u32, body_tf: u32, idf: f32) -> f32 {
+    let (avg_title, avg_body) = index.avg_lens();
+    let norm = |len: u32, avg: f32| 1.0 - B + B * len as f32 / avg;
+    let tf = TITLE_WEIGHT * title_tf as f32 / norm(index.title_len(doc), avg_title)
+        + body_tf as f32 / norm(index.body_len(doc), avg_body);
+    idf * tf * (K1 + 1.0) / (tf + K1)
+}
+
+/// A matching document before ranking.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Scored {
+    /// The document.
+    pub doc: DocId,
+    /// Sum of the match classes of its query words (0: all exact).
+    pub tier: u32,
+    /// Sum of BM25F scores of its query words.
+    pub bm25: f32,
+}
+
+/// Sorts scored documents in place by `order`: relevance is (tier, BM25,
+/// document order); newest is (date descending, undated last, then relevance).
+pub(crate) fn sort(hits: &mut [Scored], docs: &[Document], order: SortOrder) {
+    let by_relevance = |a: &Scored, b: &Scored| {
+        a.tier
+            .cmp(&b.tier)
+            .then(b.bm25.partial_cmp(&a.bm25).unwrap_or(Ordering::Equal))
+            .then(a.doc.cmp(&b.doc))
+    };
+    match order {
+        SortOrder::Relevance => hits.sort_unstable_by(by_relevance),
+        SortOrder::Newest => {
+            // Day number of the first day a date may denote; `None` (undated) sorts last.
+            let day = |doc: DocId| {
+                docs.get(doc as usize)
+                    .and_then(|d| d.date)
+                    .map(|d| d.first_day())
+            };
+            hits.sort_unstable_by(|a, b| match (day(a.doc), day(b.doc)) {
+                (Some(x), Some(y)) => y.cmp(&x).then_with(|| by_relevance(a, b)),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => by_relevance(a, b),
+            });
+        }
+    }
+}
+
+/// The displayed score: a higher integer part for a better tier, plus BM25
+/// relative to the best BM25 among the hits (in `0..=1`).
+pub(crate) fn display_score(hit: &Scored, worst_tier: u32, best_bm25: f32) -> f32 {
+    let fraction = if best_bm25 > 0.0 {
+        hit.bm25 / best_bm25
+    } else {
+        0.0
+    };
+    (worst_tier - hit.tier) as f32 + fraction.min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+
+    /// Sorts `(doc, tier, bm25)` triples of dated/undated documents and compares the doc order.
+    fn check(
+        order: SortOrder,
+        dates: &[Option<PartialDate>],
+        hits: &[(u32, u32, f32)],
+        expect: &[u32],
+    ) {
+        let docs: Vec<Document> = dates
+            .iter()
+            .map(|&date| Document {
+                date,
+                ..Default::default()
+            })
+            .collect();
+        let mut scored: Vec<Scored> = hits
+            .iter()
+            .map(|&(doc, tier, bm25)| Scored { doc, tier, bm25 })
+            .collect();
+        sort(&mut scored, &docs, order);
+        let got: Vec<u32> = scored.iter().map(|s| s.doc).collect();
+        assert_eq!(got, expect, "{order:?}");
+    }
+
+    #[test]
+    fn relevance_ranks_tier_before_score() {
+        let dates = [None, None, None, None];
+        check(
+            SortOrder::Relevance,
+            &dates,
+            &[(0, 2, 9.0), (1, 0, 1.0), (2, 0, 3.0), (3, 1, 5.0)],
+            &[2, 1, 3, 0],
+        );
+    }
+
+    #[test]
+    fn newest_puts_undated_last() {
+        let dates = [
+            None,
+            Some(PartialDate::ymd(2016, 9, 14)),
+            Some(PartialDate::ym(2017, 1)),
+            Some(PartialDate::ymd(2016, 9, 14)),
+        ];
+        let hits = [(0, 0, 9.0), (1, 0, 1.0), (2, 1, 1.0), (3, 0, 2.0)];
+        check(SortOrder::Newest, &dates, &hits, &[2, 3, 1, 0]);
+    }
+
+    #[test]
+    fn idf_falls_with_document_frequency() {
+        assert!(idf(100, 1) > idf(100, 10));
+        assert!(idf(100, 10) > idf(100, 100));
+        assert!(idf(100, 100) > 0.0);
+    }
+}

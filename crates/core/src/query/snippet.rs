@@ -1,0 +1,448 @@
+//! Highlighting and passages: which words of a text matched a query, and the
+//! best one or two sentences of a hit to show under its title.
+//!
+//! Highlighting re-reads the text: each word is folded and looked up among the
+//! indexed word forms of the terms the query resolved to, so stemmed, prefix
+//! and typo matches light up exactly as they matched, and phrases light up
+//! only where the whole phrase occurs. No stemming happens here (the index
+//! knows which words stem to which term), and only documents on screen are read.
+//!
+//! Invariant: every span produced here lies on character boundaries of the
+//! text it indexes, whatever sentence spans the document carries.
+
+use std::collections::{HashMap, HashSet};
+
+use super::eval::{Resolved, ResolvedQuery};
+use super::{Query, Snippet};
+use crate::index::SearchIndex;
+use crate::model::{Document, Span};
+use crate::text;
+
+/// How many hits of a search get their snippets computed; later hits come
+/// with none, for [`SearchIndex::snippets`] to fill when they are shown.
+pub const SNIPPET_HITS: usize = 50;
+/// A passage longer than this (in bytes) is cut to a window around its first match.
+const MAX_PASSAGE_BYTES: usize = 320;
+/// A lead (first sentence) shorter than this takes the next sentence too.
+const MIN_LEAD_BYTES: usize = 120;
+
+/// Finds the words of a text that match a resolved query.
+pub(crate) struct Matcher {
+    /// Folded word forms of every term a positive clause accepts → term id.
+    forms: HashMap<String, u32>,
+    /// Term ids any positive single-word clause accepts.
+    words: HashSet<u32>,
+    /// Positive phrases: (term id, offset) of their content words.
+    phrases: Vec<Vec<(u32, u32)>>,
+    /// First bytes of `forms` (a bit per byte value), to turn most words
+    /// away before folding them.
+    first_bytes: [u64; 4],
+    /// Byte lengths of `forms` (a bit per length; lengths past 63 share bit 63).
+    lengths: u64,
+    /// Reused buffer for folding one word.
+    folded: String,
+}
+
+/// The bit standing for a byte length in [`Matcher::lengths`].
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+impl Matcher {
+    /// A matcher for the positive clauses of `query`.
+    pub(crate) fn new(index: &SearchIndex, query: &ResolvedQuery) -> Matcher {
+        let mut words = HashSet::new();
+        let mut phrases = Vec::new();
+        for clause in &query.positive {
+            match clause {
+                Resolved::Word(alternatives) => {
+                    words.extend(alternatives.iter().map(|&(id, _)| id))
+                }
+                Resolved::Phrase(Some(terms)) => phrases.push(terms.clone()),
+                Resolved::Phrase(None) => {}
+            }
+        }
+        // Matching word forms rather than stemming every word of every text
+        // shown makes highlighting a fold and a hash lookup per word.
+        let wanted = words
+            .iter()
+            .copied()
+            .chain(phrases.iter().flatten().map(|&(id, _)| id));
+        let forms: HashMap<String, u32> = wanted
+            .flat_map(|id| index.word_forms(id).map(move |form| (form.to_string(), id)))
+            .collect();
+        let mut first_bytes = [0u64; 4];
+        let mut lengths = 0;
+        for form in forms.keys() {
+            let first = form.as_bytes().first().copied().unwrap_or(0);
+            first_bytes[usize::from(first >> 6)] |= 1 << (first & 63);
+            lengths |= length_bit(form.len());
+        }
+        Matcher {
+            forms,
+            first_bytes,
+            lengths,
+            words,
+            phrases,
+            folded: String::new(),
+        }
+    }
+
+    /// The id of a wanted term this word is a form of.
+    fn term_id(&mut self, word: &str) -> Option<u32> {
+        let bytes = word.as_bytes();
+        // A plain ASCII word folds to itself in lower case: check its first
+        // byte and length before building the folded form.
+        if bytes.iter().all(|b| b.is_ascii_alphanumeric()) {
+            let first = bytes.first()?.to_ascii_lowercase();
+            let known_first = self.first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) != 0;
+            if !known_first || self.lengths & length_bit(bytes.len()) == 0 {
+                return None;
+            }
+        }
+        text::fold_into(word, &mut self.folded);
+        self.forms.get(&self.folded).copied()
+    }
+
+    /// Spans of the matched words (whole phrases for phrase clauses) in
+    /// `text`, sorted and merged where they touch or overlap.
+    pub(crate) fn spans(&mut self, text: &str) -> Vec<Span> {
+        if self.forms.is_empty() {
+            return Vec::new();
+        }
+        // Word positions are consecutive, so a word's position is its index here.
+        let tokens: Vec<(Span, Option<u32>)> = text::words(text)
+            .map(|w| (w.span, self.term_id(w.text)))
+            .collect();
+        let mut spans: Vec<Span> = tokens
+            .iter()
+            .filter(|(_, id)| id.is_some_and(|id| self.words.contains(&id)))
+            .map(|&(span, _)| span)
+            .collect();
+        for phrase in &self.phrases {
+            let (first_id, first_offset) = phrase[0];
+            let last_offset = phrase[phrase.len() - 1].1;
+            for (i, &(_, id)) in tokens.iter().enumerate() {
+                let Some(start) = i.checked_sub(first_offset as usize) else {
+                    continue;
+                };
+                let whole = id == Some(first_id)
+                    && phrase.iter().all(|&(id, offset)| {
+                        tokens
+                            .get(start + offset as usize)
+                            .is_some_and(|t| t.1 == Some(id))
+                    });
+                if whole {
+                    let from = tokens[start + first_offset as usize].0.start;
+                    let to = tokens[start + last_offset as usize].0.end;
+                    spans.push(Span {
+                        start: from,
+                        end: to,
+                    });
+                }
+            }
+        }
+        merge(spans)
+    }
+}
+
+/// Sorts spans and merges those that overlap or touch.
+fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+impl SearchIndex {
+    /// Every matched word of `query` in the whole of `doc.text` (for the reader view).
+    pub fn highlights(&self, doc: &Document, query: &Query) -> Vec<Span> {
+        Matcher::new(self, &ResolvedQuery::new(self, query)).spans(&doc.text)
+    }
+
+    /// Every matched word of `query` in `doc.title` (spans into the title).
+    pub fn title_highlights(&self, doc: &Document, query: &Query) -> Vec<Span> {
+        Matcher::new(self, &ResolvedQuery::new(self, query)).spans(&doc.title)
+    }
+
+    /// The best one or two passages of `doc` for `query`, as in [`Hit`](super::Hit)s
+    /// (for hits beyond the first [`SNIPPET_HITS`]).
+    pub fn snippets(&self, doc: &Document, query: &Query) -> Vec<Snippet> {
+        passages(doc, &self.highlights(doc, query))
+    }
+}
+
+/// The passages a document can be cut into: its sentences when they are
+/// valid spans of its text, else its paragraphs, else the whole text.
+fn units(doc: &Document) -> Vec<Span> {
+    let valid = |s: &&Span| {
+        s.start < s.end
+            && (s.end as usize) <= doc.text.len()
+            && doc.text.is_char_boundary(s.start as usize)
+            && doc.text.is_char_boundary(s.end as usize)
+    };
+    for spans in [&doc.sentences, &doc.paragraphs] {
+        let units: Vec<Span> = spans.iter().filter(valid).copied().collect();
+        if !units.is_empty() {
+            return units;
+        }
+    }
+    let trimmed = doc.text.trim_end();
+    let start = trimmed.len() - trimmed.trim_start().len();
+    if start < trimmed.len() {
+        vec![Span::new(start, trimmed.len())]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The best one or two passages of `doc` given its matched words (sorted,
+/// not overlapping, as [`Matcher::spans`] gives them); the lead
+/// when nothing matched in the body (a title-only match, or an empty query).
+pub(crate) fn passages(doc: &Document, highlights: &[Span]) -> Vec<Snippet> {
+    let units = units(doc);
+    // The highlights overlapping a unit: a sub-slice, as both are sorted.
+    let inside = |unit: Span| -> &[Span] {
+        let from = highlights.partition_point(|h| h.end <= unit.start);
+        let to = highlights.partition_point(|h| h.start < unit.end);
+        &highlights[from..to.max(from)]
+    };
+    // A passage's worth: distinct matched words count most, then repeats.
+    let worth = |unit: Span| -> usize {
+        let found = inside(unit);
+        let mut distinct: Vec<String> = found.iter().map(|h| text::fold(doc.slice(*h))).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.len() * 4 + found.len()
+    };
+    let mut ranked: Vec<(usize, usize)> = units
+        .iter()
+        .enumerate()
+        .filter(|&(_, &unit)| !inside(unit).is_empty())
+        .map(|(i, &unit)| (worth(unit), i))
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<usize> = ranked.iter().take(2).map(|&(_, i)| i).collect();
+    if chosen.is_empty() {
+        // The lead: the first sentence, and the second when the first is short.
+        let Some(first) = units.first() else {
+            return Vec::new();
+        };
+        chosen.push(0);
+        if first.range().len() < MIN_LEAD_BYTES && units.len() > 1 {
+            chosen.push(1);
+        }
+    }
+    chosen.sort_unstable();
+
+    let mut snippets: Vec<Snippet> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for i in chosen {
+        let unit = units[i];
+        let span = window(&doc.text, unit, inside(unit));
+        match snippets.last_mut() {
+            // Neighbouring whole sentences read as one passage.
+            Some(last)
+                if previous == Some(i - 1) && span == unit && last.span.end <= span.start =>
+            {
+                last.span.end = span.end;
+            }
+            _ => snippets.push(Snippet {
+                span,
+                highlights: Vec::new(),
+            }),
+        }
+        previous = Some(i);
+    }
+    for snippet in &mut snippets {
+        snippet.highlights = highlights
+            .iter()
+            .filter(|h| h.overlaps(snippet.span))
+            .map(|h| Span {
+                start: h.start.max(snippet.span.start),
+                end: h.end.min(snippet.span.end),
+            })
+            .collect();
+    }
+    snippets
+}
+
+/// `unit` itself, or when longer than [`MAX_PASSAGE_BYTES`] a window of it
+/// starting a little before its first highlight, cut at spaces.
+fn window(text: &str, unit: Span, highlights: &[Span]) -> Span {
+    if unit.range().len() <= MAX_PASSAGE_BYTES {
+        return unit;
+    }
+    let (unit_start, unit_end) = (unit.start as usize, unit.end as usize);
+    let focus = highlights.first().map_or(unit_start, |h| h.start as usize);
+    let mut start = focus.saturating_sub(MAX_PASSAGE_BYTES / 4).max(unit_start);
+    if start > unit_start {
+        // Begin after a space so that no word is cut in half.
+        start = text[start..focus]
+            .find(' ')
+            .map_or(focus, |i| start + i + 1);
+    }
+    let mut end = (start + MAX_PASSAGE_BYTES).min(unit_end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < unit_end {
+        end = text[start..end].rfind(' ').map_or(end, |i| start + i);
+    }
+    Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::parse;
+
+    /// A document whose sentences are split at ". ".
+    fn doc(title: &str, text: &str) -> Document {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices(". ") {
+            sentences.push(Span::new(start, i + 1));
+            start = i + 2;
+        }
+        if start < text.len() {
+            sentences.push(Span::new(start, text.len()));
+        }
+        Document {
+            title: title.into(),
+            text: text.into(),
+            sentences,
+            ..Default::default()
+        }
+    }
+
+    /// Renders spans of `text` as `[matched]` brackets.
+    fn mark(text: &str, spans: &[Span]) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for span in spans {
+            assert!(
+                text.is_char_boundary(span.start as usize)
+                    && text.is_char_boundary(span.end as usize)
+            );
+            out.push_str(&text[at..span.start as usize]);
+            out.push('[');
+            out.push_str(&text[span.range()]);
+            out.push(']');
+            at = span.end as usize;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    /// Searches `docs[0]` (indexed with `others`) for `query` and compares
+    /// its marked snippets, `|`-separated, with `expect`.
+    fn check(target: &Document, others: &[Document], query: &str, expect: &str) {
+        let mut docs = vec![target.clone()];
+        docs.extend_from_slice(others);
+        let index = SearchIndex::build(&docs);
+        let query = parse(query);
+        let snippets = index.snippets(target, &query);
+        let got: Vec<String> = snippets
+            .iter()
+            .map(|s| {
+                let shifted: Vec<Span> = s
+                    .highlights
+                    .iter()
+                    .map(|h| Span {
+                        start: h.start - s.span.start,
+                        end: h.end - s.span.start,
+                    })
+                    .collect();
+                mark(target.slice(s.span), &shifted)
+            })
+            .collect();
+        assert_eq!(got.join(" | "), expect, "{query:?}");
+    }
+
+    #[test]
+    fn snippets_pick_the_best_sentences_and_highlight_every_match() {
+        let article = doc(
+            "Deputy minister in Moscow",
+            "The weather was mild. Iran’s deputy foreign minister arrived in Moscow. \
+             He met Russian officials. Ministers discussed Syria and Iran. Talks ended late.",
+        );
+        let others = [doc(
+            "Elsewhere",
+            "Ministry statements about ministerial meetings.",
+        )];
+        let cases = [
+            (
+                "ministers ",
+                "Iran’s deputy foreign [minister] arrived in Moscow. \
+                 | [Ministers] discussed Syria and Iran.",
+            ),
+            (
+                "iran minister",
+                "[Iran’s] deputy foreign [minister] arrived in Moscow. \
+                 | [Ministers] discussed Syria and [Iran].",
+            ),
+            (
+                "\"foreign minister\"",
+                "Iran’s deputy [foreign minister] arrived in Moscow.",
+            ),
+            (
+                "mosco",
+                "Iran’s deputy foreign minister arrived in [Moscow].",
+            ),
+            ("syira", "Ministers discussed [Syria] and Iran."),
+            (
+                "deputy ",
+                "Iran’s [deputy] foreign minister arrived in Moscow.",
+            ),
+            (
+                "",
+                "The weather was mild. Iran’s deputy foreign minister arrived in Moscow.",
+            ),
+        ];
+        for (query, expect) in cases {
+            check(&article, &others, query, expect);
+        }
+    }
+
+    #[test]
+    fn long_sentences_are_windowed_on_char_boundaries() {
+        let filler = "Ōrākei hāpu whānau kōrero ".repeat(20);
+        let text = format!("{filler}then the summit opened in Tehran {filler}");
+        let article = doc("", &text);
+        let index = SearchIndex::build(std::slice::from_ref(&article));
+        let snippets = index.snippets(&article, &parse("tehran"));
+        assert_eq!(snippets.len(), 1);
+        let span = snippets[0].span;
+        assert!(span.range().len() <= MAX_PASSAGE_BYTES);
+        assert!(
+            text.is_char_boundary(span.start as usize) && text.is_char_boundary(span.end as usize)
+        );
+        assert_eq!(snippets[0].highlights.len(), 1);
+        assert_eq!(article.slice(snippets[0].highlights[0]), "Tehran");
+    }
+
+    #[test]
+    fn title_and_reader_highlights() {
+        let article = doc(
+            "Raisi visits Moscow",
+            "President Raisi’s visit to Moscow. The visitors left.",
+        );
+        let index = SearchIndex::build(std::slice::from_ref(&article));
+        let query = parse("raisi visit -left");
+        assert_eq!(
+            mark(&article.title, &index.title_highlights(&article, &query)),
+            "[Raisi] [visits] Moscow"
+        );
+        assert_eq!(
+            mark(&article.text, &index.highlights(&article, &query)),
+            "President [Raisi’s] [visit] to Moscow. The visitors left."
+        );
+        assert!(index.highlights(&article, &parse("")).is_empty());
+    }
+}
