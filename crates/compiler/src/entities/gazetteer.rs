@@ -1,0 +1,277 @@
+//! The gazetteer: countries (with demonyms), regions and GeoNames cities with
+//! coordinates, plus the given-name and common-word lexicons, all parsed once
+//! from the files in `crates/compiler/data/` (see its README for sources and licences).
+//!
+//! Invariant: every place has coordinates; every place but a multi-country region
+//! has a country. Lookups take keys made by [`keys::lookup_key`].
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::keys;
+
+const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+const REGIONS: &str = include_str!("../../data/regions.tsv");
+const CITIES: &str = include_str!("../../data/cities.tsv");
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+
+/// Index of a place in [`Gazetteer::places`].
+pub(crate) type PlaceId = u32;
+
+/// What sort of place a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum PlaceKind {
+    /// A sovereign country or territory with an ISO code.
+    Country,
+    /// A continent, sea, region or constituent part.
+    Region,
+    /// A GeoNames populated place.
+    City,
+}
+
+/// One place.
+#[derive(Clone, Debug)]
+pub(crate) struct Place {
+    /// English name.
+    pub name: String,
+    /// Country, region or city.
+    pub kind: PlaceKind,
+    /// The country it lies in (itself for a country), when there is one.
+    pub country: Option<PlaceId>,
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// Inhabitants (0 when unknown), to rank same-named cities.
+    pub population: u64,
+}
+
+/// All lexicons that come from data files.
+pub(crate) struct Gazetteer {
+    /// Every place; ids index this.
+    pub places: Vec<Place>,
+    /// Lookup key → places with that name or alias, countries and regions first,
+    /// then cities by falling population.
+    by_key: HashMap<String, Vec<PlaceId>>,
+    /// Lookup key of a nationality adjective ("iranian") → its country.
+    demonyms: HashMap<String, PlaceId>,
+    /// Folded given name → frequency class 1..13.
+    given_names: HashMap<String, u8>,
+    /// Frequent lower-case English words.
+    common_words: HashSet<&'static str>,
+    /// Longest name, in words, so n-gram lookups know when to stop.
+    pub max_words: usize,
+}
+
+/// A data line that does not parse is a bug in the shipped data, caught by the tests.
+fn fields(line: &str) -> Option<Vec<&str>> {
+    (!line.starts_with('#') && !line.trim().is_empty()).then(|| line.split('\t').collect())
+}
+
+fn coordinate(text: &str) -> f64 {
+    text.parse().unwrap_or(0.0)
+}
+
+impl Gazetteer {
+    /// The shared gazetteer, parsed on first use.
+    pub fn get() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::load)
+    }
+
+    fn load() -> Gazetteer {
+        let mut places = Vec::new();
+        let mut names: Vec<(String, PlaceId)> = Vec::new();
+        let mut demonyms = HashMap::new();
+        let mut country_by_code = HashMap::new();
+        for f in COUNTRIES
+            .lines()
+            .filter_map(fields)
+            .filter(|f| f.len() >= 6)
+        {
+            let id = places.len() as PlaceId;
+            country_by_code.insert(f[0].to_string(), id);
+            places.push(Place {
+                name: f[1].to_string(),
+                kind: PlaceKind::Country,
+                country: Some(id),
+                lat: coordinate(f[2]),
+                lon: coordinate(f[3]),
+                population: 0,
+            });
+            names.push((f[1].to_string(), id));
+            for alias in f[4].split('|').filter(|a| !a.is_empty()) {
+                names.push((alias.to_string(), id));
+            }
+            for demonym in f[5].split('|').filter(|d| !d.is_empty()) {
+                demonyms.insert(keys::lookup_key(demonym), id);
+            }
+        }
+        // Initialisms news text uses for countries, written with or without dots.
+        for (short, code) in [("US", "US"), ("USA", "US"), ("UK", "GB"), ("UAE", "AE")] {
+            if let Some(&id) = country_by_code.get(code) {
+                names.push((short.to_string(), id));
+            }
+        }
+        for f in REGIONS.lines().filter_map(fields).filter(|f| f.len() >= 4) {
+            let id = places.len() as PlaceId;
+            places.push(Place {
+                name: f[0].to_string(),
+                kind: PlaceKind::Region,
+                country: country_by_code.get(f[1]).copied(),
+                lat: coordinate(f[2]),
+                lon: coordinate(f[3]),
+                population: 0,
+            });
+            names.push((f[0].to_string(), id));
+            for alias in f.get(4).unwrap_or(&"").split('|').filter(|a| !a.is_empty()) {
+                names.push((alias.to_string(), id));
+            }
+        }
+        for f in CITIES.lines().filter_map(fields).filter(|f| f.len() >= 5) {
+            let Some(&country) = country_by_code.get(f[1]) else {
+                continue;
+            };
+            let id = places.len() as PlaceId;
+            places.push(Place {
+                name: f[0].to_string(),
+                kind: PlaceKind::City,
+                country: Some(country),
+                lat: coordinate(f[3]),
+                lon: coordinate(f[4]),
+                population: f[2].parse().unwrap_or(0),
+            });
+            names.push((f[0].to_string(), id));
+        }
+        let mut by_key: HashMap<String, Vec<PlaceId>> = HashMap::new();
+        let mut max_words = 1;
+        for (name, id) in names {
+            let key = keys::lookup_key(&name);
+            max_words = max_words.max(key.split(' ').count());
+            let ids = by_key.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        for ids in by_key.values_mut() {
+            ids.sort_by_key(|&id| {
+                let p = &places[id as usize];
+                (p.kind, std::cmp::Reverse(p.population))
+            });
+        }
+        let given_names = GIVEN_NAMES
+            .lines()
+            .filter_map(fields)
+            .filter(|f| f.len() >= 2)
+            .map(|f| (keys::fold(f[0]), f[1].parse().unwrap_or(1)))
+            .collect();
+        let common_words = COMMON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        Gazetteer {
+            places,
+            by_key,
+            demonyms,
+            given_names,
+            common_words,
+            max_words: max_words.min(8),
+        }
+    }
+
+    /// The place a name denotes: a country or region first; among same-named cities
+    /// the most populous one lying in one of `doc_countries` (countries the document
+    /// mentions), else the most populous one.
+    pub fn resolve(&self, key: &str, doc_countries: &[PlaceId]) -> Option<PlaceId> {
+        let ids = self.by_key.get(key)?;
+        let first = *ids.first()?;
+        if self.places[first as usize].kind != PlaceKind::City {
+            return Some(first);
+        }
+        ids.iter()
+            .copied()
+            .find(|&id| {
+                self.places[id as usize]
+                    .country
+                    .is_some_and(|c| doc_countries.contains(&c))
+            })
+            .or(Some(first))
+    }
+
+    /// Whether any place has this key.
+    pub fn is_place(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+    }
+
+    /// The country of a nationality adjective: "Iranian" → Iran.
+    pub fn demonym(&self, key: &str) -> Option<PlaceId> {
+        self.demonyms.get(key).copied()
+    }
+
+    /// The frequency class (1 rare .. 13 very common) of a given name, 0 when unknown.
+    pub fn given_name(&self, folded: &str) -> u8 {
+        self.given_names.get(folded).copied().unwrap_or(0)
+    }
+
+    /// Whether a lower-case word is frequent English.
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.common_words.contains(lower)
+    }
+
+    /// The English name of a place's country.
+    pub fn country_name(&self, id: PlaceId) -> Option<&str> {
+        let country = self.places[id as usize].country?;
+        Some(&self.places[country as usize].name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolves `name` with the document mentioning `doc_countries` and compares
+    /// "Name, Country" (or `None`).
+    fn check(name: &str, doc_countries: &[&str], expect: Option<&str>) {
+        let g = Gazetteer::get();
+        let countries: Vec<PlaceId> = doc_countries
+            .iter()
+            .map(|c| g.resolve(&keys::lookup_key(c), &[]).expect(c))
+            .collect();
+        let got = g.resolve(&keys::lookup_key(name), &countries).map(|id| {
+            let p = &g.places[id as usize];
+            assert!(p.lat != 0.0 || p.lon != 0.0, "{name} has no coordinates");
+            format!("{}, {}", p.name, g.country_name(id).unwrap_or("-"))
+        });
+        assert_eq!(got.as_deref(), expect, "resolving {name:?}");
+    }
+
+    #[test]
+    fn places_resolve_with_country_and_coordinates() {
+        check("Moscow", &[], Some("Moscow, Russia"));
+        check("TEHRAN", &[], Some("Tehran, Iran"));
+        check("Islamic Republic of Iran", &[], Some("Iran, Iran"));
+        check("U.S.", &[], Some("United States, United States"));
+        check("Middle East", &[], Some("Middle East, -"));
+        check("Nowhereville", &[], None);
+    }
+
+    #[test]
+    fn ambiguous_cities_prefer_the_document_country_then_population() {
+        check("Paris", &[], Some("Paris, France"));
+        check("Paris", &["United States"], Some("Paris, United States"));
+    }
+
+    #[test]
+    fn lexicons_load() {
+        let g = Gazetteer::get();
+        assert_eq!(
+            g.demonym("azerbaijani")
+                .map(|id| g.places[id as usize].name.as_str()),
+            Some("Azerbaijan")
+        );
+        assert!(g.given_name("leonid") > 0 && g.given_name("tehran") == 0);
+        assert!(g.is_common_word("calling") && !g.is_common_word("reshetnikov"));
+        assert!(g.places.len() > 30_000);
+    }
+}

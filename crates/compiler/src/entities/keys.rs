@@ -1,0 +1,153 @@
+//! Comparison keys for names: diacritic folding, a phonetic key that makes
+//! transliteration variants equal, lookup keys for the gazetteer, and URL slugs.
+//!
+//! Why a consonant skeleton: Russian and Persian names reach English through
+//! several romanisations that mostly disagree on vowels ("Rouhani"/"Rohani",
+//! "Mohammad"/"Muhammad", "Sergei"/"Sergey", "Zarif"/"Zareef") and on a few
+//! consonant spellings ("ks"/"x", "kh"/"h", "w"/"v"). Keeping the consonants,
+//! normalising those spellings and collapsing doubles makes such variants meet.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-case text without diacritics or apostrophes: "Khāmeneʼi" → "khamenei".
+pub(crate) fn fold(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | 'ʻ' | '`'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The gazetteer key of a name: folded, dots dropped, other non-alphanumerics as one space.
+/// "U.S." → "us", "Nagorno-Karabakh" → "nagorno karabakh".
+pub(crate) fn lookup_key(text: &str) -> String {
+    let folded = fold(text);
+    let mut key = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            key.push(c);
+        } else if c != '.' && !key.is_empty() && !key.ends_with(' ') {
+            key.push(' ');
+        }
+    }
+    key.trim_end().to_string()
+}
+
+/// The phonetic key of one word of a name; variants of one transliteration share it.
+pub(crate) fn phonetic_key(word: &str) -> String {
+    let folded: Vec<char> = fold(word).chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut key = String::new();
+    let mut i = 0;
+    while i < folded.len() {
+        let c = folded[i];
+        let next = folded.get(i + 1).copied();
+        let mapped = match (c, next) {
+            ('k' | 'c' | 'z' | 's' | 'g' | 'p' | 't', Some('h')) => {
+                i += 1;
+                match c {
+                    'k' | 'g' => 'h',
+                    'p' => 'f',
+                    's' | 'c' => 'S',
+                    'z' => 'Z',
+                    _ => 't',
+                }
+            }
+            ('x', _) => {
+                key.push('k');
+                's'
+            }
+            ('c' | 'q', _) => 'k',
+            ('w', _) => 'v',
+            ('j', _) => 'j',
+            (v, _) if "aeiouy".contains(v) => {
+                // A leading vowel is kept as one class ("Ebrahim"/"Ibrahim"); others vanish.
+                if i == 0 {
+                    'a'
+                } else {
+                    i += 1;
+                    continue;
+                }
+            }
+            (other, _) => other,
+        };
+        if !key.ends_with(mapped) {
+            key.push(mapped);
+        }
+        i += 1;
+    }
+    key
+}
+
+/// Whether two words of names are spellings of one name: same phonetic key, and
+/// close enough in spelling that the key's lost vowels cannot hide a different
+/// name ("Mohammad"/"Muhammad" yes, "Mohammad"/"Mahmoud" no).
+pub(crate) fn same_name_word(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb {
+        return true;
+    }
+    let longest = fa.chars().count().max(fb.chars().count());
+    phonetic_key(a) == phonetic_key(b) && edit_distance(&fa, &fb) <= (longest / 3).max(1)
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// A URL slug: folded, alphanumeric words joined by `-`. "Hossein Jaberi Ansari" → "hossein-jaberi-ansari".
+pub(crate) fn slug(text: &str) -> String {
+    lookup_key(text).replace(' ', "-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Asserts that all `variants` are one name and that `other` is not.
+    fn check(variants: &[&str], other: &str) {
+        for v in variants {
+            assert!(same_name_word(v, variants[0]), "{v} vs {}", variants[0]);
+        }
+        assert!(
+            !same_name_word(other, variants[0]),
+            "{other} vs {}",
+            variants[0]
+        );
+    }
+
+    #[test]
+    fn transliteration_variants_meet() {
+        check(&["Mohammad", "Mohammed", "Muhammad", "Muhammed"], "Mahmoud");
+        check(&["Lavrov", "Lavrow"], "Lavrentiev");
+        check(&["Sergei", "Sergey", "Serguei"], "Sarah");
+        check(&["Rouhani", "Rohani"], "Rahimi");
+        check(&["Zarif", "Zareef"], "Zafar");
+        check(&["Alexander", "Aleksandr", "Alexandre"], "Alexei");
+        check(&["Hossein", "Hussein", "Husein"], "Hassan");
+        check(&["Ebrahim", "Ibrahim"], "Abrams");
+        check(&["Khamenei", "Khāmenei", "Khamene'i"], "Kamenev");
+    }
+
+    #[test]
+    fn keys_and_slugs() {
+        assert_eq!(lookup_key("U.S."), "us");
+        assert_eq!(lookup_key("Nagorno-Karabakh"), "nagorno karabakh");
+        assert_eq!(lookup_key("São Paulo"), "sao paulo");
+        assert_eq!(slug("Hossein Jaberi Ansari"), "hossein-jaberi-ansari");
+        assert_eq!(fold("Raisi’s"), "raisis");
+    }
+}

@@ -1,0 +1,329 @@
+//! One entity per real-world thing: groups resolved mentions across the corpus
+//! and builds [`Entity`] records (canonical name, aliases, roles over time,
+//! country, coordinates, every mention).
+//!
+//! People merge when their names are spellings of one another word by word
+//! ("Sergei"/"Sergey"), when first and last names agree around middle names
+//! ("Leonid Petrovich Reshetnikov" = "Leonid Reshetnikov"), and a surname alone
+//! ("Putin", "Jaberi Ansari") joins the one person in the corpus it ends — the
+//! one in the same document when there are several. Organisations merge on
+//! their words without connectors ("Institute for/of Strategic Studies") and on
+//! acronyms introduced in parentheses. Places merge on their gazetteer entry.
+//!
+//! Invariant: every entity has at least one mention, and ids are unique.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use communique_core::{Document, Entity, EntityKind, Role, SourceRef, Span};
+
+use super::gazetteer::{Gazetteer, PlaceId};
+use super::keys;
+use super::lexicon;
+use super::tagger::Mention;
+
+/// One entity being assembled.
+struct Group {
+    kind: EntityKind,
+    place: Option<PlaceId>,
+    mentions: Vec<Mention>,
+}
+
+/// Builds the corpus's entities from its resolved mentions (unresolved ones are skipped).
+pub(crate) fn build(docs: &[Document], all: Vec<Vec<Mention>>) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut people: Vec<Mention> = Vec::new();
+    let mut orgs: Vec<Mention> = Vec::new();
+    let mut by_place: HashMap<PlaceId, usize> = HashMap::new();
+    for m in all.into_iter().flatten() {
+        match (m.kind, m.place) {
+            (Some(EntityKind::Person), _) => people.push(m),
+            (Some(EntityKind::Organization), _) => orgs.push(m),
+            (Some(EntityKind::Place), Some(place)) => {
+                let g = *by_place.entry(place).or_insert_with(|| {
+                    groups.push(Group {
+                        kind: EntityKind::Place,
+                        place: Some(place),
+                        mentions: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
+                groups[g].mentions.push(m);
+            }
+            // A place the gazetteer cannot locate has no coordinates to show.
+            _ => {}
+        }
+    }
+    group_people(people, &mut groups);
+    group_orgs(orgs, &mut groups);
+    let mut entities: Vec<Entity> = groups.into_iter().map(|g| entity(docs, g)).collect();
+    entities.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    let mut used = HashSet::new();
+    for e in &mut entities {
+        let base = format!("{}/{}", e.kind.as_str(), keys::slug(&e.name));
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        e.id = id;
+    }
+    entities
+}
+
+/// The words of a personal name without lower-case particles.
+fn name_words(m: &Mention) -> Vec<&str> {
+    m.words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !lexicon::is_name_particle(w))
+        .collect()
+}
+
+/// Whether two full names (two or more words each) denote one person.
+fn same_person(a: &[&str], b: &[&str]) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let same = |x: &str, y: &str| keys::same_name_word(x, y);
+    if long.len() == short.len() {
+        return long.iter().zip(short).all(|(x, y)| same(x, y));
+    }
+    let suffix = long[long.len() - short.len()..]
+        .iter()
+        .zip(short)
+        .all(|(x, y)| same(x, y));
+    let ends = same(long[0], short[0]) && same(long[long.len() - 1], short[short.len() - 1]);
+    suffix || ends
+}
+
+fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
+    // Longest names first, so full names found the groups that surnames then join.
+    people.sort_by_key(|m| (std::cmp::Reverse(name_words(m).len()), m.doc, m.span));
+    // Every way two names can match needs their last words to match: index by its key.
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    for m in people {
+        let words = name_words(&m);
+        let last = keys::phonetic_key(words.last().copied().unwrap_or(""));
+        let same_last = by_last.get(&last).cloned().unwrap_or_default();
+        let candidates: Vec<usize> = same_last
+            .into_iter()
+            .filter(|&g| {
+                let rep = name_words(&groups[g].mentions[0]);
+                if words.len() >= 2 && rep.len() >= 2 {
+                    same_person(&rep, &words)
+                } else {
+                    rep.len() >= words.len()
+                        && rep[rep.len() - words.len()..]
+                            .iter()
+                            .zip(&words)
+                            .all(|(x, y)| keys::same_name_word(x, y))
+                }
+            })
+            .collect();
+        let chosen = match candidates.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            many => {
+                let here: Vec<usize> = many
+                    .iter()
+                    .copied()
+                    .filter(|&g| groups[g].mentions.iter().any(|o| o.doc == m.doc))
+                    .collect();
+                // A full name that fits several people is its own person; a surname
+                // goes to the one this document speaks of.
+                (here.len() == 1).then(|| here[0])
+            }
+        };
+        match chosen {
+            Some(g) => groups[g].mentions.push(m),
+            None => {
+                by_last.entry(last).or_default().push(groups.len());
+                groups.push(Group {
+                    kind: EntityKind::Person,
+                    place: None,
+                    mentions: vec![m],
+                });
+            }
+        }
+    }
+}
+
+/// An organisation's comparison key: folded words without connectors.
+fn org_key(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| keys::fold(w))
+        .filter(|w| !lexicon::is_connector(w) && w != "-")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn group_orgs(orgs: Vec<Mention>, groups: &mut Vec<Group>) {
+    // Acronyms introduced in parentheses stand for their expansion everywhere.
+    let mut spans: HashMap<(u32, Span), String> = HashMap::new();
+    for m in &orgs {
+        spans.insert((m.doc, m.span), org_key(&m.words));
+    }
+    let mut acronyms: HashMap<String, String> = HashMap::new();
+    for m in &orgs {
+        if let Some(long) = m.expands.and_then(|s| spans.get(&(m.doc, s))) {
+            acronyms
+                .entry(org_key(&m.words))
+                .or_insert_with(|| long.clone());
+        }
+    }
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for m in orgs {
+        let own = org_key(&m.words);
+        let key = acronyms.get(&own).cloned().unwrap_or(own);
+        let g = *by_key.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                kind: EntityKind::Organization,
+                place: None,
+                mentions: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[g].mentions.push(m);
+    }
+}
+
+/// Assembles one entity record from its group.
+fn entity(docs: &[Document], mut g: Group) -> Entity {
+    let gaz = Gazetteer::get();
+    g.mentions.sort_by_key(|m| (m.doc, m.span));
+    let mut forms: Vec<(String, usize)> = Vec::new();
+    for m in &g.mentions {
+        let text = m.words.join(" ");
+        match forms
+            .iter_mut()
+            .find(|(f, _)| keys::fold(f) == keys::fold(&text))
+        {
+            Some((_, n)) => *n += 1,
+            None => forms.push((text, 1)),
+        }
+    }
+    // Canonical: the longest form, then the most frequent, preferring mixed case over capitals.
+    let rank =
+        |(f, n): &(String, usize)| (f.split(' ').count(), f.chars().any(char::is_lowercase), *n);
+    let mut canonical = String::new();
+    let mut best = None;
+    for form in &forms {
+        // Strictly better only, so the first-seen form wins a tie.
+        if best.is_none_or(|b| rank(form) > b) {
+            best = Some(rank(form));
+            canonical = form.0.clone();
+        }
+    }
+    let place = g.place.map(|id| &gaz.places[id as usize]);
+    let name = place.map_or(canonical.clone(), |p| p.name.clone());
+    let aliases = forms
+        .into_iter()
+        .map(|(f, _)| f)
+        .filter(|f| keys::fold(f) != keys::fold(&name))
+        .collect();
+    let mut roles: Vec<Role> = Vec::new();
+    for m in &g.mentions {
+        let as_of = docs.get(m.doc as usize).and_then(|d| d.date);
+        for (title, span) in &m.roles {
+            let seen = roles
+                .iter()
+                .any(|r| r.as_of == as_of && keys::fold(&r.title) == keys::fold(title));
+            if !seen {
+                roles.push(Role {
+                    title: title.clone(),
+                    as_of,
+                    source: SourceRef {
+                        doc: m.doc,
+                        span: *span,
+                    },
+                });
+            }
+        }
+    }
+    roles.sort_by_key(|r| (r.as_of.is_none(), r.as_of.map(|d| d.first_day()), r.source));
+    let country = match g.place {
+        Some(id) => gaz.country_name(id).map(str::to_string),
+        None => {
+            let mut votes: Vec<(PlaceId, usize)> = Vec::new();
+            for c in g.mentions.iter().filter_map(|m| m.country) {
+                match votes.iter_mut().find(|(v, _)| *v == c) {
+                    Some((_, n)) => *n += 1,
+                    None => votes.push((c, 1)),
+                }
+            }
+            // Most votes; the first stated wins a tie.
+            let best = votes.iter().map(|(_, n)| *n).max();
+            votes
+                .iter()
+                .find(|(_, n)| Some(*n) == best)
+                .and_then(|(c, _)| gaz.country_name(*c))
+                .map(str::to_string)
+        }
+    };
+    Entity {
+        id: String::new(),
+        name,
+        kind: g.kind,
+        aliases,
+        roles,
+        country,
+        lat: place.map(|p| p.lat),
+        lon: place.map(|p| p.lon),
+        mentions: g
+            .mentions
+            .iter()
+            .map(|m| SourceRef {
+                doc: m.doc,
+                span: m.span,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::extract;
+
+    /// Extracts from `texts` and compares "id: aliases" for every person and organisation.
+    fn check(texts: &[&str], expect: &[&str]) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .map(|t| Document {
+                text: t.to_string(),
+                ..Document::default()
+            })
+            .collect();
+        let got: Vec<String> = extract(&docs)
+            .iter()
+            .filter(|e| e.kind != EntityKind::Place)
+            .map(|e| format!("{}: {}", e.id, e.aliases.join(", ")))
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn people_merge_across_spellings_middle_names_and_surnames() {
+        check(
+            &[
+                "Sergei Petrovich Ivankin met Mohammad Tavakoli.",
+                "Sergey Ivankin and Muhammad Tavakoli spoke. Ivankin said so.",
+            ],
+            &[
+                "person/mohammad-tavakoli: Muhammad Tavakoli",
+                "person/sergei-petrovich-ivankin: Sergey Ivankin, Ivankin",
+            ],
+        );
+    }
+
+    #[test]
+    fn organisations_merge_on_wording_and_acronyms() {
+        check(
+            &[
+                "The Andean Institute for Trade Studies (AITS) opened.",
+                "The Andean Institute of Trade Studies said AITS grew.",
+            ],
+            &["organization/andean-institute-for-trade-studies: AITS, Andean Institute of Trade Studies"],
+        );
+    }
+}

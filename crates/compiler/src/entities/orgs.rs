@@ -1,0 +1,117 @@
+//! Organisations: names built around a head word ("Ministry", "Institute",
+//! "Union", "Agency", …), extended left over the words that qualify it
+//! ("Russian Foreign Ministry") and right over connector phrases
+//! ("… of the Russian Federation", "… for Strategic Studies").
+//!
+//! Invariant: an organisation never swallows an office ("Deputy Minister of
+//! Defense" is a role, not an organisation) nor the person named after it
+//! ("… Strategic Studies Leonid Reshetnikov").
+
+use communique_core::EntityKind;
+
+use super::gazetteer::Gazetteer;
+use super::keys;
+use super::lexicon;
+use super::people;
+use super::tagger::{Claim, Cue, Sentence};
+
+/// Whether token `i` may stand inside an organisation's name.
+fn org_word(s: &Sentence, i: usize) -> bool {
+    let w = s.word(i);
+    let free =
+        s.free_name(i) || matches!(s.claim.get(i), Some(Claim::Demonym(_) | Claim::Affiliation));
+    free && !lexicon::is_title_head(w) && !lexicon::is_rank(w) && !lexicon::is_honorific(w)
+}
+
+/// Finds organisation names and claims their tokens.
+pub(crate) fn find(s: &mut Sentence) {
+    let g = Gazetteer::get();
+    let mut i = 0;
+    while i < s.len() {
+        if !s.free_name(i) || !lexicon::is_org_head(s.word(i)) {
+            i += 1;
+            continue;
+        }
+        let mut from = i;
+        while from > 0 && org_word(s, from - 1) && !s.opener[from - 1] {
+            from -= 1;
+        }
+        // An opener joins only when the lexicons know it ("Russian", "Tehran").
+        if from > 0 && org_word(s, from - 1) && s.opener[from - 1] && s.name[from - 1] {
+            from -= 1;
+        }
+        let mut to = i + 1;
+        loop {
+            while s.free_name(to) && lexicon::is_org_head(s.word(to)) {
+                to += 1;
+            }
+            let connector = s.word(to);
+            if !(s.is_lower(to) && matches!(connector, "of" | "for" | "on" | "and")) {
+                break;
+            }
+            let mut k = to + 1;
+            if s.word(k) == "the" && s.is_lower(k) {
+                k += 1;
+            }
+            let start = k;
+            while org_word(s, k) && !people::starts_name(s, k) {
+                k += 1;
+            }
+            // "… of Mines and Energy", "… of Iran and Eurasia Studies", but not "… of Defense and Iran".
+            let and_ok = lexicon::is_org_tail(s.word(k - 1))
+                || (k - start == 1
+                    && s.claim[start] == Claim::Free
+                    && !g.is_place(&keys::lookup_key(s.raw(start)))
+                    && g.given_name(s.word(start)) == 0);
+            if k == start || (connector == "and" && !and_ok) {
+                break;
+            }
+            to = k;
+        }
+        // A head word alone ("Council", "Police") is too generic to name one organisation;
+        // a place with a head word in its name ("West Bank") is a place.
+        if to - from < 2 || g.is_place(&keys::lookup_key(s.slice(from, to))) {
+            i = to;
+            continue;
+        }
+        let country = (from..to).find_map(|k| {
+            s.country_word(k).or_else(|| {
+                g.resolve(&keys::lookup_key(s.raw(k)), s.doc_countries)
+                    .and_then(|id| g.places[id as usize].country)
+            })
+        });
+        let m = s.add(from, to, Some(EntityKind::Organization), Cue::None);
+        s.mentions[m].country = country;
+        i = to;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::tagger::tests::check;
+
+    #[test]
+    fn head_words_and_their_extensions() {
+        check(
+            "Officials of the Brazilian Ministry of Mines and Energy met.",
+            &["Brazilian Ministry of Mines and Energy/organization"],
+        );
+        check(
+            "He spoke at the Baltic Institute for Defence Studies Karin Lund said.",
+            &[
+                "Baltic Institute for Defence Studies/organization",
+                "Karin Lund/person",
+            ],
+        );
+        check(
+            "a seminar at the University of Nairobi and Kenya",
+            &["University of Nairobi/organization", "Kenya/place"],
+        );
+    }
+
+    #[test]
+    fn offices_are_not_organisations() {
+        check("the Deputy Minister of Energy spoke", &[]);
+        check("The Council met.", &[]);
+    }
+}

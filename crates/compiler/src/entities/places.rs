@@ -1,0 +1,99 @@
+//! Places: the longest run of name words that the gazetteer knows, resolved to
+//! one country, region or city with coordinates.
+//!
+//! Invariant: a city whose name opens a sentence and is common English
+//! ("Reading the report …"), or is written in capitals inside running text
+//! ("KUNA"), must be a large city to count.
+
+use communique_core::EntityKind;
+
+use super::gazetteer::{Gazetteer, PlaceKind};
+use super::keys;
+use super::lexicon;
+use super::tagger::{Claim, Cue, Sentence};
+use super::tokens::Shape;
+
+/// Smallest city that may be named by a capitalised common word at a sentence start.
+const OPENER_MIN_POPULATION: u64 = 1_000_000;
+
+/// Finds gazetteer places among the unclaimed names and claims them.
+pub(crate) fn find(s: &mut Sentence) {
+    let g = Gazetteer::get();
+    let mut i = 0;
+    // A nationality word may open a longer place name: "Czech Republic", "South Africa".
+    let usable = |s: &Sentence, k: usize| {
+        s.free_name(k) || matches!(s.claim[k], Claim::Demonym(_) | Claim::Affiliation)
+    };
+    while i < s.len() {
+        if !usable(s, i) {
+            i += 1;
+            continue;
+        }
+        let mut best = None;
+        let mut k = i;
+        let mut words = 0;
+        while k < s.len() && words < g.max_words {
+            if usable(s, k) {
+                words += 1;
+                let key = keys::lookup_key(s.slice(i, k + 1));
+                if g.is_place(&key) {
+                    best = Some((k + 1, key));
+                }
+            } else if !(s.raw(k) == "-" || (s.is_lower(k) && lexicon::is_connector(s.word(k)))) {
+                break;
+            }
+            k += 1;
+        }
+        let Some((to, key)) = best.filter(|(to, _)| s.free_name(i) || to - i > 1) else {
+            i += 1;
+            continue;
+        };
+        let Some(id) = g.resolve(&key, s.doc_countries) else {
+            i += 1;
+            continue;
+        };
+        let place = &g.places[id as usize];
+        let city = place.kind == PlaceKind::City;
+        // Datelines are in capitals ("WASHINGTON"), sentence openers are not.
+        let weak_opener = s.opener[i]
+            && g.is_common_word(s.word(i))
+            && to - i == 1
+            && s.tokens[i].shape == Shape::Capitalized
+            && !s.shouting;
+        // Capitals inside running text are usually an acronym ("KUNA"), unless a big city
+        // or a dateline ("NAIROBI –").
+        let dateline = to == s.len()
+            || matches!(s.raw(to), "–" | "-" | "—" | "," | ":")
+            || s.tokens[to].shape == Shape::Number;
+        let acronym = to - i == 1 && s.tokens[i].shape == Shape::Upper && !s.shouting && !dateline;
+        // A city name followed by more name words is likely part of a longer name ("Moscow Mule").
+        let swallowed = city && s.free_name(to) && !lexicon::is_never_name(s.word(to));
+        let small = city && place.population < OPENER_MIN_POPULATION;
+        if ((weak_opener || acronym) && small) || swallowed {
+            i = to;
+            continue;
+        }
+        let m = s.add(i, to, Some(EntityKind::Place), Cue::None);
+        s.mentions[m].place = Some(id);
+        s.mentions[m].country = place.country;
+        i = to;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::tagger::tests::check;
+
+    #[test]
+    fn gazetteer_places() {
+        check(
+            "Talks in Nairobi and the Democratic Republic of the Congo ended.",
+            &["Nairobi/place", "Democratic Republic of the Congo/place"],
+        );
+        check("Reading the report, she flew to Lyon.", &["Lyon/place"]);
+        check(
+            "NAIROBI – Rain fell across Central Asia.",
+            &["NAIROBI/place", "Central Asia/place"],
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! The corpus-level pass: names that the sentence rules left unresolved take the
+//! kind the rest of the corpus gives them ("Putin said" after "Vladimir Putin",
+//! "EAEU" after "Eurasian Economic Union (EAEU)"), else the kind their context
+//! cue suggests.
+//!
+//! Invariant: a mention resolved here keeps its span; nothing is dropped here —
+//! what stays unresolved is dropped by the caller that cannot use it.
+
+use std::collections::{HashMap, HashSet};
+
+use communique_core::{Document, EntityKind, Span};
+
+use super::gazetteer::{Gazetteer, PlaceKind};
+use super::keys;
+use super::tagger::{tag_document, Cue, Mention};
+
+/// Towns smaller than this yield their name to a person of that surname anywhere in the corpus.
+const SMALL_TOWN: u64 = 100_000;
+
+/// What to do with a name that neither rules nor corpus resolve.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unresolved {
+    /// Leave it unresolved (the product: no guesses on the page).
+    Keep,
+    /// Type it anyway from its shape (evaluation against annotated text).
+    Guess,
+}
+
+/// Tags every document and resolves names across the corpus; one list per document.
+pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Mention>> {
+    let mut all: Vec<Vec<Mention>> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| tag_document(i as u32, d))
+        .collect();
+    let known = Known::collect(&all);
+    for mentions in &mut all {
+        // A word the document uses as a person's surname is that person even where
+        // the gazetteer knows a town of that name ("Bill Clinton … Clinton said").
+        let surnames: HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.kind == Some(EntityKind::Person) && m.words.len() >= 2)
+            .filter_map(|m| m.words.last().map(|w| keys::fold(w)))
+            .collect();
+        for m in mentions.iter_mut() {
+            let word = keys::fold(m.words.first().map_or("", String::as_str));
+            // A small town's name that is some person's surname in the corpus is that person.
+            let small_town = m.place.is_some_and(|id| {
+                let p = &Gazetteer::get().places[id as usize];
+                p.kind == PlaceKind::City && p.population < SMALL_TOWN
+            });
+            let surname =
+                surnames.contains(&word) || (small_town && known.surnames.contains(&word));
+            if m.kind == Some(EntityKind::Place) && m.words.len() == 1 && surname {
+                m.kind = Some(EntityKind::Person);
+                m.place = None;
+                m.country = None;
+            }
+        }
+        let spans: HashMap<Span, Option<EntityKind>> =
+            mentions.iter().map(|m| (m.span, m.kind)).collect();
+        for m in mentions.iter_mut().filter(|m| m.kind.is_none()) {
+            // A capitalised common word opening a sentence is a name only if the
+            // corpus says so elsewhere ("Clinton said" after "Bill Clinton").
+            if m.weak {
+                m.kind = known.kind_of(&m.words);
+                continue;
+            }
+            m.kind = m
+                .expands
+                .and_then(|long| spans.get(&long).copied().flatten())
+                .or_else(|| known.kind_of(&m.words))
+                .or(match m.cue {
+                    Cue::Person => Some(EntityKind::Person),
+                    Cue::Organization => Some(EntityKind::Organization),
+                    Cue::Place if policy == Unresolved::Guess => Some(EntityKind::Place),
+                    _ => None,
+                });
+            if m.kind.is_none() && policy == Unresolved::Guess {
+                m.kind = Some(guess(&m.words));
+            }
+        }
+    }
+    all
+}
+
+/// A kind for a name nothing speaks for. One word alone is most often an
+/// organisation or team in news text, and so are names with common words ("Red
+/// Star", "Federal Reserve"); longer names of rare words are mostly people.
+fn guess(words: &[String]) -> EntityKind {
+    let g = Gazetteer::get();
+    if words.len() == 1 || words.iter().any(|w| g.is_common_word(&keys::fold(w))) {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    }
+}
+
+/// What the corpus knows about names, from the mentions the rules typed.
+struct Known {
+    /// Folded organisation names and acronyms.
+    orgs: HashSet<String>,
+    /// Folded names of places the gazetteer did not know but acronyms did.
+    places: HashSet<String>,
+    /// Folded last words of every person name of two or more words.
+    surnames: HashSet<String>,
+    /// Words of every person name of two or more words, by the phonetic key of its last word.
+    people: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Known {
+    fn collect(all: &[Vec<Mention>]) -> Known {
+        let mut known = Known {
+            orgs: HashSet::new(),
+            places: HashSet::new(),
+            people: HashMap::new(),
+            surnames: HashSet::new(),
+        };
+        for m in all.iter().flatten() {
+            let key = keys::fold(&m.words.join(" "));
+            match m.kind {
+                Some(EntityKind::Organization) => {
+                    known.orgs.insert(key);
+                }
+                Some(EntityKind::Place) => {
+                    known.places.insert(key);
+                }
+                Some(EntityKind::Person) if m.words.len() >= 2 => {
+                    let last = keys::phonetic_key(&m.words[m.words.len() - 1]);
+                    known
+                        .surnames
+                        .insert(keys::fold(&m.words[m.words.len() - 1]));
+                    known.people.entry(last).or_default().push(m.words.clone());
+                }
+                _ => {}
+            }
+        }
+        known
+    }
+
+    /// The kind the corpus gives these words, if one.
+    fn kind_of(&self, words: &[String]) -> Option<EntityKind> {
+        let key = keys::fold(&words.join(" "));
+        if self.orgs.contains(&key) {
+            return Some(EntityKind::Organization);
+        }
+        if self.places.contains(&key) {
+            return Some(EntityKind::Place);
+        }
+        let last = keys::phonetic_key(words.last().map_or("", String::as_str));
+        let same_surname = self.people.get(&last).map_or(&[][..], Vec::as_slice);
+        let is_surname = same_surname.iter().any(|full| {
+            full.len() > words.len()
+                && full[full.len() - words.len()..]
+                    .iter()
+                    .zip(words)
+                    .all(|(a, b)| keys::same_name_word(a, b))
+        });
+        is_surname.then_some(EntityKind::Person)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags `texts` as a corpus and compares "text/kind" for every mention of the last one.
+    fn check(texts: &[&str], expect: &[&str]) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .map(|t| Document {
+                text: t.to_string(),
+                ..Document::default()
+            })
+            .collect();
+        let all = tag_corpus(&docs, Unresolved::Keep);
+        let last = docs.last().unwrap();
+        let got: Vec<String> = all
+            .last()
+            .unwrap()
+            .iter()
+            .filter(|m| m.kind.is_some() || !m.weak)
+            .map(|m| format!("{}/{}", m.text(last), m.kind.map_or("?", |k| k.as_str())))
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn surnames_and_acronyms_take_the_corpus_kind() {
+        check(
+            &[
+                "Talks with Vladimir Okafor ended.",
+                "Later Okafor spoke in Lagos.",
+            ],
+            &["Okafor/person", "Lagos/place"],
+        );
+        check(
+            &[
+                "The Andean Trade Council (ATC) met.",
+                "Later ATC and Quimby spoke.",
+            ],
+            &["ATC/organization", "Quimby/?"],
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! Roles: the office a person holds, read from the words before the name
+//! ("Iranian Deputy Foreign Minister for Middle East and African Affairs
+//! Hossein Jaberi Ansari", "director of the Russian Institute for Strategic
+//! Studies Leonid Reshetnikov") or from an apposition after it ("Ali Akbar
+//! Velayati, the adviser on international affairs to …,"). A leading nationality
+//! ("Iranian", "Iran's") becomes the person's country; a trailing military rank
+//! ("Lieutenant General") is a role of its own; honorifics are dropped.
+//!
+//! Invariant: a role phrase holds an office word (or a rank), and never the
+//! name of another person.
+
+use communique_core::{EntityKind, Span};
+
+use super::lexicon;
+use super::tagger::{Claim, Sentence};
+use super::tokens::Shape;
+
+/// Longest apposition read as a role, in tokens.
+const MAX_APPOSITION: usize = 20;
+
+/// Finds the roles of every person mention in the sentence.
+pub(crate) fn attach(s: &mut Sentence) {
+    for m in 0..s.mentions.len() {
+        if s.mentions[m].kind != Some(EntityKind::Person) {
+            continue;
+        }
+        let (from, to) = s.range_of(m);
+        let phrases = [before(s, from), apposition(s, to)];
+        for (start, end) in phrases.into_iter().flatten() {
+            let evidence = Span::new(
+                s.tokens[start.min(from)].start,
+                s.tokens[(end.max(to)) - 1].end,
+            );
+            let (country, roles) = read_phrase(s, start, end);
+            if s.mentions[m].country.is_none() {
+                s.mentions[m].country = country;
+            }
+            for role in roles {
+                s.mentions[m].roles.push((role, evidence));
+            }
+        }
+    }
+}
+
+/// Whether token `i` belongs to another person's name.
+fn is_person(s: &Sentence, i: usize) -> bool {
+    matches!(s.claim[i], Claim::Mention(m) if s.mentions[m].kind == Some(EntityKind::Person))
+}
+
+/// Whether token `i` is a capitalised part of a role phrase.
+fn capital_part(s: &Sentence, i: usize) -> bool {
+    (s.name[i] || matches!(s.claim[i], Claim::Demonym(_) | Claim::Affiliation)) && !is_person(s, i)
+}
+
+/// The role phrase right before the name starting at `name`: token range, if any.
+fn before(s: &Sentence, name: usize) -> Option<(usize, usize)> {
+    let mut start = name;
+    let mut j = name;
+    while j > 0 {
+        let k = j - 1;
+        let raw = s.raw(k);
+        let w = s.word(k);
+        if capital_part(s, k) || s.tokens[k].shape == Shape::Possessive {
+            start = k;
+            j = k;
+        } else if (raw == "(" || raw == ")") && k > 0 {
+            start = k;
+            j = k;
+        } else if s.is_lower(k) && lexicon::is_title_word(w) {
+            start = k;
+            j = k;
+        } else if s.is_lower(k) && lexicon::is_connector(w) {
+            // Cross connectors only towards more of an office: "Assistant to Iran's …",
+            // "director of the …"; never from a lower-case phrase ("affairs to Leader").
+            let mut b = k;
+            while b > 0 && s.is_lower(b - 1) && lexicon::is_connector(s.word(b - 1)) {
+                b -= 1;
+            }
+            if b == 0 {
+                break;
+            }
+            let beyond = b - 1;
+            if capital_part(s, beyond) {
+                j = b;
+            } else if s.is_lower(beyond) && lexicon::is_title_head(s.word(beyond)) {
+                start = beyond;
+                break;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    trim(s, start, name)
+}
+
+/// The role phrase in an apposition after a name ending at `end`: ", the adviser on …,".
+fn apposition(s: &Sentence, end: usize) -> Option<(usize, usize)> {
+    if s.word(end) != "," {
+        return None;
+    }
+    let mut start = end + 1;
+    while matches!(s.word(start), "the" | "a" | "an" | "who" | "is" | "was") {
+        start += 1;
+    }
+    let opens_with_office = (start..(start + 4).min(s.len()))
+        .any(|k| lexicon::is_title_head(s.word(k)))
+        && (lexicon::is_title_word(s.word(start))
+            || matches!(
+                s.claim.get(start),
+                Some(Claim::Demonym(_) | Claim::Affiliation)
+            ));
+    if !opens_with_office {
+        return None;
+    }
+    let mut stop = start;
+    while stop < s.len() && stop - start < MAX_APPOSITION {
+        let raw = s.raw(stop);
+        if matches!(raw, "," | "." | ";" | ":" | "”" | "\"" | "–" | "—") || is_person(s, stop)
+        {
+            break;
+        }
+        stop += 1;
+    }
+    trim(s, start, stop)
+}
+
+/// Trims connectors and honorifics off both ends; `None` unless an office remains.
+fn trim(s: &Sentence, mut start: usize, mut end: usize) -> Option<(usize, usize)> {
+    let droppable = |k: usize| {
+        let w = s.word(k);
+        (s.is_lower(k) && lexicon::is_connector(w))
+            || lexicon::is_honorific(w)
+            || s.tokens[k].shape == Shape::Possessive
+            || matches!(s.raw(k), "(" | ")")
+    };
+    while start < end && droppable(start) {
+        start += 1;
+    }
+    while end > start && droppable(end - 1) {
+        end -= 1;
+    }
+    let office =
+        (start..end).any(|k| lexicon::is_title_head(s.word(k)) || lexicon::is_rank(s.word(k)));
+    office.then_some((start, end))
+}
+
+/// Splits a role phrase into its country and its role titles.
+fn read_phrase(s: &Sentence, mut start: usize, end: usize) -> (Option<u32>, Vec<String>) {
+    let country = (start..end).find_map(|k| s.country_word(k));
+    // "Iranian Deputy …", "Iran's Foreign Minister": the nationality is the country, not the role.
+    while start < end && s.country_word(start).is_some() {
+        start += 1;
+        if start < end && s.tokens[start].shape == Shape::Possessive {
+            start += 1;
+        }
+    }
+    let mut rank_start = end;
+    while rank_start > start && lexicon::is_rank(s.word(rank_start - 1)) {
+        rank_start -= 1;
+    }
+    let mut roles = Vec::new();
+    let office_before_rank = (start..rank_start).any(|k| lexicon::is_title_head(s.word(k)));
+    if office_before_rank && rank_start < end {
+        roles.push(s.slice(start, rank_start).to_string());
+        roles.push(s.slice(rank_start, end).to_string());
+    } else if start < end {
+        roles.push(s.slice(start, end).to_string());
+    }
+    (country, roles)
+}
+
+#[cfg(test)]
+mod tests {
+    use communique_core::Document;
+
+    use crate::entities::tagger::tag_document;
+
+    /// Tags `text` and compares "name: role | role (country)" for every person.
+    fn check(text: &str, expect: &[&str]) {
+        let doc = Document {
+            text: text.to_string(),
+            ..Document::default()
+        };
+        let g = crate::entities::gazetteer::Gazetteer::get();
+        let got: Vec<String> = tag_document(0, &doc)
+            .iter()
+            .filter(|m| m.kind == Some(communique_core::EntityKind::Person))
+            .map(|m| {
+                let roles: Vec<&str> = m.roles.iter().map(|r| r.0.as_str()).collect();
+                let country = m
+                    .country
+                    .map_or("-", |c| g.places[c as usize].name.as_str());
+                format!("{}: {} ({country})", m.text(&doc), roles.join(" | "))
+            })
+            .collect();
+        assert_eq!(got, expect, "roles in {text:?}");
+    }
+
+    #[test]
+    fn roles_before_the_name() {
+        check(
+            "Kenyan Deputy Minister for East African Affairs Otieno Kamau spoke.",
+            &["Otieno Kamau: Deputy Minister for East African Affairs (Kenya)"],
+        );
+        check(
+            "He met director of the Baltic Institute for Defence Studies Karin Lund.",
+            &["Karin Lund: director of the Baltic Institute for Defence Studies (-)"],
+        );
+        check(
+            "He met Chilean Minister of Defense Major General Pablo Rojas.",
+            &["Pablo Rojas: Minister of Defense | Major General (Chile)"],
+        );
+        check(
+            "Envoy to Peru's Foreign Minister in Trade Affairs Lucia Mendez left.",
+            &["Lucia Mendez: Envoy to Peru's Foreign Minister in Trade Affairs (Peru)"],
+        );
+    }
+
+    #[test]
+    fn roles_in_appositions() {
+        check(
+            "Ana Costa, the adviser on trade affairs to President Jorge Silva, said so.",
+            &[
+                "Ana Costa: adviser on trade affairs to President (-)",
+                "Jorge Silva: President (-)",
+            ],
+        );
+    }
+}
