@@ -4,13 +4,14 @@
 //!
 //! The rules look at a line's shape, its position and a phrase lexicon, never
 //! at a particular site or article:
-//! 1. **Whitespace.** NBSP and other Unicode spaces and tabs become a space,
+//! 1. **Characters.** NBSP and other Unicode spaces and tabs become a space,
 //!    runs of spaces one, zero-width and soft-hyphen characters go, lines are
-//!    trimmed.
+//!    trimmed; HTML character references (`&amp;`, `&#39;`) are decoded and
+//!    inline formatting tags (`<b>`, `<br>`) dropped, as scrapers leave them.
 //! 2. **Header** (up to eight non-blank lines at the top): page-ID lines
 //!    (`Code 134776`, `ID: 13749`), date lines (a date plus only labels,
 //!    separators and numbers, see [`dates::header_date`]), boilerplate lines,
-//!    and the first headline-shaped line (short, not ending like a sentence),
+//!    a byline under the headline (`By Jane Doe`), and the first headline-shaped line (short, not ending like a sentence),
 //!    which becomes the title without its site suffix (` | News`, ` - BBC
 //!    News`). A line equal to a title given by metadata is the headline
 //!    whatever its shape (metadata still decides the title). The header ends
@@ -132,8 +133,15 @@ impl Line<'_> {
 }
 
 /// Spaces normalised (NBSP, tabs, Unicode spaces → one space), invisible
-/// characters dropped, ends trimmed.
+/// characters dropped, HTML left over by scraping undone, ends trimmed.
 fn normalise_line(raw: &str) -> String {
+    let unescaped;
+    let raw = if raw.contains(['&', '<']) {
+        unescaped = strip_tags(&decode_entities(raw));
+        unescaped.as_str()
+    } else {
+        raw
+    };
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for ch in raw.chars() {
@@ -149,6 +157,103 @@ fn normalise_line(raw: &str) -> String {
             }
         }
     }
+    out
+}
+
+/// HTML character references (`&amp;`, `&#39;`, `&#x2019;`, `&rsquo;`…) as characters.
+fn decode_entities(text: &str) -> String {
+    const NAMED: &[(&str, &str)] = &[
+        ("amp", "&"),
+        ("lt", "<"),
+        ("gt", ">"),
+        ("quot", "\""),
+        ("apos", "'"),
+        ("nbsp", " "),
+        ("ndash", "–"),
+        ("mdash", "—"),
+        ("lsquo", "‘"),
+        ("rsquo", "’"),
+        ("ldquo", "“"),
+        ("rdquo", "”"),
+        ("hellip", "…"),
+        ("laquo", "«"),
+        ("raquo", "»"),
+        ("eacute", "é"),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let reference = rest[1..]
+            .find(';')
+            .filter(|&end| end <= 10)
+            .map(|end| &rest[1..=end]);
+        let decoded = reference.and_then(|name| {
+            let numeric = match name.strip_prefix('#') {
+                Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok(),
+                Some(decimal) => decimal.parse().ok(),
+                None => None,
+            };
+            match numeric {
+                Some(code) => char::from_u32(code).map(String::from),
+                None => NAMED
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, c)| (*c).to_owned()),
+            }
+        });
+        match (decoded, reference) {
+            (Some(decoded), Some(name)) => {
+                out.push_str(&decoded);
+                rest = &rest[name.len() + 2..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes inline HTML tags of text formatting (`<b>`, `</i>`, `<br/>`), which
+/// scrapers leave in text; anything else with angle brackets stays.
+fn strip_tags(text: &str) -> String {
+    const TAGS: &[&str] = &[
+        "b", "i", "u", "em", "strong", "br", "p", "a", "span", "div", "font", "sup", "sub", "small",
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let tag = rest.find('>').map(|end| &rest[..=end]).filter(|tag| {
+            let name = tag[1..tag.len() - 1]
+                .trim_start_matches('/')
+                .trim_end_matches('/');
+            let name = name.split(' ').next().unwrap_or("").to_ascii_lowercase();
+            TAGS.contains(&name.as_str())
+        });
+        match tag {
+            Some(tag) => {
+                // Inline tags vanish; a line break (`<br>`, `<p>`) becomes a space.
+                let breaks = ["<br", "<p", "</p", "<div", "</div"]
+                    .iter()
+                    .any(|b| tag.to_ascii_lowercase().starts_with(b));
+                if breaks {
+                    out.push(' ');
+                }
+                rest = &rest[tag.len()..];
+            }
+            None => {
+                out.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -175,6 +280,8 @@ fn read_header(lines: &mut [Line], known_titles: &[&str], out: &mut Cleaned) -> 
             Fate::Removed("publication date line")
         } else if let Some((reason, _)) = boilerplate(text) {
             Fate::Removed(reason)
+        } else if title_found && is_byline(text) {
+            Fate::Removed("byline")
         } else if !title_found
             && (headline_shaped(text) || known_titles.iter().any(|known| same_title(text, known)))
         {
@@ -186,6 +293,18 @@ fn read_header(lines: &mut [Line], known_titles: &[&str], out: &mut Cleaned) -> 
         };
     }
     lines.len()
+}
+
+/// `By Jane Doe`, `Written by Jane Doe, Moscow`, `Author: Jane Doe`: a short credit line under the headline.
+fn is_byline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let name = ["by ", "written by ", "reported by ", "author: ", "author "]
+        .iter()
+        .find_map(|label| lower.strip_prefix(label));
+    name.is_some_and(|name| {
+        let words = name.split(' ').count();
+        (1..=8).contains(&words) && !ends_sentence(text) && text.len() <= 100
+    })
 }
 
 /// A line shaped like a headline: short, capitalised, not ending like a sentence.
@@ -354,6 +473,10 @@ enum After {
 
 /// The reason a line is boilerplate, and what it says about the lines after it.
 fn boilerplate(text: &str) -> Option<(&'static str, After)> {
+    // Every phrase is short; a paragraph of prose need not be folded and compared.
+    if text.len() > 200 {
+        return None;
+    }
     let key: String = text
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
@@ -790,9 +913,12 @@ fn lead_prefix(text: &str) -> Option<LeadPrefix> {
     let sentence_end = name
         .split(' ')
         .any(|w| w.len() > 3 && w.ends_with('.') && w.starts_with(char::is_lowercase));
+    // Stops are fine in an outlet's name (`SPACE.com`) or a region after the
+    // place (`LOS ANGELES, Calif.`), not in a place or plain name.
+    let place = name.split(',').next().unwrap_or("").trim();
     if name.split(' ').count() > 5
         || sentence_end
-        || (name.contains(['.', '!', '?']) && !outlet_like(name))
+        || (place.contains(['.', '!', '?']) && !outlet_like(name))
     {
         return None;
     }
@@ -800,7 +926,6 @@ fn lead_prefix(text: &str) -> Option<LeadPrefix> {
         let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
     };
-    let place = name.split(',').next().unwrap_or("").trim();
     let prefix = match paren {
         // `(Reuters) - ` with no place before it.
         Some(agency) if name.is_empty() && outlet_like(agency) => LeadPrefix {
@@ -1007,6 +1132,33 @@ mod tests {
     }
 
     #[test]
+    fn bylines_under_the_headline_go() {
+        check(
+            "Talks resume\nBy Jane Doe, Moscow\n\nThe talks resumed.",
+            &[],
+            r#"
+title: Talks resume
+date: - -
+source: -
+dateline: -
+| The talks resumed.
+- headline: Talks resume
+- byline: By Jane Doe, Moscow"#,
+        );
+        check(
+            "Talks resume\n\nBy the end of the day the talks had resumed.",
+            &[],
+            r#"
+title: Talks resume
+date: - -
+source: -
+dateline: -
+| By the end of the day the talks had resumed.
+- headline: Talks resume"#,
+        );
+    }
+
+    #[test]
     fn header_gives_title_date_and_page_ids() {
         check(
             "Code 134776\nPublishDate: Monday, January 28, 201920:43\n\nSpokesman: Iran to Continue\n\nAVA- \"We are partners,\" Qassemi told reporters in Tehran on Monday.\n",
@@ -1095,6 +1247,18 @@ dateline: Los Angeles
 - agency prefix: LOS ANGELES (Reuters) -"#,
         );
         check(
+            "GERMANTOWN, Md. - A Maryland-based private lab has fired an analyst.",
+            &[],
+            r#"
+title: A Maryland-based private lab has fired an analyst.
+date: - -
+source: -
+dateline: Germantown, Md.
+| A Maryland-based private lab has fired an analyst.
+- dateline: GERMANTOWN, Md. -
+! no headline found; title taken from the first sentence"#,
+        );
+        check(
             "SPACE.com - TORONTO, Canada -- A second team of rocketeers competing for the prize.",
             &[],
             r#"
@@ -1172,9 +1336,29 @@ dateline: -
     }
 
     #[test]
+    fn html_left_by_scrapers_is_undone() {
+        check(
+            "Apache balks at &lt;b&gt;Microsoft&lt;/b&gt; terms\n\nThe firm&#39;s <i>new</i> licence<br>&amp; fees are &quot;unfair&quot;, it said &#x2014; again. 3 &lt; 4 &unknown; &",
+            &[],
+            r#"
+title: Apache balks at Microsoft terms
+date: - -
+source: -
+dateline: -
+| The firm's new licence & fees are "unfair", it said — again. 3 < 4 &unknown; &
+- headline: Apache balks at &lt;b&gt;Microsoft&lt;/b&gt; terms"#,
+        );
+    }
+
+    #[test]
     fn odd_inputs_never_panic() {
         for raw in [
             "",
+            "&#xFFFFFFFF;",
+            "&#;",
+            "<",
+            "<b",
+            "&",
             "\n\n\n",
             "—",
             "- - -",

@@ -170,7 +170,7 @@ fn build_document(raw: &RawArticle, settings: &read::Settings) -> Cleaned {
         .collect();
     let cleaned = clean::clean(&raw.text, &known_titles);
     if cleaned.text.is_empty() {
-        return Err("no article text after removing boilerplate".into());
+        return Err("no article text (only headline, date or boilerplate lines)".into());
     }
     let mut notes: Vec<Diagnostic> = cleaned
         .notes

@@ -81,7 +81,7 @@ included  latin1.txt
   warning: no date found
 skipped   logo.png: not an article (.png)
 included  nested/deeper/b.txt
-skipped   only-boilerplate.txt: no article text after removing boilerplate
+skipped   only-boilerplate.txt: no article text (only headline, date or boilerplate lines)
 
 12 files: 5 included (5 documents), 7 skipped; 3 errors, 7 warnings
 ",
