@@ -3,9 +3,11 @@
 //!   source, clean body and removed boilerplate;
 //! - `inputs`: each kind of bad or unusual input file is reported, never fatal
 //!   (except a malformed `corpus.toml` or a missing folder);
-//! - `cli`: the command line's report, JSON export shape and exit codes.
+//! - `cli`: the command line's report, JSON export shape and exit codes;
+//! - `entities`: people, organisations and places of the seeds, merged, with roles.
 
 mod cli;
+mod entities;
 mod inputs;
 mod seeds;
 mod util;

@@ -15,6 +15,9 @@ use super::lexicon;
 use super::people;
 use super::tagger::{Claim, Cue, Sentence};
 
+/// Smallest city whose name in an organisation's name gives it a country.
+const CITY_FOR_COUNTRY: u64 = 100_000;
+
 /// Whether token `i` may stand inside an organisation's name.
 fn org_word(s: &Sentence, i: usize) -> bool {
     let w = s.word(i);
@@ -57,6 +60,10 @@ pub(crate) fn find(s: &mut Sentence) {
             while org_word(s, k) && !people::starts_name(s, k) {
                 k += 1;
             }
+            // A name ends on a noun, not on an adjective: "… on Asian countries" stops before "Asian".
+            while k > start && matches!(s.claim[k - 1], Claim::Demonym(_) | Claim::Affiliation) {
+                k -= 1;
+            }
             // "… of Mines and Energy", "… of Iran and Eurasia Studies", but not "… of Defense and Iran".
             let and_ok = lexicon::is_org_tail(s.word(k - 1))
                 || (k - start == 1
@@ -74,12 +81,22 @@ pub(crate) fn find(s: &mut Sentence) {
             i = to;
             continue;
         }
-        let country = (from..to).find_map(|k| {
-            s.country_word(k).or_else(|| {
-                g.resolve(&keys::lookup_key(s.raw(k)), s.doc_countries)
-                    .and_then(|id| g.places[id as usize].country)
-            })
-        });
+        // Its country: a nationality or country word in it, else a large city in it
+        // ("University of Tehran"); never a town that shares a name with a head word.
+        let city_country = |k: usize| {
+            let w = s.word(k);
+            if lexicon::is_org_head(w) || lexicon::is_org_tail(w) || lexicon::is_title_word(w) {
+                return None;
+            }
+            let id = g.resolve(&keys::lookup_key(s.raw(k)), s.doc_countries)?;
+            let place = &g.places[id as usize];
+            (place.population >= CITY_FOR_COUNTRY)
+                .then_some(place.country)
+                .flatten()
+        };
+        let country = (from..to)
+            .find_map(|k| s.country_word(k))
+            .or_else(|| (from..to).find_map(city_country));
         let m = s.add(from, to, Some(EntityKind::Organization), Cue::None);
         s.mentions[m].country = country;
         i = to;

@@ -92,7 +92,19 @@ fn before(s: &Sentence, name: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    // The phrase opens with an office or a nationality: "Europe and Chinese President"
+    // is "Chinese President".
+    while start < name && !opens_role(s, start) {
+        start += 1;
+    }
     trim(s, start, name)
+}
+
+/// Whether a role phrase may open at token `k`.
+fn opens_role(s: &Sentence, k: usize) -> bool {
+    lexicon::is_title_word(s.word(k))
+        || matches!(s.claim[k], Claim::Demonym(_) | Claim::Affiliation)
+        || s.country_word(k).is_some()
 }
 
 /// The role phrase in an apposition after a name ending at `end`: ", the adviser on …,".
@@ -140,6 +152,12 @@ fn trim(s: &Sentence, mut start: usize, mut end: usize) -> Option<(usize, usize)
     }
     while end > start && droppable(end - 1) {
         end -= 1;
+    }
+    // Keep an acronym's closing parenthesis: "… North Africa (MENA)".
+    let opened = (start..end).filter(|&k| s.raw(k) == "(").count();
+    let closed = (start..end).filter(|&k| s.raw(k) == ")").count();
+    if opened > closed && end < s.len() && s.raw(end) == ")" {
+        end += 1;
     }
     let office =
         (start..end).any(|k| lexicon::is_title_head(s.word(k)) || lexicon::is_rank(s.word(k)));

@@ -437,7 +437,10 @@ fn cue_of(s: &Sentence, from: usize, to: usize) -> Cue {
             Cue::Person
         };
     }
-    if single_upper && !g.is_common_word(s.word(from)) {
+    // An acronym in parentheses that abbreviates no name before it (a translated
+    // or coordinated one: "(MENA)") says nothing about its kind.
+    let in_parentheses = from > 0 && s.raw(from - 1) == "(" && to < s.len() && s.raw(to) == ")";
+    if single_upper && !g.is_common_word(s.word(from)) && !in_parentheses {
         return Cue::Organization;
     }
     if from > 0 && s.is_lower(from - 1) && lexicon::is_place_preposition(before) && to - from <= 2 {

@@ -1,0 +1,299 @@
+//! Entities of the five default articles: one entity per person, organisation
+//! and place, with the aliases, roles, countries and coordinates the articles
+//! support, and no junk (weekdays, months, page furniture).
+
+use std::path::Path;
+
+use communique_compiler::compile_dir;
+use communique_core::{Corpus, Entity, EntityKind, PartialDate};
+
+fn corpus() -> Corpus {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    compile_dir(&dir).expect("the default corpus compiles")
+}
+
+/// What one entity must look like; `None` fields are not checked.
+struct Expect<'a> {
+    name: &'a str,
+    kind: EntityKind,
+    aliases: &'a [&'a str],
+    country: Option<&'a str>,
+    roles: &'a [(&'a str, PartialDate)],
+}
+
+/// Finds the one entity named `e.name` and checks it against `e`.
+fn check(corpus: &Corpus, e: Expect) {
+    let named: Vec<&Entity> = corpus
+        .entities
+        .iter()
+        .filter(|x| x.name == e.name || x.aliases.iter().any(|a| a == e.name))
+        .collect();
+    assert_eq!(
+        named.len(),
+        1,
+        "{} should be one entity: {named:#?}",
+        e.name
+    );
+    let entity = named[0];
+    assert_eq!(entity.name, e.name);
+    assert_eq!(entity.kind, e.kind, "{}", e.name);
+    for alias in e.aliases {
+        assert!(
+            entity.aliases.iter().any(|a| a == alias),
+            "{} lacks alias {alias}: {:?}",
+            e.name,
+            entity.aliases
+        );
+        let separate = corpus.entities.iter().filter(|x| x.name == *alias).count();
+        assert_eq!(separate, 0, "{alias} is also an entity of its own");
+    }
+    if let Some(country) = e.country {
+        assert_eq!(entity.country.as_deref(), Some(country), "{}", e.name);
+    }
+    for (title, date) in e.roles {
+        assert!(
+            entity
+                .roles
+                .iter()
+                .any(|r| r.title == *title && r.as_of == Some(*date)),
+            "{} lacks role {title} as of {}: {:#?}",
+            e.name,
+            date.iso(),
+            entity.roles
+        );
+    }
+    if e.kind == EntityKind::Place {
+        assert!(
+            entity.lat.is_some() && entity.lon.is_some(),
+            "{} has no coordinates",
+            e.name
+        );
+    }
+}
+
+#[test]
+fn people_merge_and_carry_their_roles() {
+    let c = corpus();
+    let person = EntityKind::Person;
+    check(
+        &c,
+        Expect {
+            name: "Hossein Jaberi Ansari",
+            kind: person,
+            aliases: &["Jaberi Ansari"],
+            country: Some("Iran"),
+            roles: &[
+                (
+                    "Deputy Foreign Minister for Middle East and African Affairs",
+                    PartialDate::ymd(2016, 9, 14),
+                ),
+                (
+                    "Special Assistant to Iran's Foreign Minister in Political Affairs",
+                    PartialDate::ymd(2019, 1, 28),
+                ),
+            ],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Vladimir Putin",
+            kind: person,
+            aliases: &["Putin"],
+            country: None,
+            roles: &[],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Leonid Petrovich Reshetnikov",
+            kind: person,
+            aliases: &["Leonid Reshetnikov", "Reshetnikov"],
+            country: Some("Russia"),
+            roles: &[(
+                "director of the Russian Institute for Strategic Studies",
+                PartialDate::ymd(2016, 9, 14),
+            )],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Ali Akbar Velayati",
+            kind: person,
+            aliases: &["Velayati"],
+            country: None,
+            roles: &[(
+                "adviser on international affairs to Leader of the Islamic Revolution",
+                PartialDate::ymd(2016, 2, 1),
+            )],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Alexander Fomin",
+            kind: person,
+            aliases: &[],
+            country: Some("Russia"),
+            roles: &[
+                ("Deputy Minister of Defense", PartialDate::ymd(2019, 1, 28)),
+                ("Lieutenant General", PartialDate::ymd(2019, 1, 28)),
+            ],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Ebrahim Raisi",
+            kind: person,
+            aliases: &["Raisi"],
+            country: None,
+            roles: &[],
+        },
+    );
+}
+
+#[test]
+fn organisations_merge_on_acronyms_and_wording() {
+    let c = corpus();
+    let org = EntityKind::Organization;
+    check(
+        &c,
+        Expect {
+            name: "Eurasian Economic Union",
+            kind: org,
+            aliases: &["EAEU"],
+            country: None,
+            roles: &[],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Russian Institute for Strategic Studies",
+            kind: org,
+            aliases: &["Russian Institute of Strategic Studies"],
+            country: Some("Russia"),
+            roles: &[],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Shanghai Cooperation Organization",
+            kind: org,
+            aliases: &["SCO"],
+            country: None,
+            roles: &[],
+        },
+    );
+}
+
+#[test]
+fn places_resolve_with_country_and_coordinates() {
+    let c = corpus();
+    let place = EntityKind::Place;
+    check(
+        &c,
+        Expect {
+            name: "Moscow",
+            kind: place,
+            aliases: &[],
+            country: Some("Russia"),
+            roles: &[],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Tehran",
+            kind: place,
+            aliases: &[],
+            country: Some("Iran"),
+            roles: &[],
+        },
+    );
+    check(
+        &c,
+        Expect {
+            name: "Iran",
+            kind: place,
+            aliases: &["Islamic Republic of Iran"],
+            country: Some("Iran"),
+            roles: &[],
+        },
+    );
+    let moscow = c.entities.iter().find(|e| e.name == "Moscow").unwrap();
+    assert!(
+        (55.0..56.5).contains(&moscow.lat.unwrap()) && (37.0..38.5).contains(&moscow.lon.unwrap())
+    );
+}
+
+#[test]
+fn no_junk_entities() {
+    let c = corpus();
+    let junk = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "november",
+        "september",
+        "comment",
+        "reply",
+        "credit",
+        "posts",
+        "calling",
+        "determination",
+        "he",
+        "the",
+    ];
+    for e in &c.entities {
+        assert!(
+            !pronouns.contains(&e.name.to_lowercase().as_str()),
+            "junk entity {:?}",
+            e.name
+        );
+        for word in e.name.split(' ') {
+            assert!(
+                !junk.contains(&word.to_lowercase().as_str()),
+                "junk entity {:?}",
+                e.name
+            );
+        }
+    }
+}
+
+#[test]
+fn every_mention_is_a_span_of_a_sentence() {
+    let c = corpus();
+    assert!(!c.entities.is_empty());
+    for e in &c.entities {
+        assert!(
+            e.id.starts_with(&format!("{}/", e.kind.as_str())),
+            "{}",
+            e.id
+        );
+        assert!(!e.mentions.is_empty(), "{} has no mention", e.id);
+        for m in &e.mentions {
+            let doc = &c.documents[m.doc as usize];
+            let text = doc
+                .text
+                .get(m.span.range())
+                .expect("span on char boundaries");
+            assert!(!text.is_empty());
+            assert!(
+                doc.sentence_at(m.span.start).is_some(),
+                "{} mention {text:?} is in no sentence",
+                e.id
+            );
+        }
+    }
+}
