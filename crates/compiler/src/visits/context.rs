@@ -5,6 +5,8 @@
 //! Invariant: a reference resolves only to a person already mentioned in the
 //! same article (never to one mentioned later, never across articles).
 
+use std::collections::HashMap;
+
 use communique_core::{DocId, Document, Entity, EntityId, EntityKind, PartialDate, Span};
 
 use super::lexicon::{self, PERSON_HEADS};
@@ -171,6 +173,29 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// Corpus-wide lookups built once: the entities and their places by name.
+pub struct Known<'a> {
+    /// All entities of the corpus.
+    pub entities: &'a [Entity],
+    /// Place entities by lower-case name and alias.
+    places: HashMap<String, EntityId>,
+}
+
+impl<'a> Known<'a> {
+    /// Indexes the place entities' names and aliases.
+    pub fn new(entities: &'a [Entity]) -> Known<'a> {
+        let mut places = HashMap::new();
+        for (n, e) in entities.iter().enumerate() {
+            if e.kind == EntityKind::Place {
+                for name in std::iter::once(&e.name).chain(&e.aliases) {
+                    places.entry(name.to_lowercase()).or_insert(n as EntityId);
+                }
+            }
+        }
+        Known { entities, places }
+    }
+}
+
 /// What the rules remember while reading one article, sentence by sentence.
 pub struct DocState<'a> {
     /// The article's index.
@@ -179,6 +204,8 @@ pub struct DocState<'a> {
     pub doc: &'a Document,
     /// All entities of the corpus.
     pub entities: &'a [Entity],
+    /// Corpus-wide lookups.
+    known: &'a Known<'a>,
     /// People mentioned so far, in order, for definite descriptions.
     pub recent: Vec<Person>,
     /// The subject of the latest sentence that had a person as subject, for "he".
@@ -199,11 +226,12 @@ const TITLE_CONNECTORS: &[&str] = &["for", "of", "the", "and", "on", "in", "to"]
 
 impl<'a> DocState<'a> {
     /// A fresh state for one article.
-    pub fn new(doc_id: DocId, doc: &'a Document, entities: &'a [Entity]) -> DocState<'a> {
+    pub fn new(doc_id: DocId, doc: &'a Document, known: &'a Known<'a>) -> DocState<'a> {
         DocState {
             doc_id,
             doc,
-            entities,
+            entities: known.entities,
+            known,
             recent: Vec::new(),
             last_subject: None,
             learned: Vec::new(),
@@ -539,11 +567,11 @@ impl<'a> DocState<'a> {
 
     /// A city or country known by name, tied to its entity when the extractor found it.
     fn named_place(&self, name: &str, country: &str) -> Place {
-        let entity = self.entities.iter().position(|e| {
-            e.kind == EntityKind::Place
-                && (e.name.eq_ignore_ascii_case(name)
-                    || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
-        });
+        let entity = self
+            .known
+            .places
+            .get(&name.to_lowercase())
+            .map(|&e| e as usize);
         Place {
             name: entity.map_or(name.to_string(), |e| self.entities[e].name.clone()),
             entity: entity.map(|e| e as EntityId),
@@ -655,7 +683,8 @@ mod tests {
         let Fixture { docs, entities } = corpus(&[(text, "2019-01-10")], names);
         let doc = &docs[0];
         let mentions = super::super::mentions_by_doc(&docs, &entities);
-        let mut state = DocState::new(0, doc, &entities);
+        let known = Known::new(&entities);
+        let mut state = DocState::new(0, doc, &known);
         let (kind, needle) = probe.split_once(':').unwrap();
         let at = text.find(needle).expect("probe in text");
         for span in &doc.sentences {

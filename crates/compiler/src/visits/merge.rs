@@ -10,11 +10,21 @@
 //! articles both must be dated, or both undated in articles published within a
 //! week of each other, so two undated reports of different trips never merge.
 
+use std::collections::HashMap;
+
 use communique_core::{DocId, Document, Evidence, PartialDate, SourceRef, Visit, VisitStatus};
 
 use super::context::{Person, Place};
 use super::patterns::Candidate;
 use super::timex::When;
+
+/// The key under which a traveller's trips are compared: the entity, else the name.
+fn traveller_key(p: &Person) -> String {
+    match p.entity {
+        Some(e) => format!("#{e}"),
+        None => p.name.to_lowercase(),
+    }
+}
 
 /// Days two dated reports may lie apart and still be one trip.
 const SAME_TRIP_DAYS: i64 = 7;
@@ -29,11 +39,14 @@ struct Trip {
     statuses: Vec<VisitStatus>,
     purpose: Option<String>,
     evidence: Vec<(SourceRef, &'static str)>,
-    docs: Vec<DocId>,
+    /// First and last publication day of the articles reporting it.
+    published: Option<(i64, i64)>,
+    /// The narrowest date range of `dates`, as (first, last) day numbers.
+    best: Option<(i64, i64)>,
 }
 
 impl Trip {
-    fn from(doc: DocId, c: Candidate) -> Option<Trip> {
+    fn from(doc: DocId, published: Option<PartialDate>, c: Candidate) -> Option<Trip> {
         Some(Trip {
             traveller: c.traveller?,
             destination: c.destination?,
@@ -49,7 +62,8 @@ impl Trip {
                 },
                 c.rule,
             )],
-            docs: vec![doc],
+            published: published.map(|d| (d.first_day(), d.last_day())),
+            best: c.when.map(|w| w.days()),
         })
     }
 
@@ -106,18 +120,22 @@ impl Trip {
         self.traveller.country = self.traveller.country.take().or(incoming.country);
         self.traveller.role = self.traveller.role.take().or(incoming.role);
         self.dates.extend(other.dates);
+        self.best = narrowest(self.best, other.best);
         self.statuses.extend(other.statuses);
         self.evidence.extend(other.evidence);
-        self.docs.extend(other.docs);
+        self.published = match (self.published, other.published) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (a, b) => a.or(b),
+        };
     }
 
     /// The narrowest date range this trip's reports agree on, as (first, last) day numbers.
     fn span(&self) -> Option<(i64, i64)> {
-        let best = self.dates.iter().min_by_key(|w| w.width())?;
-        Some(best.days())
+        self.best
     }
 
-    fn compatible(&self, other: &Trip, docs: &[Document]) -> bool {
+    /// Whether `other` reports the same trip; `same_article` when both come from one article.
+    fn compatible(&self, other: &Trip, same_article: bool) -> bool {
         if !self.traveller.same(&other.traveller)
             || !same_place(&self.destination, &other.destination)
         {
@@ -131,30 +149,27 @@ impl Trip {
             (Some((a0, a1)), Some((b0, b1))) => {
                 a0 <= b1 + SAME_TRIP_DAYS && b0 <= a1 + SAME_TRIP_DAYS
             }
-            (None, None) => {
-                self.docs.iter().any(|d| other.docs.contains(d))
-                    || published_close(self, other, docs)
-            }
+            (None, None) => same_article || published_close(self.published, other.published),
             // An undated report joins a dated one only inside the same article.
-            _ => self.docs.iter().any(|d| other.docs.contains(d)),
+            _ => same_article,
         }
     }
 }
 
-fn published_close(a: &Trip, b: &Trip, docs: &[Document]) -> bool {
-    let dates = |t: &Trip| -> Vec<PartialDate> {
-        t.docs
-            .iter()
-            .filter_map(|&d| docs[d as usize].date)
-            .collect()
-    };
-    let (da, db) = (dates(a), dates(b));
-    da.iter().any(|x| {
-        db.iter().any(|y| {
-            x.first_day() <= y.last_day() + SAME_TRIP_DAYS
-                && y.first_day() <= x.last_day() + SAME_TRIP_DAYS
-        })
-    })
+/// The narrower of two day ranges (the first on a tie).
+fn narrowest(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> Option<(i64, i64)> {
+    match (a, b) {
+        (Some(x), Some(y)) if y.1 - y.0 < x.1 - x.0 => Some(y),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Whether two reports were published within a week of each other.
+fn published_close(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 + SAME_TRIP_DAYS && b0 <= a1 + SAME_TRIP_DAYS,
+        _ => false,
+    }
 }
 
 fn same_place(a: &Place, b: &Place) -> bool {
@@ -178,19 +193,24 @@ fn add_host(hosts: &mut Vec<Person>, h: Person) {
 /// Turns each article's candidates (in sentence order) into visits, one per trip.
 pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
     let mut trips: Vec<Trip> = Vec::new();
+    // Trips by traveller, so each report is compared with that traveller's trips only.
+    let mut by_traveller: HashMap<String, Vec<usize>> = HashMap::new();
     for (d, candidates) in per_doc.into_iter().enumerate() {
         let doc = d as DocId;
+        let published = docs.get(d).and_then(|doc| doc.date);
         let mut local: Vec<(usize, Trip)> = Vec::new();
         let mut pending = Vec::new();
         for (n, c) in candidates.into_iter().enumerate() {
-            if c.is_complete() {
-                let trip = Trip::from(doc, c).expect("complete candidate");
-                match local.iter_mut().find(|(_, t)| t.compatible(&trip, docs)) {
-                    Some((_, t)) => t.join(trip),
-                    None => local.push((n, trip)),
-                }
-            } else {
+            if !c.is_complete() {
                 pending.push((n, c));
+                continue;
+            }
+            let Some(trip) = Trip::from(doc, published, c) else {
+                continue;
+            };
+            match local.iter_mut().find(|(_, t)| t.compatible(&trip, true)) {
+                Some((_, t)) => t.join(trip),
+                None => local.push((n, trip)),
             }
         }
         // A continuation joins the nearest trip before it (else after it) whose traveller it names.
@@ -203,9 +223,14 @@ pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
             }
         }
         for (_, trip) in local {
-            match trips.iter_mut().find(|t| t.compatible(&trip, docs)) {
-                Some(t) => t.join(trip),
-                None => trips.push(trip),
+            let key = traveller_key(&trip.traveller);
+            let same = by_traveller.entry(key).or_default();
+            match same.iter().find(|&&k| trips[k].compatible(&trip, false)) {
+                Some(&k) => trips[k].join(trip),
+                None => {
+                    same.push(trips.len());
+                    trips.push(trip);
+                }
             }
         }
     }

@@ -34,16 +34,17 @@ mod testkit;
 pub mod timex;
 pub mod tokens;
 
-use context::{DocState, MentionAt, Sentence};
+use context::{DocState, Known, MentionAt, Sentence};
 
 /// Extracts the visits reported in `docs`, one per trip.
 pub fn extract(docs: &[Document], entities: &[Entity]) -> Vec<Visit> {
     let mentions = mentions_by_doc(docs, entities);
+    let known = Known::new(entities);
     let per_doc = docs
         .iter()
         .enumerate()
         .map(|(d, doc)| {
-            let mut state = DocState::new(d as DocId, doc, entities);
+            let mut state = DocState::new(d as DocId, doc, &known);
             let mut found = Vec::new();
             for span in sentences(doc) {
                 let sentence = Sentence::new(&doc.text, span, &mentions[d], entities);

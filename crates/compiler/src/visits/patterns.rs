@@ -22,6 +22,9 @@
 //! a negation ("did not visit", "never visited") or a mere wish or invitation
 //! ("could visit", "invited him to visit") yields no visit at all.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use communique_core::{Span, VisitStatus};
 
 use super::context::{
@@ -250,12 +253,16 @@ const PURPOSE_VERBS: &[&str] = &[
 
 /// Every candidate the rules find in one sentence.
 pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
-    let timexes = timex::find(&s.tokens);
+    let triggers = trigger_words();
     let mut out = Vec::new();
+    if !s.tokens.iter().any(|t| triggers.contains(t.lower.as_str())) {
+        return out;
+    }
+    let timexes = timex::find(&s.tokens);
     let mut i = 0;
     while i < s.tokens.len() {
         // Words inside a name ("Visit Russia Agency") are never triggers.
-        if s.ref_at(i).is_some() || !s.tokens[i].word {
+        if !triggers.contains(s.tokens[i].lower.as_str()) || s.ref_at(i).is_some() {
             i += 1;
             continue;
         }
@@ -292,6 +299,28 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Every word a rule is keyed on, plus those of the invitation phrase; most
+/// sentences have none and are skipped at the cost of one lookup per word.
+fn trigger_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        [
+            VISIT_VERBS,
+            VISIT_NOUNS,
+            ARRIVE_VERBS,
+            LEAVE_VERBS,
+            TRAVEL_VERBS,
+            MEET_WORDS,
+            HOST_VERBS,
+            &["invitation", "invited"],
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
+    })
 }
 
 /// Applies the rule keyed by the word at `i`, if any fires.
@@ -1039,7 +1068,10 @@ fn is_future(t: Timex) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{corpus, Fixture};
-    use super::super::{context::Sentence, mentions_by_doc};
+    use super::super::{
+        context::{Known, Sentence},
+        mentions_by_doc,
+    };
     use super::*;
 
     /// Runs the rules over every sentence of `text` (published on `date`, `-` for
@@ -1048,7 +1080,8 @@ mod tests {
     fn check(text: &str, date: &str, names: &[&str], expect: &[&str]) {
         let Fixture { docs, entities } = corpus(&[(text, date)], names);
         let mentions = mentions_by_doc(&docs, &entities);
-        let mut st = DocState::new(0, &docs[0], &entities);
+        let known = Known::new(&entities);
+        let mut st = DocState::new(0, &docs[0], &known);
         let mut got = Vec::new();
         for span in &docs[0].sentences {
             let s = Sentence::new(&docs[0].text, *span, &mentions[0], &entities);
