@@ -4,10 +4,12 @@
 //! - `inputs`: each kind of bad or unusual input file is reported, never fatal
 //!   (except a malformed `corpus.toml` or a missing folder);
 //! - `cli`: the command line's report, JSON export shape and exit codes;
-//! - `entities`: people, organisations and places of the seeds, merged, with roles.
+//! - `entities`: people, organisations and places of the seeds, merged, with roles;
+//! - `visits`: the trips the seeds report, with dates, hosts and evidence.
 
 mod cli;
 mod entities;
 mod inputs;
 mod seeds;
 mod util;
+mod visits;
