@@ -434,6 +434,14 @@ impl<'a> DocState<'a> {
 
     /// The place named by the phrase starting at token `k` (after "to", "in", "at", "for").
     pub fn place_at(&self, s: &Sentence, k: usize) -> PlaceHit {
+        match self.place_phrase_at(s, k) {
+            // "in Moscow's view", "to Tehran's position": the place owns something else.
+            PlaceHit::Place(_, last) if s.tokens[last].possessive => PlaceHit::None,
+            hit => hit,
+        }
+    }
+
+    fn place_phrase_at(&self, s: &Sentence, k: usize) -> PlaceHit {
         let mut k = k;
         if s.is_any(k, &["the"]) {
             k += 1;
@@ -531,6 +539,19 @@ impl<'a> DocState<'a> {
             }
         }
         self.seat_at(s, k, k, None)
+    }
+
+    /// The city of the article's dateline ("MOSCOW –"), for "arrived here".
+    pub fn dateline_place(&self) -> Option<Place> {
+        let name = self.doc.dateline.as_deref()?;
+        let lower = name.to_lowercase();
+        let country = lexicon::country_of_city(&lower)
+            .map(str::to_string)
+            .or_else(|| {
+                let e = *self.known.places.get(&lower)?;
+                self.entities[e as usize].country.clone()
+            })?;
+        Some(self.named_place(name, &country))
     }
 
     /// "the Russian Foreign Ministry", "the Iranian presidential palace": a seat of

@@ -258,7 +258,8 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
     if !s.tokens.iter().any(|t| triggers.contains(t.lower.as_str())) {
         return out;
     }
-    let timexes = timex::find(&s.tokens);
+    // Dates are read only once a rule fires, since most sentences have no visit.
+    let mut timexes: Option<Vec<Found>> = None;
     let mut i = 0;
     while i < s.tokens.len() {
         // Words inside a name ("Visit Russia Agency") are never triggers.
@@ -268,7 +269,8 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
         }
         if let Some(mut c) = rule_at(s, st, i) {
             c.evidence = s.span;
-            if let Some(found) = pick_timex(s, &timexes, i) {
+            let timexes = timexes.get_or_insert_with(|| timex::find(&s.tokens));
+            if let Some(found) = pick_timex(s, timexes, i) {
                 let tense = match c.status {
                     _ if past_plan(s, i) => Tense::Past,
                     VisitStatus::Planned => Tense::Future,
@@ -314,7 +316,7 @@ fn trigger_words() -> &'static HashSet<&'static str> {
             TRAVEL_VERBS,
             MEET_WORDS,
             HOST_VERBS,
-            &["invitation", "invited"],
+            &["invitation", "invited", "in"],
         ]
         .into_iter()
         .flatten()
@@ -339,6 +341,16 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     }
     if VISIT_NOUNS.contains(&w) && w != "arrival" {
         return noun_rule(s, st, i);
+    }
+    // "X is in Moscow", "X, who is currently in Moscow, …"
+    if w == "in" {
+        return is_in_rule(s, st, i);
+    }
+    // "arrived here": the dateline's city.
+    if ARRIVE_VERBS.contains(&w) && s.is_any(i + 1, &["here"]) {
+        let place = st.dateline_place()?;
+        let traveller = subject_before(s, st, i)?;
+        return visit(s, st, i, "arrived-in", traveller, place);
     }
     if ARRIVE_VERBS.contains(&w) && s.is_any(i + 1, &["in", "at"]) {
         let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
@@ -400,6 +412,28 @@ fn is_noun_position(s: &Sentence, i: usize) -> bool {
         1 => determiner(0),
         _ => determiner(i - 1) || (s.tokens[i - 1].is_any(TRIP_MODIFIERS) && determiner(i - 2)),
     }
+}
+
+/// "X is in Moscow", "X, who was in Moscow for talks": a foreign official's presence.
+fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    const BE: &[&str] = &["is", "was", "are", "were"];
+    let be = if s.is_any(i.wrapping_sub(1), &["currently", "now", "already", "still"]) {
+        i.checked_sub(2)?
+    } else {
+        i.checked_sub(1)?
+    };
+    if !s.is_any(be, BE) {
+        return None;
+    }
+    let PlaceHit::Place(place, _) = st.place_at(s, i + 1) else {
+        return None;
+    };
+    let traveller = subject_before(s, st, be)?;
+    // Presence counts only for someone known to be foreign there, and not posted there.
+    if is_ambassador(&traveller) || traveller.country.is_none() || place.country.is_none() {
+        return None;
+    }
+    visit(s, st, i, "is-in", traveller, place)
 }
 
 /// "Putin met visiting Iranian President X in Moscow": X is the traveller; the
@@ -466,7 +500,13 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         "travel" => "travel-to",
         _ => "visit-to",
     };
-    let traveller = possessor.or(by);
+    let mut traveller = possessor.or(by);
+    if let (None, PlaceHit::Place(_, last)) = (&traveller, &destination) {
+        // "a visit to Moscow by X"
+        if s.is_any(last + 1, &["by"]) {
+            traveller = person_after(s, st, last + 2).map(|(p, _)| p);
+        }
+    }
     match destination {
         PlaceHit::Region => None,
         PlaceHit::Place(place, _) => {
@@ -1195,7 +1235,7 @@ mod tests {
         check("It follows a landmark visit by President Karl Udo to Europe and Chinese President Mei Lin's travel to Lima last month.",
             d, PEOPLE, &["travel-to: Mei Lin(China) -> Lima(Peru) 2016-01 happened"]);
         check("Norwegian envoy Anna Berg is in Peru. During her stay in the Peruvian capital, she will meet students.", d, PEOPLE,
-            &["stay-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
+            &["is-in: Anna Berg(Norway) -> Peru(Peru) happened", "stay-in: Anna Berg(Norway) -> Lima(Peru) happened"]);
         check(
             "Mei Lin spoke. During her visit to Oslo in 2015, Peruvian envoy Luis Soto met students.",
             d,
@@ -1207,6 +1247,30 @@ mod tests {
             d,
             PEOPLE,
             &["visit-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+    }
+
+    #[test]
+    fn presence_and_datelines() {
+        let d = "2019-01-09";
+        check(
+            "Norwegian envoy Anna Berg, who is currently in Lima, met students.",
+            d,
+            PEOPLE,
+            &["is-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg said the ball is in Lima's court.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check("Anna Berg is in Lima.", d, PEOPLE, &[]);
+        check(
+            "It follows a visit to Lima by Norwegian envoy Anna Berg.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(Norway) -> Lima(Peru) happened"],
         );
     }
 
