@@ -416,9 +416,46 @@ struct SettingsFile {
 #[serde(deny_unknown_fields)]
 struct DocumentSettings {
     title: Option<String>,
-    date: Option<toml::Spanned<String>>,
+    /// A string, or a TOML date (`date = 2016-09-14`) or year (`date = 2016`), as people write both.
+    date: Option<WrittenDate>,
     source: Option<String>,
     url: Option<String>,
+}
+
+/// A date as written in `corpus.toml`: a string, a TOML date or a bare year,
+/// kept as text for [`dates::parse_metadata_date`].
+struct WrittenDate(String);
+
+impl<'de> Deserialize<'de> for WrittenDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = WrittenDate;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date: \"YYYY-MM-DD\", YYYY-MM-DD or YYYY")
+            }
+            fn visit_str<E>(self, text: &str) -> Result<WrittenDate, E> {
+                Ok(WrittenDate(text.to_owned()))
+            }
+            fn visit_i64<E>(self, year: i64) -> Result<WrittenDate, E> {
+                Ok(WrittenDate(year.to_string()))
+            }
+            fn visit_u64<E>(self, year: u64) -> Result<WrittenDate, E> {
+                Ok(WrittenDate(year.to_string()))
+            }
+            // toml hands its own date values over as a map.
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<WrittenDate, A::Error> {
+                let date = toml::value::Datetime::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(WrittenDate(date.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// Parses `corpus.toml`: a syntax error is fatal; a bad date is a warning.
@@ -461,10 +498,10 @@ fn read_settings(path: &Path) -> Result<(Settings, FileReport), CompileError> {
             ..Metadata::default()
         };
         if let Some(date) = doc.date {
-            match dates::parse_metadata_date(date.get_ref()) {
+            match dates::parse_metadata_date(&date.0) {
                 Ok((date, time)) => (metadata.date, metadata.time) = (Some(date), time),
                 Err(problem) => report.messages.push(warning(
-                    Some(line_of(&text, date.span().start)),
+                    Some(key_line(&text, id.span().start, "date")),
                     format!("{problem} for document \"{}\"; ignored", id.get_ref()),
                 )),
             }
@@ -472,6 +509,21 @@ fn read_settings(path: &Path) -> Result<(Settings, FileReport), CompileError> {
         settings.documents.insert(id.into_inner(), (line, metadata));
     }
     Ok((settings, report))
+}
+
+/// The line of `key = …` in the table starting at byte `table` (the table's
+/// own line when the key is not found on a later line).
+fn key_line(text: &str, table: usize, key: &str) -> u32 {
+    let first = line_of(text, table);
+    let after_table = text[table.min(text.len())..].lines().skip(1);
+    let found = after_table
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        });
+    found.map_or(first, |n| first + n as u32 + 1)
 }
 
 /// The 1-based line of byte `offset`.

@@ -114,15 +114,29 @@ fn explicit_metadata_wins_over_the_text() {
                 "feed.jsonl",
                 b"{\"id\": \"x\", \"title\": \"Ministers meet in Moscow\", \"date\": \"2015\", \"source\": \"Feed\", \"url\": \"https://example.org/x\", \"text\": \"Ministers meet in Moscow\\n\\nSeptember 14, 2016 - 10:15\\n\\nAVA- The ministers met on Wednesday.\"}\n",
             ),
-            ("corpus.toml", b"[documents.x]\ntitle = \"Better title\"\n"),
+            (
+                "corpus.toml",
+                b"[documents.x]\ntitle = \"Better title\"\n\n[documents.y]\ndate = 2016-09-14\n\n[documents.z]\ndate = 2016\n",
+            ),
+            ("y.txt", b"Talks in Vienna\n\nThe talks began on Monday in Vienna.\n"),
+            ("z.txt", b"Talks in Rome\n\nMay 2015\n\nThe talks began on Monday in Rome.\n"),
         ],
         "\
 settings  corpus.toml
 included  feed.jsonl
+included  y.txt
+included  z.txt
 
-2 files: 2 included (1 document), 0 skipped; 0 errors, 0 warnings
+4 files: 4 included (3 documents), 0 skipped; 0 errors, 0 warnings
 ",
     );
+    // TOML dates and bare years are dates too; they win over the text's.
+    let dates: Vec<String> = corpus
+        .documents
+        .iter()
+        .map(|d| d.date.unwrap().iso())
+        .collect();
+    assert_eq!(dates, ["2015", "2016-09-14", "2016"]);
     let doc = &corpus.documents[0];
     assert_eq!(doc.title, "Better title");
     assert_eq!(doc.date.map(|d| d.iso()).as_deref(), Some("2015"));
