@@ -75,29 +75,41 @@ pub fn header_date(line: &str) -> Option<FoundDate> {
 
 /// Reads a date given in metadata (JSONL `date`, `corpus.toml`): `YYYY`,
 /// `YYYY-MM`, `YYYY-MM-DD`, optionally followed by `T` or a space and a time
-/// `HH:MM[:SS…]`. Returns the date and the time, or why it was rejected.
+/// `HH:MM[:SS…]`; failing that, a line that is only a date in a form
+/// [`find_in_line`] reads (`September 14, 2016`, `Wed, 14 Sep 2016 15:34:00
+/// +0000`), as feeds write them. Returns the date and the time, or why it was
+/// rejected.
 pub fn parse_metadata_date(text: &str) -> Result<(PartialDate, Option<String>), String> {
     let text = text.trim();
+    if let Some(iso) = parse_iso_with_time(text) {
+        return Ok(iso);
+    }
+    match header_date(text) {
+        Some(found) => Ok((found.date, found.time)),
+        None => Err(format!(
+            "bad date {text:?}: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        )),
+    }
+}
+
+/// `YYYY[-MM[-DD]]` with an optional `THH:MM…` or ` HH:MM…`.
+fn parse_iso_with_time(text: &str) -> Option<(PartialDate, Option<String>)> {
     let (day, clock) = match text.split_once(['T', ' ']) {
         Some((day, clock)) => (day, Some(clock)),
         None => (text, None),
     };
-    let bad = || format!("bad date {text:?}: expected YYYY, YYYY-MM or YYYY-MM-DD");
-    let date = PartialDate::parse_iso(day).ok_or_else(bad)?;
+    let date = PartialDate::parse_iso(day)?;
     let time = match clock {
         None => None,
         Some(clock) => {
-            let hour = clock.get(0..2).and_then(|h| h.parse::<u32>().ok());
-            let colon = clock.get(2..3) == Some(":");
-            match (hour, colon, clock.get(3..5)) {
-                (Some(hour), true, Some(minute)) => {
-                    Some(time_text(hour, minute, None).ok_or_else(bad)?)
-                }
-                _ => return Err(bad()),
+            let hour = clock.get(0..2)?.parse::<u32>().ok()?;
+            if clock.get(2..3) != Some(":") {
+                return None;
             }
+            Some(time_text(hour, clock.get(3..5)?, None)?)
         }
     };
-    Ok((date, time))
+    Some((date, time))
 }
 
 /// The month number of an English month name or its usual abbreviation.
@@ -586,9 +598,16 @@ mod tests {
             parse("2016-09-14T15:34:00Z"),
             Ok("2016-09-14 Some(\"15:34\")".into())
         );
-        assert!(parse("14/09/2016")
+        assert_eq!(parse("September 14, 2016"), Ok("2016-09-14 None".into()));
+        assert_eq!(
+            parse("Wed, 14 Sep 2016 15:34:00 +0000"),
+            Ok("2016-09-14 Some(\"15:34\")".into())
+        );
+        assert!(parse("03/04/2016")
             .unwrap_err()
             .contains("expected YYYY, YYYY-MM or YYYY-MM-DD"));
         assert!(parse("2016-02-30").is_err());
+        assert!(parse("2016-09-14T25:00").is_err());
+        assert!(parse("yesterday").is_err());
     }
 }

@@ -47,7 +47,7 @@ fn each_kind_of_file_is_accounted_for() {
                     "{\"id\": \"w1\", \"title\": \"Wire one\", \"date\": \"2016-09\", \"text\": \"The envoy flew to Baku.\"}\n",
                     "{\"id\": \"w2\", \"text\": \"Broken line\n",
                     "{\"id\": \"w3\", \"title\": \"No text here\"}\n",
-                    "{\"title\": \"Bad date\", \"date\": \"14/09/2016\", \"text\": \"The envoy flew to Ankara.\", \"category\": \"World\"}\n",
+                    "{\"title\": \"Bad date\", \"date\": \"03/04/2016\", \"text\": \"The envoy flew to Ankara.\", \"category\": \"World\"}\n",
                     "\n",
                     "{\"id\": \"w5\", \"text\": \"The foreign ministers met in Moscow on Wednesday. They discussed trade.\"}\n",
                     "{\"id\": \"a\", \"text\": \"Same id as a.txt, other text.\"}\n",
@@ -72,7 +72,7 @@ skipped   empty.txt: empty file
 included  feeds/wire.jsonl (2 documents)
   error: line 2: malformed JSON line, not included: EOF while parsing a string (column 33)
   error: line 3: missing `text`; line not included
-  warning: line 4: bad date \"14/09/2016\": expected YYYY, YYYY-MM or YYYY-MM-DD; date guessed from the text instead
+  warning: line 4: bad date \"03/04/2016\": expected YYYY, YYYY-MM or YYYY-MM-DD; date guessed from the text instead
   warning: line 4: no date found
   warning: line 6: duplicate of \"a\" (same clean text); not included
   error: line 7: id \"a\" already used by a.txt; not included
