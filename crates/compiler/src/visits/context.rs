@@ -216,9 +216,41 @@ pub struct DocState<'a> {
 
 /// Lower-case words that, right before a person, make the person an object, not the subject.
 const OBJECT_MARKERS: &[&str] = &[
-    "with", "by", "of", "to", "for", "from", "met", "meet", "meets", "received", "receives",
-    "welcomed", "welcomes", "hosted", "hosts", "praised", "told", "invited", "called", "and", "at",
-    "in", "on", "between", "against", "as", "under", "urged", "thanked",
+    "with",
+    "by",
+    "of",
+    "to",
+    "for",
+    "from",
+    "met",
+    "meet",
+    "meets",
+    "received",
+    "receives",
+    "welcomed",
+    "welcomes",
+    "hosted",
+    "hosts",
+    "praised",
+    "told",
+    "invited",
+    "called",
+    "and",
+    "at",
+    "in",
+    "on",
+    "between",
+    "against",
+    "as",
+    "under",
+    "urged",
+    "thanked",
+    "accompanied",
+    "accompanying",
+    "joined",
+    "including",
+    "replaced",
+    "succeeded",
 ];
 
 /// Small words inside a title ("Minister *for* Middle East *and* African Affairs").
@@ -437,6 +469,21 @@ impl<'a> DocState<'a> {
         match self.place_phrase_at(s, k) {
             // "in Moscow's view", "to Tehran's position": the place owns something else.
             PlaceHit::Place(_, last) if s.tokens[last].possessive => PlaceHit::None,
+            // "at Vnukovo airport": an airport names its country, not reliably its city.
+            PlaceHit::Place(place, last) if s.is_any(last + 1, &["airport", "airbase", "air"]) => {
+                match place.country {
+                    Some(country) => PlaceHit::Place(
+                        Place {
+                            name: country.clone(),
+                            entity: None,
+                            country: Some(country),
+                            is_country: true,
+                        },
+                        last + 1,
+                    ),
+                    None => PlaceHit::None,
+                }
+            }
             hit => hit,
         }
     }
@@ -843,5 +890,7 @@ mod tests {
         check(text, names, "place:the Chilean capital", "Santiago (Chile)");
         check(text, names, "place:Sochi", "Sochi (Russia)");
         check(text, names, "place:the exhibition", "-");
+        let text = "He landed at Sochi airport.";
+        check(text, &[], "place:Sochi", "Russia (Russia)");
     }
 }

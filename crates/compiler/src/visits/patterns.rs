@@ -254,44 +254,34 @@ const PURPOSE_VERBS: &[&str] = &[
 /// Every candidate the rules find in one sentence.
 pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
     let triggers = trigger_words();
-    let mut out = Vec::new();
     if !s.tokens.iter().any(|t| triggers.contains(t.lower.as_str())) {
-        return out;
+        return Vec::new();
     }
-    // Dates are read only once a rule fires, since most sentences have no visit.
-    let mut timexes: Option<Vec<Found>> = None;
-    let mut i = 0;
-    while i < s.tokens.len() {
+    let mut fired: Vec<(usize, Candidate)> = Vec::new();
+    for i in 0..s.tokens.len() {
         // Words inside a name ("Visit Russia Agency") are never triggers.
         if !triggers.contains(s.tokens[i].lower.as_str()) || s.ref_at(i).is_some() {
-            i += 1;
             continue;
         }
         if let Some(mut c) = rule_at(s, st, i) {
             c.evidence = s.span;
-            let timexes = timexes.get_or_insert_with(|| timex::find(&s.tokens));
-            if let Some(found) = pick_timex(s, timexes, i) {
-                let tense = match c.status {
-                    _ if past_plan(s, i) => Tense::Past,
-                    VisitStatus::Planned => Tense::Future,
-                    _ if is_future(found.timex) => Tense::Future,
-                    _ => Tense::Past,
-                };
-                if tense == Tense::Future
-                    && c.status == VisitStatus::Happened
-                    && is_future(found.timex)
-                {
-                    c.status = VisitStatus::Planned;
-                }
-                c.when = timex::resolve(found.timex, st.anchor(), tense);
-            }
             if c.purpose.is_none() {
                 c.purpose = purpose_after(s, i);
             }
-            out.push(c);
+            fired.push((i, c));
         }
-        i += 1;
     }
+    // Dates are read only once a rule fired, since most sentences have no visit.
+    if !fired.is_empty() {
+        let timexes = timex::find(&s.tokens);
+        let positions: Vec<usize> = fired.iter().map(|(i, _)| *i).collect();
+        for (i, c) in &mut fired {
+            if let Some(found) = pick_timex(s, &timexes, *i, &positions) {
+                date(s, st, *i, c, found.timex);
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = fired.into_iter().map(|(_, c)| c).collect();
     if let Some(inviter) = inviter_in(s, st) {
         if out.is_empty() {
             out.push(continuation(s, "invitation", None));
@@ -301,6 +291,21 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Resolves the candidate's date in its tense; a future-pointing expression
+/// ("tomorrow") makes a present-tense report a planned visit.
+fn date(s: &Sentence, st: &DocState, i: usize, c: &mut Candidate, t: Timex) {
+    let tense = match c.status {
+        _ if past_plan(s, i) => Tense::Past,
+        VisitStatus::Planned => Tense::Future,
+        _ if is_future(t) => Tense::Future,
+        _ => Tense::Past,
+    };
+    if tense == Tense::Future && c.status == VisitStatus::Happened {
+        c.status = VisitStatus::Planned;
+    }
+    c.when = timex::resolve(t, st.anchor(), tense);
 }
 
 /// Every word a rule is keyed on, plus those of the invitation phrase; most
@@ -815,8 +820,11 @@ fn is_aside(s: &Sentence, first: usize, last: usize) -> bool {
         "announced",
         "stressed",
     ];
+    // Those who come along with the traveller are not the hosts.
+    const ALONG: &[&str] = &["accompanied", "accompanying", "joined"];
     s.tokens[last].possessive
         || s.is_any(last + 1, SPEECH)
+        || s.is_any(title_start(s, first).wrapping_sub(1), ALONG)
         || s.is_any(title_start(s, first).wrapping_sub(1), SPEECH)
 }
 
@@ -859,7 +867,12 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
     let future_before = (from..i).any(|k| {
         s.is_any(k, FUTURE_MARKERS) && (!s.is_any(k, &["set", "due"]) || s.is_any(k + 1, &["to"]))
     }) || (from + 1..i)
-        .any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are"]));
+        .any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are"]))
+        // An infinitive trip has not happened yet ("Lavrov to visit Tehran", "agreed
+        // to visit"), unless it is "the first president to visit Y".
+        || (i > 0
+            && s.is_any(i - 1, &["to"])
+            && !(i.saturating_sub(6)..i).any(|k| s.is_any(k, &["first", "last", "only", "latest"])));
     let noun = VISIT_NOUNS.contains(&s.word(i));
     let future_after = noun && window_after.into_iter().any(|k| s.is_any(k, &["will"]));
     if future_before || future_after {
@@ -895,13 +908,24 @@ fn clause_start(s: &Sentence, i: usize) -> usize {
 /// The traveller named before a trigger: the nearest person who is a subject,
 /// a pronoun, a definite description, or "a delegation led by X".
 fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
-    let stop = i.saturating_sub(16);
+    let stop = i.saturating_sub(24);
     let mut k = i;
     while k > stop {
         k -= 1;
         let t = &s.tokens[k];
         if t.is_any(&[";", ":", "“", "”", "\"", "."]) {
             return None;
+        }
+        // Skip a relative clause: "X, who accompanied W, met …" is about X.
+        if t.is(",") {
+            let opening = (stop..k)
+                .rev()
+                .take_while(|&j| !s.is_any(j, &[";", ":", "."]))
+                .find(|&j| s.is_any(j, &[","]));
+            if let Some(j) = opening.filter(|&j| s.is_any(j + 1, &["who", "which", "whose"])) {
+                k = j;
+                continue;
+            }
         }
         if let Some(r) = s.ref_at(k) {
             if r.kind == RefKind::Person && st.is_subject(s, r) {
@@ -1075,26 +1099,39 @@ fn text_of(s: &Sentence, first: usize, last: usize) -> String {
 }
 
 /// The expression dating the trigger at `i`: an explicit date first, else the nearest.
-fn pick_timex<'f>(s: &Sentence, found: &'f [Found], i: usize) -> Option<&'f Found> {
-    let at = s.tokens[i].start;
-    let distance = |f: &Found| {
-        if f.start > at {
-            f.start - at
+fn pick_timex<'f>(
+    s: &Sentence,
+    found: &'f [Found],
+    i: usize,
+    triggers: &[usize],
+) -> Option<&'f Found> {
+    // Distance in words, from the trigger to the nearer end of the expression.
+    let distance = |f: &Found, i: usize| {
+        let first = s.tokens.partition_point(|t| t.start < f.start);
+        let last = s
+            .tokens
+            .partition_point(|t| t.end <= f.end)
+            .saturating_sub(1);
+        if first > i {
+            first - i
         } else {
-            at - f.end
+            i.saturating_sub(last)
         }
     };
+    // An expression dates the trigger nearest to it: in "X is the first to visit Y
+    // since W's trip to Z in 2019", 2019 is W's.
+    let own = |f: &&Found| triggers.iter().all(|&j| distance(f, i) <= distance(f, j));
     // "the first since 2015", "until May" bound a period; they do not date the trip.
     let dates_event = |f: &&Found| {
         let before = s.tokens.iter().rposition(|t| t.end <= f.start);
         !before.is_some_and(|b| s.is_any(b, &["since", "until", "till", "before", "after", "by"]))
     };
-    found
-        .iter()
-        .filter(dates_event)
+    let mine: Vec<&Found> = found.iter().filter(own).filter(dates_event).collect();
+    mine.iter()
         .filter(|f| f.is_absolute())
-        .min_by_key(|f| distance(f))
-        .or_else(|| found.iter().filter(dates_event).min_by_key(|f| distance(f)))
+        .min_by_key(|f| distance(f, i))
+        .or_else(|| mine.iter().min_by_key(|f| distance(f, i)))
+        .copied()
 }
 
 /// Expressions that point to the future whatever the verb's tense ("tomorrow", "next week").
@@ -1333,10 +1370,22 @@ mod tests {
             &["trip-to: Anna Berg(?) -> Lima(Peru) cancelled"],
         );
         check(
+            "Norwegian envoy Anna Berg agreed to visit Lima.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Lima(Peru) planned"],
+        );
+        check(
             "Anna Berg to visit Lima next week",
             d,
             PEOPLE,
             &["visited: Anna Berg(?) -> Lima(Peru) 2019-01-14/2019-01-20 planned"],
+        );
+        check(
+            "Mei Lin is the first Chinese envoy to visit Peru since Anna Berg's trip to Lima in 2015.",
+            d,
+            PEOPLE,
+            &["visited: Mei Lin(?) -> Peru(Peru) happened", "trip-to: Anna Berg(?) -> Lima(Peru) 2015 happened"],
         );
         check(
             "Anna Berg's visit to Lima, the first since 2015, ended.",
@@ -1350,7 +1399,7 @@ mod tests {
             PEOPLE,
             &[
                 "visited: Anna Berg(?) -> Lima(Peru) 2018-03 cancelled",
-                "visit-mention: ? 2018-03 cancelled",
+                "visit-mention: ? cancelled",
             ],
         );
         check(
@@ -1432,6 +1481,12 @@ mod tests {
             d,
             PEOPLE,
             &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg, who accompanied Peruvian minister Luis Soto, met students in Lima.",
+            d,
+            PEOPLE,
+            &["met-in: Anna Berg(Norway) -> Lima(Peru) happened"],
         );
         check(
             "Peruvian President Luis Soto welcomed the decision.",
