@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use super::fold::fold;
+use super::fold::fold_name;
 use super::index::FacetIndex;
 use super::{Facet, Filters};
 use crate::model::DocId;
@@ -46,7 +46,7 @@ impl FacetValues {
     /// The values whose name (or an entity's alias) contains `needle`, ignoring
     /// case and diacritics, in list order: the "find a value" box of a long facet.
     pub fn find<'a>(&'a self, index: &FacetIndex, needle: &str) -> Vec<&'a FacetValue> {
-        let needle = fold(needle);
+        let needle = fold_name(needle);
         self.values
             .iter()
             .filter(|value| index.key_contains(self.facet, &value.key, &needle))

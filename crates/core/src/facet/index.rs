@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::filters::{DateRange, Filters, UNDATED_KEY};
-use super::fold::fold;
+use super::fold::fold_name;
 use super::Facet;
 use crate::model::{Corpus, DocId, Document, EntityId, SourceRef};
 
@@ -82,7 +82,7 @@ impl ValueInfo {
     fn new(facet: Facet, key: &str, label: &str, aliases: &[String]) -> ValueInfo {
         let mut folded = String::new();
         for name in std::iter::once(label).chain(aliases.iter().map(String::as_str)) {
-            folded.push_str(&fold(name));
+            folded.push_str(&fold_name(name));
             folded.push('\n');
         }
         ValueInfo {
@@ -415,7 +415,7 @@ impl FacetIndex {
     /// contains `needle`, ignoring case and diacritics; most frequent first, then
     /// by name. An empty needle gives every value.
     pub fn search_values(&self, facet: Facet, needle: &str) -> Vec<FacetChoice> {
-        let needle = fold(needle);
+        let needle = fold_name(needle);
         let mut found: Vec<u32> = (0..self.values.len() as u32)
             .filter(|&id| self.values[id as usize].facet == facet)
             .filter(|&id| self.value_contains(id, &needle))
