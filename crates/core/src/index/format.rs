@@ -16,6 +16,9 @@
 //! postings       bytes           the posting lists, concatenated in term order
 //! title_lens     [varint u32]    words in each document's title
 //! body_lens      [varint u32]    words in each document's body
+//! unit_counts    [varint u32]    passage units (sentences) of each document
+//! unit_starts    [varint u32]    body word index of each unit's first word,
+//!                                  as deltas within a document (first: itself)
 //!
 //! posting list of one term:
 //!   varint doc_count
@@ -30,6 +33,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::writer::Parts;
 use super::SearchIndex;
 
 /// Version of the index layout; bump on any change to this file's sketch.
@@ -69,6 +73,8 @@ pub(crate) struct IndexWire {
     postings: Vec<u8>,
     title_lens: Vec<u32>,
     body_lens: Vec<u32>,
+    unit_counts: Vec<u32>,
+    unit_starts: Vec<u32>,
 }
 
 impl IndexWire {
@@ -154,6 +160,17 @@ fn decode_terms(bytes: &[u8], count: u32) -> Result<Vec<String>, String> {
 
 impl From<SearchIndex> for IndexWire {
     fn from(index: SearchIndex) -> IndexWire {
+        let mut unit_counts = Vec::with_capacity(index.title_lens.len());
+        let mut unit_starts = Vec::with_capacity(index.unit_starts.len());
+        for doc in index.unit_offsets.windows(2) {
+            let starts = &index.unit_starts[doc[0] as usize..doc[1] as usize];
+            unit_counts.push(starts.len() as u32);
+            let mut previous = 0;
+            for &start in starts {
+                unit_starts.push(start - previous);
+                previous = start;
+            }
+        }
         IndexWire {
             version: INDEX_FORMAT_VERSION,
             term_count: index.terms.len() as u32,
@@ -169,6 +186,8 @@ impl From<SearchIndex> for IndexWire {
             postings: index.postings,
             title_lens: index.title_lens,
             body_lens: index.body_lens,
+            unit_counts,
+            unit_starts,
         }
     }
 }
@@ -206,15 +225,31 @@ impl TryFrom<IndexWire> for SearchIndex {
                 .ok_or("search index posting lengths overrun the postings")?;
             posting_starts.push(end);
         }
-        Ok(SearchIndex::assemble(
+        if wire.unit_counts.len() != wire.title_lens.len()
+            || wire.unit_counts.iter().map(|&n| n as usize).sum::<usize>() != wire.unit_starts.len()
+        {
+            return Err("search index passage starts do not match its documents".into());
+        }
+        let mut unit_starts = Vec::with_capacity(wire.unit_starts.len());
+        let mut deltas = wire.unit_starts.iter();
+        for &count in &wire.unit_counts {
+            let mut start = 0u32;
+            for delta in deltas.by_ref().take(count as usize) {
+                start = start.saturating_add(*delta);
+                unit_starts.push(start);
+            }
+        }
+        Ok(SearchIndex::assemble(Parts {
             terms,
             words,
-            wire.word_terms,
+            word_terms: wire.word_terms,
             posting_starts,
-            wire.postings,
-            wire.title_lens,
-            wire.body_lens,
-        ))
+            postings: wire.postings,
+            title_lens: wire.title_lens,
+            body_lens: wire.body_lens,
+            unit_counts: wire.unit_counts,
+            unit_starts,
+        }))
     }
 }
 

@@ -55,6 +55,11 @@ pub struct SearchIndex {
     title_lens: Vec<u32>,
     /// Words in each document's body (stop words included).
     body_lens: Vec<u32>,
+    /// Body word index of the first word of each passage unit (sentence) of
+    /// each document, documents one after another.
+    unit_starts: Vec<u32>,
+    /// `unit_starts[unit_offsets[d]..unit_offsets[d + 1]]` belong to document `d`.
+    unit_offsets: Vec<u32>,
     /// Mean of `title_lens`, for BM25 length normalisation.
     avg_title_len: f32,
     /// Mean of `body_lens`, for BM25 length normalisation.

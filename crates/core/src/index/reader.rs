@@ -10,22 +10,51 @@ use super::format::get_varint;
 use super::{IndexStats, SearchIndex};
 use crate::model::DocId;
 
-/// One term's posting list, decoded.
+/// One term's posting list, its documents decoded, its positions decoded
+/// on demand: most documents of a frequent term only need their counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct TermPostings {
+pub(crate) struct TermPostings<'a> {
+    /// The encoded list.
+    bytes: &'a [u8],
     /// Documents containing the term, ascending.
     pub docs: Vec<DocId>,
-    /// `positions[position_starts[i]..position_starts[i + 1]]` are the term's
-    /// positions in `docs[i]`, ascending.
-    pub position_starts: Vec<u32>,
-    /// All positions, document after document.
-    pub positions: Vec<u32>,
+    /// Occurrences of the term in each document.
+    pub tfs: Vec<u32>,
+    /// Where each document's positions start in `bytes`.
+    position_at: Vec<u32>,
 }
 
-impl TermPostings {
-    /// The positions of the term in the `i`-th document of the list.
-    pub fn positions_of(&self, i: usize) -> &[u32] {
-        &self.positions[self.position_starts[i] as usize..self.position_starts[i + 1] as usize]
+impl TermPostings<'_> {
+    /// The positions of the term in the `i`-th document of the list, ascending.
+    pub fn positions_of(&self, i: usize) -> Vec<u32> {
+        let mut at = self.position_at[i] as usize;
+        let mut position = 0u32;
+        let mut positions = Vec::with_capacity(self.tfs[i] as usize);
+        for _ in 0..self.tfs[i] {
+            let Some(delta) = get_varint(self.bytes, &mut at) else {
+                break;
+            };
+            position = position.saturating_add(delta);
+            positions.push(position);
+        }
+        positions
+    }
+
+    /// How many positions of the `i`-th document are below `limit`, decoding
+    /// no further than needed (title words come first).
+    pub fn count_below(&self, i: usize, limit: u32) -> u32 {
+        let mut at = self.position_at[i] as usize;
+        let mut position = 0u32;
+        for count in 0..self.tfs[i] {
+            let Some(delta) = get_varint(self.bytes, &mut at) else {
+                return count;
+            };
+            position = position.saturating_add(delta);
+            if position >= limit {
+                return count;
+            }
+        }
+        self.tfs[i]
     }
 }
 
@@ -111,17 +140,17 @@ impl SearchIndex {
         get_varint(self.posting_bytes(id), &mut 0).unwrap_or(0)
     }
 
-    /// A term's decoded posting list.
-    pub(crate) fn postings(&self, id: u32) -> TermPostings {
+    /// A term's posting list, documents decoded, positions skipped over.
+    pub(crate) fn postings(&self, id: u32) -> TermPostings<'_> {
         let bytes = self.posting_bytes(id);
         let mut at = 0;
         let count = get_varint(bytes, &mut at).unwrap_or(0) as usize;
         let mut list = TermPostings {
+            bytes,
             docs: Vec::with_capacity(count),
-            position_starts: Vec::with_capacity(count + 1),
-            positions: Vec::with_capacity(count * 2),
+            tfs: Vec::with_capacity(count),
+            position_at: Vec::with_capacity(count),
         };
-        list.position_starts.push(0);
         let mut doc = 0u32;
         for _ in 0..count {
             let Some(delta) = get_varint(bytes, &mut at) else {
@@ -131,16 +160,16 @@ impl SearchIndex {
                 break;
             };
             doc = doc.saturating_add(delta);
-            let mut position = 0u32;
-            for _ in 0..tf {
-                let Some(delta) = get_varint(bytes, &mut at) else {
-                    break;
-                };
-                position = position.saturating_add(delta);
-                list.positions.push(position);
-            }
             list.docs.push(doc);
-            list.position_starts.push(list.positions.len() as u32);
+            list.tfs.push(tf);
+            list.position_at.push(at as u32);
+            // Skip the positions: a varint ends at its first byte below 0x80.
+            for _ in 0..tf {
+                while bytes.get(at).is_some_and(|&b| b >= 0x80) {
+                    at += 1;
+                }
+                at += 1;
+            }
         }
         list
     }
@@ -155,6 +184,16 @@ impl SearchIndex {
         self.body_lens.get(doc as usize).copied().unwrap_or(0)
     }
 
+    /// Body word index of the first word of each passage unit of `doc`
+    /// (see `query::units`); empty for an unknown document.
+    pub(crate) fn unit_starts(&self, doc: DocId) -> &[u32] {
+        let d = doc as usize;
+        match (self.unit_offsets.get(d), self.unit_offsets.get(d + 1)) {
+            (Some(&from), Some(&to)) => &self.unit_starts[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
     /// Mean title and body lengths, in words.
     pub(crate) fn avg_lens(&self) -> (f32, f32) {
         (self.avg_title_len, self.avg_body_len)
@@ -167,7 +206,7 @@ impl SearchIndex {
         for id in 0..self.terms.len() as u32 {
             let list = self.postings(id);
             postings += list.docs.len();
-            positions += list.positions.len();
+            positions += list.tfs.iter().map(|&tf| tf as usize).sum::<usize>();
         }
         let wire = super::format::IndexWire::from(self.clone());
         IndexStats {

@@ -6,7 +6,31 @@ use std::collections::HashMap;
 use super::format::put_varint;
 use super::SearchIndex;
 use crate::model::Document;
+use crate::query::units;
 use crate::text::analyze;
+
+/// The stored fields of an index (see `format`), as built or decoded, before
+/// the in-memory tables are derived from them.
+pub(super) struct Parts {
+    /// Sorted unique terms.
+    pub terms: Vec<String>,
+    /// Sorted folded words whose term differs from them.
+    pub words: Vec<String>,
+    /// The term id of each word.
+    pub word_terms: Vec<u32>,
+    /// Start of each term's posting list in `postings`, plus the end.
+    pub posting_starts: Vec<u32>,
+    /// The posting lists, concatenated.
+    pub postings: Vec<u8>,
+    /// Words in each document's title.
+    pub title_lens: Vec<u32>,
+    /// Words in each document's body.
+    pub body_lens: Vec<u32>,
+    /// Passage units of each document.
+    pub unit_counts: Vec<u32>,
+    /// Body word index of each unit's first word, absolute, documents in order.
+    pub unit_starts: Vec<u32>,
+}
 
 /// One term's occurrences while building: (document, positions), by document.
 type Postings = Vec<(u32, Vec<u32>)>;
@@ -20,6 +44,8 @@ impl SearchIndex {
         let mut completions: HashMap<String, String> = HashMap::new();
         let mut title_lens = Vec::with_capacity(docs.len());
         let mut body_lens = Vec::with_capacity(docs.len());
+        let mut unit_counts = Vec::with_capacity(docs.len());
+        let mut unit_starts = Vec::new();
         for (doc_id, doc) in docs.iter().enumerate() {
             let doc_id = doc_id as u32;
             let mut title_len = 0;
@@ -40,12 +66,22 @@ impl SearchIndex {
                     add(token.folded, term, token.word.position);
                 }
             }
+            let units = units(doc);
+            let mut unit = 0;
             for token in analyze(&doc.text) {
+                // Units starting at or before this word start with it.
+                while unit < units.len() && units[unit].start <= token.word.span.start {
+                    unit_starts.push(token.word.position);
+                    unit += 1;
+                }
                 body_len = token.word.position + 1;
                 if let Some(term) = token.term {
                     add(token.folded, term, title_len + token.word.position);
                 }
             }
+            // Units after the last word (punctuation only) start past the end.
+            unit_starts.extend(std::iter::repeat_n(body_len, units.len() - unit));
+            unit_counts.push(units.len() as u32);
             title_lens.push(title_len);
             body_lens.push(body_len);
         }
@@ -66,28 +102,38 @@ impl SearchIndex {
             .iter()
             .map(|(_, term)| terms.binary_search(term).map_or(0, |i| i as u32))
             .collect();
-        SearchIndex::assemble(
+        SearchIndex::assemble(Parts {
             terms,
-            completions.into_iter().map(|(word, _)| word).collect(),
+            words: completions.into_iter().map(|(word, _)| word).collect(),
             word_terms,
             posting_starts,
             postings,
             title_lens,
             body_lens,
-        )
+            unit_counts,
+            unit_starts,
+        })
     }
 
     /// Puts the stored parts together and derives the in-memory lookup tables;
     /// the one constructor behind both [`SearchIndex::build`] and decoding.
-    pub(super) fn assemble(
-        terms: Vec<String>,
-        words: Vec<String>,
-        word_terms: Vec<u32>,
-        posting_starts: Vec<u32>,
-        postings: Vec<u8>,
-        title_lens: Vec<u32>,
-        body_lens: Vec<u32>,
-    ) -> SearchIndex {
+    pub(super) fn assemble(parts: Parts) -> SearchIndex {
+        let Parts {
+            terms,
+            words,
+            word_terms,
+            posting_starts,
+            postings,
+            title_lens,
+            body_lens,
+            unit_counts,
+            unit_starts,
+        } = parts;
+        let mut unit_offsets = Vec::with_capacity(unit_counts.len() + 1);
+        unit_offsets.push(0);
+        for &count in &unit_counts {
+            unit_offsets.push(unit_offsets[unit_offsets.len() - 1] + count);
+        }
         let mean = |lens: &[u32]| {
             let total: u64 = lens.iter().map(|&n| u64::from(n)).sum();
             (total as f32 / lens.len().max(1) as f32).max(1.0)
@@ -115,6 +161,8 @@ impl SearchIndex {
             next[term as usize] += 1;
         }
         SearchIndex {
+            unit_starts,
+            unit_offsets,
             words_of_term_starts,
             words_of_term,
             avg_title_len: mean(&title_lens),

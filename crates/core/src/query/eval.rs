@@ -9,14 +9,17 @@
 
 use super::parse::{Clause, Query};
 use super::rank::{self, MatchClass, Scored};
-use super::snippet::{self, Matcher};
+use super::snippet::{self, Matcher, WordMatch};
 use super::{fuzzy, Hit, SearchOptions, SortOrder};
 use crate::index::{SearchIndex, TermPostings};
 use crate::model::{DocId, Document};
 
 /// At most this many terms stand for a word being typed (the most frequent
-/// ones), so a one-letter prefix costs as little as a common word.
-const MAX_PREFIX_TERMS: usize = 40;
+/// ones), so a short prefix costs about as much as a common word: 10 per
+/// letter typed, up to 40.
+fn max_prefix_terms(letters: usize) -> usize {
+    10 * letters.clamp(1, 4)
+}
 
 /// A clause of a query, resolved to index term ids.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +77,11 @@ fn resolve(index: &SearchIndex, clause: &Clause) -> Option<Resolved> {
     if word.term.is_none() && !clause.prefix {
         return None;
     }
+    // One letter being typed is not a word yet: "iran p" keeps showing the
+    // hits for "iran" rather than flashing those of every p-word.
+    if clause.prefix && word.folded.chars().nth(1).is_none() {
+        return None;
+    }
     let mut alternatives: Vec<(u32, MatchClass)> = Vec::new();
     if let Some(id) = word.term.as_deref().and_then(|t| index.term_id(t)) {
         alternatives.push((id, MatchClass::Exact));
@@ -81,14 +89,18 @@ fn resolve(index: &SearchIndex, clause: &Clause) -> Option<Resolved> {
     if clause.prefix {
         let mut longer = index.completions(&word.folded);
         longer.retain(|id| !alternatives.iter().any(|(a, _)| a == id));
-        if longer.len() > MAX_PREFIX_TERMS {
+        let max = max_prefix_terms(word.folded.chars().count());
+        if longer.len() > max {
             longer.sort_by_cached_key(|&id| std::cmp::Reverse(index.doc_freq(id)));
-            longer.truncate(MAX_PREFIX_TERMS);
+            longer.truncate(max);
         }
         alternatives.extend(longer.into_iter().map(|id| (id, MatchClass::Prefix)));
     }
-    if let (Some(term), false, false) = (&word.term, clause.quoted, clause.excluded) {
-        for (id, distance) in fuzzy::typo_candidates(index, &word.folded, term) {
+    // A word still being typed that completes to something is not a typo
+    // (yet): its completions stand for it, and the scan is saved.
+    let being_typed = clause.prefix && !alternatives.is_empty();
+    if word.term.is_some() && !clause.quoted && !clause.excluded && !being_typed {
+        for (id, distance) in fuzzy::typo_candidates(index, &word.folded) {
             if !alternatives.iter().any(|(a, _)| *a == id) {
                 alternatives.push((id, MatchClass::typo(distance)));
             }
@@ -105,29 +117,98 @@ struct ClauseMatch {
     bm25: f32,
 }
 
+/// A clause's posting lists, decoded once per search: read for matching,
+/// then again for the snippets of the first hits.
+enum Loaded<'q> {
+    /// A word's alternatives: list, how it matched, term id.
+    Word(Vec<(TermPostings<'q>, MatchClass, u32)>),
+    /// A phrase's terms (id, offset) and their lists, in the same order.
+    Phrase(&'q [(u32, u32)], Vec<TermPostings<'q>>),
+    /// A phrase with a word the index does not know.
+    Nothing,
+}
+
+impl<'q> Loaded<'q> {
+    /// Decodes the posting lists of a resolved clause.
+    fn new(index: &'q SearchIndex, clause: &'q Resolved) -> Loaded<'q> {
+        match clause {
+            Resolved::Word(alternatives) => Loaded::Word(
+                alternatives
+                    .iter()
+                    .map(|&(id, class)| (index.postings(id), class, id))
+                    .collect(),
+            ),
+            Resolved::Phrase(Some(terms)) => Loaded::Phrase(
+                terms,
+                terms.iter().map(|&(id, _)| index.postings(id)).collect(),
+            ),
+            Resolved::Phrase(None) => Loaded::Nothing,
+        }
+    }
+}
+
 /// How many of a document's positions in `positions` fall in its title.
 fn title_tf(index: &SearchIndex, doc: DocId, positions: &[u32]) -> u32 {
     let title_len = index.title_len(doc);
     positions.partition_point(|&p| p < title_len) as u32
 }
 
+/// Where the document sits in each of a phrase's lists; `None` when some
+/// term is missing from it.
+fn phrase_slots(lists: &[TermPostings], doc: DocId) -> Option<Vec<usize>> {
+    lists
+        .iter()
+        .map(|list| list.docs.binary_search(&doc).ok())
+        .collect()
+}
+
+/// Positions at which the phrase `terms` starts in `doc`, within one field
+/// (a phrase may not run from the end of the title into the body).
+fn phrase_starts(
+    index: &SearchIndex,
+    doc: DocId,
+    terms: &[(u32, u32)],
+    lists: &[TermPostings],
+    slots: &[usize],
+) -> Vec<u32> {
+    let title_len = index.title_len(doc);
+    let (first_offset, last_offset) = (terms[0].1, terms[terms.len() - 1].1);
+    let positions: Vec<Vec<u32>> = lists
+        .iter()
+        .zip(slots)
+        .map(|(list, &slot)| list.positions_of(slot))
+        .collect();
+    positions[0]
+        .iter()
+        .filter_map(|&p| p.checked_sub(first_offset))
+        .filter(|&start| {
+            let all_there = terms
+                .iter()
+                .zip(&positions)
+                .all(|(&(_, offset), positions)| {
+                    positions.binary_search(&(start + offset)).is_ok()
+                });
+            all_there && (start < title_len) == (start + last_offset < title_len)
+        })
+        .collect()
+}
+
 /// Every document matching a clause, once each, with its best match.
-fn clause_matches(index: &SearchIndex, clause: &Resolved) -> Vec<ClauseMatch> {
+fn clause_matches(index: &SearchIndex, clause: &Loaded) -> Vec<ClauseMatch> {
     let n = index.doc_count();
     match clause {
-        Resolved::Word(alternatives) => {
+        Loaded::Word(alternatives) => {
             let mut best: Vec<Option<(MatchClass, f32)>> = vec![None; n];
             let mut touched = Vec::new();
-            for &(id, class) in alternatives {
-                let list = index.postings(id);
+            for (list, class, _) in alternatives {
+                let class = *class;
                 let idf = rank::idf(n, list.docs.len());
                 for (i, &doc) in list.docs.iter().enumerate() {
                     let Some(slot) = best.get_mut(doc as usize) else {
                         continue;
                     };
-                    let positions = list.positions_of(i);
-                    let in_title = title_tf(index, doc, positions);
-                    let body = positions.len() as u32 - in_title;
+                    let in_title = list.count_below(i, index.title_len(doc));
+                    let body = list.tfs[i] - in_title;
                     let bm25 = rank::bm25f(index, doc, in_title, body, idf);
                     match slot {
                         None => {
@@ -149,65 +230,70 @@ fn clause_matches(index: &SearchIndex, clause: &Resolved) -> Vec<ClauseMatch> {
                 })
                 .collect()
         }
-        Resolved::Phrase(None) => Vec::new(),
-        Resolved::Phrase(Some(terms)) => phrase_matches(index, terms),
+        Loaded::Phrase(terms, lists) => {
+            let idf: f32 = lists.iter().map(|l| rank::idf(n, l.docs.len())).sum();
+            let Some(rarest) = lists.iter().min_by_key(|l| l.docs.len()) else {
+                return Vec::new();
+            };
+            let mut found = Vec::new();
+            for &doc in &rarest.docs {
+                let Some(slots) = phrase_slots(lists, doc) else {
+                    continue;
+                };
+                let starts = phrase_starts(index, doc, terms, lists, &slots);
+                let in_title = title_tf(index, doc, &starts);
+                let in_body = starts.len() as u32 - in_title;
+                if !starts.is_empty() {
+                    found.push(ClauseMatch {
+                        doc,
+                        class: MatchClass::Exact,
+                        bm25: rank::bm25f(index, doc, in_title, in_body, idf),
+                    });
+                }
+            }
+            found
+        }
+        Loaded::Nothing => Vec::new(),
     }
 }
 
-/// Documents containing the phrase `terms` (term id, offset) within one field.
-fn phrase_matches(index: &SearchIndex, terms: &[(u32, u32)]) -> Vec<ClauseMatch> {
-    let n = index.doc_count();
-    let lists: Vec<TermPostings> = terms.iter().map(|&(id, _)| index.postings(id)).collect();
-    let idf: f32 = lists.iter().map(|l| rank::idf(n, l.docs.len())).sum();
-    let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].docs.len()) else {
-        return Vec::new();
-    };
-    let (first_offset, last_offset) = (terms[0].1, terms[terms.len() - 1].1);
-    let mut found = Vec::new();
-    'docs: for &doc in &lists[rarest].docs {
-        // Where the document sits in each term's list.
-        let mut slots = Vec::with_capacity(lists.len());
-        for list in &lists {
-            match list.docs.binary_search(&doc) {
-                Ok(i) => slots.push(i),
-                Err(_) => continue 'docs,
-            }
-        }
-        let title_len = index.title_len(doc);
-        let (mut in_title, mut in_body) = (0, 0);
-        for &p in lists[0].positions_of(slots[0]) {
-            let Some(start) = p.checked_sub(first_offset) else {
-                continue;
+/// Where clause number `k` matched in the body of `doc`, in body word
+/// indices; a word match's key is its term, a phrase's is its clause.
+fn body_matches(index: &SearchIndex, clause: &Loaded, k: usize, doc: DocId) -> Vec<WordMatch> {
+    let title_len = index.title_len(doc);
+    let in_body = |p: u32| p.checked_sub(title_len);
+    match clause {
+        Loaded::Word(alternatives) => alternatives
+            .iter()
+            .filter_map(|(list, _, id)| Some((list, list.docs.binary_search(&doc).ok()?, *id)))
+            .flat_map(|(list, slot, id)| {
+                list.positions_of(slot).into_iter().filter_map(move |p| {
+                    Some(WordMatch {
+                        word: in_body(p)?,
+                        words: 1,
+                        key: id,
+                    })
+                })
+            })
+            .collect(),
+        Loaded::Phrase(terms, lists) => {
+            let Some(slots) = phrase_slots(lists, doc) else {
+                return Vec::new();
             };
-            let all_there =
-                terms
-                    .iter()
-                    .zip(&lists)
-                    .zip(&slots)
-                    .all(|((&(_, offset), list), &slot)| {
-                        list.positions_of(slot)
-                            .binary_search(&(start + offset))
-                            .is_ok()
-                    });
-            // A phrase may not run from the end of the title into the body.
-            let one_field = (start < title_len) == (start + last_offset < title_len);
-            if all_there && one_field {
-                if start < title_len {
-                    in_title += 1;
-                } else {
-                    in_body += 1;
-                }
-            }
+            let (first_offset, last_offset) = (terms[0].1, terms[terms.len() - 1].1);
+            phrase_starts(index, doc, terms, lists, &slots)
+                .into_iter()
+                .filter_map(|start| {
+                    Some(WordMatch {
+                        word: in_body(start + first_offset)?,
+                        words: last_offset - first_offset + 1,
+                        key: u32::MAX - k as u32,
+                    })
+                })
+                .collect()
         }
-        if in_title + in_body > 0 {
-            found.push(ClauseMatch {
-                doc,
-                class: MatchClass::Exact,
-                bm25: rank::bm25f(index, doc, in_title, in_body, idf),
-            });
-        }
+        Loaded::Nothing => Vec::new(),
     }
-    found
 }
 
 impl SearchIndex {
@@ -223,14 +309,19 @@ impl SearchIndex {
 
         let mut excluded = vec![false; n];
         for clause in &resolved.excluded {
-            for m in clause_matches(self, clause) {
+            for m in clause_matches(self, &Loaded::new(self, clause)) {
                 if let Some(slot) = excluded.get_mut(m.doc as usize) {
                     *slot = true;
                 }
             }
         }
 
-        let listing = resolved.positive.is_empty();
+        let positive: Vec<Loaded> = resolved
+            .positive
+            .iter()
+            .map(|c| Loaded::new(self, c))
+            .collect();
+        let listing = positive.is_empty();
         let mut scored: Vec<Scored> = Vec::new();
         if listing {
             scored.extend((0..n as DocId).map(|doc| Scored {
@@ -243,7 +334,7 @@ impl SearchIndex {
             let mut matched = vec![0u16; n];
             let mut tier = vec![0u32; n];
             let mut bm25 = vec![0f32; n];
-            for (k, clause) in resolved.positive.iter().enumerate() {
+            for (k, clause) in positive.iter().enumerate() {
                 for m in clause_matches(self, clause) {
                     let d = m.doc as usize;
                     if d < n && usize::from(matched[d]) == k {
@@ -253,10 +344,9 @@ impl SearchIndex {
                     }
                 }
             }
-            let all = resolved.positive.len();
             scored.extend(
                 (0..n)
-                    .filter(|&d| usize::from(matched[d]) == all)
+                    .filter(|&d| usize::from(matched[d]) == positive.len())
                     .map(|d| Scored {
                         doc: d as DocId,
                         tier: tier[d],
@@ -274,7 +364,19 @@ impl SearchIndex {
 
         let worst_tier = scored.iter().map(|s| s.tier).max().unwrap_or(0);
         let best_bm25 = scored.iter().map(|s| s.bm25).fold(0.0, f32::max);
-        let mut matcher = Matcher::new(self, &resolved);
+        // Built only if a document's passages do not line up with the index.
+        let mut matcher: Option<Matcher> = None;
+        let mut snippets_of = |doc_id: DocId, doc: &Document| {
+            let matches: Vec<WordMatch> = positive
+                .iter()
+                .enumerate()
+                .flat_map(|(k, clause)| body_matches(self, clause, k, doc_id))
+                .collect();
+            snippet::passages_at(self, doc_id, doc, &matches).unwrap_or_else(|| {
+                let matcher = matcher.get_or_insert_with(|| Matcher::new(self, &resolved));
+                snippet::passages(doc, &matcher.matches(&doc.text))
+            })
+        };
         scored
             .iter()
             .enumerate()
@@ -286,9 +388,7 @@ impl SearchIndex {
                     rank::display_score(s, worst_tier, best_bm25)
                 },
                 snippets: match docs.get(s.doc as usize) {
-                    Some(doc) if rank < super::SNIPPET_HITS => {
-                        snippet::passages(doc, &matcher.spans(&doc.text))
-                    }
+                    Some(doc) if rank < super::SNIPPET_HITS => snippets_of(s.doc, doc),
                     _ => Vec::new(),
                 },
             })
@@ -416,6 +516,10 @@ mod tests {
     fn empty_queries_list_everything_newest_first() {
         check("", &[3, 1, 0, 5, 4, 2]);
         check("the of ", &[3, 1, 0, 5, 4, 2]);
+        // A single letter being typed does not count yet.
+        check("t", &[3, 1, 0, 5, 4, 2]);
+        check("tehran t", &[2, 0, 1, 3]);
+        check("tehran ta", &[0]);
     }
 
     #[test]
@@ -435,12 +539,38 @@ mod tests {
     }
 
     #[test]
-    fn every_hit_on_the_first_page_has_a_snippet() {
-        let docs = newsroom();
+    fn snippets_from_positions_equal_snippets_from_reading() {
+        // Sentences split at ". ", as the compiler would.
+        let mut docs = newsroom();
+        for doc in &mut docs {
+            let mut start = 0;
+            for (i, _) in doc.text.match_indices(". ") {
+                doc.sentences.push(crate::Span::new(start, i + 1));
+                start = i + 2;
+            }
+            doc.sentences.push(crate::Span::new(start, doc.text.len()));
+        }
         let index = SearchIndex::build(&docs);
-        for query in ["tehran", "", "\"foreign minister\"", "negotiat"] {
-            for hit in index.search(&docs, &parse(query), &SearchOptions::default()) {
-                assert!(!hit.snippets.is_empty(), "{query:?} doc {}", hit.doc);
+        let queries = [
+            "tehran",
+            "",
+            "\"foreign minister\"",
+            "negotiat",
+            "met officials",
+            "tehrna ",
+            "\"minister of trade\" foreign",
+        ];
+        for text in queries {
+            let query = parse(text);
+            for hit in index.search(&docs, &query, &SearchOptions::default()) {
+                let doc = &docs[hit.doc as usize];
+                assert!(!hit.snippets.is_empty(), "{text:?} doc {}", hit.doc);
+                assert_eq!(
+                    hit.snippets,
+                    index.snippets(doc, &query),
+                    "{text:?} doc {}",
+                    hit.doc
+                );
             }
         }
     }

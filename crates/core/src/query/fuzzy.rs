@@ -43,7 +43,12 @@ fn bounded_distance(a: &[char], b: &[char], max: u8) -> Option<u8> {
 /// [`bounded_distance`] with a reused scratch buffer (no allocation per call
 /// once it has grown): only the diagonal band of width `2 * max + 1` is
 /// computed, with cells capped at `max + 1`.
-fn bounded_distance_in(a: &[char], b: &[char], max: u8, scratch: &mut Vec<u8>) -> Option<u8> {
+fn bounded_distance_in<T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    max: u8,
+    scratch: &mut Vec<u8>,
+) -> Option<u8> {
     let band = usize::from(max);
     if a.len().abs_diff(b.len()) > band {
         return None;
@@ -86,52 +91,41 @@ fn bounded_distance_in(a: &[char], b: &[char], max: u8, scratch: &mut Vec<u8>) -
     (distance <= max).then_some(distance)
 }
 
-/// Terms within the edit budget of a query word, with their distance,
-/// excluding exact matches (distance 0). The word's folded and stemmed forms
-/// are both compared with the terms and with the indexed words (so
-/// "negoitaitons" meets "negotiations" and through it the stem "negoti");
-/// the budget comes from the folded form's length.
-pub(crate) fn typo_candidates(index: &SearchIndex, folded: &str, stem: &str) -> Vec<(u32, u8)> {
-    let max = max_edits(folded.chars().count());
+/// Terms within the edit budget of a query word (folded), with their
+/// distance, excluding exact matches (distance 0). The word is compared with
+/// every indexed spelling, terms and words alike, so "negoitaitons" meets
+/// "negotiations" and through it the term "negoti"; a word needs no edit
+/// budget for its stem, which the exact lookup already tried.
+pub(crate) fn typo_candidates(index: &SearchIndex, folded: &str) -> Vec<(u32, u8)> {
+    let chars: Vec<char> = folded.chars().collect();
+    let max = max_edits(chars.len());
     if max == 0 {
         return Vec::new();
     }
-    let mut forms: Vec<(Vec<char>, u64)> = vec![(folded.chars().collect(), char_mask(folded))];
-    if stem != folded {
-        forms.push((stem.chars().collect(), char_mask(stem)));
-    }
     let budget = usize::from(max);
-    let shortest = forms
-        .iter()
-        .map(|(chars, _)| chars.len())
-        .min()
-        .unwrap_or(0);
-    let longest = forms
-        .iter()
-        .map(|(chars, _)| chars.len())
-        .max()
-        .unwrap_or(0);
+    let mask = char_mask(folded);
     let mut found: Vec<(u32, u8)> = Vec::new();
     let mut entry_chars: Vec<char> = Vec::new();
     let mut scratch: Vec<u8> = Vec::new();
-    for len in shortest.saturating_sub(budget)..=longest + budget {
-        for &(mask, entry) in index.entries_of_char_len(len) {
-            entry_chars.clear();
-            for (chars, form_mask) in &forms {
-                let near = chars.len().abs_diff(len) <= budget
-                    && (form_mask & !mask).count_ones() <= u32::from(max)
-                    && (mask & !form_mask).count_ones() <= u32::from(max);
-                if !near {
-                    continue;
-                }
-                let (text, id) = index.entry(entry);
-                if entry_chars.is_empty() {
-                    entry_chars.extend(text.chars());
-                }
-                if let Some(distance) = bounded_distance_in(chars, &entry_chars, max, &mut scratch)
-                {
-                    found.push((id, distance));
-                }
+    for len in chars.len().saturating_sub(budget)..=chars.len() + budget {
+        for &(entry_mask, entry) in index.entries_of_char_len(len) {
+            // Each edit adds or removes at most one distinct character.
+            let near = (mask & !entry_mask).count_ones() <= u32::from(max)
+                && (entry_mask & !mask).count_ones() <= u32::from(max);
+            if !near {
+                continue;
+            }
+            let (text, id) = index.entry(entry);
+            // Bytes are characters in the usual all-ASCII case: no decoding.
+            let distance = if folded.is_ascii() && text.is_ascii() {
+                bounded_distance_in(folded.as_bytes(), text.as_bytes(), max, &mut scratch)
+            } else {
+                entry_chars.clear();
+                entry_chars.extend(text.chars());
+                bounded_distance_in(&chars, &entry_chars, max, &mut scratch)
+            };
+            if let Some(distance) = distance {
+                found.push((id, distance));
             }
         }
     }
@@ -139,12 +133,7 @@ pub(crate) fn typo_candidates(index: &SearchIndex, folded: &str, stem: &str) -> 
     // with no edit at all is an exact match, not a typo.
     found.sort_unstable();
     found.dedup_by_key(|&mut (id, _)| id);
-    let exact: Vec<u32> = found
-        .iter()
-        .filter(|&&(_, d)| d == 0)
-        .map(|&(id, _)| id)
-        .collect();
-    found.retain(|(id, _)| !exact.contains(id));
+    found.retain(|&(_, distance)| distance > 0);
     found
 }
 
@@ -194,8 +183,7 @@ mod tests {
             ..Default::default()
         }]);
         let found = |folded: &str| -> Vec<String> {
-            let stem = crate::text::stem(folded);
-            let mut terms: Vec<String> = typo_candidates(&index, folded, &stem)
+            let mut terms: Vec<String> = typo_candidates(&index, folded)
                 .into_iter()
                 .map(|(id, d)| format!("{}~{d}", index.term(id)))
                 .collect();

@@ -6,10 +6,12 @@
 //! Matching rules, in the order they rank:
 //! 1. every positive word must match, as its stem ("visits" finds "visited");
 //! 2. the last word, while still being typed (no space after it), also
-//!    matches terms that start with it, ranked below exact matches;
+//!    matches terms that start with it, ranked below exact matches (from
+//!    two letters on: a lone letter being typed is ignored);
 //! 3. a word of 5+ letters also matches terms 1 edit away, 9+ letters 2
 //!    edits away (insertion, deletion, substitution or swap of neighbours),
-//!    ranked below exact and prefix matches;
+//!    ranked below exact and prefix matches; a word still being typed does
+//!    so only when it completes to nothing;
 //! 4. `"quoted phrases"` match their words in order and exactly; `-word` and
 //!    `-"phrase"` leave out the documents they match.
 //!
@@ -26,6 +28,7 @@ pub use parse::{parse, Clause, Query, QueryWord};
 pub use snippet::SNIPPET_HITS;
 
 pub(crate) use fuzzy::char_mask;
+pub(crate) use snippet::units;
 
 use crate::model::{DocId, Span};
 

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use super::eval::{Resolved, ResolvedQuery};
 use super::{Query, Snippet};
 use crate::index::SearchIndex;
-use crate::model::{Document, Span};
+use crate::model::{DocId, Document, Span};
 use crate::text;
 
 /// How many hits of a search get their snippets computed; later hits come
@@ -104,9 +104,10 @@ impl Matcher {
         self.forms.get(&self.folded).copied()
     }
 
-    /// Spans of the matched words (whole phrases for phrase clauses) in
-    /// `text`, sorted and merged where they touch or overlap.
-    pub(crate) fn spans(&mut self, text: &str) -> Vec<Span> {
+    /// The matched words (whole phrases for phrase clauses) of `text`, each
+    /// with a key naming what it matched (a term id, or `u32::MAX - i` for
+    /// the `i`-th phrase), in text order, unmerged.
+    pub(crate) fn matches(&mut self, text: &str) -> Vec<(Span, u32)> {
         if self.forms.is_empty() {
             return Vec::new();
         }
@@ -114,12 +115,11 @@ impl Matcher {
         let tokens: Vec<(Span, Option<u32>)> = text::words(text)
             .map(|w| (w.span, self.term_id(w.text)))
             .collect();
-        let mut spans: Vec<Span> = tokens
+        let mut found: Vec<(Span, u32)> = tokens
             .iter()
-            .filter(|(_, id)| id.is_some_and(|id| self.words.contains(&id)))
-            .map(|&(span, _)| span)
+            .filter_map(|&(span, id)| Some((span, id.filter(|id| self.words.contains(id))?)))
             .collect();
-        for phrase in &self.phrases {
+        for (p, phrase) in self.phrases.iter().enumerate() {
             let (first_id, first_offset) = phrase[0];
             let last_offset = phrase[phrase.len() - 1].1;
             for (i, &(_, id)) in tokens.iter().enumerate() {
@@ -135,14 +135,29 @@ impl Matcher {
                 if whole {
                     let from = tokens[start + first_offset as usize].0.start;
                     let to = tokens[start + last_offset as usize].0.end;
-                    spans.push(Span {
-                        start: from,
-                        end: to,
-                    });
+                    found.push((
+                        Span {
+                            start: from,
+                            end: to,
+                        },
+                        u32::MAX - p as u32,
+                    ));
                 }
             }
         }
-        merge(spans)
+        found.sort_unstable();
+        found
+    }
+
+    /// Spans of the matched words of `text`, sorted and merged where they
+    /// touch or overlap.
+    pub(crate) fn spans(&mut self, text: &str) -> Vec<Span> {
+        merge(
+            self.matches(text)
+                .into_iter()
+                .map(|(span, _)| span)
+                .collect(),
+        )
     }
 }
 
@@ -173,13 +188,15 @@ impl SearchIndex {
     /// The best one or two passages of `doc` for `query`, as in [`Hit`](super::Hit)s
     /// (for hits beyond the first [`SNIPPET_HITS`]).
     pub fn snippets(&self, doc: &Document, query: &Query) -> Vec<Snippet> {
-        passages(doc, &self.highlights(doc, query))
+        let mut matcher = Matcher::new(self, &ResolvedQuery::new(self, query));
+        passages(doc, &matcher.matches(&doc.text))
     }
 }
 
 /// The passages a document can be cut into: its sentences when they are
-/// valid spans of its text, else its paragraphs, else the whole text.
-fn units(doc: &Document) -> Vec<Span> {
+/// valid spans of its text, else its paragraphs, else the whole text. The
+/// index records the first word of each (see `SearchIndex::unit_starts`).
+pub(crate) fn units(doc: &Document) -> Vec<Span> {
     let valid = |s: &&Span| {
         s.start < s.end
             && (s.end as usize) <= doc.text.len()
@@ -201,35 +218,99 @@ fn units(doc: &Document) -> Vec<Span> {
     }
 }
 
-/// The best one or two passages of `doc` given its matched words (sorted,
-/// not overlapping, as [`Matcher::spans`] gives them); the lead
-/// when nothing matched in the body (a title-only match, or an empty query).
-pub(crate) fn passages(doc: &Document, highlights: &[Span]) -> Vec<Snippet> {
+/// A match in a document's body found through the index: `words` words
+/// from body word index `word`; `key` names what matched (term or phrase).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WordMatch {
+    /// Index of the first matched word among the body's words.
+    pub word: u32,
+    /// How many words the match spans (1, or a phrase's length).
+    pub words: u32,
+    /// The term id, or `u32::MAX - k` for the phrase of clause `k`.
+    pub key: u32,
+}
+
+/// The passages for the first hits of a search, from the positions the index
+/// matched: only the one or two passages shown are read word by word.
+/// `None` when the index's passage starts do not fit `doc` (another text).
+pub(crate) fn passages_at(
+    index: &SearchIndex,
+    doc_id: DocId,
+    doc: &Document,
+    matches: &[WordMatch],
+) -> Option<Vec<Snippet>> {
     let units = units(doc);
-    // The highlights overlapping a unit: a sub-slice, as both are sorted.
-    let inside = |unit: Span| -> &[Span] {
-        let from = highlights.partition_point(|h| h.end <= unit.start);
-        let to = highlights.partition_point(|h| h.start < unit.end);
-        &highlights[from..to.max(from)]
-    };
-    // A passage's worth: distinct matched words count most, then repeats.
-    let worth = |unit: Span| -> usize {
-        let found = inside(unit);
-        let mut distinct: Vec<String> = found.iter().map(|h| text::fold(doc.slice(*h))).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        distinct.len() * 4 + found.len()
-    };
-    let mut ranked: Vec<(usize, usize)> = units
+    let starts = index.unit_starts(doc_id);
+    if starts.len() != units.len() {
+        return None;
+    }
+    let unit_of = |word: u32| starts.partition_point(|&s| s <= word).checked_sub(1);
+    let located: Vec<(usize, u32)> = matches
         .iter()
-        .enumerate()
-        .filter(|&(_, &unit)| !inside(unit).is_empty())
-        .map(|(i, &unit)| (worth(unit), i))
+        .filter_map(|m| Some((unit_of(m.word)?, m.key)))
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut chosen: Vec<usize> = ranked.iter().take(2).map(|&(_, i)| i).collect();
+    let chosen = choose(&units, &located);
+    Some(render(doc, &units, &chosen, |u| {
+        let words: Vec<Span> = text::words(doc.slice(units[u]))
+            .map(|w| Span {
+                start: w.span.start + units[u].start,
+                end: w.span.end + units[u].start,
+            })
+            .collect();
+        let spans = matches
+            .iter()
+            .filter(|m| unit_of(m.word) == Some(u))
+            .filter_map(|m| {
+                let first = (m.word - starts[u]) as usize;
+                let last = (first + m.words as usize - 1).min(words.len().checked_sub(1)?);
+                Some(Span {
+                    start: words.get(first)?.start,
+                    end: words[last].end,
+                })
+            })
+            .collect();
+        merge(spans)
+    }))
+}
+
+/// The best one or two passages of `doc` given its matched words and their
+/// keys, as [`Matcher::matches`] gives them; the lead when nothing matched in
+/// the body (a title-only match, or an empty query).
+pub(crate) fn passages(doc: &Document, found: &[(Span, u32)]) -> Vec<Snippet> {
+    let units = units(doc);
+    let unit_of = |span: Span| {
+        let u = units.partition_point(|unit| unit.end <= span.start);
+        (u < units.len() && units[u].overlaps(span)).then_some(u)
+    };
+    let located: Vec<(usize, u32)> = found
+        .iter()
+        .filter_map(|&(span, key)| Some((unit_of(span)?, key)))
+        .collect();
+    let chosen = choose(&units, &located);
+    let spans = merge(found.iter().map(|&(span, _)| span).collect());
+    render(doc, &units, &chosen, |u| {
+        spans
+            .iter()
+            .filter(|h| h.overlaps(units[u]))
+            .copied()
+            .collect()
+    })
+}
+
+/// Which units to show, in order: the one or two whose matches are worth
+/// most (distinct things matched count most, then repeats), or the lead
+/// (the first unit, and the second when the first is short).
+fn choose(units: &[Span], located: &[(usize, u32)]) -> Vec<usize> {
+    let mut located = located.to_vec();
+    located.sort_unstable();
+    let mut worth: Vec<(usize, usize)> = Vec::new();
+    for group in located.chunk_by(|a, b| a.0 == b.0) {
+        let distinct = 1 + group.windows(2).filter(|w| w[0].1 != w[1].1).count();
+        worth.push((distinct * 4 + group.len(), group[0].0));
+    }
+    worth.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<usize> = worth.iter().take(2).map(|&(_, u)| u).collect();
     if chosen.is_empty() {
-        // The lead: the first sentence, and the second when the first is short.
         let Some(first) = units.first() else {
             return Vec::new();
         };
@@ -239,35 +320,44 @@ pub(crate) fn passages(doc: &Document, highlights: &[Span]) -> Vec<Snippet> {
         }
     }
     chosen.sort_unstable();
+    chosen
+}
 
+/// Snippets for the chosen units, given the highlight spans of each
+/// (`spans_in(u)`, sorted and merged): long units are windowed around their
+/// first highlight; neighbouring whole units read as one passage.
+fn render(
+    doc: &Document,
+    units: &[Span],
+    chosen: &[usize],
+    mut spans_in: impl FnMut(usize) -> Vec<Span>,
+) -> Vec<Snippet> {
     let mut snippets: Vec<Snippet> = Vec::new();
     let mut previous: Option<usize> = None;
-    for i in chosen {
-        let unit = units[i];
-        let span = window(&doc.text, unit, inside(unit));
+    for &u in chosen {
+        let unit = units[u];
+        let highlights = spans_in(u);
+        let span = window(&doc.text, unit, &highlights);
+        let highlights = highlights
+            .into_iter()
+            .filter(|h| h.overlaps(span))
+            .map(|h| Span {
+                start: h.start.max(span.start),
+                end: h.end.min(span.end),
+            });
         match snippets.last_mut() {
-            // Neighbouring whole sentences read as one passage.
             Some(last)
-                if previous == Some(i - 1) && span == unit && last.span.end <= span.start =>
+                if previous == u.checked_sub(1) && span == unit && last.span.end <= span.start =>
             {
                 last.span.end = span.end;
+                last.highlights.extend(highlights);
             }
             _ => snippets.push(Snippet {
                 span,
-                highlights: Vec::new(),
+                highlights: highlights.collect(),
             }),
         }
-        previous = Some(i);
-    }
-    for snippet in &mut snippets {
-        snippet.highlights = highlights
-            .iter()
-            .filter(|h| h.overlaps(snippet.span))
-            .map(|h| Span {
-                start: h.start.max(snippet.span.start),
-                end: h.end.min(snippet.span.end),
-            })
-            .collect();
+        previous = Some(u);
     }
     snippets
 }
@@ -281,6 +371,9 @@ fn window(text: &str, unit: Span, highlights: &[Span]) -> Span {
     let (unit_start, unit_end) = (unit.start as usize, unit.end as usize);
     let focus = highlights.first().map_or(unit_start, |h| h.start as usize);
     let mut start = focus.saturating_sub(MAX_PASSAGE_BYTES / 4).max(unit_start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
     if start > unit_start {
         // Begin after a space so that no word is cut in half.
         start = text[start..focus]
