@@ -318,6 +318,13 @@ impl<'a> DocState<'a> {
             .map(|role| role.title.clone())
             .or_else(|| title_before(s, r.first))
             .or_else(|| {
+                // "the Iranian wrestler X": an occupation right before the name.
+                let k = r.first.checked_sub(1)?;
+                s.tokens[k]
+                    .is_any(lexicon::PRIVATE_ROLES)
+                    .then(|| s.tokens[k].text.to_string())
+            })
+            .or_else(|| {
                 self.recent
                     .iter()
                     .rev()

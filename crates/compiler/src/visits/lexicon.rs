@@ -313,6 +313,28 @@ pub static PERSON_HEADS: &[&str] = &[
     "negotiator",
 ];
 
+/// Occupations of people who travel without representing a state.
+pub static PRIVATE_ROLES: &[&str] = &[
+    "athlete",
+    "wrestler",
+    "player",
+    "coach",
+    "footballer",
+    "singer",
+    "actor",
+    "actress",
+    "artist",
+    "tourist",
+    "student",
+    "journalist",
+    "reporter",
+    "businessman",
+    "businesswoman",
+    "scientist",
+    "writer",
+    "champion",
+];
+
 /// Words that mark a seat of government: "the Russian Foreign Ministry", "the presidential palace".
 pub static GOVERNMENT_SEATS: &[&str] = &[
     "ministry",

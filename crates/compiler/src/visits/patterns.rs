@@ -30,6 +30,7 @@ use communique_core::{Span, VisitStatus};
 use super::context::{
     title_start, DocState, Person, Place, PlaceHit, RefKind, Sentence, VISIT_NOUNS,
 };
+use super::lexicon;
 use super::timex::{self, Found, Shift, Tense, Timex, When};
 
 /// A visit proposed by one rule on one sentence, or a continuation that adds to one.
@@ -547,11 +548,30 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
 /// "X held talks with W in Y", "X met W at the venue of …", "during a meeting in Y with W".
 fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
+    // Talks by phone or video take no one anywhere.
+    const REMOTE: &[&str] = &[
+        "phone",
+        "telephone",
+        "video",
+        "videoconference",
+        "virtual",
+        "online",
+        "call",
+    ];
+    if s.tokens.iter().any(|t| t.is_any(REMOTE)) {
+        return None;
+    }
     let mut traveller = subject_before(s, st, i)?;
     if is_ambassador(&traveller) {
         return None;
     }
-    let mut destination = None;
+    // "In Moscow, X met W": a place opening the sentence.
+    let mut destination = match (s.is_any(0, &["in"]), st.place_at(s, 1)) {
+        (true, PlaceHit::Place(place, last)) if s.is_any(last + 1, &[","]) && last < i => {
+            Some(place)
+        }
+        _ => None,
+    };
     let mut hosts = Vec::new();
     let mut k = i + 1;
     while k < s.tokens.len() && !ends_meeting_phrase(s, k) {
@@ -773,6 +793,14 @@ fn visit(
     place: Place,
 ) -> Option<Candidate> {
     if traveller.country.is_some() && traveller.country == place.country {
+        return None;
+    }
+    // A diplomatic visit is an official's: athletes, artists and tourists travel otherwise.
+    if traveller.role.as_deref().is_some_and(|r| {
+        r.to_lowercase()
+            .split_whitespace()
+            .any(|w| lexicon::PRIVATE_ROLES.contains(&w))
+    }) {
         return None;
     }
     let status = status_at(s, i)?;
@@ -1487,6 +1515,24 @@ mod tests {
             d,
             PEOPLE,
             &["met-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+        check(
+            "In Lima, Norwegian envoy Anna Berg met Peruvian minister Luis Soto.",
+            d,
+            PEOPLE,
+            &["met-in: Anna Berg(Norway) -> Lima(Peru) happened [Luis Soto]"],
+        );
+        check(
+            "Norwegian envoy Anna Berg held phone talks with Peruvian minister Luis Soto in Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian wrestler Anna Berg traveled to Lima.",
+            d,
+            PEOPLE,
+            &[],
         );
         check(
             "Peruvian President Luis Soto welcomed the decision.",
