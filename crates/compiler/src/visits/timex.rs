@@ -127,33 +127,6 @@ impl When {
     }
 }
 
-static MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
 static WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -206,7 +179,8 @@ static DATE_PREPOSITIONS: &[&str] = &[
     "middle",
 ];
 
-/// The month number of a capitalised month name or abbreviation ("Sept", "mid-August").
+/// The month number of a capitalised month name or abbreviation ("Sept", "mid-August"),
+/// read by the publication-date parser's own table.
 pub fn month_number(token: &Token) -> Option<u8> {
     let written = token
         .text
@@ -216,11 +190,7 @@ pub fn month_number(token: &Token) -> Option<u8> {
     if !token.word || !written.starts_with(char::is_uppercase) {
         return None;
     }
-    let lower = token.lower.strip_prefix("mid-").unwrap_or(&token.lower);
-    MONTHS
-        .iter()
-        .find(|(name, _)| *name == lower)
-        .map(|(_, n)| *n)
+    crate::dates::month_number(written)
 }
 
 fn weekday_of(token: &Token) -> Option<u8> {
