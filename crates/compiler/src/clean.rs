@@ -11,7 +11,10 @@
 //! 2. **Header** (up to eight non-blank lines at the top): page-ID lines
 //!    (`Code 134776`, `ID: 13749`), date lines (a date plus only labels,
 //!    separators and numbers, see [`dates::header_date`]), boilerplate lines,
-//!    a byline under the headline (`By Jane Doe`), and the first headline-shaped line (short, not ending like a sentence),
+//!    a byline under the headline (`By Jane Doe`), breadcrumb trails (`Home |
+//!    World | Middle East`), a section label (one word, or two in capitals)
+//!    right above a longer headline-shaped line (`POLITICS`), and the first
+//!    headline-shaped line (short, not ending like a sentence),
 //!    which becomes the title without its site suffix (` | News`, ` - BBC
 //!    News`). A line equal to a title given by metadata is the headline
 //!    whatever its shape (metadata still decides the title). The header ends
@@ -261,15 +264,25 @@ fn strip_tags(text: &str) -> String {
 fn read_header(lines: &mut [Line], known_titles: &[&str], out: &mut Cleaned) -> usize {
     let mut seen = 0;
     let mut title_found = false;
-    for (at, line) in lines.iter_mut().enumerate() {
-        if line.text.is_empty() {
+    for at in 0..lines.len() {
+        if lines[at].text.is_empty() {
             continue;
         }
         seen += 1;
         if seen > 8 {
             return at;
         }
+        let next = lines[at + 1..].iter().find(|l| !l.text.is_empty());
+        let headline_follows = next.is_some_and(|n| {
+            let words = n.text.split(' ').count();
+            words >= 3
+                && headline_shaped(&n.text)
+                && !is_byline(&n.text)
+                && dates::header_date(&n.text).is_none()
+        });
+        let line = &mut lines[at];
         let text = line.text.as_str();
+        let known = known_titles.iter().any(|known| same_title(text, known));
         line.fate = if is_page_id(text) {
             Fate::Removed("page ID")
         } else if let Some(found) = dates::header_date(text) {
@@ -282,9 +295,12 @@ fn read_header(lines: &mut [Line], known_titles: &[&str], out: &mut Cleaned) -> 
             Fate::Removed(reason)
         } else if title_found && is_byline(text) {
             Fate::Removed("byline")
-        } else if !title_found
-            && (headline_shaped(text) || known_titles.iter().any(|known| same_title(text, known)))
-        {
+        } else if !known && is_navigation(text) {
+            Fate::Removed("navigation")
+        } else if !title_found && !known && is_label(text) && headline_follows {
+            // `World` or `POLITICS` above the real headline.
+            Fate::Removed("section label")
+        } else if !title_found && (headline_shaped(text) || known) {
             out.title = strip_site_suffix(text).to_owned();
             title_found = true;
             Fate::Removed("headline")
@@ -293,6 +309,25 @@ fn read_header(lines: &mut [Line], known_titles: &[&str], out: &mut Cleaned) -> 
         };
     }
     lines.len()
+}
+
+/// A section label: one word (`World`) or two in capitals (`MIDDLE EAST`).
+fn is_label(text: &str) -> bool {
+    let words = text.split(' ').count();
+    let shouting = text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase);
+    headline_shaped(text) && (words == 1 || (words == 2 && shouting))
+}
+
+/// A breadcrumb trail (`Home | World | Middle East`, `News > Politics > Iran`):
+/// three or more short parts between separators.
+fn is_navigation(text: &str) -> bool {
+    [" | ", " > ", " » ", " › "].iter().any(|sep| {
+        let parts: Vec<&str> = text.split(sep).collect();
+        parts.len() >= 3
+            && parts
+                .iter()
+                .all(|p| (1..=4).contains(&p.split(' ').count()) && !p.trim().is_empty())
+    })
 }
 
 /// `By Jane Doe`, `Written by Jane Doe, Moscow`, `Author: Jane Doe`: a short credit line under the headline.
@@ -1129,6 +1164,35 @@ mod tests {
             text.push_str(&format!("! {n}\n"));
         }
         assert_eq!(text.trim_end(), expect.trim(), "\n{text}");
+    }
+
+    #[test]
+    fn navigation_and_section_labels_above_the_headline_go() {
+        check(
+            "Home | World | Middle East\nPOLITICS\n\nEnvoys meet in Vienna\n\nThe envoys met.",
+            &[],
+            r#"
+title: Envoys meet in Vienna
+date: - -
+source: -
+dateline: -
+| The envoys met.
+- navigation: Home | World | Middle East
+- section label: POLITICS
+- headline: Envoys meet in Vienna"#,
+        );
+        // A short headline with a body below it is still the headline.
+        check(
+            "Mutu sacked\n\nChelsea have sacked Adrian Mutu.",
+            &[],
+            r#"
+title: Mutu sacked
+date: - -
+source: -
+dateline: -
+| Chelsea have sacked Adrian Mutu.
+- headline: Mutu sacked"#,
+        );
     }
 
     #[test]
