@@ -490,7 +490,6 @@ fn is_page_id(text: &str) -> bool {
         "story id",
         "article id",
         "post id",
-        "no",
     ];
     labels.contains(&label) && !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
 }
