@@ -60,7 +60,10 @@ pub(crate) struct Gazetteer {
     given_names: HashMap<String, u8>,
     /// Frequent lower-case English words.
     common_words: HashSet<&'static str>,
-    /// Longest name, in words, so n-gram lookups know when to stop.
+    /// Every word-prefix of a multi-word place name ("new" of "new york"),
+    /// so n-gram lookups stop as soon as no name can continue.
+    prefixes: HashSet<String>,
+    /// Longest name, in words.
     pub max_words: usize,
 }
 
@@ -145,10 +148,16 @@ impl Gazetteer {
             names.push((f[0].to_string(), id));
         }
         let mut by_key: HashMap<String, Vec<PlaceId>> = HashMap::new();
+        let mut prefixes = HashSet::new();
         let mut max_words = 1;
         for (name, id) in names {
             let key = keys::lookup_key(&name);
             max_words = max_words.max(key.split(' ').count());
+            for (i, c) in key.char_indices() {
+                if c == ' ' {
+                    prefixes.insert(key[..i].to_string());
+                }
+            }
             let ids = by_key.entry(key).or_default();
             if !ids.contains(&id) {
                 ids.push(id);
@@ -176,6 +185,7 @@ impl Gazetteer {
             demonyms,
             given_names,
             common_words,
+            prefixes,
             max_words: max_words.min(8),
         }
     }
@@ -197,6 +207,11 @@ impl Gazetteer {
                     .is_some_and(|c| doc_countries.contains(&c))
             })
             .or(Some(first))
+    }
+
+    /// Whether some multi-word place name starts with this key's words.
+    pub fn is_place_prefix(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// Whether any place has this key.

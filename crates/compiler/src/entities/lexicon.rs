@@ -268,6 +268,25 @@ const ORG_TAILS: &[&str] = &[
     "technology",
 ];
 
+/// Last words of the names of streets, squares, venues and other facilities: "Tiananmen **Square**".
+const FACILITIES: &[&str] = &[
+    "airport",
+    "avenue",
+    "boulevard",
+    "bridge",
+    "canal",
+    "course",
+    "highway",
+    "lane",
+    "palace",
+    "park",
+    "road",
+    "square",
+    "stadium",
+    "street",
+    "tower",
+];
+
 /// Lower-case words that introduce an organisation by its name: "news agency AZERTAC".
 const ORG_CUES: &[&str] = &[
     "agency",
@@ -552,6 +571,11 @@ pub(crate) fn is_org_tail(lower: &str) -> bool {
     has(ORG_TAILS, lower) || is_org_head(lower)
 }
 
+/// A word that ends the name of a facility or street.
+pub(crate) fn is_facility(lower: &str) -> bool {
+    has(FACILITIES, lower)
+}
+
 /// A lower-case noun that introduces an organisation's name.
 pub(crate) fn is_org_cue(lower: &str) -> bool {
     has(ORG_CUES, lower)
@@ -624,6 +648,7 @@ mod tests {
         check("ORG_HEADS", ORG_HEADS);
         check("ORG_TAILS", ORG_TAILS);
         check("ORG_CUES", ORG_CUES);
+        check("FACILITIES", FACILITIES);
         check("CONNECTORS", CONNECTORS);
         check("NAME_PARTICLES", NAME_PARTICLES);
         check("SPEECH_VERBS", SPEECH_VERBS);

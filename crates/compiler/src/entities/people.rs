@@ -9,7 +9,6 @@
 use communique_core::EntityKind;
 
 use super::gazetteer::{Gazetteer, PlaceKind};
-use super::keys;
 use super::lexicon;
 use super::tagger::{Claim, Cue, Sentence};
 use super::tokens::Shape;
@@ -24,25 +23,23 @@ fn name_word(s: &Sentence, i: usize) -> bool {
         && !lexicon::is_title_word(w)
         && !lexicon::is_org_head(w)
         && !lexicon::is_furniture(w)
-        && !is_country_or_region(w)
+        && !is_country_or_region(s, i)
 }
 
-fn is_country_or_region(word: &str) -> bool {
+fn is_country_or_region(s: &Sentence, i: usize) -> bool {
     let g = Gazetteer::get();
-    g.resolve(&keys::lookup_key(word), &[])
+    g.resolve(&s.keys[i], &[])
         .is_some_and(|id| g.places[id as usize].kind != PlaceKind::City)
 }
 
 /// Whether a personal name starts at `i`: a given name followed by another name word.
 pub(crate) fn starts_name(s: &Sentence, i: usize) -> bool {
     let g = Gazetteer::get();
+    let initial = s.raw(i).len() == 2 && s.raw(i).ends_with('.');
     s.tokens[i].shape == Shape::Capitalized
-        && g.given_name(s.word(i)) > 0
+        && (g.given_name(s.word(i)) > 0 || initial)
         && name_word(s, i)
-        && (name_word(s, i + 1)
-            || (s.is_lower(i + 1)
-                && lexicon::is_name_particle(s.word(i + 1))
-                && name_word(s, i + 2)))
+        && (name_word(s, i + 1) || particles_then_name(s, i + 1).is_some())
 }
 
 /// The end of the name that starts at `from`: name words, with lower-case particles inside.
@@ -51,9 +48,8 @@ fn name_end(s: &Sentence, from: usize) -> usize {
     while end < s.len() && end - from < MAX_NAME_WORDS {
         if name_word(s, end) {
             end += 1;
-        } else if s.is_lower(end) && lexicon::is_name_particle(s.word(end)) && name_word(s, end + 1)
-        {
-            end += 2;
+        } else if let Some(after) = particles_then_name(s, end) {
+            end = after;
         } else {
             break;
         }
@@ -61,9 +57,21 @@ fn name_end(s: &Sentence, from: usize) -> usize {
     end
 }
 
+/// After lower-case particles at `i` ("van der"), the index of the name word that follows.
+fn particles_then_name(s: &Sentence, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < s.len() && s.is_lower(k) && lexicon::is_name_particle(s.word(k)) {
+        k += 1;
+    }
+    (k > i && name_word(s, k)).then_some(k + 1)
+}
+
 /// Names right after an office, rank or honorific: "Deputy FM Hadi Soleimanpour".
 pub(crate) fn after_titles(s: &mut Sentence) {
     for i in 1..s.len() {
+        if !s.free_name(i) {
+            continue;
+        }
         let before = s.word(i - 1);
         // "Affairs" closes an office: "… for African Affairs Otieno Kamau".
         let titled = lexicon::is_title_head(before)
@@ -75,7 +83,7 @@ pub(crate) fn after_titles(s: &mut Sentence) {
         }
         let end = name_end(s, i);
         // "the Minister Tehran …": a lone big place after a title is not a name.
-        if end - i == 1 && Gazetteer::get().is_place(&keys::lookup_key(s.raw(i))) {
+        if end - i == 1 && Gazetteer::get().is_place(&s.keys[i]) {
             continue;
         }
         s.add(i, end, Some(EntityKind::Person), Cue::None);
@@ -84,13 +92,10 @@ pub(crate) fn after_titles(s: &mut Sentence) {
 
 /// Names that open with a known given name: "Vladimir Putin", "Ali Akbar Velayati".
 pub(crate) fn by_given_name(s: &mut Sentence) {
-    let g = Gazetteer::get();
     let mut i = 0;
     while i < s.len() {
         // "San Diego", "Santa Clara": a place that opens with a given name stays a place.
-        let place_ahead =
-            (2..=3).any(|n| i + n <= s.len() && g.is_place(&keys::lookup_key(s.slice(i, i + n))));
-        if starts_name(s, i) && !place_ahead {
+        if starts_name(s, i) && !s.place_starts(i, 2) {
             let end = name_end(s, i);
             s.add(i, end, Some(EntityKind::Person), Cue::None);
             i = end;

@@ -8,7 +8,6 @@
 use communique_core::EntityKind;
 
 use super::gazetteer::{Gazetteer, PlaceKind};
-use super::keys;
 use super::lexicon;
 use super::tagger::{Claim, Cue, Sentence};
 use super::tokens::Shape;
@@ -35,9 +34,12 @@ pub(crate) fn find(s: &mut Sentence) {
         while k < s.len() && words < g.max_words {
             if usable(s, k) {
                 words += 1;
-                let key = keys::lookup_key(s.slice(i, k + 1));
+                let key = s.key(i, k + 1);
                 if g.is_place(&key) {
-                    best = Some((k + 1, key));
+                    best = Some((k + 1, key.clone()));
+                }
+                if !g.is_place_prefix(&key) {
+                    break;
                 }
             } else if !(s.raw(k) == "-" || (s.is_lower(k) && lexicon::is_connector(s.word(k)))) {
                 break;

@@ -28,11 +28,7 @@ pub(crate) enum Unresolved {
 
 /// Tags every document and resolves names across the corpus; one list per document.
 pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Mention>> {
-    let mut all: Vec<Vec<Mention>> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| tag_document(i as u32, d))
-        .collect();
+    let mut all = tag_in_parallel(docs);
     let known = Known::collect(&all);
     for mentions in &mut all {
         // A word the document uses as a person's surname is that person even where
@@ -41,6 +37,11 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Person) && m.words.len() >= 2)
             .filter_map(|m| m.words.last().map(|w| keys::fold(w)))
+            .collect();
+        let doc_orgs: HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.kind == Some(EntityKind::Organization))
+            .map(|m| keys::fold(&m.words.join(" ")))
             .collect();
         for m in mentions.iter_mut() {
             let word = keys::fold(m.words.first().map_or("", String::as_str));
@@ -60,10 +61,17 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
         let spans: HashMap<Span, Option<EntityKind>> =
             mentions.iter().map(|m| (m.span, m.kind)).collect();
         for m in mentions.iter_mut().filter(|m| m.kind.is_none()) {
-            // A capitalised common word opening a sentence is a name only if the
-            // corpus says so elsewhere ("Clinton said" after "Bill Clinton").
+            // A capitalised common word opening a sentence is a name only if its
+            // document says so ("Clinton said" after "Bill Clinton").
             if m.weak {
-                m.kind = known.kind_of(&m.words);
+                let word = keys::fold(&m.words[0]);
+                m.kind = if surnames.contains(&word) {
+                    Some(EntityKind::Person)
+                } else if doc_orgs.contains(&word) {
+                    Some(EntityKind::Organization)
+                } else {
+                    None
+                };
                 continue;
             }
             m.kind = m
@@ -82,6 +90,33 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
         }
     }
     all
+}
+
+/// Tags the documents on all cores: documents are independent until the corpus pass.
+fn tag_in_parallel(docs: &[Document]) -> Vec<Vec<Mention>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = docs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                scope.spawn(move || {
+                    part.iter()
+                        .enumerate()
+                        .map(|(i, d)| tag_document((c * chunk + i) as u32, d))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// A kind for a name nothing speaks for. One word alone is most often an

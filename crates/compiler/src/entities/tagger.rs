@@ -87,6 +87,8 @@ pub(crate) struct Sentence<'a> {
     pub tokens: Vec<Token>,
     /// Folded text of each token.
     pub lower: Vec<String>,
+    /// Gazetteer key of each token ("" for punctuation).
+    pub keys: Vec<String>,
     /// Whether each token may be part of a name.
     pub name: Vec<bool>,
     /// Whether each token opens the sentence, a quote or a clause (its capital proves nothing).
@@ -112,6 +114,10 @@ impl<'a> Sentence<'a> {
             .iter()
             .map(|t| keys::fold(&text[t.start..t.end]))
             .collect();
+        let token_keys: Vec<String> = tokens
+            .iter()
+            .map(|t| keys::lookup_key(&text[t.start..t.end]))
+            .collect();
         // An all-capitals sentence (a headline) says nothing by its capitals: only
         // words the lexicons know, or that are not common English, may be names there.
         let letters = tokens
@@ -129,10 +135,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // Places of several words count as known from their first word: "New York".
-            let place_ahead = (1..=3).any(|n| {
-                i + n <= tokens.len()
-                    && g.is_place(&keys::lookup_key(&text[t.start..tokens[i + n - 1].end]))
-            });
+            let place_ahead = g.is_place(&token_keys[i])
+                || (g.is_place_prefix(&token_keys[i])
+                    && (2..=3).any(|n| {
+                        i + n <= tokens.len() && g.is_place(&join_keys(&token_keys[i..i + n]))
+                    }));
             let nationality = g.demonym(w).is_some() || lexicon::is_affiliation(w);
             if shouting {
                 // In a headline only places and nationalities stand out from common words.
@@ -161,6 +168,7 @@ impl<'a> Sentence<'a> {
             text,
             tokens,
             lower,
+            keys: token_keys,
             name,
             opener: openers,
             shouting,
@@ -169,6 +177,19 @@ impl<'a> Sentence<'a> {
             doc,
             doc_countries,
         }
+    }
+
+    /// The gazetteer key of tokens `from..to`: their keys joined by spaces.
+    pub fn key(&self, from: usize, to: usize) -> String {
+        join_keys(&self.keys[from..to])
+    }
+
+    /// Whether a place name of `min_words` to three words starts at `from` ("New York" from "New").
+    pub fn place_starts(&self, from: usize, min_words: usize) -> bool {
+        let g = Gazetteer::get();
+        (min_words <= 1 && g.is_place(&self.keys[from]))
+            || (g.is_place_prefix(&self.keys[from])
+                && (2..=3).any(|n| from + n <= self.len() && g.is_place(&self.key(from, from + n))))
     }
 
     /// Number of tokens.
@@ -259,6 +280,18 @@ impl<'a> Sentence<'a> {
             .map_or(from, |i| i + 1);
         (from, to)
     }
+}
+
+/// Joins token keys into an n-gram key, skipping punctuation ("Nagorno-Karabakh").
+fn join_keys(keys: &[String]) -> String {
+    let mut joined = String::new();
+    for k in keys.iter().filter(|k| !k.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(k);
+    }
+    joined
 }
 
 /// Finds every mention in `doc`, in text order, some still unresolved.
@@ -425,7 +458,9 @@ fn cue_of(s: &Sentence, from: usize, to: usize) -> Cue {
     if from > 0 && s.is_lower(from - 1) && lexicon::is_org_cue(before) {
         return Cue::Organization;
     }
-    if after == "-" && s.word(to + 1) == "based" {
+    if (after == "-" && s.word(to + 1) == "based")
+        || (to - from >= 2 && lexicon::is_facility(s.word(to - 1)))
+    {
         return Cue::Place;
     }
     if (lexicon::is_speech_verb(after) && s.is_lower(to))

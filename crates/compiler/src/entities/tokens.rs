@@ -8,7 +8,8 @@
 /// What a token looks like, which is most of what the rules know about it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Shape {
-    /// Starts with an upper-case letter and has lower-case letters: "Moscow", "McCain".
+    /// Starts with an upper-case letter and has lower-case letters: "Moscow", "McCain";
+    /// also an initial with its dot before a name: "W.".
     Capitalized,
     /// Two or more letters, all upper-case: "EAEU", "TEHRAN"; also "U.S.".
     Upper,
@@ -69,7 +70,11 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
             while k + 1 < chars.len() && chars[k].1.is_uppercase() && chars[k + 1].1 == '.' {
                 k += 2;
             }
-            if k - i >= 4 {
+            // A lone initial before a name keeps its dot: "S. Waugh", "George W. Bush".
+            let initial = k - i == 2
+                && chars.get(k).is_some_and(|&(_, c)| c == ' ')
+                && chars.get(k + 1).is_some_and(|&(_, c)| c.is_uppercase());
+            if k - i >= 4 || initial {
                 j = k;
             } else {
                 while j < chars.len() {
@@ -132,7 +137,7 @@ fn shape_of(word: &str) -> Shape {
         return Shape::Other;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if word.chars().any(|c| c.is_lowercase()) {
+    if word.chars().any(|c| c.is_lowercase()) || (letters == 1 && word.ends_with('.')) {
         Shape::Capitalized
     } else if letters >= 2 {
         Shape::Upper
@@ -184,6 +189,10 @@ mod tests {
             &["O'Brien/Capitalized", "'s/Possessive", "NATO/Upper"],
         );
         check("A cat", &["A/Other", "cat/Lower"]);
+        check(
+            "by S. Waugh.",
+            &["by/Lower", "S./Capitalized", "Waugh/Capitalized", "./Other"],
+        );
     }
 
     #[test]
