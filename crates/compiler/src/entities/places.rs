@@ -1,6 +1,8 @@
 //! Places: the longest run of name words that the gazetteer knows, resolved to
 //! one country, region or city with coordinates.
 //!
+//! A town followed by a score is the team of that town, an organisation.
+//!
 //! Invariant: a city whose name opens a sentence and is common English
 //! ("Reading the report …"), or is written in capitals inside running text
 //! ("KUNA"), must be a large city to count.
@@ -75,11 +77,29 @@ pub(crate) fn find(s: &mut Sentence) {
             i = to;
             continue;
         }
+        // A town or county followed by a score or a standing ("Surrey 302-6",
+        // "CHICAGO 55 40") is the team that bears its name; years are not scores.
+        let score = to < s.len()
+            && s.tokens[to].shape == Shape::Number
+            && !is_year(s.raw(to))
+            && place.kind != PlaceKind::Country
+            && place.country.is_some();
+        if score {
+            let m = s.add(i, to, Some(EntityKind::Organization), Cue::None);
+            s.mentions[m].country = place.country;
+            i = to;
+            continue;
+        }
         let m = s.add(i, to, Some(EntityKind::Place), Cue::None);
         s.mentions[m].place = Some(id);
         s.mentions[m].country = place.country;
         i = to;
     }
+}
+
+/// Whether a number is a plausible year (1800–2099), which follows place names in datelines.
+fn is_year(text: &str) -> bool {
+    text.len() == 4 && (text.starts_with("18") || text.starts_with("19") || text.starts_with("20"))
 }
 
 #[cfg(test)]
@@ -93,6 +113,11 @@ mod tests {
             &["Nairobi/place", "Democratic Republic of the Congo/place"],
         );
         check("Reading the report, she flew to Lyon.", &["Lyon/place"]);
+        check(
+            "Leeds 3 Chelsea 1",
+            &["Leeds/organization", "Chelsea/?None"],
+        );
+        check("LYON 1996-08-22", &["LYON/place"]);
         check(
             "NAIROBI – Rain fell across Central Asia.",
             &["NAIROBI/place", "Central Asia/place"],

@@ -160,7 +160,9 @@ impl<'a> Sentence<'a> {
                     "“" | "\"" | "‘" | ":" | "–" | "—" | "(" | "*" | "•" | "-"
                 );
             openers[i] = opener;
-            let weak = (shouting || opener) && g.is_common_word(w);
+            // An acronym opening a sentence ("NATO said") is no common word.
+            let acronym = t.shape == Shape::Upper && !shouting;
+            let weak = (shouting || opener) && !acronym && g.is_common_word(w);
             name[i] = known || !weak;
         }
         let claim = vec![Claim::Free; tokens.len()];
