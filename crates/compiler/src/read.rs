@@ -395,9 +395,35 @@ pub fn decode(bytes: &[u8]) -> (String, Option<Diagnostic>) {
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             let message = "not valid UTF-8; decoded as Windows-1252/Latin-1".to_owned();
-            (text.into_owned(), Some(warning(Some(line as u32), message)))
+            (
+                decode_mixed(bytes),
+                Some(warning(Some(line as u32), message)),
+            )
+        }
+    }
+}
+
+/// Valid UTF-8 runs as they are, every other byte as Windows-1252: a Latin-1
+/// file comes out right, and so does a UTF-8 file with a few Latin-1 bytes
+/// pasted in (decoding it all as Windows-1252 would garble its `’` into `â€™`).
+fn decode_mixed(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                out.push_str(text);
+                return out;
+            }
+            Err(err) => {
+                let (good, bad) = rest.split_at(err.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                let len = err.error_len().unwrap_or(bad.len());
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bad[..len]);
+                out.push_str(&text);
+                rest = &bad[len..];
+            }
         }
     }
 }
@@ -586,6 +612,10 @@ mod tests {
         check(
             b"\xFF\xFEh\0i\0",
             "hi !0:UTF-16LE text (byte-order mark) decoded",
+        );
+        check(
+            b"It\xE2\x80\x99s a caf\xE9\n\xC3",
+            "It’s a café\nÃ !1:not valid UTF-8; decoded as Windows-1252/Latin-1",
         );
     }
 
