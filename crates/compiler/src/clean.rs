@@ -1195,6 +1195,38 @@ dateline: -
     }
 
     #[test]
+    fn site_suffixes_leave_the_title() {
+        for (line, title) in [
+            (
+                "Iran and Russia strengthen cooperation | News",
+                "Iran and Russia strengthen cooperation",
+            ),
+            (
+                "World | Envoys meet in Vienna to resume talks",
+                "Envoys meet in Vienna to resume talks",
+            ),
+            ("Envoys meet in Vienna - BBC News", "Envoys meet in Vienna"),
+            (
+                "Envoys meet in Vienna – Tehran Times",
+                "Envoys meet in Vienna",
+            ),
+            ("Envoys meet in Vienna - Reuters", "Envoys meet in Vienna"),
+            // A dash inside a headline is not a site suffix.
+            (
+                "Iran-Russia co-op bearing fruit, official says",
+                "Iran-Russia co-op bearing fruit, official says",
+            ),
+            (
+                "Talks resume - but no deal in sight",
+                "Talks resume - but no deal in sight",
+            ),
+        ] {
+            let got = clean(&format!("{line}\n\nBody text here."), &[]);
+            assert_eq!(got.title, title, "{line}");
+        }
+    }
+
+    #[test]
     fn bylines_under_the_headline_go() {
         check(
             "Talks resume\nBy Jane Doe, Moscow\n\nThe talks resumed.",
