@@ -189,8 +189,11 @@ fn walk(folder: &Path, prefix: &str, seen: &mut HashSet<PathBuf>, input: &mut In
             input.files.push(skipped(rel, what));
         } else if meta.is_dir() {
             walk(&path, &format!("{rel}/"), seen, input);
-        } else {
+        } else if meta.is_file() {
             read_file(&path, rel, input);
+        } else {
+            // A pipe or device would block or never end.
+            input.files.push(skipped(rel, "not a regular file"));
         }
     }
 }

@@ -181,6 +181,24 @@ fn a_missing_folder_is_a_clear_error() {
 
 #[cfg(unix)]
 #[test]
+fn a_pipe_is_skipped_not_read() {
+    let dir = TempCorpus::new(&[("a.txt", ARTICLE)]);
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.txt"))
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        return; // No mkfifo here: nothing to check.
+    }
+    let corpus = compile_dir(dir.path()).unwrap();
+    let lines: Vec<String> = corpus.report.files.iter().map(report::file_line).collect();
+    assert_eq!(
+        lines,
+        ["included  a.txt", "skipped   pipe.txt: not a regular file"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn a_symbolic_link_loop_is_searched_once() {
     let dir = TempCorpus::new(&[("sub/a.txt", ARTICLE)]);
     std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
