@@ -7,7 +7,7 @@ use super::format::put_varint;
 use super::SearchIndex;
 use crate::model::Document;
 use crate::query::units;
-use crate::text::analyze;
+use crate::text::{analyze_word, words};
 
 /// The stored fields of an index (see `format`), as built or decoded, before
 /// the in-memory tables are derived from them.
@@ -35,13 +35,66 @@ pub(super) struct Parts {
 /// One term's occurrences while building: (document, positions), by document.
 type Postings = Vec<(u32, Vec<u32>)>;
 
+/// The terms met so far while building, with their occurrences.
+///
+/// News vocabulary is Zipfian: most words are seen many times, so each
+/// distinct spelling goes through the text pipeline once and is a hash
+/// lookup afterwards.
+#[derive(Default)]
+struct Vocabulary {
+    /// Word as written → its term's provisional id (`None`: not indexed).
+    spellings: HashMap<String, Option<u32>>,
+    /// Term → provisional id (order of first appearance).
+    ids: HashMap<String, u32>,
+    /// Provisional id → term.
+    terms: Vec<String>,
+    /// Provisional id → occurrences.
+    lists: Vec<Postings>,
+    /// Folded word → provisional id of its term, for words that differ from it.
+    completions: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// The provisional term id of a word as written, analysing it on first sight.
+    fn term_id(&mut self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.spellings.get(word) {
+            return id;
+        }
+        let (folded, term) = analyze_word(word);
+        let id = term.map(|term| {
+            let id = match self.ids.get(&term) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.len() as u32;
+                    self.ids.insert(term.clone(), id);
+                    self.terms.push(term.clone());
+                    self.lists.push(Vec::new());
+                    id
+                }
+            };
+            if folded != term {
+                self.completions.entry(folded).or_insert(id);
+            }
+            id
+        });
+        self.spellings.insert(word.to_string(), id);
+        id
+    }
+
+    /// Records that term `id` occurs in `doc` at `position` (docs in order).
+    fn add(&mut self, id: u32, doc: u32, position: u32) {
+        let list = &mut self.lists[id as usize];
+        match list.last_mut() {
+            Some((last, positions)) if *last == doc => positions.push(position),
+            _ => list.push((doc, vec![position])),
+        }
+    }
+}
+
 impl SearchIndex {
     /// Builds the index over `docs`; document `i` gets [`DocId`](crate::DocId) `i`.
     pub fn build(docs: &[Document]) -> SearchIndex {
-        // term → (doc, positions) in doc order, because docs are visited in order.
-        let mut lists: HashMap<String, Postings> = HashMap::new();
-        // Folded word → its term, for words that differ from their term.
-        let mut completions: HashMap<String, String> = HashMap::new();
+        let mut vocabulary = Vocabulary::default();
         let mut title_lens = Vec::with_capacity(docs.len());
         let mut body_lens = Vec::with_capacity(docs.len());
         let mut unit_counts = Vec::with_capacity(docs.len());
@@ -49,34 +102,24 @@ impl SearchIndex {
         for (doc_id, doc) in docs.iter().enumerate() {
             let doc_id = doc_id as u32;
             let mut title_len = 0;
-            let mut body_len = 0;
-            let mut add = |folded: String, term: String, position: u32| {
-                if folded != term && !completions.contains_key(&folded) {
-                    completions.insert(folded, term.clone());
-                }
-                let list = lists.entry(term).or_default();
-                match list.last_mut() {
-                    Some((last, positions)) if *last == doc_id => positions.push(position),
-                    _ => list.push((doc_id, vec![position])),
-                }
-            };
-            for token in analyze(&doc.title) {
-                title_len = token.word.position + 1;
-                if let Some(term) = token.term {
-                    add(token.folded, term, token.word.position);
+            for word in words(&doc.title) {
+                title_len = word.position + 1;
+                if let Some(id) = vocabulary.term_id(word.text) {
+                    vocabulary.add(id, doc_id, word.position);
                 }
             }
             let units = units(doc);
             let mut unit = 0;
-            for token in analyze(&doc.text) {
+            let mut body_len = 0;
+            for word in words(&doc.text) {
                 // Units starting at or before this word start with it.
-                while unit < units.len() && units[unit].start <= token.word.span.start {
-                    unit_starts.push(token.word.position);
+                while unit < units.len() && units[unit].start <= word.span.start {
+                    unit_starts.push(word.position);
                     unit += 1;
                 }
-                body_len = token.word.position + 1;
-                if let Some(term) = token.term {
-                    add(token.folded, term, title_len + token.word.position);
+                body_len = word.position + 1;
+                if let Some(id) = vocabulary.term_id(word.text) {
+                    vocabulary.add(id, doc_id, title_len + word.position);
                 }
             }
             // Units after the last word (punctuation only) start past the end.
@@ -86,25 +129,40 @@ impl SearchIndex {
             body_lens.push(body_len);
         }
 
-        let mut terms: Vec<(String, Postings)> = lists.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Final ids follow the sorted order of the terms.
+        let Vocabulary {
+            terms,
+            lists,
+            completions,
+            ..
+        } = vocabulary;
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
+        let mut final_id = vec![0u32; terms.len()];
+        for (new, &old) in order.iter().enumerate() {
+            final_id[old as usize] = new as u32;
+        }
         let mut postings = Vec::new();
         let mut posting_starts = Vec::with_capacity(terms.len() + 1);
         posting_starts.push(0);
-        for (_, list) in &terms {
-            encode_postings(&mut postings, list);
+        for &old in &order {
+            encode_postings(&mut postings, &lists[old as usize]);
             posting_starts.push(postings.len() as u32);
         }
-        let terms: Vec<String> = terms.into_iter().map(|(term, _)| term).collect();
-        let mut completions: Vec<(String, String)> = completions.into_iter().collect();
+        let mut completions: Vec<(String, u32)> = completions
+            .into_iter()
+            .map(|(word, old)| (word, final_id[old as usize]))
+            .collect();
         completions.sort_unstable();
-        let word_terms = completions
+        let (words, word_terms) = completions.into_iter().unzip();
+        let mut terms = terms;
+        let terms: Vec<String> = order
             .iter()
-            .map(|(_, term)| terms.binary_search(term).map_or(0, |i| i as u32))
+            .map(|&old| std::mem::take(&mut terms[old as usize]))
             .collect();
         SearchIndex::assemble(Parts {
             terms,
-            words: completions.into_iter().map(|(word, _)| word).collect(),
+            words,
             word_terms,
             posting_starts,
             postings,

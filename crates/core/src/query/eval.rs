@@ -539,6 +539,75 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_never_panics() {
+        let mut docs = newsroom();
+        // Sentence spans that are out of range or cut a character in two.
+        docs.push(Document {
+            title: "Ōrākei – “quoted” ‘title’".into(),
+            text: "Żółć gęślą jaźń. Tehran’s ‘talks’… 10,000 U.S. troops.".into(),
+            sentences: vec![crate::Span::new(1, 3), crate::Span::new(5, 900)],
+            ..Default::default()
+        });
+        let index = SearchIndex::build(&docs);
+        let long = "x".repeat(500);
+        let queries = [
+            "\"",
+            "-",
+            "--",
+            "-\"",
+            "\"\"",
+            "“",
+            "”tehran",
+            "'",
+            "’s",
+            "\u{301}",
+            "🙂",
+            "a\u{301}",
+            "ŻÓŁĆ",
+            "zolc",
+            "10000",
+            "u.s",
+            "-tehran -",
+            "\"-tehran\"",
+            &long,
+            "tehran\"talks",
+        ];
+        for text in queries {
+            let query = parse(text);
+            let hits = index.search(&docs, &query, &SearchOptions::default());
+            // Fewer documents than the index knows: hits stay within them.
+            let few = index.search(&docs[..2], &query, &SearchOptions::default());
+            assert!(few.iter().all(|h| h.doc < 2), "{text:?}");
+            for hit in &hits {
+                let doc = &docs[hit.doc as usize];
+                for snippet in &hit.snippets {
+                    assert!(doc.text.get(snippet.span.range()).is_some(), "{text:?}");
+                    for h in &snippet.highlights {
+                        assert!(doc.text.get(h.range()).is_some(), "{text:?}");
+                    }
+                }
+                for h in index.highlights(doc, &query) {
+                    assert!(doc.text.get(h.range()).is_some(), "{text:?}");
+                }
+                for h in index.title_highlights(doc, &query) {
+                    assert!(doc.title.get(h.range()).is_some(), "{text:?}");
+                }
+            }
+        }
+        // Diacritics and digit groups fold on both sides.
+        check_in(&docs, "zolc ", &[6]);
+        check_in(&docs, "10000 ", &[6]);
+    }
+
+    /// Searches `docs` by relevance and compares the hit order.
+    fn check_in(docs: &[Document], query: &str, expect: &[DocId]) {
+        let index = SearchIndex::build(docs);
+        let hits = index.search(docs, &parse(query), &SearchOptions::default());
+        let got: Vec<DocId> = hits.iter().map(|h| h.doc).collect();
+        assert_eq!(got, expect, "{query:?}");
+    }
+
+    #[test]
     fn snippets_from_positions_equal_snippets_from_reading() {
         // Sentences split at ". ", as the compiler would.
         let mut docs = newsroom();

@@ -84,18 +84,24 @@ pub(crate) fn sort(hits: &mut [Scored], docs: &[Document], order: SortOrder) {
     match order {
         SortOrder::Relevance => hits.sort_unstable_by(by_relevance),
         SortOrder::Newest => {
-            // Day number of the first day a date may denote; `None` (undated) sorts last.
+            // Day numbers looked up once, not at every comparison; `None`
+            // (undated) sorts last.
             let day = |doc: DocId| {
                 docs.get(doc as usize)
                     .and_then(|d| d.date)
                     .map(|d| d.first_day())
             };
-            hits.sort_unstable_by(|a, b| match (day(a.doc), day(b.doc)) {
-                (Some(x), Some(y)) => y.cmp(&x).then_with(|| by_relevance(a, b)),
+            let mut keyed: Vec<(Option<i64>, Scored)> =
+                hits.iter().map(|&h| (day(h.doc), h)).collect();
+            keyed.sort_unstable_by(|(x, a), (y, b)| match (x, y) {
+                (Some(x), Some(y)) => y.cmp(x).then_with(|| by_relevance(a, b)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => by_relevance(a, b),
             });
+            for (slot, (_, hit)) in hits.iter_mut().zip(keyed) {
+                *slot = hit;
+            }
         }
     }
 }

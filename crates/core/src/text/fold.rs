@@ -1,5 +1,6 @@
-//! Folding: case, diacritics (NFKD, combining marks dropped), apostrophes and
-//! digit-group commas, so that spellings of one word become one string.
+//! Folding: case, diacritics (NFKD, combining marks dropped, stroked Latin
+//! letters spelt plain), apostrophes and digit-group commas, so that
+//! spellings of one word become one string.
 //!
 //! Possessives go ("Raisi’s" → "raisi", "ministers'" → "ministers") before
 //! stemming because the Snowball stemmer only knows the straight apostrophe;
@@ -10,6 +11,24 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 /// The apostrophes writers and word processors use for the same purpose.
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | '′' | '＇')
+}
+
+/// Latin letters with a stroke or ligature, which NFKD leaves whole, and
+/// their plain spelling ("Łódź" is searched as "lodz", "Øresund" as "oresund").
+fn plain_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'ø' => "o",
+        'ħ' => "h",
+        'ı' => "i",
+        'ŧ' => "t",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        'þ' => "th",
+        _ => return None,
+    })
 }
 
 /// The folded form of one word: lower case, no diacritics, no apostrophes,
@@ -31,7 +50,12 @@ pub fn fold_into(word: &str, folded: &mut String) {
             if is_apostrophe(c) {
                 folded.push('\'');
             } else {
-                folded.extend(c.to_lowercase());
+                for lower in c.to_lowercase() {
+                    match plain_latin(lower) {
+                        Some(plain) => folded.push_str(plain),
+                        None => folded.push(lower),
+                    }
+                }
             }
         }
     }
@@ -72,6 +96,9 @@ mod tests {
             ("3.5", "3.5"),
             ("A,B", "a,b"),
             ("Москва", "москва"),
+            ("Łódź", "lodz"),
+            ("Øresund", "oresund"),
+            ("Straße", "strasse"),
         ]);
     }
 }

@@ -46,15 +46,19 @@ fn term_of_folded(folded: &str) -> Option<String> {
     Some(stem(folded))
 }
 
+/// The folded form and the term of one word as written: the pipeline behind
+/// [`analyze`], for callers that memoise it per distinct word.
+pub fn analyze_word(word: &str) -> (String, Option<String>) {
+    let folded = fold(word);
+    let term = term_of_folded(&folded);
+    (folded, term)
+}
+
 /// Every word of `text` with its term: the one pipeline for documents and queries.
 pub fn analyze(text: &str) -> impl Iterator<Item = Token<'_>> {
     words(text).map(|word| {
-        let folded = fold(word.text);
-        Token {
-            term: term_of_folded(&folded),
-            folded,
-            word,
-        }
+        let (folded, term) = analyze_word(word.text);
+        Token { word, folded, term }
     })
 }
 
