@@ -60,13 +60,13 @@ fn before(s: &Sentence, name: usize) -> Option<(usize, usize)> {
         let k = j - 1;
         let raw = s.raw(k);
         let w = s.word(k);
-        if capital_part(s, k) || s.tokens[k].shape == Shape::Possessive {
-            start = k;
-            j = k;
-        } else if (raw == "(" || raw == ")") && k > 0 {
-            start = k;
-            j = k;
-        } else if s.is_lower(k) && lexicon::is_title_word(w) {
+        // Capitalised words, possessives, parentheses and lower-case office words
+        // belong to the phrase: "President's Special Envoy … (MENA)", "deputy foreign minister".
+        let part = capital_part(s, k)
+            || s.tokens[k].shape == Shape::Possessive
+            || ((raw == "(" || raw == ")") && k > 0)
+            || (s.is_lower(k) && lexicon::is_title_word(w));
+        if part {
             start = k;
             j = k;
         } else if s.is_lower(k) && lexicon::is_connector(w) {

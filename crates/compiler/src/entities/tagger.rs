@@ -391,10 +391,8 @@ fn mark_demonyms(s: &mut Sentence) {
 fn candidate(s: &Sentence, i: usize) -> bool {
     let g = Gazetteer::get();
     let w = s.word(i);
-    s.free_name(i)
-        && !lexicon::is_title_word(w)
-        && !lexicon::is_org_head(w)
-        && !(s.opener[i] && g.is_common_word(w))
+    let weak_opener = s.opener[i] && g.is_common_word(w);
+    s.free_name(i) && !lexicon::is_title_word(w) && !lexicon::is_org_head(w) && !weak_opener
 }
 
 /// Whether token `i` is a capitalised common word opening a sentence, which only
