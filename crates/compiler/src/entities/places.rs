@@ -114,8 +114,8 @@ mod tests {
         );
         check("Reading the report, she flew to Lyon.", &["Lyon/place"]);
         check(
-            "Leeds 3 Chelsea 1",
-            &["Leeds/organization", "Chelsea/?None"],
+            "In the final Leeds 3 Chelsea 1",
+            &["Leeds/organization", "Chelsea/organization"],
         );
         check("LYON 1996-08-22", &["LYON/place"]);
         check(
