@@ -1,0 +1,9 @@
+//! Shared pieces of the Communiqué benchmarks: the query file and timing summaries.
+//!
+//! The native bench (`communique-bench`, this crate's binary) and the in-browser bench
+//! (`browser-bench` in `communique-e2e`) read the same queries and summarise timings the same way,
+//! so their figures compare.
+#![deny(missing_docs)]
+
+pub mod queries;
+pub mod stats;

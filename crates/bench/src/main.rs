@@ -1,0 +1,223 @@
+//! `communique-bench CORPUS QUERIES [--runs N]`: native measurements of the compiler and the
+//! query engine on a large corpus, printed one figure a line (run by `cargo xtask bench`).
+//!
+//! Measures: the time `communique_compiler::compile_dir` takes on the folder; the size of the
+//! bundle (`communique_core::bundle::encode`) and how long it takes to decode (what the page does
+//! at start-up); and search latency, parse plus search, over every query in the file, after one
+//! warm-up pass. Speed is never asserted here or in tests: it depends on the machine.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use communique_core::query::{self, SearchOptions, SortOrder};
+use communique_core::{bundle, Corpus};
+
+use communique_bench::queries::read_queries;
+use communique_bench::stats::{ms, Summary};
+
+/// Timed passes over the queries unless `--runs` says otherwise.
+const DEFAULT_RUNS: usize = 5;
+
+/// The parsed command line.
+#[derive(Debug, PartialEq)]
+struct Options {
+    corpus: PathBuf,
+    queries: PathBuf,
+    runs: usize,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args).and_then(|options| run(&options)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    const USAGE: &str = "usage: communique-bench CORPUS_FOLDER QUERIES_FILE [--runs N]";
+    let mut positional = Vec::new();
+    let mut runs = DEFAULT_RUNS;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "--runs" {
+            let value = args.next().ok_or(USAGE)?;
+            runs = value
+                .parse()
+                .ok()
+                .filter(|runs| *runs > 0)
+                .ok_or_else(|| format!("--runs expects a positive number, not {value:?}"))?;
+        } else if arg.starts_with("--") {
+            return Err(format!("unknown option {arg:?}\n{USAGE}"));
+        } else {
+            positional.push(PathBuf::from(arg));
+        }
+    }
+    match <[PathBuf; 2]>::try_from(positional) {
+        Ok([corpus, queries]) => Ok(Options {
+            corpus,
+            queries,
+            runs,
+        }),
+        Err(_) => Err(USAGE.to_string()),
+    }
+}
+
+fn run(options: &Options) -> Result<(), String> {
+    let queries = read_queries(&options.queries)?;
+    println!("bench corpus: {}", options.corpus.display());
+
+    let started = Instant::now();
+    let corpus =
+        communique_compiler::compile_dir(&options.corpus).map_err(|err| err.to_string())?;
+    let compile_time = started.elapsed();
+    let skipped = corpus
+        .report
+        .files
+        .iter()
+        .filter(|file| file.skipped.is_some())
+        .count();
+    let messages: usize = corpus
+        .report
+        .files
+        .iter()
+        .map(|file| file.messages.len())
+        .sum();
+    println!(
+        "  compile: {} documents from {} files ({skipped} skipped, {messages} messages) in {:.2} s",
+        corpus.documents.len(),
+        corpus.report.files.len(),
+        compile_time.as_secs_f64()
+    );
+    let text_bytes: usize = corpus.documents.iter().map(|doc| doc.text.len()).sum();
+    println!(
+        "  entities: {}, visits: {}, clean text: {} bytes",
+        corpus.entities.len(),
+        corpus.visits.len(),
+        text_bytes
+    );
+
+    let started = Instant::now();
+    let bytes = bundle::encode(&corpus);
+    let encode_time = started.elapsed();
+    let started = Instant::now();
+    let decoded =
+        bundle::decode(&bytes).map_err(|err| format!("the bundle does not decode: {err}"))?;
+    let decode_time = started.elapsed();
+    println!(
+        "  bundle: {} bytes (encode {}, decode {})",
+        bytes.len(),
+        ms(encode_time),
+        ms(decode_time)
+    );
+
+    let timings = time_searches(&decoded, &queries, options.runs);
+    let summary = Summary::of(&timings.samples).ok_or("no queries to time")?;
+    println!(
+        "  native search ({} queries x {} runs, parse + search): median {}, p95 {}, max {}",
+        queries.len(),
+        options.runs,
+        ms(summary.median),
+        ms(summary.p95),
+        ms(summary.max)
+    );
+    println!(
+        "  slowest query: {:?} (median {}, {} hits)",
+        timings.slowest.0,
+        ms(timings.slowest.1),
+        timings.slowest.2
+    );
+    let empty = timings.hit_counts.iter().filter(|hits| **hits == 0).count();
+    println!("  queries with no hits: {empty} of {}", queries.len());
+    Ok(())
+}
+
+/// What timing the queries found.
+struct Timings {
+    /// Every timed parse + search.
+    samples: Vec<Duration>,
+    /// Hits of each query, in file order.
+    hit_counts: Vec<usize>,
+    /// The query with the slowest median, that median, and its hit count.
+    slowest: (String, Duration, usize),
+}
+
+fn time_searches(corpus: &Corpus, queries: &[String], runs: usize) -> Timings {
+    let options = SearchOptions {
+        sort: SortOrder::Relevance,
+        allowed: None,
+    };
+    let search = |text: &str| {
+        let parsed = query::parse(text);
+        corpus
+            .index
+            .search(&corpus.documents, &parsed, &options)
+            .len()
+    };
+    // Warm-up: first touches of the index pay for page faults and cache misses.
+    let hit_counts: Vec<usize> = queries.iter().map(|text| search(text)).collect();
+    let mut per_query = vec![Vec::with_capacity(runs); queries.len()];
+    for _ in 0..runs {
+        for (i, text) in queries.iter().enumerate() {
+            let started = Instant::now();
+            std::hint::black_box(search(text));
+            per_query[i].push(started.elapsed());
+        }
+    }
+    let slowest = per_query
+        .iter()
+        .enumerate()
+        .filter_map(|(i, samples)| Some((i, Summary::of(samples)?.median)))
+        .max_by_key(|(_, median)| *median)
+        .map(|(i, median)| (queries[i].clone(), median, hit_counts[i]))
+        .unwrap_or_default();
+    Timings {
+        samples: per_query.into_iter().flatten().collect(),
+        hit_counts,
+        slowest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(args: &str, expect: Result<Options, &str>) {
+        let args: Vec<String> = args.split_whitespace().map(String::from).collect();
+        assert_eq!(parse_args(&args), expect.map_err(String::from), "{args:?}");
+    }
+
+    #[test]
+    fn parses_the_command_line() {
+        let options = |runs| Options {
+            corpus: "corpus".into(),
+            queries: "q.txt".into(),
+            runs,
+        };
+        check("corpus q.txt", Ok(options(DEFAULT_RUNS)));
+        check("corpus --runs 2 q.txt", Ok(options(2)));
+        check(
+            "corpus q.txt --runs 0",
+            Err("--runs expects a positive number, not \"0\""),
+        );
+        check(
+            "corpus",
+            Err("usage: communique-bench CORPUS_FOLDER QUERIES_FILE [--runs N]"),
+        );
+    }
+
+    #[test]
+    fn searches_the_default_corpus() {
+        let corpus_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let corpus = communique_compiler::compile_dir(&corpus_dir).unwrap();
+        let queries = vec!["Russia".to_string(), "zzzzqqqq".to_string()];
+        let timings = time_searches(&corpus, &queries, 1);
+        assert_eq!(timings.samples.len(), 2);
+        assert!(timings.hit_counts[0] > 0, "{:?}", timings.hit_counts);
+        assert_eq!(timings.hit_counts[1], 0);
+    }
+}

@@ -1,0 +1,186 @@
+//! `browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N]`: in-browser timings of a
+//! built site, run by `cargo xtask bench`.
+//!
+//! Time to interactive: milliseconds from the start of navigation until `body[data-ready=true]`
+//! (the app mounted and decoded its corpus), for the first load and the median of later reloads.
+//! Search latency: the page is opened with `?bench=1` and `window.communiqueBench(queriesJson)`
+//! is called; it answers each query's time in milliseconds (an array of numbers, or an object
+//! with a `timings_ms` array), measured inside the page with `performance.now()`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use communique_bench::queries::read_queries;
+use communique_bench::stats::{ms, Summary};
+use communique_e2e::{Failure, Outcome, Page};
+use serde_json::{json, Value};
+
+/// Page loads timed unless `--loads` says otherwise (the first is cold, the rest are reloads).
+const DEFAULT_LOADS: usize = 6;
+
+struct Options {
+    dist: PathBuf,
+    queries: PathBuf,
+    label: String,
+    loads: usize,
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1).collect()) {
+        Ok(options) => options,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let page = match Page::open(&options.dist).await {
+        Ok(page) => page,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = measure(&page, &options).await;
+    let errors = page.console_errors().await;
+    page.close().await;
+    for error in &errors {
+        eprintln!("console error: {error}");
+    }
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn parse_args(args: Vec<String>) -> Result<Options, String> {
+    const USAGE: &str = "usage: browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N]";
+    let mut options = Options {
+        dist: PathBuf::new(),
+        queries: PathBuf::new(),
+        label: "site".into(),
+        loads: DEFAULT_LOADS,
+    };
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let value = args
+            .next()
+            .ok_or_else(|| format!("{arg} expects a value\n{USAGE}"))?;
+        match arg.as_str() {
+            "--dist" => options.dist = value.into(),
+            "--queries" => options.queries = value.into(),
+            "--label" => options.label = value,
+            "--loads" => {
+                options.loads = value
+                    .parse()
+                    .ok()
+                    .filter(|loads| *loads > 0)
+                    .ok_or_else(|| format!("--loads expects a positive number, not {value:?}"))?
+            }
+            _ => return Err(format!("unknown option {arg:?}\n{USAGE}")),
+        }
+    }
+    if options.dist.as_os_str().is_empty() || options.queries.as_os_str().is_empty() {
+        return Err(USAGE.to_string());
+    }
+    Ok(options)
+}
+
+async fn measure(page: &Page, options: &Options) -> Outcome {
+    let label = &options.label;
+    let queries = read_queries(&options.queries)?;
+
+    page.visit("?bench=1").await?;
+    let first = page.ready_at_ms().await?;
+    let mut reloads = Vec::new();
+    for _ in 1..options.loads {
+        page.reload().await?;
+        reloads.push(Duration::from_secs_f64(page.ready_at_ms().await? / 1000.0));
+    }
+    let reload_median = Summary::of(&reloads).map_or("n/a".to_string(), |s| ms(s.median));
+    println!(
+        "browser {label}: time to interactive {} first load, {reload_median} median of {} reloads \
+         (navigation start to body[data-ready=true])",
+        ms(Duration::from_secs_f64(first / 1000.0)),
+        reloads.len()
+    );
+
+    let has_hook = page
+        .script(
+            "return typeof window.communiqueBench === 'function';",
+            Vec::new(),
+        )
+        .await?;
+    if has_hook != json!(true) {
+        return Err(Failure(format!(
+            "browser {label}: no search timings: the page (opened with ?bench=1) does not define \
+             window.communiqueBench(queriesJson)"
+        )));
+    }
+    let queries_json = serde_json::to_string(&queries).expect("strings serialise");
+    let answer = page
+        .script(
+            "return window.communiqueBench(arguments[0]);",
+            vec![Value::String(queries_json)],
+        )
+        .await?;
+    let timings = timings_of(&answer).ok_or_else(|| {
+        Failure(format!(
+            "window.communiqueBench answered {answer}, not an array of milliseconds \
+             (or {{\"timings_ms\": [...]}})"
+        ))
+    })?;
+    let summary = Summary::of(&timings).ok_or_else(|| Failure("no timings".into()))?;
+    println!(
+        "browser {label}: search ({} timings, in page): median {}, p95 {}, max {}",
+        summary.count,
+        ms(summary.median),
+        ms(summary.p95),
+        ms(summary.max)
+    );
+    Ok(())
+}
+
+/// The per-query milliseconds in the hook's answer: `[1.2, …]` or `{"timings_ms": [1.2, …]}`.
+fn timings_of(answer: &Value) -> Option<Vec<Duration>> {
+    let list = match answer {
+        Value::Array(list) => list,
+        Value::Object(fields) => fields.get("timings_ms")?.as_array()?,
+        _ => return None,
+    };
+    list.iter()
+        .map(|ms| {
+            ms.as_f64()
+                .filter(|ms| *ms >= 0.0)
+                .map(|ms| Duration::from_secs_f64(ms / 1000.0))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(answer: Value, expect: Option<&[u64]>) {
+        let micros = timings_of(&answer).map(|list| {
+            list.iter()
+                .map(|d| d.as_micros() as u64)
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(micros.as_deref(), expect, "{answer}");
+    }
+
+    #[test]
+    fn reads_the_hook_answer() {
+        check(json!([1.5, 0.25]), Some(&[1500, 250]));
+        check(json!({"timings_ms": [2]}), Some(&[2000]));
+        check(json!({"timings": [2]}), None);
+        check(json!([1, "x"]), None);
+        check(json!([-1]), None);
+        check(json!("done"), None);
+    }
+}
