@@ -159,7 +159,7 @@ impl<'a> Sentence<'a> {
 
     /// The lower-case word at `i`, or "" past the end.
     pub fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+        self.tokens.get(i).map_or("", |t| t.lower.as_ref())
     }
 
     /// Whether token `i` is one of `words`.
@@ -410,7 +410,7 @@ impl<'a> DocState<'a> {
         let title = words.join(" ");
         // Generic heads ("diplomat", "official") match anyone of the country; a
         // specific title must also match the person's role.
-        let generic = words.len() == 1 && words[0].as_str() != "president";
+        let generic = words.len() == 1 && words[0] != "president";
         let found = self.recent.iter().rev().find(|p| {
             p.country.as_deref() == Some(country.as_str())
                 && (generic
@@ -563,7 +563,7 @@ impl<'a> DocState<'a> {
             }
             let phrase = s.tokens[k..=last]
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .collect::<Vec<_>>()
                 .join(" ");
             if lexicon::is_region(&phrase) {

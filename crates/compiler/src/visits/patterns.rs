@@ -255,13 +255,13 @@ const PURPOSE_VERBS: &[&str] = &[
 /// Every candidate the rules find in one sentence.
 pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
     let triggers = trigger_words();
-    if !s.tokens.iter().any(|t| triggers.contains(t.lower.as_str())) {
+    if !s.tokens.iter().any(|t| triggers.contains(t.lower.as_ref())) {
         return Vec::new();
     }
     let mut fired: Vec<(usize, Candidate)> = Vec::new();
     for i in 0..s.tokens.len() {
         // Words inside a name ("Visit Russia Agency") are never triggers.
-        if !triggers.contains(s.tokens[i].lower.as_str()) || s.ref_at(i).is_some() {
+        if !triggers.contains(s.tokens[i].lower.as_ref()) || s.ref_at(i).is_some() {
             continue;
         }
         if let Some(mut c) = rule_at(s, st, i) {
@@ -334,6 +334,10 @@ fn trigger_words() -> &'static HashSet<&'static str> {
 /// Applies the rule keyed by the word at `i`, if any fires.
 fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
+    // "X is in Moscow", "X, who is currently in Moscow, …" (the commonest trigger word, first).
+    if w == "in" {
+        return is_in_rule(s, st, i);
+    }
     if w == "visiting" {
         if let Some(c) = visiting_rule(s, st, i) {
             return Some(c);
@@ -347,10 +351,6 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     }
     if VISIT_NOUNS.contains(&w) && w != "arrival" {
         return noun_rule(s, st, i);
-    }
-    // "X is in Moscow", "X, who is currently in Moscow, …"
-    if w == "in" {
-        return is_in_rule(s, st, i);
     }
     // "arrived here": the dateline's city.
     if ARRIVE_VERBS.contains(&w) && s.is_any(i + 1, &["here"]) {

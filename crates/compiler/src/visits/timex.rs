@@ -227,7 +227,7 @@ fn year_of(token: &Token) -> Option<i32> {
 }
 
 fn shift_word(token: Option<&Token>) -> Option<Shift> {
-    match token.map(|t| t.lower.as_str()) {
+    match token.map(|t| t.lower.as_ref()) {
         Some("last") | Some("past") | Some("previous") => Some(Shift::Last),
         Some("next") | Some("coming") => Some(Shift::Next),
         Some("this") => Some(Shift::This),
@@ -330,7 +330,7 @@ fn match_at(t: &[Token], i: usize) -> Option<(usize, usize, Timex)> {
         return None;
     }
 
-    match t[i].lower.as_str() {
+    match t[i].lower.as_ref() {
         "today" | "tonight" => return Some((i, i, Timex::Days(0))),
         "yesterday" => {
             if i >= 3 && word_at(i - 1, "before") && word_at(i - 2, "day") && word_at(i - 3, "the")
@@ -360,7 +360,7 @@ fn match_at(t: &[Token], i: usize) -> Option<(usize, usize, Timex)> {
         if t[i].is("past") {
             return None;
         }
-        let timex = match unit.lower.as_str() {
+        let timex = match unit.lower.as_ref() {
             "week" => Timex::Weeks(n),
             "month" => Timex::Months(n),
             "year" => Timex::Years(n),

@@ -5,13 +5,15 @@
 //! was cut from, shifted by the `base` offset given to [`tokenize`]; a possessive
 //! `'s`/`’s` is not part of the word's span but sets [`Token::possessive`].
 
+use std::borrow::Cow;
+
 /// One word or punctuation mark.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token<'a> {
     /// The token as written (without a possessive ending).
     pub text: &'a str,
-    /// Lower-case form, for matching.
-    pub lower: String,
+    /// Lower-case form, for matching (borrowed when the text already is).
+    pub lower: Cow<'a, str>,
     /// First byte in the document text.
     pub start: usize,
     /// One past the last byte in the document text (before any `'s`).
@@ -129,9 +131,15 @@ fn make(
     word: bool,
 ) -> Token<'_> {
     let slice = &text[start..end];
+    // Most words are already lower case: borrow them rather than allocate.
+    let lower = if slice.chars().any(char::is_uppercase) {
+        Cow::Owned(slice.to_lowercase())
+    } else {
+        Cow::Borrowed(slice)
+    };
     Token {
         text: slice,
-        lower: slice.to_lowercase(),
+        lower,
         start: base + start,
         end: base + end,
         possessive,
