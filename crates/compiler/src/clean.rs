@@ -31,17 +31,19 @@
 //! 5. **Footer in another script**: trailing lines whose letters are mostly in
 //!    another script than the article's (a Persian site name under an English
 //!    article).
-//! 6. **Inserted headlines**: a short line (3–20 words) standing alone between
-//!    blank lines, starting with a capital and not ending like a sentence, with
-//!    a real paragraph before it, is a link to another article; at the very end
-//!    such lines are a list of links.
+//! 6. **Inserted headlines**: a short line (3–20 words) starting with a capital
+//!    and not ending like a sentence, between two prose paragraphs (each ending
+//!    like a sentence, the second starting with a capital), is a link to
+//!    another article. Runs of such lines are lists in the article and stay.
 //! 7. **Lead**: an agency prefix (`AVA- `, `SHAFAQNA (Shia International News
 //!    Association)- `, `Reuters - `, `(AP) - `) gives the source, and a dateline
 //!    (`TEHRAN – `, `LOS ANGELES (Reuters) - `) the dateline; both are cut from
 //!    the first sentence so it reads as a sentence.
-//! 8. **Paragraphs**: each remaining line is a paragraph, except in a block of
-//!    hard-wrapped lines (most lines end mid-sentence), which is joined.
-//!    Paragraphs are joined with `\n\n`; sentences are split by [`sentences`].
+//! 8. **Paragraphs**: each remaining line is a paragraph, except that a
+//!    block of hard-wrapped lines (most of them 40+ characters ending
+//!    mid-sentence) is one, and a line ending mid-sentence takes in a next
+//!    line starting in lower case. Paragraphs are joined with `\n\n`;
+//!    sentences are split by [`sentences`].
 //!
 //! Every removed line or prefix goes to `removed` with its reason.
 //!
@@ -830,16 +832,11 @@ fn remove_other_script_footer(body: &mut [Line]) {
     }
 }
 
-/// Whether the line at `at` is kept and stands alone between blank (or removed) lines.
-fn alone(body: &[Line], at: usize) -> bool {
-    let kept = |i: Option<usize>| i.and_then(|i| body.get(i)).is_some_and(|l| l.kept());
-    body[at].kept() && !kept(at.checked_sub(1)) && !kept(Some(at + 1))
-}
-
-/// Short headline-shaped lines standing alone between two prose paragraphs
-/// (links to other articles). A run of such lines is a list in the article
-/// (fixtures, nominees) and stays; so does a fragment the next line continues
-/// in lower case.
+/// Short headline-shaped lines between two prose paragraphs (links to other
+/// articles), whether blank lines separate the paragraphs or not. A run of
+/// such lines is a list in the article (fixtures, nominees) and stays; so does
+/// a fragment the next line continues in lower case, or a line of a
+/// hard-wrapped paragraph (its neighbours do not end or start sentences).
 fn remove_inserted_headlines(body: &mut [Line]) {
     let shaped = |line: &Line| {
         let text = &line.text;
@@ -863,7 +860,7 @@ fn remove_inserted_headlines(body: &mut [Line]) {
         .filter(|&at| {
             let before = body[..at].iter().rev().find(|l| l.kept());
             let after = body[at + 1..].iter().find(|l| l.kept());
-            alone(body, at) && shaped(&body[at]) && prose(before) && prose(after)
+            shaped(&body[at]) && prose(before) && prose(after)
         })
         .collect();
     for at in candidates {
@@ -1102,19 +1099,37 @@ fn assemble(lines: &[Line], lead: Option<Lead>, out: &mut Cleaned) {
     }
 }
 
-/// Turns a block of consecutive kept lines into paragraphs: one per line, or
-/// one for the whole block when it is hard-wrapped.
+/// Turns a block of consecutive kept lines into paragraphs. A hard-wrapped
+/// block (most lines but the last are long and end mid-sentence) is one
+/// paragraph; otherwise each line is one, except that a line ending
+/// mid-sentence is joined to a next line that starts in lower case.
 fn flush_block(block: &mut Vec<&str>, paragraphs: &mut Vec<String>) {
-    let open_ends = block
+    let inner = block.len().saturating_sub(1);
+    let wrapped = block[..inner]
         .iter()
-        .rev()
-        .skip(1)
-        .filter(|l| !ends_sentence(l))
+        .filter(|l| !ends_sentence(l) && l.chars().count() >= 40)
         .count();
-    if block.len() >= 2 && open_ends * 2 >= block.len() - 1 {
+    if inner >= 1 && wrapped * 2 >= inner {
         paragraphs.push(block.join(" "));
     } else {
-        paragraphs.extend(block.iter().map(|l| (*l).to_owned()));
+        let mut open: Option<String> = None;
+        for line in block.iter() {
+            open = Some(match open.take() {
+                Some(mut paragraph)
+                    if !ends_sentence(&paragraph) && line.starts_with(char::is_lowercase) =>
+                {
+                    paragraph.push(' ');
+                    paragraph.push_str(line);
+                    paragraph
+                }
+                Some(paragraph) => {
+                    paragraphs.push(paragraph);
+                    (*line).to_owned()
+                }
+                None => (*line).to_owned(),
+            });
+        }
+        paragraphs.extend(open);
     }
     block.clear();
 }
@@ -1369,6 +1384,26 @@ dateline: Toronto, Canada
     }
 
     #[test]
+    fn inserted_headlines_go_between_single_line_paragraphs_too() {
+        check(
+            "Title here\nFirst paragraph ends here.\nEnvoys meet again in Geneva next week\nSecond paragraph ends here.\nEverton v Chelsea\nLiverpool v Arsenal\nThird paragraph ends here.",
+            &[],
+            r#"
+title: Title here
+date: - -
+source: -
+dateline: -
+| First paragraph ends here.
+| Second paragraph ends here.
+| Everton v Chelsea
+| Liverpool v Arsenal
+| Third paragraph ends here.
+- headline: Title here
+- inserted headline: Envoys meet again in Geneva next week"#,
+        );
+    }
+
+    #[test]
     fn comment_tail_and_related_lists_go() {
         check(
             "Title here\n\nBody sentence one is here.\n\n0 replies\n\nLeave a Reply\n\nWant to join the discussion?\nFeel free to contribute!\n\nYour email address will not be published. Required fields are marked *",
@@ -1406,14 +1441,28 @@ dateline: -
     #[test]
     fn hard_wrapped_blocks_are_joined_and_lines_kept_apart() {
         check(
-            "A headline\n\nThis paragraph was wrapped at a\nfixed width by some tool and\ncontinues here.\nOne line.\n",
+            "A headline\n\nThis paragraph was wrapped at a fixed width of about\nsixty characters by some tool, and it goes on. Then\nit continues here.\nShort and\nbroken line.\n",
             &[],
             r#"
 title: A headline
 date: - -
 source: -
 dateline: -
-| This paragraph was wrapped at a fixed width by some tool and continues here. One line.
+| This paragraph was wrapped at a fixed width of about sixty characters by some tool, and it goes on. Then it continues here. Short and broken line.
+- headline: A headline"#,
+        );
+        check(
+            "A headline\n\nA line cut short by\nthe scraper.\nA list:\nEverton v Chelsea\nLiverpool v Arsenal",
+            &[],
+            r#"
+title: A headline
+date: - -
+source: -
+dateline: -
+| A line cut short by the scraper.
+| A list:
+| Everton v Chelsea
+| Liverpool v Arsenal
 - headline: A headline"#,
         );
         check(
