@@ -586,10 +586,19 @@ impl<'a> DocState<'a> {
                 return PlaceHit::Place(self.named_place(&name, country), last);
             }
         }
-        // "the Russian capital"
         if let Some(c) = lexicon::country_of_demonym(&t.lower) {
-            if s.is_any(k + 1, &["capital"]) {
+            // "the Russian capital"
+            if s.is_any(k + 1, &["capital"]) && !s.is_any(k + 2, &["of"]) {
                 return PlaceHit::Place(self.named_place(c.capital, c.name), k + 1);
+            }
+            // "the Russian city of Kazan", "the Iranian port city of Bushehr"
+            let of = (k + 1..k + 4).find(|&j| s.is_any(j, &["of"]));
+            let noun = (k + 1..of.unwrap_or(k + 1))
+                .all(|j| s.is_any(j, &["city", "port", "town", "resort", "capital", "holy"]));
+            if let (Some(of), true) = (of, noun) {
+                if let PlaceHit::Place(place, last) = self.place_at(s, of + 1) {
+                    return PlaceHit::Place(place, last);
+                }
             }
         }
         self.seat_at(s, k, k, None)
@@ -899,5 +908,8 @@ mod tests {
         check(text, names, "place:the exhibition", "-");
         let text = "He landed at Sochi airport.";
         check(text, &[], "place:Sochi", "Russia (Russia)");
+        let text = "He flew to the Russian city of Kazan and to the Iranian port city of Bushehr.";
+        check(text, &[], "place:the Russian city", "Kazan (Russia)");
+        check(text, &[], "place:the Iranian port", "Bushehr (Iran)");
     }
 }
