@@ -31,15 +31,17 @@
 //! 5. **Footer in another script**: trailing lines whose letters are mostly in
 //!    another script than the article's (a Persian site name under an English
 //!    article).
-//! 6. **Inserted headlines**: a short line (3–20 words) starting with a capital
+//! 6. **Closing date line**: a last line holding only a date and labels
+//!    (`Published: 14 September 2016`) gives the date when the header did not.
+//! 7. **Inserted headlines**: a short line (3–20 words) starting with a capital
 //!    and not ending like a sentence, between two prose paragraphs (each ending
 //!    like a sentence, the second starting with a capital), is a link to
 //!    another article. Runs of such lines are lists in the article and stay.
-//! 7. **Lead**: an agency prefix (`AVA- `, `SHAFAQNA (Shia International News
+//! 8. **Lead**: an agency prefix (`AVA- `, `SHAFAQNA (Shia International News
 //!    Association)- `, `Reuters - `, `(AP) - `) gives the source, and a dateline
 //!    (`TEHRAN – `, `LOS ANGELES (Reuters) - `) the dateline; both are cut from
 //!    the first sentence so it reads as a sentence.
-//! 8. **Paragraphs**: each remaining line is a paragraph, except that a
+//! 9. **Paragraphs**: each remaining line is a paragraph, except that a
 //!    block of hard-wrapped lines (most of them 40+ characters ending
 //!    mid-sentence) is one, and a line ending mid-sentence takes in a next
 //!    line starting in lower case. Paragraphs are joined with `\n\n`;
@@ -94,6 +96,7 @@ pub fn clean(raw: &str, known_titles: &[&str]) -> Cleaned {
     let body_start = read_header(&mut lines, known_titles, &mut out);
     let credit = remove_boilerplate(&mut lines[body_start..]);
     remove_other_script_footer(&mut lines[body_start..]);
+    take_closing_date(&mut lines[body_start..], &mut out);
     remove_inserted_headlines(&mut lines[body_start..]);
     let lead = strip_lead(&lines[body_start..], &mut out);
     // The lead's agency names the outlet better than a photo credit does.
@@ -832,6 +835,22 @@ fn remove_other_script_footer(body: &mut [Line]) {
     }
 }
 
+/// A date line closing the article (`Published: 14 September 2016`): some
+/// sites print the date under the text. Like a header date line it holds
+/// nothing but the date and labels; a date inside a sentence never counts.
+fn take_closing_date(body: &mut [Line], out: &mut Cleaned) {
+    let Some(last) = body.iter_mut().rev().find(|l| l.kept()) else {
+        return;
+    };
+    if let Some(found) = dates::header_date(&last.text) {
+        if out.date.is_none() {
+            out.date = Some(found.date);
+            out.time = found.time;
+        }
+        last.fate = Fate::Removed("publication date line");
+    }
+}
+
 /// Short headline-shaped lines between two prose paragraphs (links to other
 /// articles), whether blank lines separate the paragraphs or not. A run of
 /// such lines is a list in the article (fixtures, nominees) and stays; so does
@@ -1400,6 +1419,23 @@ dateline: -
 | Third paragraph ends here.
 - headline: Title here
 - inserted headline: Envoys meet again in Geneva next week"#,
+        );
+    }
+
+    #[test]
+    fn a_closing_date_line_dates_the_article() {
+        check(
+            "Title here\n\nThe talks ended on 3 May 2016 in Vienna.\n\nPublished: 4 May 2016 - 09:30\n\nLeave a Reply",
+            &[],
+            r#"
+title: Title here
+date: 2016-05-04 09:30
+source: -
+dateline: -
+| The talks ended on 3 May 2016 in Vienna.
+- headline: Title here
+- publication date line: Published: 4 May 2016 - 09:30
+- comment form: Leave a Reply"#,
         );
     }
 
