@@ -7,8 +7,9 @@
 //! ("Leonid Petrovich Reshetnikov" = "Leonid Reshetnikov"), and a surname alone
 //! ("Putin", "Jaberi Ansari") joins the one person in the corpus it ends — the
 //! one in the same document when there are several. Organisations merge on
-//! their words without connectors ("Institute for/of Strategic Studies") and on
-//! acronyms introduced in parentheses. Places merge on their gazetteer entry.
+//! their words without connectors ("Institute for/of Strategic Studies"), on
+//! acronyms introduced in parentheses, and on an acronym that spells the
+//! initials of exactly one organisation of the corpus ("IRNA"). Places merge on their gazetteer entry.
 //!
 //! Invariant: every entity has at least one mention, and ids are unique.
 
@@ -171,6 +172,23 @@ fn group_orgs(orgs: Vec<Mention>, groups: &mut Vec<Group>) {
                 .or_insert_with(|| long.clone());
         }
     }
+    // An acronym never introduced still stands for the one organisation of the
+    // corpus whose initials it spells: "IRNA" for "Islamic Republic News Agency".
+    let mut by_initials: HashMap<String, Vec<String>> = HashMap::new();
+    for m in orgs.iter().filter(|m| m.words.len() >= 2) {
+        let key = org_key(&m.words);
+        let initials: String = key.split(' ').filter_map(|w| w.chars().next()).collect();
+        let keys = by_initials.entry(initials).or_default();
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    for m in orgs.iter().filter(|m| m.words.len() == 1) {
+        let own = org_key(&m.words);
+        if let Some([only]) = by_initials.get(&own).map(Vec::as_slice) {
+            acronyms.entry(own).or_insert_with(|| only.clone());
+        }
+    }
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     for m in orgs {
         let own = org_key(&m.words);
@@ -324,6 +342,13 @@ mod tests {
                 "The Andean Institute of Trade Studies said AITS grew.",
             ],
             &["organization/andean-institute-for-trade-studies: AITS, Andean Institute of Trade Studies"],
+        );
+        check(
+            &[
+                "The Kenya News Agency said so.",
+                "KNA later denied it, the agency KNA said.",
+            ],
+            &["organization/kenya-news-agency: KNA"],
         );
     }
 }

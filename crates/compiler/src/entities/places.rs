@@ -71,7 +71,15 @@ pub(crate) fn find(s: &mut Sentence) {
             || s.tokens[to].shape == Shape::Number;
         let acronym = to - i == 1 && s.tokens[i].shape == Shape::Upper && !s.shouting && !dateline;
         // A city name followed by more name words is likely part of a longer name ("Moscow Mule").
-        let swallowed = city && s.free_name(to) && !lexicon::is_never_name(s.word(to));
+        // A town named by a common word right after another name is part of that name
+        // ("Caspian Summit").
+        let compound = city
+            && to - i == 1
+            && i > 0
+            && s.tokens[i - 1].is_name_like()
+            && g.is_common_word(s.word(i));
+        let swallowed =
+            compound || (city && s.free_name(to) && !lexicon::is_never_name(s.word(to)));
         let small = city && place.population < OPENER_MIN_POPULATION;
         if ((weak_opener || acronym) && small) || swallowed {
             i = to;

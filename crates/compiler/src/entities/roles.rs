@@ -100,9 +100,11 @@ fn before(s: &Sentence, name: usize) -> Option<(usize, usize)> {
     trim(s, start, name)
 }
 
-/// Whether a role phrase may open at token `k`.
+/// Whether a role phrase may open at token `k`: an office or nationality word, or a
+/// name right before one ("Kremlin spokesman").
 fn opens_role(s: &Sentence, k: usize) -> bool {
     lexicon::is_title_word(s.word(k))
+        || (s.name[k] && k + 1 < s.len() && lexicon::is_title_word(s.word(k + 1)))
         || matches!(s.claim[k], Claim::Demonym(_) | Claim::Affiliation)
         || s.country_word(k).is_some()
 }
@@ -179,6 +181,10 @@ fn read_phrase(s: &Sentence, mut start: usize, end: usize) -> (Option<u32>, Vec<
         rank_start -= 1;
     }
     let mut roles = Vec::new();
+    // "his Iranian counterpart X" states a nationality, not an office.
+    if s.slice(start, end).eq_ignore_ascii_case("counterpart") {
+        return (country, roles);
+    }
     let office_before_rank = (start..rank_start).any(|k| lexicon::is_title_head(s.word(k)));
     if office_before_rank && rank_start < end {
         roles.push(s.slice(start, rank_start).to_string());
@@ -229,6 +235,10 @@ mod tests {
         check(
             "He met Chilean Minister of Defense Major General Pablo Rojas.",
             &["Pablo Rojas: Minister of Defense | Major General (Chile)"],
+        );
+        check(
+            "Talks with his Chilean counterpart Pablo Rojas and Ministry spokesman Ana Diaz.",
+            &["Pablo Rojas:  (Chile)", "Ana Diaz: Ministry spokesman (-)"],
         );
         check(
             "Envoy to Peru's Foreign Minister in Trade Affairs Lucia Mendez left.",
