@@ -6,9 +6,12 @@
 //! Compatibility: destinations match when they are the same place, or one is a
 //! country and the other a city in it. Dates match when their ranges overlap or
 //! lie within a week of each other (a multi-day trip: arrival Monday, talks
-//! Wednesday). Within one article an undated candidate joins a dated one; across
-//! articles both must be dated, or both undated in articles published within a
-//! week of each other, so two undated reports of different trips never merge.
+//! Wednesday). An undated report in a dated article stands, for this test only,
+//! for the month before publication (or the months after it, for a plan), so
+//! it joins the article's current trip and not an older one it recalls. In an
+//! undated article an undated report joins any of the article's trips; across
+//! undated articles nothing merges, so two undated reports of different trips
+//! never become one.
 
 use std::collections::HashMap;
 
@@ -25,6 +28,11 @@ fn traveller_key(p: &Person) -> String {
         None => p.name.to_lowercase(),
     }
 }
+
+/// Days before publication an undated report of a trip may refer to.
+const RECENT_DAYS: i64 = 31;
+/// Days after publication an undated plan may refer to.
+const PLAN_DAYS: i64 = 92;
 
 /// Days two dated reports may lie apart and still be one trip.
 const SAME_TRIP_DAYS: i64 = 7;
@@ -43,10 +51,15 @@ struct Trip {
     published: Option<(i64, i64)>,
     /// The narrowest date range of `dates`, as (first, last) day numbers.
     best: Option<(i64, i64)>,
+    /// For an undated report in a dated article, the days it most likely means
+    /// (the weeks before publication, or after it for a plan); used only to
+    /// decide which reports are one trip, never shown as a date.
+    implied: Option<(i64, i64)>,
 }
 
 impl Trip {
     fn from(doc: DocId, published: Option<PartialDate>, c: Candidate) -> Option<Trip> {
+        let status = c.status;
         Some(Trip {
             traveller: c.traveller?,
             destination: c.destination?,
@@ -64,6 +77,14 @@ impl Trip {
             )],
             published: published.map(|d| (d.first_day(), d.last_day())),
             best: c.when.map(|w| w.days()),
+            implied: published.and_then(|p| {
+                let (first, last) = (p.first_day(), p.last_day());
+                match status {
+                    VisitStatus::Happened => Some((first - RECENT_DAYS, last + 1)),
+                    VisitStatus::Planned => Some((first, last + PLAN_DAYS)),
+                    VisitStatus::Cancelled => None,
+                }
+            }),
         })
     }
 
@@ -121,6 +142,10 @@ impl Trip {
         self.traveller.role = self.traveller.role.take().or(incoming.role);
         self.dates.extend(other.dates);
         self.best = narrowest(self.best, other.best);
+        self.implied = match (self.implied, other.implied) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (a, b) => a.or(b),
+        };
         self.statuses.extend(other.statuses);
         self.evidence.extend(other.evidence);
         self.published = match (self.published, other.published) {
@@ -145,7 +170,10 @@ impl Trip {
         if cancelled(self) != cancelled(other) {
             return false;
         }
-        match (self.span(), other.span()) {
+        // An undated report of a dated article stands for a recent trip: "X has
+        // arrived in Y" is not the trip "X last made in 2019" the article recalls.
+        let when = |t: &Trip| t.span().or(t.implied);
+        match (when(self), when(other)) {
             (Some((a0, a1)), Some((b0, b1))) => {
                 a0 <= b1 + SAME_TRIP_DAYS && b0 <= a1 + SAME_TRIP_DAYS
             }

@@ -274,6 +274,21 @@ mod tests {
     }
 
     #[test]
+    fn an_older_trip_recalled_is_another_trip() {
+        check(
+            &[(
+                "Norwegian envoy Anna Berg has arrived in Lima. Berg last traveled to Peru in May 2015.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &[
+                "v1 Anna Berg(Norway) -> Peru(Peru) 2015-05 happened {0:travelled-to}",
+                "v2 Anna Berg(Norway) -> Lima(Peru) happened {0:arrived-in}",
+            ],
+        );
+    }
+
+    #[test]
     fn undated_articles_keep_undated_visits() {
         check(
             &[
