@@ -88,6 +88,11 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
         let method = parts.next().unwrap_or("");
         let target = parts.next().unwrap_or("");
         let (status, content_type, body) = match method {
+            // Chromium asks the host's root for a favicon when a page names none; the root
+            // belongs to the host, not the site, so answer "nothing" rather than log a 404.
+            "GET" | "HEAD" if target == "/favicon.ico" => {
+                ("204 No Content", "image/x-icon", Vec::new())
+            }
             "GET" | "HEAD" => match resolve(root, target)
                 .and_then(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
             {
