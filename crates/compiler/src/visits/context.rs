@@ -359,10 +359,21 @@ impl<'a> DocState<'a> {
         let t = s.tokens.get(i)?;
         if t.is_any(&["he", "she"]) {
             // A subject earlier in the same sentence wins over the previous sentences'.
+            // A subject coordinated with another ("X and Y are …") counts here too.
+            let coordinated = |r: &Ref| {
+                s.is_any(
+                    title_start(s, r.first).wrapping_sub(1),
+                    &["and", "but", "while"],
+                )
+            };
             let here = s
                 .refs
                 .iter()
-                .rfind(|r| r.kind == RefKind::Person && r.last < i && self.is_subject(s, r))
+                .rfind(|r| {
+                    r.kind == RefKind::Person
+                        && r.last < i
+                        && (self.is_subject(s, r) || coordinated(r))
+                })
                 .map(|r| self.person(s, r));
             return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
         }

@@ -272,6 +272,16 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
             fired.push((i, c));
         }
     }
+    // Someone travelling in the same sentence ("Before X's arrival in Bonn, Y will
+    // visit Israel") is nobody's host there.
+    let travellers: Vec<Person> = fired
+        .iter()
+        .filter(|(_, c)| c.is_complete())
+        .filter_map(|(_, c)| c.traveller.clone())
+        .collect();
+    for (_, c) in &mut fired {
+        c.hosts.retain(|h| !travellers.iter().any(|t| t.same(h)));
+    }
     // Dates are read only once a rule fired, since most sentences have no visit.
     if !fired.is_empty() {
         let timexes = timex::find(&s.tokens);
@@ -558,6 +568,25 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         "online",
         "call",
     ];
+    // A meeting noun must be someone's act ("held talks", "during a meeting"), not a
+    // topic ("the content of the talks").
+    const AGENTIVE: &[&str] = &[
+        "held",
+        "hold",
+        "holds",
+        "holding",
+        "had",
+        "during",
+        "in",
+        "at",
+        "after",
+        "following",
+        "conducted",
+    ];
+    let noun = !matches!(w, "met" | "meet" | "meets");
+    if noun && !(i.saturating_sub(3)..i).any(|k| s.is_any(k, AGENTIVE)) {
+        return None;
+    }
     if s.tokens.iter().any(|t| t.is_any(REMOTE)) {
         return None;
     }
@@ -877,6 +906,14 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
     if negated_or_hypothetical(s, from, i) {
         return None;
     }
+    // "will only visit Y once the occupation ends", "if invited": a condition, not a plan.
+    const CONDITIONS: &[&str] = &["once", "if", "unless", "provided", "should"];
+    if (i + 1..(i + 10).min(s.tokens.len()))
+        .take_while(|&k| !s.is_any(k, &[";", "."]))
+        .any(|k| s.is_any(k, CONDITIONS))
+    {
+        return None;
+    }
     let window_after =
         (i + 1..(i + 9).min(s.tokens.len())).take_while(|&k| !s.is_any(k, &[";", ".", ","]));
     // A plan made in the past may be called off later in the sentence:
@@ -903,7 +940,11 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
             && !(i.saturating_sub(6)..i).any(|k| s.is_any(k, &["first", "last", "only", "latest"])));
     let noun = VISIT_NOUNS.contains(&s.word(i));
     let future_after = noun && window_after.into_iter().any(|k| s.is_any(k, &["will"]));
-    if future_before || future_after {
+    // "will meet W in Y before visiting Z": the participle shares the main verb's tense;
+    // "before X's arrival" is still to come.
+    let before = (i.saturating_sub(3)..i).any(|k| s.is_any(k, &["before", "prior"]));
+    let shared = before && (noun || (0..i).any(|k| s.is_any(k, &["will", "would", "shall"])));
+    if future_before || future_after || shared {
         return Some(VisitStatus::Planned);
     }
     Some(VisitStatus::Happened)
@@ -1155,11 +1196,15 @@ fn pick_timex<'f>(
         !before.is_some_and(|b| s.is_any(b, &["since", "until", "till", "before", "after", "by"]))
     };
     let mine: Vec<&Found> = found.iter().filter(own).filter(dates_event).collect();
-    mine.iter()
-        .filter(|f| f.is_absolute())
-        .min_by_key(|f| distance(f, i))
-        .or_else(|| mine.iter().min_by_key(|f| distance(f, i)))
+    let nearest = mine.iter().copied().min_by_key(|f| distance(f, i))?;
+    // An explicit date right beside the nearest expression says the same, more
+    // precisely ("on Monday (February 1, 2016)"); a distant one dates something else.
+    let explicit = mine
+        .iter()
         .copied()
+        .filter(|f| f.is_absolute() && distance(f, i) <= distance(nearest, i) + 4)
+        .min_by_key(|f| distance(f, i));
+    Some(explicit.unwrap_or(nearest))
 }
 
 /// Expressions that point to the future whatever the verb's tense ("tomorrow", "next week").
@@ -1404,6 +1449,39 @@ mod tests {
             &["visited: Anna Berg(Norway) -> Lima(Peru) planned"],
         );
         check(
+            "Norwegian envoy Anna Berg will only visit Lima once the war ends.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg will meet students in Oslo before visiting Peru.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Peru(Peru) planned"],
+        );
+        check(
+            "Before Anna Berg's arrival in Lima, Peruvian minister Luis Soto will visit Oslo.",
+            d,
+            PEOPLE,
+            &[
+                "arrival-in: Anna Berg(?) -> Lima(Peru) planned",
+                "visited: Luis Soto(Peru) -> Oslo(Norway) planned",
+            ],
+        );
+        check(
+            "Norwegian envoy Anna Berg will visit Peru on January 20 to revive talks frozen in 2012.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-01-20 planned"],
+        );
+        check(
+            "Anna Berg spoke. Chinese envoy Mei Lin and Peruvian minister Luis Soto agree that he visited Oslo.",
+            d,
+            PEOPLE,
+            &["visited: Luis Soto(Peru) -> Oslo(Norway) happened"],
+        );
+        check(
             "Anna Berg to visit Lima next week",
             d,
             PEOPLE,
@@ -1530,6 +1608,12 @@ mod tests {
         );
         check(
             "Norwegian wrestler Anna Berg traveled to Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg would not reveal the content of the talks in Lima.",
             d,
             PEOPLE,
             &[],
