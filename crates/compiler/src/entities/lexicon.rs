@@ -369,6 +369,11 @@ const SPEECH_VERBS: &[&str] = &[
     "wrote",
 ];
 
+/// Lower-case nouns of settlements and areas: "the **town** of X".
+const SETTLEMENTS: &[&str] = &[
+    "capital", "city", "district", "port", "province", "region", "state", "town", "village",
+];
+
 /// Prepositions that put a following name in a place: "talks **in** Vienna".
 const PLACE_PREPOSITIONS: &[&str] = &[
     "at", "from", "in", "into", "near", "to", "toward", "towards",
@@ -605,6 +610,11 @@ pub(crate) fn is_speech_verb_before(lower: &str) -> bool {
     has(SPEECH_VERBS_BEFORE, lower)
 }
 
+/// A noun of settlement or area ("town", "province").
+pub(crate) fn is_settlement(lower: &str) -> bool {
+    has(SETTLEMENTS, lower)
+}
+
 /// A preposition of place.
 pub(crate) fn is_place_preposition(lower: &str) -> bool {
     has(PLACE_PREPOSITIONS, lower)
@@ -658,6 +668,7 @@ mod tests {
         check("SPEECH_VERBS", SPEECH_VERBS);
         check("SPEECH_VERBS_BEFORE", SPEECH_VERBS_BEFORE);
         check("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS);
+        check("SETTLEMENTS", SETTLEMENTS);
         check("NEVER_NAMES", NEVER_NAMES);
         check("AFFILIATIONS", AFFILIATIONS);
         check("FURNITURE", FURNITURE);

@@ -84,6 +84,19 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
                     Cue::Place if policy == Unresolved::Guess => Some(EntityKind::Place),
                     _ => None,
                 });
+        }
+        // One name, one kind within a document: a name typed somewhere ("Qassemi
+        // told …") types its other, cue-less mentions.
+        let mut doc_kinds: HashMap<String, EntityKind> = HashMap::new();
+        for m in mentions.iter().filter(|m| !m.weak) {
+            if let Some(kind) = m.kind {
+                doc_kinds
+                    .entry(keys::fold(&m.words.join(" ")))
+                    .or_insert(kind);
+            }
+        }
+        for m in mentions.iter_mut().filter(|m| m.kind.is_none() && !m.weak) {
+            m.kind = doc_kinds.get(&keys::fold(&m.words.join(" "))).copied();
             if m.kind.is_none() && policy == Unresolved::Guess {
                 m.kind = Some(guess(&m.words));
             }

@@ -481,6 +481,10 @@ fn cue_of(s: &Sentence, from: usize, to: usize) -> Cue {
     if from > 0 && s.is_lower(from - 1) && lexicon::is_place_preposition(before) && to - from <= 2 {
         return Cue::Place;
     }
+    // "the town of X", "the province of X".
+    if before == "of" && from > 1 && lexicon::is_settlement(s.word(from - 2)) {
+        return Cue::Place;
+    }
     Cue::None
 }
 
