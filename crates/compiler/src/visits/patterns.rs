@@ -157,6 +157,8 @@ const HYPOTHETICALS: &[&str] = &[
     "mulling",
     "possible",
     "possibility",
+    "unlikely",
+    "likely",
 ];
 const FUTURE_MARKERS: &[&str] = &[
     "will",
@@ -661,7 +663,16 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     // Foreign to the place, and not a meeting with a third country's official there.
     let third = |h: &Person| h.country.as_deref().is_some_and(|c| c != from && c != to);
     let local = |h: &Person| h.country.as_deref() == Some(to.as_str());
-    if from == to || (hosts.iter().any(third) && !hosts.iter().any(local)) {
+    // Those named with the traveller before the verb take part too: "X and W will meet in Y".
+    let partners: Vec<Person> = s
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Person && r.last < i && r.first >= clause_start(s, i))
+        .map(|r| st.person(s, r))
+        .filter(|p| !p.same(&traveller))
+        .collect();
+    let everyone = || hosts.iter().chain(&partners);
+    if from == to || (everyone().any(third) && !everyone().any(local)) {
         return None;
     }
     let mut c = visit(s, st, i, rule, traveller, place)?;
@@ -902,8 +913,16 @@ fn continuation(s: &Sentence, rule: &'static str, traveller: Option<Person>) -> 
 /// Happened, planned or cancelled, from the words before (and for nouns, after)
 /// the trigger at `i`; `None` when negated or hypothetical.
 fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
-    let from = clause_start(s, i).max(i.saturating_sub(7));
+    let clause = clause_start(s, i);
+    let from = clause.max(i.saturating_sub(7));
     if negated_or_hypothetical(s, from, i) {
+        return None;
+    }
+    // "It is possible that X will visit Y", "hopes that X will come".
+    if clause > 0
+        && s.is_any(clause - 1, &["that"])
+        && negated_or_hypothetical(s, clause.saturating_sub(4), clause)
+    {
         return None;
     }
     // "will only visit Y once the occupation ends", "if invited": a condition, not a plan.
@@ -1024,8 +1043,24 @@ fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
 
 /// "Arriving in Moscow, X said" / "During a visit to Oslo, X met": the subject after the comma.
 fn subject_after_comma(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
-    // Only when the trigger opens the sentence's first clause.
+    // Only when the trigger opens the sentence's first clause, as a participle
+    // ("Arriving in Y, X …") or after a preposition ("During a visit to Y, X …");
+    // "A visit to Y is always a pleasure, X said" is no one's trip.
     if (0..i).any(|k| s.is_any(k, &[",", ";"]) || s.ref_at(k).is_some()) {
+        return None;
+    }
+    const OPENERS: &[&str] = &[
+        "during",
+        "on",
+        "after",
+        "upon",
+        "following",
+        "while",
+        "in",
+        "at",
+        "before",
+    ];
+    if i > 0 && !(0..i).any(|k| s.is_any(k, OPENERS)) {
         return None;
     }
     let comma = (i..s.tokens.len()).find(|&k| s.is_any(k, &[","]))?;
@@ -1480,6 +1515,24 @@ mod tests {
             d,
             PEOPLE,
             &["visited: Luis Soto(Peru) -> Oslo(Norway) happened"],
+        );
+        check(
+            "It is very possible that Norwegian envoy Anna Berg will visit Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "A visit to Lima is always a pleasure, Norwegian envoy Anna Berg said.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg and Chinese envoy Mei Lin will meet in Lima.",
+            d,
+            PEOPLE,
+            &[],
         );
         check(
             "Anna Berg to visit Lima next week",
