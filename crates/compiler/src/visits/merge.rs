@@ -82,7 +82,8 @@ impl Trip {
                 match status {
                     VisitStatus::Happened => Some((first - RECENT_DAYS, last + 1)),
                     VisitStatus::Planned => Some((first, last + PLAN_DAYS)),
-                    VisitStatus::Cancelled => None,
+                    // A cancellation concerns a plan made lately for the months ahead.
+                    VisitStatus::Cancelled => Some((first - RECENT_DAYS, last + PLAN_DAYS)),
                 }
             }),
         })
@@ -166,8 +167,10 @@ impl Trip {
         {
             return false;
         }
+        // A trip called off is not one that took place; it is the plan it cancels.
         let cancelled = |t: &Trip| t.statuses.iter().all(|s| *s == VisitStatus::Cancelled);
-        if cancelled(self) != cancelled(other) {
+        let happened = |t: &Trip| t.statuses.contains(&VisitStatus::Happened);
+        if (cancelled(self) && happened(other)) || (happened(self) && cancelled(other)) {
             return false;
         }
         // An undated report of a dated article stands for a recent trip: "X has

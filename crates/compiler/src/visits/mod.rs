@@ -215,6 +215,15 @@ mod tests {
                 "v2 Anna Berg(Norway) -> Lima(Peru) 2019-09-05 happened {1:arrived-in}",
             ],
         );
+        // A plan and its cancellation are one trip, called off.
+        check(
+            &[
+                ("Norwegian envoy Anna Berg will visit Lima next week.", "2019-03-01"),
+                ("Norwegian envoy Anna Berg postponed her visit to Lima.", "2019-03-04"),
+            ],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04/2019-03-10 cancelled {0:visited 1:visit-to}"],
+        );
         // A cancelled trip is not the trip that happened.
         check(
             &[

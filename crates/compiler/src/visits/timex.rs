@@ -671,6 +671,31 @@ mod tests {
             Past,
             "Friday=2019-01-04",
         );
+        // Across a year boundary (2019-01-01 was a Tuesday) and a leap day.
+        check(
+            "He left on Friday.",
+            "2019-01-01",
+            Past,
+            "Friday=2018-12-28",
+        );
+        check(
+            "He will leave on Monday.",
+            "2018-12-30",
+            Future,
+            "Monday=2018-12-31",
+        );
+        check(
+            "He left on Sunday.",
+            "2016-03-01",
+            Past,
+            "Sunday=2016-02-28",
+        );
+        check(
+            "He left on Monday.",
+            "2016-03-01",
+            Past,
+            "Monday=2016-02-29",
+        );
         check(
             "He left on Monday.",
             "2019-01-07",
