@@ -16,6 +16,9 @@ const CITIES: &str = include_str!("../../data/cities.tsv");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 
+/// Frequency rank below which a word is "very common" (see [`Gazetteer::is_very_common_word`]).
+const VERY_COMMON_RANK: u32 = 5_000;
+
 /// Index of a place in [`Gazetteer::places`].
 pub(crate) type PlaceId = u32;
 
@@ -58,8 +61,8 @@ pub(crate) struct Gazetteer {
     demonyms: HashMap<String, PlaceId>,
     /// Folded given name → frequency class 1..13.
     given_names: HashMap<String, u8>,
-    /// Frequent lower-case English words.
-    common_words: HashSet<&'static str>,
+    /// Frequent lower-case English words and their frequency rank (0 = most frequent).
+    common_words: HashMap<&'static str, u32>,
     /// Every word-prefix of a multi-word place name ("new" of "new york"),
     /// so n-gram lookups stop as soon as no name can continue.
     prefixes: HashSet<String>,
@@ -178,6 +181,8 @@ impl Gazetteer {
         let common_words = COMMON_WORDS
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .enumerate()
+            .map(|(rank, word)| (word, rank as u32))
             .collect();
         Gazetteer {
             places,
@@ -231,7 +236,15 @@ impl Gazetteer {
 
     /// Whether a lower-case word is frequent English.
     pub fn is_common_word(&self, lower: &str) -> bool {
-        self.common_words.contains(lower)
+        self.common_words.contains_key(lower)
+    }
+
+    /// Whether a lower-case word is among the few thousand most frequent in English
+    /// ("more", "all"), which no corpus evidence turns into a name at a sentence start.
+    pub fn is_very_common_word(&self, lower: &str) -> bool {
+        self.common_words
+            .get(lower)
+            .is_some_and(|&rank| rank < VERY_COMMON_RANK)
     }
 
     /// The English name of a place's country.

@@ -12,6 +12,7 @@ use communique_core::{Document, EntityKind, Span};
 
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::keys;
+use super::lexicon;
 use super::tagger::{tag_document, Cue, Mention};
 
 /// Towns smaller than this yield their name to a person of that surname anywhere in the corpus.
@@ -62,10 +63,13 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
             mentions.iter().map(|m| (m.span, m.kind)).collect();
         for m in mentions.iter_mut().filter(|m| m.kind.is_none()) {
             // A capitalised common word opening a sentence is a name only if its
-            // document says so ("Clinton said" after "Bill Clinton").
+            // document says so ("Clinton said" after "Bill Clinton"), or the corpus
+            // knows it as a surname and it is not very common English ("Putin is …").
             if m.weak {
                 let word = keys::fold(&m.words[0]);
-                m.kind = if surnames.contains(&word) {
+                let corpus_surname =
+                    known.surnames.contains(&word) && !Gazetteer::get().is_very_common_word(&word);
+                m.kind = if surnames.contains(&word) || corpus_surname {
                     Some(EntityKind::Person)
                 } else if doc_orgs.contains(&word) {
                     Some(EntityKind::Organization)
@@ -148,6 +152,8 @@ fn guess(words: &[String]) -> EntityKind {
 struct Known {
     /// Folded organisation names and acronyms.
     orgs: HashSet<String>,
+    /// Initials of organisation names of two or more words ("fna" for "Fars News Agency").
+    org_initials: HashSet<String>,
     /// Folded names of places the gazetteer did not know but acronyms did.
     places: HashSet<String>,
     /// Folded last words of every person name of two or more words.
@@ -160,6 +166,7 @@ impl Known {
     fn collect(all: &[Vec<Mention>]) -> Known {
         let mut known = Known {
             orgs: HashSet::new(),
+            org_initials: HashSet::new(),
             places: HashSet::new(),
             people: HashMap::new(),
             surnames: HashSet::new(),
@@ -168,6 +175,16 @@ impl Known {
             let key = keys::fold(&m.words.join(" "));
             match m.kind {
                 Some(EntityKind::Organization) => {
+                    if m.words.len() >= 2 {
+                        let initials: String = m
+                            .words
+                            .iter()
+                            .map(|w| keys::fold(w))
+                            .filter(|w| !lexicon::is_connector(w))
+                            .filter_map(|w| w.chars().next())
+                            .collect();
+                        known.org_initials.insert(initials);
+                    }
                     known.orgs.insert(key);
                 }
                 Some(EntityKind::Place) => {
@@ -189,7 +206,10 @@ impl Known {
     /// The kind the corpus gives these words, if one.
     fn kind_of(&self, words: &[String]) -> Option<EntityKind> {
         let key = keys::fold(&words.join(" "));
-        if self.orgs.contains(&key) {
+        let acronym = words.len() == 1
+            && words[0].chars().count() >= 2
+            && words[0].chars().all(|c| c.is_uppercase());
+        if self.orgs.contains(&key) || (acronym && self.org_initials.contains(&key)) {
             return Some(EntityKind::Organization);
         }
         if self.places.contains(&key) {

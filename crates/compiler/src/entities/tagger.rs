@@ -464,7 +464,11 @@ fn cue_of(s: &Sentence, from: usize, to: usize) -> Cue {
         return Cue::Place;
     }
     if (lexicon::is_speech_verb(after) && s.is_lower(to))
-        || (lexicon::is_speech_verb_before(before) && from > 0 && s.is_lower(from - 1))
+        || (lexicon::is_speech_verb_before(before)
+            && from > 1
+            && s.is_lower(from - 1)
+            // "…,” said X" names the speaker; "Zanganeh said Gazprom …" does not.
+            && matches!(s.raw(from - 2), "," | "”" | "\"" | "’"))
     {
         return if single_upper {
             Cue::Organization
