@@ -77,13 +77,13 @@ impl Trip {
             )],
             published: published.map(|d| (d.first_day(), d.last_day())),
             best: c.when.map(|w| w.days()),
-            implied: published.and_then(|p| {
+            implied: published.map(|p| {
                 let (first, last) = (p.first_day(), p.last_day());
                 match status {
-                    VisitStatus::Happened => Some((first - RECENT_DAYS, last + 1)),
-                    VisitStatus::Planned => Some((first, last + PLAN_DAYS)),
+                    VisitStatus::Happened => (first - RECENT_DAYS, last + 1),
+                    VisitStatus::Planned => (first, last + PLAN_DAYS),
                     // A cancellation concerns a plan made lately for the months ahead.
-                    VisitStatus::Cancelled => Some((first - RECENT_DAYS, last + PLAN_DAYS)),
+                    VisitStatus::Cancelled => (first - RECENT_DAYS, last + PLAN_DAYS),
                 }
             }),
         })
