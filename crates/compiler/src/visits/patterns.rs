@@ -4,23 +4,31 @@
 //!
 //! Rules, by name:
 //! - `visited` "X visited Y"; `visit-to` / `trip-to` / `travel-to` "X's visit to Y",
-//!   "a visit by X to Y", "his trip to Y"; `stay-in` "during his stay in Y";
-//!   `visit-in` "X said in Y during his visit";
-//! - `arrived-in` "X arrived in Y"; `arrival-in` "upon (his) arrival in Y";
-//!   `left-for` "X left A for B"; `travelled-to` "X travelled/flew/went to Y";
-//! - `talks-in`, `met-in`, `meeting-in`: "X held talks/met with … in Y",
-//!   "during a meeting in Y", only when X is foreign to Y and not meeting a third
-//!   country's official there;
-//! - `hosted`, `received`, `welcomed`: "Y hosted X", "W received X (in Y)", "X was received by W";
+//!   "a visit by X to Y", "a visit to Y by X", "his trip to Y"; `stay-in` "during
+//!   his stay in Y"; `visit-in` "X said in Y during his visit";
+//! - `arrived-in` "X arrived in Y" (or "arrived here": the dateline's city);
+//!   `arrival-in` "upon (his) arrival in Y"; `left-for` "X left A for B";
+//!   `travelled-to` "X travelled/flew/went to Y"; `is-in` "X, who is in Y, …";
+//! - `talks-in`, `met-in`, `meeting-in`: "X held talks/met with … in Y", "In Y, X
+//!   met W", "during a meeting in Y", only when X is foreign to Y and is not
+//!   meeting a third country's official there; a local official meeting one
+//!   foreign guest makes the guest the traveller; talks by phone or video do not count;
+//! - `hosted`, `received`, `welcomed`: "Y hosted X", "W received X (in Y)", "X was
+//!   received by W"; `visiting`: "W met visiting minister X";
 //! - continuations without a destination, which add evidence, hosts or the
 //!   inviter to the article's visit they refer to: `visit-mention` ("The visit
 //!   comes…", "During the visit, he…"), `met-with` ("He also met with …"),
 //!   `invitation` ("at the invitation of W").
 //!
-//! Status: "will", "is set/scheduled/due/expected to", "plans to", "upcoming",
-//! "ahead of" make a visit planned; "cancelled/postponed/called off" cancelled;
-//! a negation ("did not visit", "never visited") or a mere wish or invitation
-//! ("could visit", "invited him to visit") yields no visit at all.
+//! Status: "will", "is set/scheduled/due/expected to", "plans to", an infinitive
+//! ("Lavrov to visit Tehran"), "upcoming", "ahead of", "before X's arrival" make
+//! a visit planned; "cancelled/postponed/called off" cancelled, also when a past
+//! plan is called off later in the sentence; a negation ("did not visit", "never
+//! visited"), a wish, possibility or invitation ("could visit", "possible that X
+//! will visit", "invited him to visit") or a condition ("once the war ends")
+//! yields no visit at all. Travellers, hosts and places are resolved by
+//! [`DocState`]; ambassadors posted in a country and private travellers
+//! (athletes, artists, tourists) make no diplomatic visit.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
