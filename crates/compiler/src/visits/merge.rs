@@ -246,7 +246,16 @@ pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
         }
         // A continuation joins the nearest trip before it (else after it) whose traveller it names.
         for (n, c) in pending {
-            let fits = |t: &Trip| c.traveller.as_ref().is_none_or(|p| p.same(&t.traveller));
+            // A continuation dated outside the trip is about something else.
+            let dated_apart = |t: &Trip| match (t.span(), c.when.map(|w| w.days())) {
+                (Some((a0, a1)), Some((b0, b1))) => {
+                    a0 > b1 + SAME_TRIP_DAYS || b0 > a1 + SAME_TRIP_DAYS
+                }
+                _ => false,
+            };
+            let fits = |t: &Trip| {
+                c.traveller.as_ref().is_none_or(|p| p.same(&t.traveller)) && !dated_apart(t)
+            };
             let before = local.iter().rposition(|(at, t)| *at < n && fits(t));
             let after = local.iter().position(|(at, t)| *at > n && fits(t));
             if let Some(k) = before.or(after) {

@@ -175,6 +175,15 @@ mod tests {
             NAMES,
             &["v1 Anna Berg(Norway) -> Lima(Peru) happened inv=Luis Soto {0:visit-mention 0:arrived-in}"],
         );
+        // A continuation dated apart from the trip is about another event.
+        check(
+            &[(
+                "Last week, Anna Berg met Peruvian minister Luis Soto. Norwegian envoy Anna Berg visited Peru in March 2017.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Peru(Peru) 2017-03 happened {0:visited}"],
+        );
         // A continuation with no visit in the article is dropped.
         check(
             &[(
