@@ -632,8 +632,12 @@ const LEXICON: &[(&[&str], bool, &str, After)] = &[
             "print this page",
             "send to a friend",
             "print version",
+            "print this article",
+            "print friendly",
             "whatsapp",
             "telegram",
+            "like this",
+            "like loading",
         ],
         false,
         "share buttons",
@@ -1003,7 +1007,7 @@ fn lead_prefix(text: &str) -> Option<LeadPrefix> {
         Some(agency) if shouting(place) && outlet_like(agency) => LeadPrefix {
             len,
             agency: Some(agency.to_owned()),
-            dateline: Some(title_case(name)),
+            dateline: Some(dateline_place(name)),
         },
         Some(_) => return None,
         None if outlet_like(name) || (glued && shouting(name)) => LeadPrefix {
@@ -1014,7 +1018,7 @@ fn lead_prefix(text: &str) -> Option<LeadPrefix> {
         None if shouting(place) => LeadPrefix {
             len,
             agency: None,
-            dateline: Some(title_case(name)),
+            dateline: Some(dateline_place(name)),
         },
         None => return None,
     };
@@ -1050,6 +1054,22 @@ fn find_lead_dash(window: &str) -> Option<(&str, usize, bool)> {
         return None;
     }
     None
+}
+
+/// The place of a dateline in title case, without a date written after it:
+/// `MOSCOW, September 14` → `Moscow`, `LOS ANGELES, Calif.` → `Los Angeles, Calif.`
+fn dateline_place(name: &str) -> String {
+    let parts: Vec<&str> = name
+        .split(',')
+        .map(str::trim)
+        .filter(|part| {
+            let first = part.split(' ').next().unwrap_or("");
+            !part.is_empty()
+                && dates::month_number(first).is_none()
+                && !first.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .collect();
+    title_case(&parts.join(", "))
 }
 
 /// `LOS ANGELES, Calif.` → `Los Angeles, Calif.`
@@ -1358,6 +1378,34 @@ dateline: -
 - agency prefix: SHAFAQNA (Shia International News Association)-
 - credit line: *Photo Credit: Press TV
 - site footer (other script): طراحی و توسعه"#,
+        );
+    }
+
+    #[test]
+    fn datelines_lose_their_date_and_agencies_stand_alone() {
+        check(
+            "Talks in Moscow\n\nMOSCOW, September 14 (IRNA) – Iranian and Russian officials met on Wednesday.",
+            &[],
+            r#"
+title: Talks in Moscow
+date: - -
+source: IRNA
+dateline: Moscow
+| Iranian and Russian officials met on Wednesday.
+- headline: Talks in Moscow
+- agency prefix: MOSCOW, September 14 (IRNA) –"#,
+        );
+        check(
+            "Talks in Moscow\n\n(IRNA) - Iranian and Russian officials met on Wednesday.",
+            &[],
+            r#"
+title: Talks in Moscow
+date: - -
+source: IRNA
+dateline: -
+| Iranian and Russian officials met on Wednesday.
+- headline: Talks in Moscow
+- agency prefix: (IRNA) -"#,
         );
     }
 

@@ -58,14 +58,29 @@ pub fn find_in_line(line: &str) -> Option<FoundDate> {
 
 /// Whether `line` is a date line of a page header (`Date :Friday, November 28th,
 /// 2014 | Time : 00:02 |ID: 13749 | Print`): a date, and besides it only labels,
-/// separators and numbers. Returns the date found.
+/// separators, numbers and a short closing credit (`… by admin`). Returns the
+/// date found.
 pub fn header_date(line: &str) -> Option<FoundDate> {
     if line.len() > 160 {
         return None;
     }
     let found = find_in_line(line)?;
-    let leftover_words = tokenize(line)
-        .into_iter()
+    let tokens = tokenize(line);
+    // `Posted on September 14, 2016 by admin`: a short credit ends the line.
+    let credit = tokens
+        .iter()
+        .rposition(|t| t.kind == Kind::Word && t.text(line).eq_ignore_ascii_case("by"))
+        .filter(|&by| tokens[by].span.start >= found.span.end)
+        .filter(|&by| {
+            tokens[by + 1..]
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .count()
+                <= 4
+        })
+        .unwrap_or(tokens.len());
+    let leftover_words = tokens[..credit]
+        .iter()
         .filter(|t| t.kind == Kind::Word && !overlaps(&t.span, &found.span))
         .map(|t| t.text(line).to_ascii_lowercase())
         .filter(|w| !HEADER_LABELS.contains(&w.as_str()) && !weekday(w) && !meridiem(w))
@@ -584,6 +599,14 @@ mod tests {
         );
         assert_eq!(
             header("Iran and Russia sign deal on September 14, 2016"),
+            None
+        );
+        assert_eq!(
+            header("Posted on September 14, 2016 by Site Admin").as_deref(),
+            Some("2016-09-14")
+        );
+        assert_eq!(
+            header("By the end of September 14, 2016 nothing was signed"),
             None
         );
     }
