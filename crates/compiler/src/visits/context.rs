@@ -727,7 +727,11 @@ pub fn title_before(s: &Sentence, first: usize) -> Option<String> {
         start += 1;
     }
     let words = &s.tokens[start..first];
-    if !words.iter().any(|t| t.is_any(PERSON_HEADS)) {
+    // "his Russian counterpart" says who they meet, not what they are.
+    if !words
+        .iter()
+        .any(|t| t.is_any(PERSON_HEADS) && !t.is("counterpart"))
+    {
         return None;
     }
     Some(words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
@@ -746,6 +750,22 @@ fn portfolio_country(s: &Sentence, first: usize) -> Option<String> {
 /// "Iran's Foreign Minister X", "the presidents of Russia, X".
 pub fn country_before(s: &Sentence, first: usize) -> Option<String> {
     let start = title_start(s, first);
+    // A few lowercase words may stand between the country and the title:
+    // "Iran's top security official X".
+    let mut reach = start;
+    while reach > 0
+        && start - reach < 3
+        && s.tokens[reach - 1].word
+        && !s.tokens[reach - 1].capitalised()
+        && s.ref_at(reach - 1).is_none()
+    {
+        reach -= 1;
+    }
+    let start = if reach > 0 && reach < start && s.tokens[reach - 1].possessive {
+        reach - 1
+    } else {
+        start
+    };
     for k in (start..first).rev() {
         let t = &s.tokens[k];
         if let Some(c) = lexicon::country_of_demonym(&t.lower) {
@@ -802,6 +822,15 @@ mod tests {
                                 format!("{} ({})", p.name, p.country.unwrap_or_default())
                             }),
                         }
+                    }
+                    "role" => {
+                        let last = s
+                            .tokens
+                            .iter()
+                            .rposition(|t| t.end <= at + needle.len())
+                            .unwrap();
+                        let r = s.ref_at(last).expect("a mention");
+                        state.person(&s, r).role.unwrap_or_else(|| "-".into())
                     }
                     "place" => match state.place_at(&s, i) {
                         PlaceHit::Place(p, _) => {
@@ -867,6 +896,22 @@ mod tests {
             &["p:Ana Ruiz", "p:Luis Soto"],
             "person:Luis Soto",
             "Luis Soto (Peru)",
+        );
+        let text = "Peru's top security official Luis Soto left.";
+        check(
+            text,
+            &["p:Luis Soto"],
+            "person:Luis Soto",
+            "Luis Soto (Peru)",
+        );
+        let text = "He met his Peruvian counterpart Luis Soto.";
+        check(text, &["p:Luis Soto"], "role:Luis Soto", "-");
+        let text = "He met Peruvian Deputy Foreign Minister Luis Soto.";
+        check(
+            text,
+            &["p:Luis Soto"],
+            "role:Luis Soto",
+            "Deputy Foreign Minister",
         );
     }
 
