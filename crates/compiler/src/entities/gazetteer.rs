@@ -17,7 +17,7 @@ const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 
 /// Frequency rank below which a word is "very common" (see [`Gazetteer::is_very_common_word`]).
-const VERY_COMMON_RANK: u32 = 5_000;
+const VERY_COMMON_RANK: u32 = 1_000;
 
 /// Index of a place in [`Gazetteer::places`].
 pub(crate) type PlaceId = u32;

@@ -269,5 +269,13 @@ mod tests {
             ],
             &["ATC/organization", "Quimby/?"],
         );
+        // A surname opening a sentence, though common English, is the corpus's person.
+        check(
+            &[
+                "Talks with Hillary Clinton ended.",
+                "Clinton is expected in Lagos.",
+            ],
+            &["Clinton/person", "Lagos/place"],
+        );
     }
 }

@@ -39,7 +39,24 @@ pub(crate) fn attach(s: &mut Sentence) {
                 s.mentions[m].roles.push((role, evidence));
             }
         }
+        if s.mentions[m].country.is_none() {
+            s.mentions[m].country = country_apposition(s, from, to);
+        }
     }
+}
+
+/// The country of a person named in apposition to it: "the presidents of Russia,
+/// Vladimir Putin, and Iran, Ebrahim Raisi".
+fn country_apposition(s: &Sentence, from: usize, to: usize) -> Option<u32> {
+    if from < 2 || s.raw(from - 1) != "," || !matches!(s.word(to), "," | "and" | ".") {
+        return None;
+    }
+    let Claim::Mention(place) = s.claim[from - 2] else {
+        return None;
+    };
+    let g = super::gazetteer::Gazetteer::get();
+    let id = s.mentions[place].place?;
+    (g.places[id as usize].kind == super::gazetteer::PlaceKind::Country).then_some(id)
 }
 
 /// Whether token `i` belongs to another person's name.
@@ -244,6 +261,15 @@ mod tests {
             "Envoy to Peru's Foreign Minister in Trade Affairs Lucia Mendez left.",
             &["Lucia Mendez: Envoy to Peru's Foreign Minister in Trade Affairs (Peru)"],
         );
+    }
+
+    #[test]
+    fn countries_in_appositions() {
+        check(
+            "The leaders of Chile, Pablo Rojas, and Peru, Lucia Mendez, met.",
+            &["Pablo Rojas:  (Chile)", "Lucia Mendez:  (Peru)"],
+        );
+        check("In Chile, Pablo Rojas said so.", &["Pablo Rojas:  (-)"]);
     }
 
     #[test]

@@ -603,6 +603,11 @@ pub(crate) mod tests {
     fn context_cues_for_unknown_names() {
         check("Okonkwo said the plan failed.", &["Okonkwo/?Person"]);
         check("the agency Zenlink reported", &["Zenlink/?Organization"]);
+        check("“We agree,” said Okonkwo.", &["Okonkwo/?Person"]);
+        check(
+            "Then Okonkwo said Zenlink will invest.",
+            &["Okonkwo/?Person", "Zenlink/?None"],
+        );
         check("a Lagos-based firm", &["Lagos/place"]);
     }
 }
