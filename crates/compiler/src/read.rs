@@ -166,9 +166,6 @@ fn walk(folder: &Path, prefix: &str, seen: &mut HashSet<PathBuf>, input: &mut In
     entries.sort();
     for (name, path) in entries {
         let rel = format!("{prefix}{name}");
-        if prefix.is_empty() && name == SETTINGS_FILE {
-            continue;
-        }
         let meta = match fs::metadata(&path) {
             Ok(meta) => meta,
             Err(err) => {
@@ -180,6 +177,10 @@ fn walk(folder: &Path, prefix: &str, seen: &mut HashSet<PathBuf>, input: &mut In
                 continue;
             }
         };
+        if prefix.is_empty() && name == SETTINGS_FILE && meta.is_file() {
+            // Read first, by `read_dir`, and reported there.
+            continue;
+        }
         if name.starts_with('.') {
             let what = if meta.is_dir() {
                 "hidden folder, not searched"
