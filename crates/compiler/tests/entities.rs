@@ -100,7 +100,7 @@ fn people_merge_and_carry_their_roles() {
             name: "Vladimir Putin",
             kind: person,
             aliases: &["Putin"],
-            country: None,
+            country: Some("Russia"),
             roles: &[],
         },
     );
@@ -149,7 +149,7 @@ fn people_merge_and_carry_their_roles() {
             name: "Ebrahim Raisi",
             kind: person,
             aliases: &["Raisi"],
-            country: None,
+            country: Some("Iran"),
             roles: &[],
         },
     );

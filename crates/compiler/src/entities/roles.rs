@@ -185,7 +185,16 @@ fn trim(s: &Sentence, mut start: usize, mut end: usize) -> Option<(usize, usize)
 
 /// Splits a role phrase into its country and its role titles.
 fn read_phrase(s: &Sentence, mut start: usize, end: usize) -> (Option<u32>, Vec<String>) {
-    let country = (start..end).find_map(|k| s.country_word(k));
+    // A nationality anywhere ("director of the Russian Institute …"), a country's name
+    // only leading or possessive ("Iran's …"): "Envoy for Syria" is not Syrian.
+    let country = (start..end).find_map(|k| {
+        let leading = k == start || (k + 1 < end && s.tokens[k + 1].shape == Shape::Possessive);
+        match s.claim[k] {
+            Claim::Demonym(c) => Some(c),
+            _ if leading => s.country_word(k),
+            _ => None,
+        }
+    });
     // "Iranian Deputy …", "Iran's Foreign Minister": the nationality is the country, not the role.
     while start < end && s.country_word(start).is_some() {
         start += 1;
@@ -256,6 +265,10 @@ mod tests {
         check(
             "Talks with his Chilean counterpart Pablo Rojas and Ministry spokesman Ana Diaz.",
             &["Pablo Rojas:  (Chile)", "Ana Diaz: Ministry spokesman (-)"],
+        );
+        check(
+            "Later Special Envoy for Peru Ana Diaz spoke.",
+            &["Ana Diaz: Special Envoy for Peru (-)"],
         );
         check(
             "Envoy to Peru's Foreign Minister in Trade Affairs Lucia Mendez left.",
