@@ -189,10 +189,11 @@ fn read_phrase(s: &Sentence, mut start: usize, end: usize) -> (Option<u32>, Vec<
     // only leading or possessive ("Iran's …"): "Envoy for Syria" is not Syrian.
     let country = (start..end).find_map(|k| {
         let leading = k == start || (k + 1 < end && s.tokens[k + 1].shape == Shape::Possessive);
-        match s.claim[k] {
-            Claim::Demonym(c) => Some(c),
-            _ if leading => s.country_word(k),
-            _ => None,
+        let demonym = super::gazetteer::Gazetteer::get().demonym(s.word(k));
+        if leading {
+            s.country_word(k)
+        } else {
+            demonym
         }
     });
     // "Iranian Deputy …", "Iran's Foreign Minister": the nationality is the country, not the role.
