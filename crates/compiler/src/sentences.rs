@@ -5,11 +5,13 @@
 //! UAX #29 already keeps decimals (`3.5`), lower-case continuations
 //! (`the U.S. and Iran`) and closing quotes (`nature.” He`) right. What it
 //! gets wrong, and this module mends by joining two pieces back together:
-//! - a title or other abbreviation before a name or number (`Mr. Putin`,
-//!   `Dr. Rouhani`, `No. 5`, `Jan. 28`): always joined;
-//! - initials and initialisms (`Leonid P. Reshetnikov`, `the U.S. President`)
-//!   and company or list abbreviations (`Inc.`, `etc.`): joined unless the next
-//!   word is one that usually opens a sentence (`the U.S. The talks…` is two);
+//! - a title or other abbreviation before a name (`Mr. Putin`, `Dr. Rouhani`,
+//!   `Lt. Gen. Fomin`, `St. Petersburg`): always joined; one before a number
+//!   (`No. 5`, `Jan. 28`) when a number follows;
+//! - initials and initialisms (`Leonid P. Reshetnikov`, `the U.S. President`),
+//!   company or list abbreviations (`Inc.`, `etc.`) and clock times (`3 p.m.
+//!   Friday`): joined unless the next word is one that usually opens a
+//!   sentence (`the U.S. The talks…` is two);
 //! - a piece that starts in lower case (`“Why?” he asked.`): a sentence never
 //!   starts in lower case, so it belongs to the one before.
 //!
@@ -69,9 +71,13 @@ fn continues(before: &str, next: &str) -> bool {
     if ALWAYS_BEFORE_NAMES.contains(&lower.as_str()) {
         return true;
     }
+    let number_next = next_word.starts_with(|c: char| c.is_ascii_digit());
+    if BEFORE_NUMBERS.contains(&lower.as_str()) {
+        return number_next;
+    }
     let starter = SENTENCE_STARTERS.contains(&next_word.to_lowercase().as_str());
     if MONTHS.contains(&lower.as_str()) {
-        return next_word.starts_with(|c: char| c.is_ascii_digit()) || !starter;
+        return number_next || !starter;
     }
     let initial = is_initialism(last);
     (initial || OFTEN_LAST.contains(&lower.as_str())) && !starter
@@ -98,12 +104,16 @@ fn is_initialism(word: &str) -> bool {
 const ALWAYS_BEFORE_NAMES: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "brig", "sgt", "cpl",
     "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "st", "mt",
-    "ft", "no", "nos", "vol", "pp", "fig", "approx", "vs", "cf", "sheikh",
+    "ft", "vol", "pp", "fig", "approx", "vs", "cf", "amb", "gens",
 ];
+
+/// Abbreviations that stand before a number (`No. 5`, `Art. 3`), and are
+/// words of their own otherwise (`He said no.`).
+const BEFORE_NUMBERS: &[&str] = &["no", "nos", "art", "sec", "ch", "para"];
 
 /// Abbreviations that may end a sentence as well as sit inside one.
 const OFTEN_LAST: &[&str] = &[
-    "inc", "ltd", "co", "corp", "bros", "jr", "sr", "etc", "al", "plc", "llc",
+    "inc", "ltd", "co", "corp", "bros", "jr", "sr", "etc", "al", "plc", "llc", "a.m", "p.m",
 ];
 
 /// Month abbreviations, joined before a day number.
@@ -209,6 +219,14 @@ mod tests {
             "It happened on Jan. 28 in Moscow.",
         );
         check("Apple Inc. The firm grew.", "Apple Inc. | The firm grew.");
+        check(
+            "Lt. Gen. Fomin flew to St. Petersburg at 3 p.m. Friday. He left.",
+            "Lt. Gen. Fomin flew to St. Petersburg at 3 p.m. Friday. | He left.",
+        );
+        check(
+            "Resolution No. 2231 stands. He said no. Talks ended.",
+            "Resolution No. 2231 stands. | He said no. | Talks ended.",
+        );
     }
 
     #[test]
