@@ -212,6 +212,8 @@ pub struct DocState<'a> {
     pub last_subject: Option<Person>,
     /// Countries learnt from definite descriptions ("the top Iranian official" said …).
     pub learned: Vec<(EntityId, String)>,
+    /// Who this article already has travelling, and to which country.
+    pub abroad: Vec<(EntityId, String)>,
 }
 
 /// Lower-case words that, right before a person, make the person an object, not the subject.
@@ -267,6 +269,7 @@ impl<'a> DocState<'a> {
             recent: Vec::new(),
             last_subject: None,
             learned: Vec::new(),
+            abroad: Vec::new(),
         }
     }
 
@@ -440,6 +443,13 @@ impl<'a> DocState<'a> {
             .filter(|p| generic && p.country.is_none())?;
         topic.country = Some(country);
         Some((topic, k))
+    }
+
+    /// Whether the article already reported this person travelling to `country`:
+    /// then they are foreign there even when their own country is unknown.
+    pub fn travelled_to(&self, p: &Person, country: &str) -> bool {
+        p.entity
+            .is_some_and(|e| self.abroad.iter().any(|(x, c)| *x == e && c == country))
     }
 
     /// Records the sentence's people for later references, and its subject for "he".

@@ -43,18 +43,35 @@ pub fn extract(docs: &[Document], entities: &[Entity]) -> Vec<Visit> {
     let per_doc = docs
         .iter()
         .enumerate()
-        .map(|(d, doc)| {
-            let mut state = DocState::new(d as DocId, doc, &known);
-            let mut found = Vec::new();
-            for span in sentences(doc) {
-                let sentence = Sentence::new(&doc.text, span, &mentions[d], entities);
-                found.extend(patterns::candidates(&sentence, &state));
-                state.remember(&sentence);
-            }
-            found
-        })
+        .map(|(d, doc)| read_article(d as DocId, doc, &mentions[d], &known))
         .collect();
     merge::merge(docs, per_doc)
+}
+
+/// Reads one article sentence by sentence: every candidate the rules propose,
+/// in order, with what each sentence teaches about people and their trips.
+pub fn read_article(
+    doc_id: DocId,
+    doc: &Document,
+    mentions: &[MentionAt],
+    known: &Known,
+) -> Vec<patterns::Candidate> {
+    let mut state = DocState::new(doc_id, doc, known);
+    let mut found = Vec::new();
+    for span in sentences(doc) {
+        let sentence = Sentence::new(&doc.text, span, mentions, known.entities);
+        let here = patterns::candidates(&sentence, &state);
+        for c in &here {
+            if let (Some(t), Some(d)) = (&c.traveller, &c.destination) {
+                if let (Some(e), Some(country)) = (t.entity, &d.country) {
+                    state.abroad.push((e, country.clone()));
+                }
+            }
+        }
+        found.extend(here);
+        state.remember(&sentence);
+    }
+    found
 }
 
 /// Every entity mention, grouped by document and sorted by offset.

@@ -456,7 +456,14 @@ fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     };
     let traveller = subject_before(s, st, be)?;
     // Presence counts only for someone known to be foreign there, and not posted there.
-    if is_ambassador(&traveller) || traveller.country.is_none() || place.country.is_none() {
+    let known_abroad = place
+        .country
+        .as_deref()
+        .is_some_and(|c| st.travelled_to(&traveller, c));
+    if is_ambassador(&traveller)
+        || (traveller.country.is_none() && !known_abroad)
+        || place.country.is_none()
+    {
         return None;
     }
     visit(s, st, i, "is-in", traveller, place)
@@ -651,8 +658,13 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         c.status = status_at(s, i)?;
         return Some(c);
     };
-    let (Some(mut from), Some(to)) = (traveller.country.clone(), place.country.clone()) else {
-        return None;
+    let to = place.country.clone()?;
+    // A traveller of unknown country the article already has travelling there
+    // is foreign there (the empty name matches no country below).
+    let mut from = match traveller.country.clone() {
+        Some(c) => c,
+        None if st.travelled_to(&traveller, &to) => String::new(),
+        None => return None,
     };
     // "Lavrov met Zarif in Moscow": a local meeting one foreign guest, who is the traveller.
     if from == to {
@@ -1261,10 +1273,7 @@ fn is_future(t: Timex) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{corpus, Fixture};
-    use super::super::{
-        context::{Known, Sentence},
-        mentions_by_doc,
-    };
+    use super::super::{context::Known, mentions_by_doc, read_article};
     use super::*;
 
     /// Runs the rules over every sentence of `text` (published on `date`, `-` for
@@ -1274,15 +1283,10 @@ mod tests {
         let Fixture { docs, entities } = corpus(&[(text, date)], names);
         let mentions = mentions_by_doc(&docs, &entities);
         let known = Known::new(&entities);
-        let mut st = DocState::new(0, &docs[0], &known);
-        let mut got = Vec::new();
-        for span in &docs[0].sentences {
-            let s = Sentence::new(&docs[0].text, *span, &mentions[0], &entities);
-            for c in candidates(&s, &st) {
-                got.push(render(&c));
-            }
-            st.remember(&s);
-        }
+        let got: Vec<String> = read_article(0, &docs[0], &mentions[0], &known)
+            .iter()
+            .map(render)
+            .collect();
         assert_eq!(got, expect, "{text}");
     }
 
@@ -1675,6 +1679,22 @@ mod tests {
         );
         check(
             "Norwegian envoy Anna Berg would not reveal the content of the talks in Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        // Someone of unknown country already travelling there meets people there.
+        check(
+            "Anna Berg arrived in Lima. Anna Berg met Peruvian minister Luis Soto in Lima.",
+            d,
+            PEOPLE,
+            &[
+                "arrived-in: Anna Berg(?) -> Lima(Peru) happened",
+                "met-in: Anna Berg(?) -> Lima(Peru) happened [Luis Soto]",
+            ],
+        );
+        check(
+            "Anna Berg met Peruvian minister Luis Soto in Lima.",
             d,
             PEOPLE,
             &[],
