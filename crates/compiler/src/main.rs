@@ -29,6 +29,10 @@ Options:
   -q, --quiet    Print only problems (to stderr), no report.
   -h, --help     Print this help.
   -V, --version  Print the version.
+
+Exit status: 0 when the corpus compiled (skipped files and bad lines are in the
+report, errors also on stderr as path:line: problem); 1 on bad usage, a missing
+folder, a malformed corpus.toml or an unwritable output.
 ";
 
 /// What the command line asks for.
