@@ -451,6 +451,14 @@ fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     if !s.is_any(be, BE) {
         return None;
     }
+    // The person must be what "is" is said of: "X is in", "X, who is in", not
+    // "X said Iran's interest is in Russia".
+    let before = be.checked_sub(1)?;
+    let named = s.ref_at(before).is_some_and(|r| r.kind == RefKind::Person);
+    let described = st.anaphor_at(s, before).is_some() && !s.is_any(before, &["his", "her"]);
+    if !(named || described || s.is_any(before, &["who"])) {
+        return None;
+    }
     let PlaceHit::Place(place, _) = st.place_at(s, i + 1) else {
         return None;
     };
@@ -1021,7 +1029,8 @@ fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
     while k > stop {
         k -= 1;
         let t = &s.tokens[k];
-        if t.is_any(&[";", ":", "“", "”", "\"", "."]) {
+        // "X said that …": what follows "that" has its own subject.
+        if t.is_any(&[";", ":", "“", "”", "\"", ".", "that"]) {
             return None;
         }
         // Skip a relative clause: "X, who accompanied W, met …" is about X.
@@ -1423,6 +1432,18 @@ mod tests {
             &[],
         );
         check("Anna Berg is in Lima.", d, PEOPLE, &[]);
+        check(
+            "Norwegian envoy Anna Berg said the interest of Norway is in Peru.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norwegian envoy Anna Berg said that the delegation visited Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
         check(
             "It follows a visit to Lima by Norwegian envoy Anna Berg.",
             d,
