@@ -47,7 +47,8 @@
 //!    line starting in lower case. Paragraphs are joined with `\n\n`;
 //!    sentences are split by [`sentences`].
 //!
-//! Every removed line or prefix goes to `removed` with its reason.
+//! Every removed line or prefix goes to `removed` with its reason, except a
+//! headline line identical to the title (it would only repeat it).
 //!
 //! Invariant: pure text in, values out; never reads files and never panics
 //! on any input.
@@ -116,6 +117,11 @@ pub fn clean(raw: &str, known_titles: &[&str]) -> Cleaned {
                 .push("no headline found; title taken from the first sentence".into());
         }
     }
+    // A headline line that is exactly the title says nothing the title does
+    // not; keeping it would store every title twice in the bundle.
+    let title = out.title.as_str();
+    out.removed
+        .retain(|r| !(r.reason == "headline" && r.text == title));
     out
 }
 
@@ -1231,8 +1237,7 @@ source: -
 dateline: -
 | The envoys met.
 - navigation: Home | World | Middle East
-- section label: POLITICS
-- headline: Envoys meet in Vienna"#,
+- section label: POLITICS"#,
         );
         // A short headline with a body below it is still the headline.
         check(
@@ -1243,8 +1248,7 @@ title: Mutu sacked
 date: - -
 source: -
 dateline: -
-| Chelsea have sacked Adrian Mutu.
-- headline: Mutu sacked"#,
+| Chelsea have sacked Adrian Mutu."#,
         );
     }
 
@@ -1291,7 +1295,6 @@ date: - -
 source: -
 dateline: -
 | The talks resumed.
-- headline: Talks resume
 - byline: By Jane Doe, Moscow"#,
         );
         check(
@@ -1302,8 +1305,7 @@ title: Talks resume
 date: - -
 source: -
 dateline: -
-| By the end of the day the talks had resumed.
-- headline: Talks resume"#,
+| By the end of the day the talks had resumed."#,
         );
     }
 
@@ -1320,7 +1322,6 @@ dateline: -
 | "We are partners," Qassemi told reporters in Tehran on Monday.
 - page ID: Code 134776
 - publication date line: PublishDate: Monday, January 28, 201920:43
-- headline: Spokesman: Iran to Continue
 - agency prefix: AVA-"#,
         );
     }
@@ -1355,7 +1356,6 @@ source: -
 dateline: Tehran
 | Iranian Deputy Foreign Minister said on Wednesday that ties grow.
 | He said more.
-- headline: Iran-Russia co-op bearing fruit, official says
 - publication date line: September 14, 2016 - 15:34
 - dateline: TEHRAN –
 - comment form: Leave a Comment
@@ -1374,7 +1374,6 @@ date: - -
 source: SHAFAQNA
 dateline: -
 | In a conference held in Moscow, officials met.
-- headline: Development of partnership
 - agency prefix: SHAFAQNA (Shia International News Association)-
 - credit line: *Photo Credit: Press TV
 - site footer (other script): طراحی و توسعه"#,
@@ -1392,7 +1391,6 @@ date: - -
 source: IRNA
 dateline: Moscow
 | Iranian and Russian officials met on Wednesday.
-- headline: Talks in Moscow
 - agency prefix: MOSCOW, September 14 (IRNA) –"#,
         );
         check(
@@ -1404,7 +1402,6 @@ date: - -
 source: IRNA
 dateline: -
 | Iranian and Russian officials met on Wednesday.
-- headline: Talks in Moscow
 - agency prefix: (IRNA) -"#,
         );
     }
@@ -1420,7 +1417,6 @@ date: - -
 source: Reuters
 dateline: Los Angeles
 | Apple Computer Inc. on Tuesday began shipping software.
-- headline: Apple Launches Graphics Software
 - agency prefix: LOS ANGELES (Reuters) -"#,
         );
         check(
@@ -1465,7 +1461,6 @@ dateline: -
 | Everton v Chelsea
 | Liverpool v Arsenal
 | Third paragraph ends here.
-- headline: Title here
 - inserted headline: Envoys meet again in Geneva next week"#,
         );
     }
@@ -1481,7 +1476,6 @@ date: 2016-05-04 09:30
 source: -
 dateline: -
 | The talks ended on 3 May 2016 in Vienna.
-- headline: Title here
 - publication date line: Published: 4 May 2016 - 09:30
 - comment form: Leave a Reply"#,
         );
@@ -1498,7 +1492,6 @@ date: - -
 source: -
 dateline: -
 | Body sentence one is here.
-- headline: Title here
 - comment form: 0 replies
 - comment form: Leave a Reply
 - comment form: Want to join the discussion?
@@ -1515,7 +1508,6 @@ source: -
 dateline: -
 | Body sentence one is here.
 | A real paragraph follows this list, and it is long enough to be prose.
-- headline: Title here
 - related and latest links: Related posts
 - related and latest links: Some other story about things
 - related and latest links: Another story about stuff"#,
@@ -1532,8 +1524,7 @@ title: A headline
 date: - -
 source: -
 dateline: -
-| This paragraph was wrapped at a fixed width of about sixty characters by some tool, and it goes on. Then it continues here. Short and broken line.
-- headline: A headline"#,
+| This paragraph was wrapped at a fixed width of about sixty characters by some tool, and it goes on. Then it continues here. Short and broken line."#,
         );
         check(
             "A headline\n\nA line cut short by\nthe scraper.\nA list:\nEverton v Chelsea\nLiverpool v Arsenal",
@@ -1546,8 +1537,7 @@ dateline: -
 | A line cut short by the scraper.
 | A list:
 | Everton v Chelsea
-| Liverpool v Arsenal
-- headline: A headline"#,
+| Liverpool v Arsenal"#,
         );
         check(
             "A headline\nFirst sentence line.\nSecond sentence line.",
@@ -1558,8 +1548,7 @@ date: - -
 source: -
 dateline: -
 | First sentence line.
-| Second sentence line.
-- headline: A headline"#,
+| Second sentence line."#,
         );
     }
 

@@ -82,7 +82,7 @@ fn export_writes_the_documented_json_shape() {
     );
     assert_eq!(
         first["removed"][0],
-        serde_json::json!({"text": "Iran-Russia co-op bearing fruit, official says", "reason": "headline"})
+        serde_json::json!({"text": "September 14, 2016 - 15:34", "reason": "publication date line"})
     );
     let undated = &documents[4];
     assert_eq!(

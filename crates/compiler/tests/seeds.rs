@@ -14,7 +14,8 @@ struct Seed {
     time: Option<&'static str>,
     source: Option<&'static str>,
     dateline: Option<&'static str>,
-    /// Removed pieces: (reason, text), all of them, in order.
+    /// Removed pieces: (reason, text), all of them, in order (a headline line
+    /// only when it differs from the title).
     removed: &'static [(&'static str, &'static str)],
     /// Sentences that must each be exactly one sentence span of the clean text.
     sentences: &'static [&'static str],
@@ -29,7 +30,6 @@ const SEEDS: &[Seed] = &[
         source: None,
         dateline: Some("Tehran"),
         removed: &[
-            ("headline", "Iran-Russia co-op bearing fruit, official says"),
             ("publication date line", "September 14, 2016 - 15:34"),
             ("dateline", "TEHRAN –"),
             ("comment form", "Leave a Comment"),
@@ -50,7 +50,6 @@ const SEEDS: &[Seed] = &[
         source: Some("Press TV"),
         dateline: None,
         removed: &[
-            ("headline", "Iran Seeks to Strengthen Relations with Russia"),
             ("publication date line", "Monday, February 1, 2016"),
             ("credit line", "*Photo Credit: Press TV"),
             ("site footer (other script)", "طراحی و توسعه آگاهسیستم"),
@@ -71,7 +70,6 @@ const SEEDS: &[Seed] = &[
         removed: &[
             ("page ID", "Code 134776"),
             ("publication date line", "PublishDate: Monday, January 28, 201920:43"),
-            ("headline", "Spokesman: Iran to Continue Cooperation with Russia on Syria"),
             ("agency prefix", "AVA-"),
             ("comment form", "Your comment"),
             ("related and latest links", "Related posts"),
@@ -92,7 +90,6 @@ const SEEDS: &[Seed] = &[
         dateline: None,
         removed: &[
             ("publication date line", "Date :Friday, November 28th, 2014 | Time : 00:02 |ID: 13749 | Print"),
-            ("headline", "Development of strategic partnership between Iran, Russia"),
             ("agency prefix", "SHAFAQNA (Shia International News Association)-"),
             ("comment form", "0 replies"),
             ("comment form", "Leave a Reply"),
