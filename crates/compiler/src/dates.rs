@@ -156,45 +156,18 @@ const MONTHS: [(&str, &str); 12] = [
 ];
 
 /// Words a header date line may carry besides the date itself.
+#[rustfmt::skip]
 const HEADER_LABELS: &[&str] = &[
-    "date",
-    "time",
-    "publishdate",
-    "publish",
-    "published",
-    "publication",
-    "posted",
-    "updated",
-    "update",
-    "last",
-    "modified",
-    "created",
-    "on",
-    "at",
-    "of",
-    "the",
-    "id",
-    "print",
-    "code",
-    "news",
-    "story",
-    "no",
-    "gmt",
-    "utc",
-    "est",
-    "edt",
-    "bst",
-    "cet",
-    "cest",
-    "irst",
-    "msk",
-    "local",
-    "hrs",
-    "h",
-    "st",
-    "nd",
-    "rd",
-    "th",
+    // What the line is.
+    "date", "time", "publishdate", "publish", "published", "publication", "posted", "updated",
+    "update", "last", "modified", "created", "release", "released", "issued", "first", "on", "at",
+    "of", "the", "id", "print", "code", "news", "story", "no", "local", "hrs", "h",
+    // Ordinal suffixes written apart (`28 th`).
+    "st", "nd", "rd", "th",
+    // Time zones.
+    "gmt", "utc", "z", "et", "pt", "ct", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt",
+    "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "irst", "irdt", "ist", "pkt", "ast",
+    "gst", "sast", "eat", "wat", "cat", "hkt", "sgt", "jst", "kst", "aest", "aedt",
 ];
 
 fn weekday(word: &str) -> bool {
@@ -600,6 +573,10 @@ mod tests {
         assert_eq!(
             header("Iran and Russia sign deal on September 14, 2016"),
             None
+        );
+        assert_eq!(
+            header("Updated: September 14, 2016 3:34 pm ET").as_deref(),
+            Some("2016-09-14")
         );
         assert_eq!(
             header("Posted on September 14, 2016 by Site Admin").as_deref(),
