@@ -391,6 +391,9 @@ fn mark_demonyms(s: &mut Sentence) {
 fn candidate(s: &Sentence, i: usize) -> bool {
     let g = Gazetteer::get();
     let w = s.word(i);
+    if i >= s.len() {
+        return false;
+    }
     let weak_opener = s.opener[i] && g.is_common_word(w);
     s.free_name(i) && !lexicon::is_title_word(w) && !lexicon::is_org_head(w) && !weak_opener
 }
@@ -597,6 +600,43 @@ pub(crate) mod tests {
             "KUNA (Kuwait News Agency) reported the deal.",
             &["KUNA/organization", "Kuwait News Agency/organization"],
         );
+    }
+
+    #[test]
+    fn edge_cases_never_panic() {
+        for text in [
+            "",
+            "(",
+            ")",
+            "“",
+            "Mr",
+            "of the",
+            "Ludwig van",
+            "Ali al",
+            "KUNA (",
+            "X (Y",
+            "(ATC)",
+            "Leeds 3",
+            "President",
+            "the Minister of",
+            "Iran's",
+            "’s",
+            "A. B.",
+            "Dr. Who van",
+            "said Okonkwo",
+            "Okonkwo,",
+            "Okonkwo, the",
+            "ÉTAT ÉMIR",
+            "١٢ Tehran",
+        ] {
+            let doc = Document {
+                text: text.to_string(),
+                ..Document::default()
+            };
+            for m in tag_document(0, &doc) {
+                assert!(doc.text.get(m.span.range()).is_some(), "{text:?}: bad span");
+            }
+        }
     }
 
     #[test]
