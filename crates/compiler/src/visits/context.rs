@@ -166,11 +166,6 @@ impl<'a> Sentence<'a> {
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         self.tokens.get(i).is_some_and(|t| t.is_any(words))
     }
-
-    /// The byte span of tokens `first..=last`.
-    pub fn span_of(&self, first: usize, last: usize) -> Span {
-        Span::new(self.tokens[first].start, self.tokens[last].end)
-    }
 }
 
 /// Corpus-wide lookups built once: the entities and their places by name.

@@ -1046,13 +1046,13 @@ fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
         }
         if let Some(r) = s.ref_at(k) {
             if r.kind == RefKind::Person && st.is_subject(s, r) {
-                return Some(with_delegation(s, st, r.first, st.person(s, r)));
+                return Some(with_delegation(s, r.first, st.person(s, r)));
             }
             if r.kind == RefKind::Person
                 && s.is_any(title_start(s, r.first).wrapping_sub(1), &["by"])
             {
                 // "a delegation led by X"
-                let p = with_delegation(s, st, r.first, st.person(s, r));
+                let p = with_delegation(s, r.first, st.person(s, r));
                 if p.delegation {
                     return Some(p);
                 }
@@ -1139,11 +1139,11 @@ fn person_after(s: &Sentence, st: &DocState, k: usize) -> Option<(Person, usize)
     } else {
         start
     };
-    (lead <= k || start <= k).then(|| (with_delegation(s, st, r.first, st.person(s, r)), r.last))
+    (lead <= k || start <= k).then(|| (with_delegation(s, r.first, st.person(s, r)), r.last))
 }
 
 /// Marks a person as leading a delegation when the text says "delegation led/headed by X".
-fn with_delegation(s: &Sentence, _st: &DocState, first: usize, mut person: Person) -> Person {
+fn with_delegation(s: &Sentence, first: usize, mut person: Person) -> Person {
     let start = title_start(s, first);
     if start >= 3 && s.is_any(start - 1, &["by"]) && s.is_any(start - 2, &["led", "headed"]) {
         let d = (start.saturating_sub(6)..start - 2)

@@ -20,9 +20,7 @@
 //! than is known (a weekday against a month-precision date, anything relative in
 //! an undated article) resolves to `None`.
 
-use communique_core::{
-    civil_from_days, days_from_civil, days_in_month, DatePrecision, PartialDate,
-};
+use communique_core::{civil_from_days, days_in_month, DatePrecision, PartialDate};
 
 use super::tokens::Token;
 
@@ -516,11 +514,6 @@ pub fn resolve(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> Optio
             Some(When::at(PartialDate::y(anchor.year + n as i32)))
         }
     }
-}
-
-/// The day number of a date, for callers comparing dates.
-pub fn day_number(date: PartialDate) -> i64 {
-    days_from_civil(date.year, date.month.max(1), date.day.max(1))
 }
 
 #[cfg(test)]
