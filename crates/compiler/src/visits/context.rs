@@ -50,6 +50,18 @@ pub struct Place {
     pub is_country: bool,
 }
 
+impl Place {
+    /// A whole country as a destination, when no city is named.
+    pub fn whole_country(name: String) -> Place {
+        Place {
+            name: name.clone(),
+            entity: None,
+            country: Some(name),
+            is_country: true,
+        }
+    }
+}
+
 /// What a phrase after "to", "in" or "at" turned out to name.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlaceHit {
@@ -495,15 +507,7 @@ impl<'a> DocState<'a> {
             // "at Vnukovo airport": an airport names its country, not reliably its city.
             PlaceHit::Place(place, last) if s.is_any(last + 1, &["airport", "airbase", "air"]) => {
                 match place.country {
-                    Some(country) => PlaceHit::Place(
-                        Place {
-                            name: country.clone(),
-                            entity: None,
-                            country: Some(country),
-                            is_country: true,
-                        },
-                        last + 1,
-                    ),
+                    Some(country) => PlaceHit::Place(Place::whole_country(country), last + 1),
                     None => PlaceHit::None,
                 }
             }

@@ -489,15 +489,8 @@ fn visiting_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     }
     let traveller = st.person(s, r);
     let host = subject_before(s, st, i).filter(|h| !h.same(&traveller));
-    let place = place_in_sentence(s, st, &traveller).or_else(|| {
-        let country = host.as_ref()?.country.clone()?;
-        Some(Place {
-            name: country.clone(),
-            entity: None,
-            country: Some(country),
-            is_country: true,
-        })
-    })?;
+    let place = place_in_sentence(s, st, &traveller)
+        .or_else(|| host.as_ref()?.country.clone().map(Place::whole_country))?;
     traveller.country.as_ref()?;
     let mut c = visit(s, st, i, "visiting", traveller, place)?;
     if let Some(h) =
@@ -830,13 +823,7 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
             if rule == "welcomed" && !passive {
                 return None;
             }
-            let country = host.as_ref()?.country.clone()?;
-            Some(Place {
-                name: country.clone(),
-                entity: None,
-                country: Some(country),
-                is_country: true,
-            })
+            host.as_ref()?.country.clone().map(Place::whole_country)
         })?;
     if traveller.country.is_none() && host.as_ref().is_none_or(|h| h.country.is_none()) {
         return None;
