@@ -12,18 +12,25 @@ use crate::text::fold_into;
 /// words joined by single spaces.
 pub(crate) fn fold_name(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());
-    let mut word = String::new();
+    fold_name_into(name, &mut folded, &mut String::new());
+    folded
+}
+
+/// [`fold_name`] appended to `out`, with `word` as scratch space: folding every
+/// name of a corpus allocates nothing per name.
+pub(crate) fn fold_name_into(name: &str, out: &mut String, word: &mut String) {
+    let mut first = true;
     for raw in name.split_whitespace() {
-        fold_into(raw, &mut word);
+        fold_into(raw, word);
         if word.is_empty() {
             continue;
         }
-        if !folded.is_empty() {
-            folded.push(' ');
+        if !first {
+            out.push(' ');
         }
-        folded.push_str(&word);
+        out.push_str(word);
+        first = false;
     }
-    folded
 }
 
 #[cfg(test)]
@@ -32,6 +39,9 @@ mod tests {
 
     fn check(input: &str, expect: &str) {
         assert_eq!(fold_name(input), expect, "{input:?}");
+        let mut appended = "x\n".to_owned();
+        fold_name_into(input, &mut appended, &mut "scratch".to_owned());
+        assert_eq!(appended, format!("x\n{expect}"), "{input:?}");
     }
 
     #[test]

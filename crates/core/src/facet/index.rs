@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::filters::{DateRange, Filters, UNDATED_KEY};
-use super::fold::fold_name;
+use super::fold::{fold_name, fold_name_into};
 use super::Facet;
 use crate::model::{Corpus, DocId, Document, EntityId, SourceRef};
 
@@ -67,9 +67,6 @@ pub(super) struct ValueInfo {
     pub(super) key: Arc<str>,
     /// Display text, shared likewise.
     pub(super) label: Arc<str>,
-    /// The folded label, then each folded alias, each ended by a newline (which no
-    /// folded needle contains): what the find box matches, in one allocation.
-    folded: String,
     /// Documents of the corpus with this value.
     pub(super) documents: u32,
     /// Position in display order (folded label, label, key) among all values, so
@@ -78,26 +75,57 @@ pub(super) struct ValueInfo {
 }
 
 impl ValueInfo {
-    /// A value whose find-box text is its label and `aliases`.
-    fn new(facet: Facet, key: &str, label: &str, aliases: &[String]) -> ValueInfo {
-        let mut folded = String::new();
-        for name in std::iter::once(label).chain(aliases.iter().map(String::as_str)) {
-            folded.push_str(&fold_name(name));
-            folded.push('\n');
-        }
+    /// A value of `facet`, not yet counted nor ranked.
+    fn new(facet: Facet, key: &str, label: &str) -> ValueInfo {
         ValueInfo {
             facet,
             key: key.into(),
             label: label.into(),
-            folded,
             documents: 0,
             rank: 0,
         }
     }
+}
 
-    /// The folded label (the first line of `folded`).
-    fn folded_label(&self) -> &str {
-        self.folded.split('\n').next().unwrap_or("")
+/// The folded names of every value, end to end in one string (a few allocations
+/// for the whole corpus, not a few per value): what the find box matches.
+#[derive(Clone, Debug, Default)]
+struct FoldedNames {
+    /// Each value's folded label, then its folded aliases, each ended by a
+    /// newline, which no folded needle contains, so no match spans two names.
+    text: String,
+    /// Value `i`'s names are `text[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    /// Where value `i`'s folded label ends (its first name).
+    label_ends: Vec<u32>,
+    /// Scratch space for folding one word.
+    word: String,
+}
+
+impl FoldedNames {
+    /// Appends the names of the next value: its label, then its aliases.
+    fn push<'n>(&mut self, label: &str, aliases: impl IntoIterator<Item = &'n String>) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        fold_name_into(label, &mut self.text, &mut self.word);
+        self.label_ends.push(self.text.len() as u32);
+        self.text.push('\n');
+        for alias in aliases {
+            fold_name_into(alias, &mut self.text, &mut self.word);
+            self.text.push('\n');
+        }
+        self.starts.push(self.text.len() as u32);
+    }
+
+    /// Every folded name of value `id`, newline-separated.
+    fn names(&self, id: u32) -> &str {
+        &self.text[self.starts[id as usize] as usize..self.starts[id as usize + 1] as usize]
+    }
+
+    /// The folded label of value `id`.
+    fn label(&self, id: u32) -> &str {
+        &self.text[self.starts[id as usize] as usize..self.label_ends[id as usize] as usize]
     }
 }
 
@@ -163,15 +191,18 @@ impl<T: Copy> Lists<T> {
     }
 }
 
-/// Every facet value of a corpus, ranked by name: entities first (value id =
-/// entity id), then sources and years in their natural order, then "undated".
-fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
+/// Every facet value of a corpus and their folded names, values ranked by name:
+/// entities first (value id = entity id), then sources and years in their
+/// natural order, then "undated".
+fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
     let documents = &corpus.documents;
-    let mut values: Vec<ValueInfo> = corpus
-        .entities
-        .iter()
-        .map(|e| ValueInfo::new(Facet::of_kind(e.kind), &e.id, &e.name, &e.aliases))
-        .collect();
+    let mut values = Vec::with_capacity(corpus.entities.len());
+    let mut names = FoldedNames::default();
+    for entity in &corpus.entities {
+        let facet = Facet::of_kind(entity.kind);
+        values.push(ValueInfo::new(facet, &entity.id, &entity.name));
+        names.push(&entity.name, &entity.aliases);
+    }
     let sources: BTreeSet<&str> = documents
         .iter()
         .filter_map(|doc| doc.source.as_deref())
@@ -181,25 +212,38 @@ fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
         .iter()
         .filter_map(|doc| doc.date.map(|date| date.year))
         .collect();
+    let mut add = |facet: Facet, key: &str, label: &str| {
+        values.push(ValueInfo::new(facet, key, label));
+        names.push(label, &[]);
+    };
     for source in sources {
-        values.push(ValueInfo::new(Facet::Sources, source, source, &[]));
+        add(Facet::Sources, source, source);
     }
     for year in years {
         let year = year.to_string();
-        values.push(ValueInfo::new(Facet::Years, &year, &year, &[]));
+        add(Facet::Years, &year, &year);
     }
     if documents.iter().any(|doc| doc.date.is_none()) {
-        values.push(ValueInfo::new(Facet::Years, UNDATED_KEY, "Undated", &[]));
+        add(Facet::Years, UNDATED_KEY, "Undated");
     }
-    let mut order: Vec<u32> = (0..values.len() as u32).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&values[a as usize], &values[b as usize]);
-        (a.folded_label(), &a.label, &a.key).cmp(&(b.folded_label(), &b.label, &b.key))
-    });
-    for (rank, id) in order.into_iter().enumerate() {
+    let mut order: Vec<(&str, &str, &str, u32)> = values
+        .iter()
+        .enumerate()
+        .map(|(id, value)| {
+            (
+                names.label(id as u32),
+                &*value.label,
+                &*value.key,
+                id as u32,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    let ranks: Vec<u32> = order.iter().map(|&(_, _, _, id)| id).collect();
+    for (rank, id) in ranks.into_iter().enumerate() {
         values[id as usize].rank = rank as u32;
     }
-    values
+    (values, names)
 }
 
 /// Facet values of every document and entity co-occurrence data, for filtering,
@@ -208,6 +252,8 @@ fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
 pub struct FacetIndex {
     /// Every facet value; the first ones, one per entity, have the entity ids.
     pub(super) values: Vec<ValueInfo>,
+    /// The folded names of every value, for the find box.
+    names: FoldedNames,
     /// Value id by key, one map per facet (in [`Facet::ALL`] order).
     by_key: [HashMap<Arc<str>, u32>; 5],
     /// Per document: its value ids, sorted.
@@ -244,7 +290,7 @@ impl FacetIndex {
         let documents = &corpus.documents;
         let entity_count = corpus.entities.len();
 
-        let mut values = facet_values(corpus);
+        let (mut values, names) = facet_values(corpus);
         let mut by_key: [HashMap<Arc<str>, u32>; 5] = Default::default();
         for (id, value) in values.iter().enumerate() {
             by_key[value.facet.slot()]
@@ -267,6 +313,11 @@ impl FacetIndex {
             }
         });
 
+        // Years by number, so that no document formats its year to look it up.
+        let year_ids: HashMap<i32, u32> = by_key[Facet::Years.slot()]
+            .iter()
+            .filter_map(|(key, &id)| Some((key.parse().ok()?, id)))
+            .collect();
         let mut doc_values = Lists::new();
         let mut doc_mentions = Lists::new();
         let mut doc_days = Vec::with_capacity(documents.len());
@@ -289,21 +340,19 @@ impl FacetIndex {
             row.dedup();
             doc_mentions.push_row(row.iter().copied());
 
-            let mut entities: Vec<u32> = row.iter().map(|&(entity, _)| entity).collect();
-            entities.dedup();
+            let entities = row.chunk_by(|a, b| a.0 == b.0).map(|run| run[0].0);
             let source = document
                 .source
                 .as_deref()
                 .and_then(|source| by_key[Facet::Sources.slot()].get(source));
-            let year_key = document
-                .date
-                .map_or_else(|| UNDATED_KEY.to_owned(), |date| date.year.to_string());
-            let year = by_key[Facet::Years.slot()].get(year_key.as_str());
-            entities.extend(source.into_iter().chain(year).copied());
-            for &value in &entities {
+            let year = match document.date {
+                Some(date) => year_ids.get(&date.year),
+                None => by_key[Facet::Years.slot()].get(UNDATED_KEY),
+            };
+            doc_values.push_row(entities.chain(source.into_iter().chain(year).copied()));
+            for &value in doc_values.get(doc) {
                 values[value as usize].documents += 1;
             }
-            doc_values.push_row(entities);
             doc_days.push(
                 document
                     .date
@@ -323,6 +372,7 @@ impl FacetIndex {
 
         FacetIndex {
             values,
+            names,
             by_key,
             doc_values,
             doc_days,
@@ -446,7 +496,7 @@ impl FacetIndex {
 
     /// Whether value `id` contains the folded `needle` in its name or an alias.
     fn value_contains(&self, id: u32, needle: &str) -> bool {
-        self.values[id as usize].folded.contains(needle)
+        self.names.names(id).contains(needle)
     }
 
     /// The value id of `key` in `facet`.
