@@ -486,6 +486,9 @@ fn outlet_like(name: &str) -> bool {
 
 /// `Code 134776`, `ID: 13749`, `News ID: 4471`, `Story Code : 12`.
 fn is_page_id(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
     let lower = text.to_lowercase();
     let label_end = lower
         .find(|c: char| c.is_ascii_digit())
@@ -718,6 +721,9 @@ fn is_comment_count(key: &str) -> bool {
 
 /// `*Photo Credit: Press TV`, `Source: Tasnim`: the credited name.
 fn credit_line(text: &str) -> Option<&str> {
+    if text.len() > 100 {
+        return None;
+    }
     let body = text
         .trim_start_matches(['*', '(', '[', ' '])
         .trim_end_matches([')', ']', ' ', '.']);
