@@ -8,6 +8,15 @@
 //! names the sentence could not type; `merge` makes one entity per real-world
 //! thing. `conll` measures the mention finder on CoNLL-2003 text.
 //!
+//! Precision over recall on the page: a name that neither the rules nor the
+//! rest of the corpus can type, and a place the gazetteer cannot locate, are
+//! left out of [`extract`]'s entities; the CoNLL evaluation types them anyway.
+//!
+//! Measured (`cargo run --release -p communique-compiler --example eval_ner --
+//! ../shared/ner/conll2003_eng.testb`, exact spans, MISC ignored, tuned on testa
+//! only): F1 PER 0.85, ORG 0.47, LOC 0.82, overall 0.71. About 1.7 s of CPU per
+//! million tokens, spread over the cores.
+//!
 //! Invariant: every mention is a byte span of `Document::text` (so it lies in
 //! one of `Document::sentences`); no list of any corpus's names lives in code.
 
@@ -28,7 +37,10 @@ use communique_core::{Document, Entity};
 
 pub use conll::{evaluate, evaluate_with_errors, ConllError, KindScore, NerScores};
 
-/// Extracts and merges the entities mentioned in `docs`.
+/// Extracts and merges the entities mentioned in `docs`: sorted by kind then
+/// name, ids `kind/slug` unique, mentions sorted by document then offset, roles
+/// oldest first with the document's date as `as_of`. `EntityId`s are indexes
+/// into the returned list.
 pub fn extract(docs: &[Document]) -> Vec<Entity> {
     let mentions = resolve::tag_corpus(docs, resolve::Unresolved::Keep);
     merge::build(docs, mentions)
