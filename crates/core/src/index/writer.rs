@@ -1,5 +1,9 @@
 //! Building the index from documents: analyse title and body with the shared
 //! text pipeline, collect positions per term, and encode the posting lists.
+//!
+//! A hyphenated compound ("cease-fire", "co-operation") is indexed as its two
+//! words and, at the first word's position, joined ("ceasefire"), so the
+//! spellings with and without the hyphen find each other.
 
 use std::collections::HashMap;
 
@@ -7,7 +11,7 @@ use super::format::put_varint;
 use super::SearchIndex;
 use crate::model::Document;
 use crate::query::units;
-use crate::text::{analyze_word, words};
+use crate::text::{analyze_word, hyphenated, words, Word};
 
 /// The stored fields of an index (see `format`), as built or decoded, before
 /// the in-memory tables are derived from them.
@@ -81,13 +85,46 @@ impl Vocabulary {
         id
     }
 
-    /// Records that term `id` occurs in `doc` at `position` (docs in order).
+    /// Records that term `id` occurs in `doc` at `position` (docs in order,
+    /// positions ascending; a repeat of the last position is ignored).
     fn add(&mut self, id: u32, doc: u32, position: u32) {
         let list = &mut self.lists[id as usize];
         match list.last_mut() {
-            Some((last, positions)) if *last == doc => positions.push(position),
+            Some((last, positions)) if *last == doc => {
+                if positions.last() != Some(&position) {
+                    positions.push(position);
+                }
+            }
             _ => list.push((doc, vec![position])),
         }
+    }
+
+    /// Indexes the words of one field of `doc`, their positions shifted by
+    /// `offset`; a hyphenated compound is also indexed joined, at its first
+    /// word's position. Calls `each` with every word; returns the word count.
+    fn add_field<'t>(
+        &mut self,
+        text: &'t str,
+        doc: u32,
+        offset: u32,
+        mut each: impl FnMut(&Word<'t>),
+    ) -> u32 {
+        let mut count = 0;
+        let mut previous: Option<Word> = None;
+        for word in words(text) {
+            each(&word);
+            count = word.position + 1;
+            if let Some(before) = previous.filter(|b| hyphenated(text, b.span, word.span)) {
+                if let Some(id) = self.term_id(&format!("{}{}", before.text, word.text)) {
+                    self.add(id, doc, offset + before.position);
+                }
+            }
+            if let Some(id) = self.term_id(word.text) {
+                self.add(id, doc, offset + word.position);
+            }
+            previous = Some(word);
+        }
+        count
     }
 }
 
@@ -101,27 +138,16 @@ impl SearchIndex {
         let mut unit_starts = Vec::new();
         for (doc_id, doc) in docs.iter().enumerate() {
             let doc_id = doc_id as u32;
-            let mut title_len = 0;
-            for word in words(&doc.title) {
-                title_len = word.position + 1;
-                if let Some(id) = vocabulary.term_id(word.text) {
-                    vocabulary.add(id, doc_id, word.position);
-                }
-            }
+            let title_len = vocabulary.add_field(&doc.title, doc_id, 0, |_| {});
             let units = units(doc);
             let mut unit = 0;
-            let mut body_len = 0;
-            for word in words(&doc.text) {
+            let body_len = vocabulary.add_field(&doc.text, doc_id, title_len, |word| {
                 // Units starting at or before this word start with it.
                 while unit < units.len() && units[unit].start <= word.span.start {
                     unit_starts.push(word.position);
                     unit += 1;
                 }
-                body_len = word.position + 1;
-                if let Some(id) = vocabulary.term_id(word.text) {
-                    vocabulary.add(id, doc_id, title_len + word.position);
-                }
-            }
+            });
             // Units after the last word (punctuation only) start past the end.
             unit_starts.extend(std::iter::repeat_n(body_len, units.len() - unit));
             unit_counts.push(units.len() as u32);

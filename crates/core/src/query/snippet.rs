@@ -119,6 +119,24 @@ impl Matcher {
             .iter()
             .filter_map(|&(span, id)| Some((span, id.filter(|id| self.words.contains(id))?)))
             .collect();
+        // Hyphenated compounds matched joined ("cease-fire" for "ceasefire").
+        let mut joined = String::new();
+        for pair in tokens.windows(2) {
+            let (first, second) = (pair[0].0, pair[1].0);
+            if !text::hyphenated(text, first, second) {
+                continue;
+            }
+            joined.clear();
+            joined.push_str(&text[first.range()]);
+            joined.push_str(&text[second.range()]);
+            if let Some(id) = self.term_id(&joined).filter(|id| self.words.contains(id)) {
+                let span = Span {
+                    start: first.start,
+                    end: second.end,
+                };
+                found.push((span, id));
+            }
+        }
         for (p, phrase) in self.phrases.iter().enumerate() {
             let (first_id, first_offset) = phrase[0];
             let last_offset = phrase[phrase.len() - 1].1;
@@ -218,26 +236,26 @@ pub(crate) fn units(doc: &Document) -> Vec<Span> {
     }
 }
 
-/// A match in a document's body found through the index: `words` words
-/// from body word index `word`; `key` names what matched (term or phrase).
+/// A match in a document's body found through the index: the body word
+/// index where it starts, and what matched (`key`: a term, or a phrase).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct WordMatch {
-    /// Index of the first matched word among the body's words.
+    /// Index of the (first) matched word among the body's words.
     pub word: u32,
-    /// How many words the match spans (1, or a phrase's length).
-    pub words: u32,
     /// The term id, or `u32::MAX - k` for the phrase of clause `k`.
     pub key: u32,
 }
 
-/// The passages for the first hits of a search, from the positions the index
-/// matched: only the one or two passages shown are read word by word.
+/// The passages for the first hits of a search: chosen from the positions
+/// the index matched, so only the one or two passages shown are read word by
+/// word (by `matcher`, which finds their highlights as the reader view does).
 /// `None` when the index's passage starts do not fit `doc` (another text).
 pub(crate) fn passages_at(
     index: &SearchIndex,
     doc_id: DocId,
     doc: &Document,
     matches: &[WordMatch],
+    matcher: &mut Matcher,
 ) -> Option<Vec<Snippet>> {
     let units = units(doc);
     let starts = index.unit_starts(doc_id);
@@ -251,25 +269,17 @@ pub(crate) fn passages_at(
         .collect();
     let chosen = choose(&units, &located);
     Some(render(doc, &units, &chosen, |u| {
-        let words: Vec<Span> = text::words(doc.slice(units[u]))
-            .map(|w| Span {
-                start: w.span.start + units[u].start,
-                end: w.span.end + units[u].start,
-            })
-            .collect();
-        let spans = matches
-            .iter()
-            .filter(|m| unit_of(m.word) == Some(u))
-            .filter_map(|m| {
-                let first = (m.word - starts[u]) as usize;
-                let last = (first + m.words as usize - 1).min(words.len().checked_sub(1)?);
-                Some(Span {
-                    start: words.get(first)?.start,
-                    end: words[last].end,
+        let unit = units[u];
+        let found = matcher.matches(doc.slice(unit));
+        merge(
+            found
+                .into_iter()
+                .map(|(span, _)| Span {
+                    start: span.start + unit.start,
+                    end: span.end + unit.start,
                 })
-            })
-            .collect();
-        merge(spans)
+                .collect(),
+        )
     }))
 }
 

@@ -19,7 +19,7 @@ mod tokenize;
 
 pub use fold::{fold, fold_into};
 pub use stem::{is_stop_word, stem};
-pub use tokenize::{words, Word};
+pub use tokenize::{hyphenated, words, Word};
 
 /// A word of a text together with the index term it stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]

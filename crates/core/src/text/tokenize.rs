@@ -32,6 +32,16 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
         })
 }
 
+/// Whether two words of `text` form a hyphenated compound ("cease-fire",
+/// "co-operation"): one hyphen between them and nothing else. Such a pair is
+/// also indexed joined, so "ceasefire" finds it.
+pub fn hyphenated(text: &str, first: Span, second: Span) -> bool {
+    matches!(
+        text.get(first.end as usize..second.start as usize),
+        Some("-" | "\u{2010}" | "\u{2011}")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +78,16 @@ mod tests {
             ],
         );
         check(" \n– … ", &[]);
+    }
+
+    #[test]
+    fn hyphenated_compounds() {
+        let text = "cease-fire co‑op well - known up--down";
+        let w: Vec<Word> = words(text).collect();
+        let joined: Vec<bool> = w
+            .windows(2)
+            .map(|p| hyphenated(text, p[0].span, p[1].span))
+            .collect();
+        assert_eq!(joined, [true, false, true, false, false, false, false]);
     }
 }
