@@ -523,11 +523,30 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         }
     }
     let preps: &[&str] = if w == "stay" { &["in", "at"] } else { &["to"] };
+    // "X's Moscow visit": the place named before the noun.
+    let attributive = s
+        .refs
+        .iter()
+        .find(|r| r.last + 1 == i && r.kind == RefKind::Place && !s.tokens[r.last].possessive);
     let destination = if s.is_any(k, preps) {
         st.place_at(s, k + 1)
+    } else if let Some(r) = attributive {
+        st.place_at(s, r.first)
     } else {
         PlaceHit::None
     };
+    let possessor = possessor.or_else(|| {
+        let r = attributive?;
+        let k = r.first.checked_sub(1)?;
+        let owner = s
+            .ref_at(k)
+            .filter(|o| o.kind == RefKind::Person && s.tokens[k].possessive);
+        match owner {
+            Some(o) => Some(st.person(s, o)),
+            None if s.is_any(k, &["his", "her"]) => st.anaphor_at(s, k).map(|(p, _)| p),
+            None => None,
+        }
+    });
     let rule = match w {
         "stay" => "stay-in",
         "trip" | "journey" | "tour" => "trip-to",
@@ -544,9 +563,11 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     match destination {
         PlaceHit::Region => None,
         PlaceHit::Place(place, _) => {
+            // "praised the Moscow visit" names nobody's trip; "a visit to Moscow" is the subject's.
+            let named_after = s.is_any(k, preps);
             let traveller = traveller
-                .or_else(|| subject_before(s, st, i))
-                .or_else(|| subject_after_comma(s, st, i))?;
+                .or_else(|| named_after.then(|| subject_before(s, st, i)).flatten())
+                .or_else(|| named_after.then(|| subject_after_comma(s, st, i)).flatten())?;
             visit(s, st, i, rule, traveller, place)
         }
         PlaceHit::None => {
@@ -1565,6 +1586,18 @@ mod tests {
             d,
             PEOPLE,
             &["visited: Mei Lin(?) -> Peru(Peru) happened", "trip-to: Anna Berg(?) -> Lima(Peru) 2015 happened"],
+        );
+        check(
+            "Anna Berg's Lima visit ended.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(?) -> Lima(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg praised the Lima visit.",
+            d,
+            PEOPLE,
+            &[],
         );
         check(
             "Anna Berg's visit to Lima, the first since 2015, ended.",
