@@ -628,6 +628,22 @@ const LEXICON: &[(&[&str], bool, &str, After)] = &[
         After::ShortLines,
     ),
     (
+        // A single link line: `Read more: Iran urges US to remove obstacles`.
+        &[
+            "read more:",
+            "also read:",
+            "see also:",
+            "related:",
+            "related news:",
+            "related article:",
+            "related story:",
+            "watch:",
+        ],
+        true,
+        "related and latest links",
+        After::Nothing,
+    ),
+    (
         &[
             "share",
             "share this",
@@ -1517,6 +1533,22 @@ dateline: -
 - related and latest links: Related posts
 - related and latest links: Some other story about things
 - related and latest links: Another story about stuff"#,
+        );
+    }
+
+    #[test]
+    fn single_link_lines_go() {
+        check(
+            "Title here\n\nFirst paragraph ends here.\n\nRead more: Iran urges US to remove obstacles\n\nSecond paragraph ends here.",
+            &[],
+            r#"
+title: Title here
+date: - -
+source: -
+dateline: -
+| First paragraph ends here.
+| Second paragraph ends here.
+- related and latest links: Read more: Iran urges US to remove obstacles"#,
         );
     }
 
