@@ -607,7 +607,8 @@ mod tests {
         ];
         // The shorter article ranks first.
         check_in(&docs, "ceasefire ", &[1, 0]);
-        check_in(&docs, "cease-fire ", &[0]);
+        check_in(&docs, "cease-fire ", &[1, 0]);
+        check_in(&docs, "\"cease fire\"", &[0]);
         check_in(&docs, "fire ", &[2, 0]);
         let index = SearchIndex::build(&docs);
         let hits = index.search(&docs, &parse("ceasefire "), &SearchOptions::default());

@@ -3,8 +3,10 @@
 //!
 //! Syntax: words; `"quoted phrases"` (straight or curly quotes, an unclosed
 //! quote runs to the end); `-word` and `-"phrase"` exclude. A bare token that
-//! holds several words ("Iran-Russia") must match as a phrase. The last word is
-//! also a prefix while it is being typed, that is unless a space follows it.
+//! holds several words ("U.S.-led") must match as a phrase, except a
+//! hyphenated pair ("cease-fire"), which is one word joined, as the index
+//! also stores it. The last word is also a prefix while it is being typed,
+//! that is unless a space follows it.
 
 use crate::text;
 
@@ -98,6 +100,23 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
+/// A bare hyphenated pair ("cease-fire", "co-op") becomes one word, joined,
+/// as the index also stores it: it then finds "ceasefire" too, and completes
+/// while being typed.
+fn join_compound(text: &str, words: &mut Vec<QueryWord>) {
+    let pair: Vec<text::Word> = text::words(text).collect();
+    if let [first, second] = pair[..] {
+        if text::hyphenated(text, first.span, second.span) {
+            let (folded, term) = text::analyze_word(&format!("{}{}", first.text, second.text));
+            *words = vec![QueryWord {
+                folded,
+                term,
+                offset: 0,
+            }];
+        }
+    }
+}
+
 /// Parses search-box text; never fails.
 pub fn parse(input: &str) -> Query {
     let mut clauses = Vec::new();
@@ -130,13 +149,16 @@ pub fn parse(input: &str) -> Query {
             (&rest[..end], &rest[end..], end == rest.len())
         };
         rest = after;
-        let words: Vec<QueryWord> = text::analyze(text)
+        let mut words: Vec<QueryWord> = text::analyze(text)
             .map(|token| QueryWord {
                 folded: token.folded,
                 term: token.term,
                 offset: token.word.position,
             })
             .collect();
+        if !quoted {
+            join_compound(text, &mut words);
+        }
         if words.is_empty() {
             continue;
         }
@@ -214,7 +236,13 @@ mod tests {
             "\"unclosed phrase",
             &["\"unclosed@0=unclos phrase@1=phrase\""],
         );
-        check("Iran-Russia", &["iran@0=iran russia@1=russia"]);
+        check("Iran-Russia", &["iranrussia@0=iranrussia*"]);
+        check(
+            "co-operation talks",
+            &["cooperation@0=cooper", "talks@0=talk*"],
+        );
+        check("\"co-operation\"", &["\"co@0=co operation@1=oper\""]);
+        check("U.S.-led", &["u.s@0=u. led@1=led"]);
         check("- -- \"\" …", &[]);
         check("the", &["the@0=-*"]);
     }
