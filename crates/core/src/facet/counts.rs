@@ -72,11 +72,13 @@ impl FacetIndex {
     /// Counts facet values over `hits`, the documents matching the text query
     /// *before* filtering (every document for an empty query), under `filters`.
     ///
-    /// Use: run the search once without `allowed`, pass all its hit ids here, and
-    /// keep for the result list the hits that [`FacetIndex::allowed`] accepts (their
-    /// number is [`FacetCounts::matching`]). Ids out of range and repeated ids
-    /// are skipped; selected values the corpus lacks are left out (see
-    /// [`FacetIndex::unknown_values`]).
+    /// Use with the search engine: the result list is the search with
+    /// `allowed: Some(&facets.allowed(&filters))` (so its snippets go to the
+    /// results shown); the hits to count are those of the same query without
+    /// `allowed` (when [`Filters::is_empty`], the same list). Their number
+    /// after filtering is [`FacetCounts::matching`]. Ids out of range and
+    /// repeated ids are skipped; selected values the corpus lacks are left out
+    /// (see [`FacetIndex::unknown_values`]).
     pub fn counts(&self, hits: impl IntoIterator<Item = DocId>, filters: &Filters) -> FacetCounts {
         let selection = self.resolve(filters);
         let mut counts = vec![0u32; self.values.len()];
