@@ -129,6 +129,9 @@ const HOST_VERBS: &[&str] = &[
     "welcomes",
     "welcome",
     "welcoming",
+    "greeted",
+    "greets",
+    "greet",
 ];
 const NEGATIONS: &[&str] = &[
     "not", "never", "didn't", "doesn't", "don't", "won't", "hasn't", "haven't", "hadn't", "wasn't",
@@ -410,7 +413,8 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         return visit(s, st, i, "left-for", traveller, place);
     }
     // "headed for Y" is a trip; "came for talks" names no place.
-    let to_place = s.is_any(i + 1, &["to"]) || (w.starts_with("head") && s.is_any(i + 1, &["for"]));
+    let to_place =
+        s.is_any(i + 1, &["to", "into"]) || (w.starts_with("head") && s.is_any(i + 1, &["for"]));
     if TRAVEL_VERBS.contains(&w) && to_place && !is_noun_position(s, i) {
         let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
             return None;
@@ -689,15 +693,26 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         None => return None,
     };
     // "Lavrov met Zarif in Moscow": a local meeting one foreign guest, who is the traveller.
+    // Those named with the traveller before the verb take part too: "X and W will meet in Y".
+    let mut partners: Vec<Person> = s
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Person && r.last < i && r.first >= clause_start(s, i))
+        .map(|r| st.person(s, r))
+        .filter(|p| !p.same(&traveller))
+        .collect();
     if from == to {
+        // "Putin and Rouhani held talks in the Kremlin": the foreign partner travelled.
         let mut guests = hosts
             .iter()
+            .chain(&partners)
             .filter(|h| h.country.as_deref().is_some_and(|c| c != to) && !is_ambassador(h));
         let (Some(guest), None) = (guests.next(), guests.next()) else {
             return None;
         };
         let guest = guest.clone();
         hosts.retain(|h| !h.same(&guest));
+        partners.retain(|h| !h.same(&guest));
         hosts.insert(0, traveller);
         from = guest.country.clone().unwrap_or_default();
         traveller = guest;
@@ -705,14 +720,7 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     // Foreign to the place, and not a meeting with a third country's official there.
     let third = |h: &Person| h.country.as_deref().is_some_and(|c| c != from && c != to);
     let local = |h: &Person| h.country.as_deref() == Some(to.as_str());
-    // Those named with the traveller before the verb take part too: "X and W will meet in Y".
-    let partners: Vec<Person> = s
-        .refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Person && r.last < i && r.first >= clause_start(s, i))
-        .map(|r| st.person(s, r))
-        .filter(|p| !p.same(&traveller))
-        .collect();
+
     let everyone = || hosts.iter().chain(&partners);
     if from == to || (everyone().any(third) && !everyone().any(local)) {
         return None;
@@ -783,12 +791,13 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         &["was", "were", "been", "being", "be", "is", "are"],
     );
     let (traveller, host, host_place) = if passive {
-        if !s.is_any(i + 1, &["by"]) {
-            return None;
-        }
+        // "was received by W", "was greeted at the airport by W"
+        let by = (i + 1..(i + 6).min(s.tokens.len()))
+            .take_while(|&k| s.tokens[k].word)
+            .find(|&k| s.is_any(k, &["by"]))?;
         let traveller = subject_before(s, st, i)?;
-        let host = person_after(s, st, i + 2).map(|(p, _)| p);
-        let place = match st.place_at(s, i + 2) {
+        let host = person_after(s, st, by + 1).map(|(p, _)| p);
+        let place = match st.place_at(s, by + 1) {
             PlaceHit::Place(p, _) => Some(p),
             _ => None,
         };
@@ -1739,6 +1748,18 @@ mod tests {
             d,
             PEOPLE,
             &[],
+        );
+        check(
+            "Peruvian President Luis Soto and Norwegian envoy Anna Berg held talks in Lima.",
+            d,
+            PEOPLE,
+            &["talks-in: Anna Berg(Norway) -> Lima(Peru) happened [Luis Soto]"],
+        );
+        check(
+            "Norwegian envoy Anna Berg was greeted at the airport by Peruvian minister Luis Soto.",
+            d,
+            PEOPLE,
+            &["welcomed: Anna Berg(Norway) -> Peru(Peru) happened [Luis Soto]"],
         );
         check(
             "Peruvian President Luis Soto welcomed the decision.",
