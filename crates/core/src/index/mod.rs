@@ -17,6 +17,11 @@
 //! contrast, re-analyses only the few documents on screen (see
 //! `query::snippet`), so no byte offsets are stored.
 //!
+//! Size, measured on 9,825 news articles with 6.8 MB of text: 32,810 terms,
+//! 22,224 completion words, 567,082 postings and 797,457 positions encode to
+//! 2.8 MB (0.3 MB dictionaries, 2.4 MB posting lists), about 40% of the text
+//! it indexes; the build took 1.3–2.3 s natively (wall clock, loaded machine).
+//!
 //! Invariant: terms are produced only by [`crate::text`], at build and at query time.
 
 mod format;

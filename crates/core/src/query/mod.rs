@@ -13,7 +13,19 @@
 //!    ranked below exact and prefix matches; a word still being typed does
 //!    so only when it completes to nothing;
 //! 4. `"quoted phrases"` match their words in order and exactly; `-word` and
-//!    `-"phrase"` leave out the documents they match.
+//!    `-"phrase"` leave out the documents they match;
+//! 5. a hyphenated pair matches its joined spelling and back ("cease-fire",
+//!    "ceasefire"), as the index stores both.
+//!
+//! Cost, measured on 9,825 news articles (AG News test set and BBC News,
+//! 6.8 MB of text; Nov 2026, a shared 2-core machine, CPU time per call): the
+//! bench's 243 queries take p50 0.51 ms, p95 1.05 ms in WebAssembly (V8,
+//! `opt-level = "z"`), and every prefix of 20 queries typed key by key
+//! p50 0.62 ms, p95 1.43 ms; natively about half that
+//! (`examples/search_bench.rs` times it natively, wall clock). Per search
+//! the work is: a typo scan of the dictionary by length bucket, decoding
+//! the lists of the query's terms, and reading the one or two sentences
+//! shown for each of the first [`SNIPPET_HITS`] hits.
 //!
 //! Invariant: everything here reads a [`SearchIndex`] and the documents; it
 //! never fails and never panics on what a user types.
