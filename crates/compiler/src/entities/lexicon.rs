@@ -126,6 +126,17 @@ const TITLE_MODIFIERS: &[&str] = &[
     "vice",
 ];
 
+/// Lower-case plural nouns that end the subject of an office: "Department on Asian **countries**".
+const OFFICE_OBJECTS: &[&str] = &[
+    "countries",
+    "issues",
+    "matters",
+    "programmes",
+    "programs",
+    "questions",
+    "relations",
+];
+
 /// Military and police ranks, kept as a separate role: "Lieutenant General".
 const RANKS: &[&str] = &[
     "admiral",
@@ -560,6 +571,11 @@ pub(crate) fn is_title_word(lower: &str) -> bool {
     is_title_head(lower) || has(TITLE_MODIFIERS, lower) || is_rank(lower) || is_honorific(lower)
 }
 
+/// A lower-case plural noun that may end the subject of an office ("… on Asian countries").
+pub(crate) fn is_office_object(lower: &str) -> bool {
+    has(OFFICE_OBJECTS, lower)
+}
+
 /// A military or police rank.
 pub(crate) fn is_rank(lower: &str) -> bool {
     has(RANKS, lower)
@@ -658,6 +674,7 @@ mod tests {
         check("TITLE_HEADS", TITLE_HEADS);
         check("TITLE_MODIFIERS", TITLE_MODIFIERS);
         check("RANKS", RANKS);
+        check("OFFICE_OBJECTS", OFFICE_OBJECTS);
         check("HONORIFICS", HONORIFICS);
         check("ORG_HEADS", ORG_HEADS);
         check("ORG_TAILS", ORG_TAILS);

@@ -82,7 +82,7 @@ fn before(s: &Sentence, name: usize) -> Option<(usize, usize)> {
         let part = capital_part(s, k)
             || s.tokens[k].shape == Shape::Possessive
             || ((raw == "(" || raw == ")") && k > 0)
-            || (s.is_lower(k) && lexicon::is_title_word(w));
+            || (s.is_lower(k) && (lexicon::is_title_word(w) || lexicon::is_office_object(w)));
         if part {
             start = k;
             j = k;
@@ -266,6 +266,10 @@ mod tests {
         check(
             "Talks with his Chilean counterpart Pablo Rojas and Ministry spokesman Ana Diaz.",
             &["Pablo Rojas:  (Chile)", "Ana Diaz: Ministry spokesman (-)"],
+        );
+        check(
+            "Head of the Chilean Ministry's Bureau on Asian countries Pablo Rojas spoke.",
+            &["Pablo Rojas: Head of the Chilean Ministry's Bureau on Asian countries (Chile)"],
         );
         check(
             "Later Special Envoy for Peru Ana Diaz spoke.",
