@@ -346,3 +346,47 @@ fn into_visit(mut trip: Trip) -> Visit {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(name: &str, country: &str) -> Place {
+        Place {
+            name: name.into(),
+            entity: None,
+            country: Some(country.into()),
+            is_country: name == country,
+        }
+    }
+
+    /// `a` and `b` are `name/country` places; `expect` whether they may be one destination.
+    fn check(a: &str, b: &str, expect: bool) {
+        let parse = |p: &str| {
+            let (name, country) = p.split_once('/').unwrap();
+            place(name, country)
+        };
+        assert_eq!(same_place(&parse(a), &parse(b)), expect, "{a} ~ {b}");
+    }
+
+    #[test]
+    fn destinations_match_by_name_or_country() {
+        check("Moscow/Russia", "Moscow/Russia", true);
+        check("Moscow/Russia", "Russia/Russia", true);
+        check("Russia/Russia", "Sochi/Russia", true);
+        check("Moscow/Russia", "Sochi/Russia", false);
+        check("Moscow/Russia", "Tehran/Iran", false);
+        check("Iran/Iran", "Russia/Russia", false);
+    }
+
+    #[test]
+    fn ranges_keep_the_narrowest_and_publication_a_week_apart() {
+        assert_eq!(narrowest(Some((0, 30)), Some((5, 5))), Some((5, 5)));
+        assert_eq!(narrowest(Some((5, 5)), Some((0, 30))), Some((5, 5)));
+        assert_eq!(narrowest(None, Some((1, 2))), Some((1, 2)));
+        assert_eq!(narrowest(None, None), None);
+        assert!(published_close(Some((10, 10)), Some((17, 17))));
+        assert!(!published_close(Some((10, 10)), Some((18, 18))));
+        assert!(!published_close(None, Some((10, 10))));
+    }
+}
