@@ -15,9 +15,20 @@
 //! - negated and hypothetical trips ("did not visit", "could visit", "invited
 //!   him to visit") yield nothing; cancelled and postponed ones are kept as
 //!   [`VisitStatus::Cancelled`](communique_core::VisitStatus);
-//! - a meeting "in Y" counts only when the traveller is known to be foreign to Y
-//!   and is not meeting a third country's official there;
-//! - an undated article keeps its visits undated, never dated by guesswork.
+//! - a meeting "in Y" (or "X is in Y") counts only when the traveller is known
+//!   to be foreign to Y (by country, or by an earlier trip there in the same
+//!   article) and is not meeting a third country's official there (CAMEO 044,
+//!   a meeting at a third location, is not a visit); talks by phone or video
+//!   never count; an ambassador posted abroad does not "visit" by meeting people;
+//! - a person whose title names a private occupation (athlete, artist,
+//!   journalist, tourist, …) makes no diplomatic visit;
+//! - an undated article keeps its visits undated, never dated by guesswork; an
+//!   undated sentence of a dated article stays undated too, though for merging
+//!   it stands for the month before publication, so it joins the article's
+//!   current trip rather than an older one the article recalls.
+//!
+//! Entry points: [`extract`] for the pipeline; [`read_article`] for one
+//! article's candidates (what the rules saw, before merging).
 //!
 //! Invariant: every visit has at least one piece of evidence, a sentence span of
 //! an article, and the rule that read it; no corpus-specific name is in the code.
