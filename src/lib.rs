@@ -1,12 +1,143 @@
 //! The Communiqué explorer: a Leptos client-side app over the embedded corpus.
+//!
+//! `App` reads the route from the URL (`state.rs`), provides the [`AppState`]
+//! as context, and shows one [`Page`], chosen by the pure [`page_for`]:
+//! the overview, the search results, the reader, the compile report, or
+//! "not found". Data comes only from `bundle.rs`.
+//!
+//! Invariant: corpus text is always rendered as text (via
+//! `components::marked_text` or plain text nodes), never as HTML.
 
+use communique_core::DocId;
 use leptos::prelude::*;
 
+pub mod bench;
 pub mod bundle;
+pub mod components;
+pub mod format;
+pub mod highlight;
+pub mod pages;
+pub mod shortcuts;
+pub mod state;
 
-/// The root component.
+use components::site_footer::SiteFooter;
+use components::site_header::SiteHeader;
+use pages::not_found::NotFoundPage;
+use pages::overview::OverviewPage;
+use pages::reader::ReaderPage;
+use pages::report::ReportPage;
+use pages::search::SearchPage;
+use state::{AppState, Route, View};
+
+/// The page a route shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    /// Nothing typed, no article open: the corpus at a glance.
+    Overview,
+    /// A query typed: its results.
+    Results,
+    /// An article open in the reader.
+    Reader(DocId),
+    /// `view=report`.
+    Report,
+    /// A link this build cannot follow, with what went wrong.
+    NotFound(String),
+}
+
+/// The page for `route`; `find` looks a document id up in the corpus.
+pub fn page_for(route: &Route, find: impl Fn(&str) -> Option<DocId>) -> Page {
+    match &route.view {
+        View::Report => Page::Report,
+        View::Unknown(name) => Page::NotFound(format!("This explorer has no “{name}” view.")),
+        View::Explore => match &route.doc {
+            Some(id) => match find(id) {
+                Some(doc) => Page::Reader(doc),
+                None => Page::NotFound(format!("This corpus has no article with id “{id}”.")),
+            },
+            None if route.query.trim().is_empty() => Page::Overview,
+            None => Page::Results,
+        },
+    }
+}
+
+/// The root component: header, the routed page in `main`, footer.
 #[component]
 pub fn App() -> impl IntoView {
-    let corpus = bundle::corpus();
-    view! { <main><h1>{corpus.meta.title.clone()}</h1><p>{corpus.documents.len()} " articles"</p></main> }
+    let state = AppState::install();
+    provide_context(state);
+    shortcuts::install(state);
+    bench::register();
+
+    let page = Memo::new(move |_| {
+        state
+            .current
+            .with(|route| page_for(route, |id| bundle::document(id).map(|(doc, _)| doc)))
+    });
+    let corpus_title = bundle::corpus().meta.title.clone();
+    Effect::new(move |_| {
+        let name = match page.get() {
+            Page::Reader(doc) => bundle::corpus().documents[doc as usize].title.clone(),
+            Page::Results => format!("“{}”", state.query.get().trim()),
+            Page::Report => "Compile report".to_string(),
+            Page::Overview => corpus_title.clone(),
+            Page::NotFound(_) => "Not found".to_string(),
+        };
+        document().set_title(&format!("{name} · Communiqué"));
+    });
+    // Effects run once the view is mounted; the corpus was decoded above, so
+    // the page is ready for tests and the time-to-interactive bench.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-ready", "true");
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main">
+            "Skip to content"
+        </a>
+        <SiteHeader />
+        <main id="main" tabindex="-1">
+            {move || match page.get() {
+                Page::Overview => view! { <OverviewPage /> }.into_any(),
+                Page::Results => view! { <SearchPage /> }.into_any(),
+                Page::Reader(doc) => view! { <ReaderPage doc=doc /> }.into_any(),
+                Page::Report => view! { <ReportPage /> }.into_any(),
+                Page::NotFound(message) => view! { <NotFoundPage message=message /> }.into_any(),
+            }}
+        </main>
+        <SiteFooter />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Routes the URL `url` in a corpus of the ids `ids` and compares the page.
+    fn check(url: &str, ids: &[&str], expect: Page) {
+        let find = |id: &str| ids.iter().position(|x| *x == id).map(|i| i as DocId);
+        assert_eq!(page_for(&Route::from_query(url), find), expect, "{url}");
+    }
+
+    #[test]
+    fn routes() {
+        let ids = ["a", "b"];
+        check("", &ids, Page::Overview);
+        check("?q=+", &ids, Page::Overview);
+        check("?q=iran", &ids, Page::Results);
+        check("?q=iran&doc=b", &ids, Page::Reader(1));
+        check("?doc=a&s=3-9", &ids, Page::Reader(0));
+        check("?view=report&q=iran", &ids, Page::Report);
+        check(
+            "?doc=zzz",
+            &ids,
+            Page::NotFound("This corpus has no article with id “zzz”.".into()),
+        );
+        check(
+            "?view=timeline",
+            &ids,
+            Page::NotFound("This explorer has no “timeline” view.".into()),
+        );
+    }
 }

@@ -1,0 +1,40 @@
+//! `AppLink`: a real `<a href>` to an in-app route that navigates without a reload.
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+
+use crate::state::{AppState, Route};
+
+/// A link to `to`: its href is the route's query string, so it works before
+/// the WASM loads, in a new tab and when copied; a plain left click navigates
+/// in place and pushes a history entry.
+#[component]
+pub fn AppLink(
+    /// Where the link goes.
+    to: Route,
+    /// Classes of the `<a>`.
+    #[prop(optional)]
+    class: &'static str,
+    /// The `id` of the `<a>`, when a test or a skip link needs it.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// The link's content.
+    children: Children,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let href = to.href();
+    let on_click = move |ev: MouseEvent| {
+        // Leave modified clicks (new tab, new window, download) to the browser.
+        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+        if ev.default_prevented() || ev.button() != 0 || modified {
+            return;
+        }
+        ev.prevent_default();
+        state.follow(to.clone());
+    };
+    view! {
+        <a href=href class=class id=id on:click=on_click>
+            {children()}
+        </a>
+    }
+}

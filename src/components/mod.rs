@@ -1,0 +1,16 @@
+//! Reusable pieces of the page, one component per file, named after it.
+//! Pages (`src/pages/`) compose these; each component's root element carries a
+//! class named after it, styled in its own section of `style/main.css`.
+
+pub mod app_link;
+pub mod doc_date;
+pub mod marked_text;
+pub mod removed_text;
+pub mod report_file;
+pub mod result_item;
+pub mod result_list;
+pub mod search_box;
+pub mod site_footer;
+pub mod site_header;
+pub mod snippet;
+pub mod sort_select;

@@ -1,0 +1,85 @@
+//! `ReportFile`: the fate of one input file in the compile report.
+
+use communique_core::{FileReport, Severity};
+use leptos::prelude::*;
+
+use crate::bundle;
+use crate::components::app_link::AppLink;
+use crate::format;
+use crate::state::Route;
+
+/// A `.report-file` entry: the file's path, what became of it (the articles it
+/// produced, as links to the reader, or why it was skipped) and its messages,
+/// each with its severity and line.
+#[component]
+pub fn ReportFile(
+    /// The file's report.
+    file: &'static FileReport,
+) -> impl IntoView {
+    let fate = match &file.skipped {
+        Some(reason) => view! {
+            <p class="report-fate skipped">
+                <span class="fate-label">"Skipped: "</span>
+                {reason.as_str()}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="report-fate used">
+                <span class="fate-label">
+                    {format!("{}: ", format::count_of(file.documents.len(), "article", "articles"))}
+                </span>
+                {file
+                    .documents
+                    .iter()
+                    .map(|id| {
+                        // The title says more than the id; an id the bundle
+                        // lacks still shows, so the report never hides a file.
+                        let title = bundle::document(id).map_or(id.as_str(), |(_, d)| d.title.as_str());
+                        view! {
+                            <AppLink to=Route::default().with_doc(id) class="report-doc">
+                                {title}
+                            </AppLink>
+                            " "
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        }
+        .into_any(),
+    };
+    let messages = (!file.messages.is_empty()).then(|| {
+        view! {
+            <ul class="report-messages">
+                {file
+                    .messages
+                    .iter()
+                    .map(|message| {
+                        let (class, word) = match message.severity {
+                            Severity::Warning => ("report-message warning", "Warning"),
+                            Severity::Error => ("report-message error", "Error"),
+                        };
+                        let line = message.line.map(|n| format!("line {n}: "));
+                        view! {
+                            <li class=class>
+                                <span class="severity">{word}</span>
+                                ": "
+                                {line}
+                                {message.message.as_str()}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <li class="report-file" class:skipped=file.skipped.is_some()>
+            <h2 class="report-path">
+                <code>{file.path.as_str()}</code>
+            </h2>
+            {fate}
+            {messages}
+        </li>
+    }
+}

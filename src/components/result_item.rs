@@ -1,0 +1,65 @@
+//! `ResultItem`: one search result: title, date, source and snippets.
+
+use leptos::prelude::*;
+
+use crate::bundle::{self, ResultRow};
+use crate::components::app_link::AppLink;
+use crate::components::doc_date::DocDate;
+use crate::components::marked_text::MarkedText;
+use crate::components::snippet::Snippet;
+use crate::state::AppState;
+use communique_core::Span;
+
+/// A `.result` list item for one document: its highlighted title as a real
+/// link to the reader (`?q=…&doc=…`), its date and source, and its snippets.
+/// It is the active option (class `active`, `aria-selected`) while the arrow
+/// keys rest on it, and scrolls itself into view then.
+#[component]
+pub fn ResultItem(
+    /// Position in the result list, from 0.
+    index: usize,
+    /// The result to show.
+    row: ResultRow,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let doc = row.document();
+    let is_active = Memo::new(move |_| state.active.get() == Some(index));
+    let item = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        if is_active.get() {
+            if let Some(item) = item.get() {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                item.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+    });
+    let (title_marks, snippets) = state.query.with_untracked(|q| bundle::row_details(&row, q));
+    let to = state.current.get_untracked().with_doc(&doc.id);
+    let title = Span::new(0, doc.title.len());
+    view! {
+        <li
+            node_ref=item
+            class="result"
+            class:active=move || is_active.get()
+            id=format!("result-{index}")
+            role="option"
+            aria-selected=move || is_active.get().to_string()
+            data-doc=doc.id.clone()
+        >
+            <h2 class="result-heading">
+                <AppLink to=to class="result-title">
+                    <MarkedText text=&doc.title within=title marks=title_marks />
+                </AppLink>
+            </h2>
+            <p class="result-meta">
+                <DocDate date=doc.date class="result-date" />
+                <span class="result-source">{doc.source.as_deref().unwrap_or("Source not stated")}</span>
+            </p>
+            {snippets
+                .into_iter()
+                .map(|snippet| view! { <Snippet text=&doc.text snippet=snippet /> })
+                .collect_view()}
+        </li>
+    }
+}

@@ -1,0 +1,53 @@
+//! `ResultList`: the list of search results, `ol#results`, shown a page at a time.
+
+use leptos::prelude::*;
+
+use crate::components::result_item::ResultItem;
+use crate::format;
+use crate::state::{AppState, RESULTS_PAGE};
+
+/// The current results as a listbox (`#results`, one `.result` per document),
+/// the first [`RESULTS_PAGE`] of them, then a button to show more.
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let state = AppState::expect();
+    let total = Memo::new(move |_| state.results.with(|rows| rows.len()));
+    let visible = move || {
+        let shown = state.shown.get();
+        state.results.with(|rows| {
+            rows.iter()
+                .take(shown)
+                .cloned()
+                .enumerate()
+                .collect::<Vec<_>>()
+        })
+    };
+    let remaining = move || total.get().saturating_sub(state.shown.get());
+    view! {
+        <ol id="results" class="result-list" role="listbox" aria-label="Search results">
+            // Rebuilt whole when the results change: every row's marks, snippets
+            // and link change with the query, so keyed reuse would show stale ones.
+            {move || {
+                visible()
+                    .into_iter()
+                    .map(|(index, row)| view! { <ResultItem index=index row=row /> })
+                    .collect_view()
+            }}
+        </ol>
+        <Show when=move || { remaining() > 0 }>
+            <button
+                type="button"
+                class="show-more"
+                on:click=move |_| state.shown.update(|n| *n += RESULTS_PAGE)
+            >
+                {move || {
+                    format!(
+                        "Show more ({} of {} not shown)",
+                        format::thousands(remaining()),
+                        format::thousands(total.get()),
+                    )
+                }}
+            </button>
+        </Show>
+    }
+}

@@ -1,0 +1,141 @@
+//! Words for numbers and dates as the page shows them: "14 Sep 2016",
+//! "Feb 2016", "Undated", "3 results", "Nov 2014 – Jan 2022".
+//!
+//! Invariant: a date is shown at exactly the precision it is known; nothing
+//! here invents a day or a month.
+
+use communique_core::{DatePrecision, PartialDate};
+
+/// English month abbreviations, January first.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// What the page shows for a document without a date.
+pub const UNDATED: &str = "Undated";
+
+/// A date at its own precision: "14 Sep 2016", "Feb 2016", "2016", or "Undated".
+pub fn human_date(date: Option<PartialDate>) -> String {
+    let Some(date) = date else {
+        return UNDATED.to_string();
+    };
+    let month = || MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    match date.precision() {
+        DatePrecision::Day => format!("{} {} {}", date.day, month(), date.year),
+        DatePrecision::Month => format!("{} {}", month(), date.year),
+        DatePrecision::Year => date.year.to_string(),
+    }
+}
+
+/// A date followed by its time when both are known: "14 Sep 2016, 15:34".
+pub fn human_date_time(date: Option<PartialDate>, time: Option<&str>) -> String {
+    match (date, time) {
+        (Some(_), Some(time)) => format!("{}, {time}", human_date(date)),
+        _ => human_date(date),
+    }
+}
+
+/// The span of a set of dates: "Nov 2014 – Jan 2022", one date when all fall
+/// on the same one, `None` when there are no dates at all.
+pub fn date_range(dates: impl IntoIterator<Item = PartialDate>) -> Option<String> {
+    let mut dates = dates.into_iter();
+    let first = dates.next()?;
+    let (min, max) = dates.fold((first, first), |(min, max), d| {
+        let min = if d.first_day() < min.first_day() {
+            d
+        } else {
+            min
+        };
+        let max = if d.last_day() > max.last_day() {
+            d
+        } else {
+            max
+        };
+        (min, max)
+    });
+    let (from, to) = (human_date(Some(min)), human_date(Some(max)));
+    Some(if from == to {
+        from
+    } else {
+        format!("{from} – {to}")
+    })
+}
+
+/// A count with its noun: "No results", "1 result", "3 results", "1,234 results".
+pub fn count_of(count: usize, singular: &str, plural: &str) -> String {
+    match count {
+        0 => format!("No {plural}"),
+        1 => format!("1 {singular}"),
+        n => format!("{} {plural}", thousands(n)),
+    }
+}
+
+/// A number with comma thousands separators: 1234567 → "1,234,567".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Formats each `(ISO date or "", time or "")` and compares with the expected words.
+    fn check(cases: &[(&str, &str, &str)]) {
+        for &(iso, time, expect) in cases {
+            let date = PartialDate::parse_iso(iso);
+            let time = (!time.is_empty()).then_some(time);
+            assert_eq!(human_date_time(date, time), expect, "{iso:?} {time:?}");
+        }
+    }
+
+    #[test]
+    fn dates_keep_their_precision() {
+        check(&[
+            ("2016-09-14", "", "14 Sep 2016"),
+            ("2016-09-14", "15:34", "14 Sep 2016, 15:34"),
+            ("2016-02", "", "Feb 2016"),
+            ("2014", "", "2014"),
+            ("2019-01-01", "", "1 Jan 2019"),
+            ("2022-12-31", "", "31 Dec 2022"),
+            ("", "", "Undated"),
+            // A time without a date says nothing useful on its own.
+            ("", "10:00", "Undated"),
+        ]);
+    }
+
+    #[test]
+    fn ranges_span_the_extremes() {
+        let parse =
+            |list: &[&str]| date_range(list.iter().map(|d| PartialDate::parse_iso(d).unwrap()));
+        assert_eq!(parse(&[]), None);
+        assert_eq!(parse(&["2016-09-14"]).as_deref(), Some("14 Sep 2016"));
+        assert_eq!(
+            parse(&["2016-02", "2014-11-28", "2022-01-19", "2019-01-28"]).as_deref(),
+            Some("28 Nov 2014 – 19 Jan 2022")
+        );
+        // A year-precision date reaches to the end of its year.
+        assert_eq!(parse(&["2016-09-14", "2016"]).as_deref(), Some("2016"));
+    }
+
+    #[test]
+    fn counts_read_as_english() {
+        for (n, expect) in [
+            (0, "No results"),
+            (1, "1 result"),
+            (3, "3 results"),
+            (999, "999 results"),
+            (1000, "1,000 results"),
+            (1_234_567, "1,234,567 results"),
+        ] {
+            assert_eq!(count_of(n, "result", "results"), expect);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The overview, shown when nothing is typed: the corpus, its size and date
+//! range, and every article by date, grouped by year, undated last.
+
+use communique_core::{DocId, Document};
+use leptos::prelude::*;
+
+use crate::bundle;
+use crate::components::app_link::AppLink;
+use crate::components::doc_date::DocDate;
+use crate::format;
+use crate::state::Route;
+
+/// `section#overview`: `.corpus-title`, the description, `.corpus-stats` and
+/// the articles newest first, one list per year, then the undated ones.
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let corpus = bundle::corpus();
+    let title = match corpus.meta.title.as_str() {
+        "" => "Untitled corpus",
+        title => title,
+    };
+    let range = format::date_range(corpus.documents.iter().filter_map(|d| d.date));
+    let stats = match range {
+        Some(range) => format!(
+            "{} · {range}",
+            format::count_of(corpus.documents.len(), "article", "articles")
+        ),
+        None => format::count_of(corpus.documents.len(), "article", "articles"),
+    };
+    let empty = corpus.documents.is_empty().then(|| {
+        view! {
+            <p class="overview-empty">
+                "The corpus folder gave no articles. The compile report says what became of each file."
+            </p>
+        }
+    });
+    let groups = by_year(&corpus.documents)
+        .into_iter()
+        .map(|(year, docs)| {
+            let heading = year.map_or(format::UNDATED.to_string(), |y| y.to_string());
+            let label = heading.clone();
+            view! {
+                <section class="year-group" aria-label=label>
+                    <h2 class="year-heading">{heading}</h2>
+                    <ul class="doc-list">
+                        {docs.into_iter().map(|doc| view! { <DocEntry doc=doc /> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="overview" aria-labelledby="overview-title">
+            <h1 id="overview-title" class="corpus-title">{title}</h1>
+            {(!corpus.meta.description.is_empty())
+                .then(|| view! { <p class="corpus-description">{corpus.meta.description.as_str()}</p> })}
+            <p class="corpus-stats">{stats}</p>
+            {empty}
+            {groups}
+        </section>
+    }
+}
+
+/// One article in the overview list: its title as a link to the reader, its
+/// date and its source.
+#[component]
+fn DocEntry(
+    /// The article's index in the corpus.
+    doc: DocId,
+) -> impl IntoView {
+    let doc = &bundle::corpus().documents[doc as usize];
+    view! {
+        <li class="doc-entry">
+            <AppLink to=Route::default().with_doc(&doc.id) class="doc-title">
+                {doc.title.as_str()}
+            </AppLink>
+            <span class="doc-meta">
+                <DocDate date=doc.date class="doc-date" />
+                {doc.source.as_deref().map(|s| view! { <span class="doc-source">{s}</span> })}
+            </span>
+        </li>
+    }
+}
+
+/// The documents grouped by year, newest year first and newest first within a
+/// year (ties keep corpus order), with the undated ones last under `None`.
+pub fn by_year(documents: &[Document]) -> Vec<(Option<i32>, Vec<DocId>)> {
+    let mut order: Vec<DocId> = (0..documents.len() as DocId).collect();
+    // Newest first by the last day a date may denote, so "2016" sorts with the
+    // end of 2016; `None` (undated) compares lowest and so lands last.
+    order.sort_by_key(|&i| std::cmp::Reverse(documents[i as usize].date.map(|d| d.last_day())));
+    let mut groups: Vec<(Option<i32>, Vec<DocId>)> = Vec::new();
+    for i in order {
+        let year = documents[i as usize].date.map(|d| d.year);
+        match groups.last_mut() {
+            Some((last, docs)) if *last == year => docs.push(i),
+            _ => groups.push((year, vec![i])),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use communique_core::PartialDate;
+
+    /// Groups documents dated by `dates` (ISO or "" for undated) and compares
+    /// with `(year, indices)` groups.
+    fn check(dates: &[&str], expect: &[(Option<i32>, &[DocId])]) {
+        let documents: Vec<Document> = dates
+            .iter()
+            .map(|d| Document {
+                date: PartialDate::parse_iso(d),
+                ..Document::default()
+            })
+            .collect();
+        let got = by_year(&documents);
+        let expect: Vec<(Option<i32>, Vec<DocId>)> =
+            expect.iter().map(|(y, ids)| (*y, ids.to_vec())).collect();
+        assert_eq!(got, expect, "{dates:?}");
+    }
+
+    #[test]
+    fn newest_year_first_undated_last() {
+        check(&[], &[]);
+        check(
+            &[
+                "2016-09-14",
+                "2016-02",
+                "",
+                "2019-01-28",
+                "2014-11-28",
+                "2022-01-19",
+            ],
+            &[
+                (Some(2022), &[5]),
+                (Some(2019), &[3]),
+                (Some(2016), &[0, 1]),
+                (Some(2014), &[4]),
+                (None, &[2]),
+            ],
+        );
+        // A year-only date sorts at its year's end; equal dates keep corpus order.
+        check(
+            &["", "2016-03-01", "2016", "2016-03-01", ""],
+            &[(Some(2016), &[2, 1, 3]), (None, &[0, 4])],
+        );
+    }
+}

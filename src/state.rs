@@ -1,0 +1,488 @@
+//! App-wide state: the [`Route`] (what the page shows) mirrored to the URL's
+//! query string, and the [`AppState`] handle that reads and changes it.
+//!
+//! Invariant: the URL is the truth. Every view the app can show is a [`Route`],
+//! and every [`Route`] round-trips through [`Route::to_query`] /
+//! [`Route::from_query`], so a copied link reproduces the view and back/forward
+//! restore it. Routing uses query parameters, never paths, so the built folder
+//! works under any sub-path without server rewrites.
+//!
+//! History: [`AppState::navigate`] pushes or replaces one entry; typing replaces
+//! the entry (one per search session, not one per keystroke); opening an
+//! article or changing view pushes one; `popstate` (installed by
+//! [`AppState::install`]) restores the route from the URL.
+//!
+//! Components never hold the route's write half: they read narrow memos
+//! ([`AppState::query`], [`AppState::doc`], …) so that a change of one parameter
+//! re-renders only what depends on it, and change the route through the
+//! intention-named methods below.
+//!
+//! How to add a view (say `?view=timeline`): add a variant to [`View`] and its
+//! name in [`View::name`] and [`View::from_name`]; add its page under
+//! `src/pages/` and a match arm in `lib.rs`'s `Page`; add a row to the
+//! `urls_round_trip` test. How to add a parameter (say `entity=person/x`): add a
+//! field to [`Route`], read it in [`Route::from_query`], write it in
+//! [`Route::to_query`] (omit it when empty, so URLs stay short), add a memo to
+//! [`AppState`] if components need it alone, and add test rows.
+
+use communique_core::Span;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::bundle::{self, ResultRow};
+
+/// How many results the list shows at first, and adds per "Show more": enough
+/// to scan, few enough that a broad query over thousands of articles stays
+/// instant as the user types.
+pub const RESULTS_PAGE: usize = 50;
+
+/// Which page the app shows, from the `view` URL parameter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// No `view` parameter: the overview, the search results or the reader.
+    #[default]
+    Explore,
+    /// `view=report`: what became of every input file.
+    Report,
+    /// A `view` this build does not know (an old or mistyped link).
+    Unknown(String),
+}
+
+impl View {
+    /// The value of the `view` parameter, `None` for the default view.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            View::Explore => None,
+            View::Report => Some("report"),
+            View::Unknown(name) => Some(name),
+        }
+    }
+
+    /// The view named by a `view` parameter.
+    pub fn from_name(name: &str) -> View {
+        match name {
+            "" => View::Explore,
+            "report" => View::Report,
+            other => View::Unknown(other.to_string()),
+        }
+    }
+}
+
+/// Order of the search results, from the `sort` URL parameter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (the default, omitted from URLs).
+    #[default]
+    Relevance,
+    /// Most recent article first, undated last.
+    Newest,
+}
+
+impl Sort {
+    /// Every order, in the order the sort select lists them.
+    pub const ALL: [Sort; 2] = [Sort::Relevance, Sort::Newest];
+
+    /// The value used in URLs and in the select's options.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+        }
+    }
+
+    /// The words shown to the user.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Best match",
+            Sort::Newest => "Newest first",
+        }
+    }
+
+    /// The order named by a `sort` parameter; unknown names fall back to relevance.
+    pub fn from_name(name: &str) -> Sort {
+        match name {
+            "newest" => Sort::Newest,
+            _ => Sort::Relevance,
+        }
+    }
+}
+
+/// Everything the URL says about the page: one value per query parameter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    /// `view`: which page.
+    pub view: View,
+    /// `q`: the search text, exactly as typed.
+    pub query: String,
+    /// `sort`: the order of the results.
+    pub sort: Sort,
+    /// `doc`: the id of the article open in the reader.
+    pub doc: Option<String>,
+    /// `s=START-END`: a byte span of the open article to mark and scroll to.
+    pub cite: Option<Span>,
+}
+
+impl Route {
+    /// Reads a route from a query string, with or without its leading `?`.
+    /// Never fails: unknown parameters are ignored and malformed values dropped,
+    /// so an old or hand-edited link still opens something sensible.
+    pub fn from_query(search: &str) -> Route {
+        let search = search.strip_prefix('?').unwrap_or(search);
+        let mut route = Route::default();
+        for (key, value) in form_urlencoded::parse(search.as_bytes()) {
+            match &*key {
+                "view" => route.view = View::from_name(&value),
+                "q" => route.query = value.into_owned(),
+                "sort" => route.sort = Sort::from_name(&value),
+                "doc" if !value.is_empty() => route.doc = Some(value.into_owned()),
+                "s" => route.cite = parse_span(&value),
+                _ => {}
+            }
+        }
+        route
+    }
+
+    /// The query string of this route, with its leading `?`, or `""` for the
+    /// default route. Defaults are omitted so links stay short.
+    pub fn to_query(&self) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        if let Some(view) = self.view.name() {
+            out.append_pair("view", view);
+        }
+        if !self.query.is_empty() {
+            out.append_pair("q", &self.query);
+        }
+        if self.sort != Sort::default() {
+            out.append_pair("sort", self.sort.name());
+        }
+        if let Some(doc) = &self.doc {
+            out.append_pair("doc", doc);
+        }
+        if let Some(span) = self.cite {
+            out.append_pair("s", &format!("{}-{}", span.start, span.end));
+        }
+        let pairs = out.finish();
+        if pairs.is_empty() {
+            pairs
+        } else {
+            format!("?{pairs}")
+        }
+    }
+
+    /// The href of a link to this route: its query string, or `./` for the
+    /// default route (an empty href would keep the current query).
+    pub fn href(&self) -> String {
+        match self.to_query() {
+            query if query.is_empty() => "./".to_string(),
+            query => query,
+        }
+    }
+
+    /// This route with `doc` open in the reader (dropping any cited span and view).
+    pub fn with_doc(&self, doc: &str) -> Route {
+        Route {
+            view: View::Explore,
+            doc: Some(doc.to_string()),
+            cite: None,
+            ..self.clone()
+        }
+    }
+
+    /// This route with the reader closed: back to the results or the overview.
+    pub fn without_doc(&self) -> Route {
+        Route {
+            doc: None,
+            cite: None,
+            ..self.clone()
+        }
+    }
+
+    /// Whether this route shows the search results (a query, no article, default view).
+    pub fn shows_results(&self) -> bool {
+        self.view == View::Explore && self.doc.is_none() && !self.query.trim().is_empty()
+    }
+}
+
+/// Parses `START-END` (byte offsets, `START < END`); `None` when malformed.
+fn parse_span(text: &str) -> Option<Span> {
+    let (start, end) = text.split_once('-')?;
+    let (start, end): (u32, u32) = (start.trim().parse().ok()?, end.trim().parse().ok()?);
+    (start < end).then_some(Span { start, end })
+}
+
+/// How a navigation changes the browser history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// A new entry: back returns to the current view.
+    Push,
+    /// Overwrite the current entry (refining a search).
+    Replace,
+}
+
+/// The `history.state` of entries the app pushed itself when opening an
+/// article, so closing the reader can step back instead of pushing.
+const OPENED_IN_APP: f64 = 1.0;
+
+/// The app-wide state handle, provided as context by `App`: cheap to copy,
+/// read through narrow memos, changed through the methods below.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    route: RwSignal<Route>,
+    /// The whole route, read-only.
+    pub current: Memo<Route>,
+    /// The search text (`q`).
+    pub query: Memo<String>,
+    /// The result order (`sort`).
+    pub sort: Memo<Sort>,
+    /// The id of the open article (`doc`).
+    pub doc: Memo<Option<String>>,
+    /// The cited span of the open article (`s`).
+    pub cite: Memo<Option<Span>>,
+    /// The page (`view`).
+    pub view: Memo<View>,
+    /// The results of the current query in the current order (empty for an
+    /// empty query); computed only while something reads them.
+    pub results: Memo<Vec<ResultRow>>,
+    /// The result chosen with the arrow keys, cleared when the results change.
+    pub active: RwSignal<Option<usize>>,
+    /// How many results the list shows (grows by [`RESULTS_PAGE`]).
+    pub shown: RwSignal<usize>,
+}
+
+impl AppState {
+    /// State starting at `route` (read from the URL at start-up).
+    pub fn new(route: Route) -> AppState {
+        let route = RwSignal::new(route);
+        let query = Memo::new(move |_| route.with(|r| r.query.clone()));
+        let sort = Memo::new(move |_| route.with(|r| r.sort));
+        AppState {
+            route,
+            current: Memo::new(move |_| route.get()),
+            query,
+            sort,
+            doc: Memo::new(move |_| route.with(|r| r.doc.clone())),
+            cite: Memo::new(move |_| route.with(|r| r.cite)),
+            view: Memo::new(move |_| route.with(|r| r.view.clone())),
+            results: Memo::new(move |_| query.with(|q| bundle::search(q, sort.get()))),
+            active: RwSignal::new(None),
+            shown: RwSignal::new(RESULTS_PAGE),
+        }
+    }
+
+    /// Shows `route` without touching history; a new query or order starts
+    /// the result list afresh.
+    fn show(&self, route: Route) {
+        let fresh = self
+            .route
+            .with_untracked(|r| r.query != route.query || r.sort != route.sort);
+        if fresh {
+            self.active.set(None);
+            self.shown.set(RESULTS_PAGE);
+        }
+        self.route.set(route);
+    }
+
+    /// State read from the browser's current URL, with `popstate` restoring it.
+    pub fn install() -> AppState {
+        let state = AppState::new(Route::from_query(&current_search()));
+        // The app lives as long as the page, so the listener is never removed.
+        let _listener = window_event_listener(leptos::ev::popstate, move |_| {
+            state.show(Route::from_query(&current_search()));
+        });
+        state
+    }
+
+    /// The state provided by `App`; every component below it can call this.
+    pub fn expect() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// Shows `route`, recording it in the browser history as `mode` says.
+    pub fn navigate(&self, route: Route, mode: HistoryMode) {
+        self.navigate_with_state(route, mode, JsValue::NULL);
+    }
+
+    fn navigate_with_state(&self, route: Route, mode: HistoryMode, entry_state: JsValue) {
+        if self.route.with_untracked(|r| *r == route) {
+            return;
+        }
+        let url = match route.to_query() {
+            // An empty query string must still drop the old one.
+            query if query.is_empty() => window().location().pathname().unwrap_or_default(),
+            query => query,
+        };
+        if let Ok(history) = window().history() {
+            // Failing to record history (e.g. a sandboxed frame) must not stop the
+            // page from showing the route: the view still changes.
+            let _ = match mode {
+                HistoryMode::Push => history.push_state_with_url(&entry_state, "", Some(&url)),
+                HistoryMode::Replace => {
+                    history.replace_state_with_url(&entry_state, "", Some(&url))
+                }
+            };
+        }
+        self.show(route);
+    }
+
+    /// Sets the search text as the user types. The first keystroke of a search
+    /// pushes an entry (so back returns to the overview or article); later ones
+    /// replace it, so back does not step through every prefix.
+    pub fn set_query(&self, text: String) {
+        let current = self.route.get_untracked();
+        let mode = if current.shows_results() {
+            HistoryMode::Replace
+        } else {
+            HistoryMode::Push
+        };
+        let route = Route {
+            view: View::Explore,
+            query: text,
+            doc: None,
+            cite: None,
+            ..current
+        };
+        self.navigate(route, mode);
+    }
+
+    /// Changes the order of the results (a new history entry).
+    pub fn set_sort(&self, sort: Sort) {
+        let route = Route {
+            sort,
+            ..self.route.get_untracked()
+        };
+        self.navigate(route, HistoryMode::Push);
+    }
+
+    /// Opens an article in the reader, keeping the query so its matches are marked.
+    pub fn open_doc(&self, doc: &str) {
+        let route = self.route.get_untracked().with_doc(doc);
+        self.navigate_with_state(route, HistoryMode::Push, JsValue::from_f64(OPENED_IN_APP));
+    }
+
+    /// Closes the reader: steps back when the app opened it (so forward reopens
+    /// it), otherwise pushes the results or overview.
+    pub fn close_doc(&self) {
+        let current = self.route.get_untracked();
+        if current.doc.is_none() {
+            return;
+        }
+        let history = window().history().ok();
+        let opened_here = history
+            .as_ref()
+            .and_then(|h| h.state().ok())
+            .and_then(|s| s.as_f64())
+            == Some(OPENED_IN_APP);
+        match history {
+            // popstate then restores the previous route.
+            Some(history) if opened_here && history.back().is_ok() => {}
+            _ => self.navigate(current.without_doc(), HistoryMode::Push),
+        }
+    }
+
+    /// Opens the result at `index` of the current results, if there is one.
+    pub fn open_result(&self, index: usize) {
+        let doc = self
+            .results
+            .with_untracked(|rows| rows.get(index).map(|r| r.doc));
+        if let Some(doc) = doc {
+            self.open_doc(&bundle::corpus().documents[doc as usize].id);
+        }
+    }
+
+    /// Follows an in-app link to `route` (a new history entry), as a click on
+    /// an `AppLink` does.
+    pub fn follow(&self, route: Route) {
+        if route.doc.is_some() && route.doc != self.route.get_untracked().doc {
+            self.navigate_with_state(route, HistoryMode::Push, JsValue::from_f64(OPENED_IN_APP));
+        } else {
+            self.navigate(route, HistoryMode::Push);
+        }
+    }
+}
+
+/// The current URL's query string (`location.search`), `""` when unreadable.
+fn current_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads `url`, checks the route's debug form, then checks it writes back as `canonical`.
+    fn check(url: &str, expect: &str, canonical: &str) {
+        let route = Route::from_query(url);
+        assert_eq!(format!("{route:?}"), expect, "reading {url}");
+        assert_eq!(route.to_query(), canonical, "writing {url}");
+        assert_eq!(
+            Route::from_query(canonical),
+            route,
+            "re-reading {canonical}"
+        );
+    }
+
+    #[test]
+    fn urls_round_trip() {
+        check(
+            "",
+            r#"Route { view: Explore, query: "", sort: Relevance, doc: None, cite: None }"#,
+            "",
+        );
+        check(
+            "?q=iran+russia&sort=newest",
+            r#"Route { view: Explore, query: "iran russia", sort: Newest, doc: None, cite: None }"#,
+            "?q=iran+russia&sort=newest",
+        );
+        check(
+            "?doc=001_062efcb31f6393b3&s=120-245&q=%22Jaberi+Ansari%22",
+            r#"Route { view: Explore, query: "\"Jaberi Ansari\"", sort: Relevance, doc: Some("001_062efcb31f6393b3"), cite: Some(Span { start: 120, end: 245 }) }"#,
+            "?q=%22Jaberi+Ansari%22&doc=001_062efcb31f6393b3&s=120-245",
+        );
+        check(
+            "view=report",
+            r#"Route { view: Report, query: "", sort: Relevance, doc: None, cite: None }"#,
+            "?view=report",
+        );
+        check(
+            "?view=nonsense&sort=relevance",
+            r#"Route { view: Unknown("nonsense"), query: "", sort: Relevance, doc: None, cite: None }"#,
+            "?view=nonsense",
+        );
+        // Non-ASCII text and ids with slashes survive.
+        check(
+            "?q=Ros%C3%A1tom&doc=news%2F2016%2Fa",
+            r#"Route { view: Explore, query: "Rosátom", sort: Relevance, doc: Some("news/2016/a"), cite: None }"#,
+            "?q=Ros%C3%A1tom&doc=news%2F2016%2Fa",
+        );
+    }
+
+    #[test]
+    fn malformed_values_are_dropped_not_fatal() {
+        for bad in [
+            "s=9-3",
+            "s=abc",
+            "s=5",
+            "s=-4-9",
+            "doc=",
+            "sort=sideways",
+            "zzz=1",
+        ] {
+            let route = Route::from_query(bad);
+            assert_eq!(route.cite, None, "{bad}");
+            assert_eq!(route.doc, None, "{bad}");
+            assert_eq!(route.sort, Sort::Relevance, "{bad}");
+        }
+    }
+
+    #[test]
+    fn links_and_transitions() {
+        let results = Route::from_query("?q=moscow&sort=newest");
+        assert!(results.shows_results());
+        let reader = results.with_doc("a");
+        assert_eq!(reader.href(), "?q=moscow&sort=newest&doc=a");
+        assert!(!reader.shows_results());
+        assert_eq!(reader.without_doc(), results);
+        assert_eq!(Route::default().href(), "./");
+        assert!(!Route::from_query("?q=+++").shows_results());
+    }
+}
