@@ -447,7 +447,11 @@ fn is_noun_position(s: &Sentence, i: usize) -> bool {
 /// "X is in Moscow", "X, who was in Moscow for talks": a foreign official's presence.
 fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     const BE: &[&str] = &["is", "was", "are", "were"];
-    let be = if s.is_any(i.wrapping_sub(1), &["currently", "now", "already", "still"]) {
+    // "is in", "is currently in", "is expected in" (a plan: "expected" marks the future).
+    let be = if s.is_any(
+        i.wrapping_sub(1),
+        &["currently", "now", "already", "still", "expected", "due"],
+    ) {
         i.checked_sub(2)?
     } else {
         i.checked_sub(1)?
@@ -1449,6 +1453,12 @@ mod tests {
             &[],
         );
         check("Anna Berg is in Lima.", d, PEOPLE, &[]);
+        check(
+            "Norwegian envoy Anna Berg is expected in Lima on Friday.",
+            d,
+            PEOPLE,
+            &["is-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-11 planned"],
+        );
         check(
             "Norwegian envoy Anna Berg said the interest of Norway is in Peru.",
             d,
