@@ -307,9 +307,20 @@ impl Page {
         Ok(values)
     }
 
-    /// Clicks the first element matching `css`, waiting for it to exist.
+    /// Clicks the first element matching `css`, waiting for it to exist. It is scrolled to the
+    /// middle of the window first, instantly: WebDriver's own scrolling lands it at an edge, where
+    /// a sticky header can cover it, and under CSS `scroll-behavior: smooth` WebDriver clicks
+    /// before the scroll has finished ("element click intercepted").
     pub async fn click(&self, css: &str) -> Outcome {
-        Ok(self.wait_for(css).await?.click().await?)
+        let element = self.wait_for(css).await?;
+        let argument = serde_json::to_value(&element)
+            .map_err(|err| Failure(format!("cannot pass `{css}` to a script: {err}")))?;
+        self.script(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});",
+            vec![argument],
+        )
+        .await?;
+        Ok(element.click().await?)
     }
 
     /// Types `text` into the element matching `css` (waiting for it), as a user would, key by key.
