@@ -36,7 +36,8 @@
 //! 7. **Inserted headlines**: a short line (3–20 words) starting with a capital
 //!    and not ending like a sentence, between two prose paragraphs (each ending
 //!    like a sentence, the second starting with a capital), is a link to
-//!    another article. Runs of such lines are lists in the article and stay.
+//!    another article. Runs of such lines are lists in the article and stay,
+//!    and so do lines in capitals (the article's own subheadings).
 //! 8. **Lead**: an agency prefix (`AVA- `, `SHAFAQNA (Shia International News
 //!    Association)- `, `Reuters - `, `(AP) - `) gives the source, and a dateline
 //!    (`TEHRAN – `, `LOS ANGELES (Reuters) - `) the dateline; both are cut from
@@ -898,6 +899,8 @@ fn remove_inserted_headlines(body: &mut [Line]) {
             && text.starts_with(char::is_uppercase)
             && !text.ends_with([',', ';', ':', '-', '–'])
             && !ends_sentence(text)
+            // A line in capitals is the article's own subheading.
+            && text.chars().any(char::is_lowercase)
     };
     let prose = |line: Option<&Line>| {
         line.is_some_and(|l| {
