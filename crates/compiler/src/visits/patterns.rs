@@ -345,7 +345,7 @@ fn trigger_words() -> &'static HashSet<&'static str> {
             TRAVEL_VERBS,
             MEET_WORDS,
             HOST_VERBS,
-            &["invitation", "invited", "in"],
+            &["invitation", "invited", "in", "here"],
         ]
         .into_iter()
         .flatten()
@@ -358,7 +358,7 @@ fn trigger_words() -> &'static HashSet<&'static str> {
 fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
     // "X is in Moscow", "X, who is currently in Moscow, …" (the commonest trigger word, first).
-    if w == "in" {
+    if w == "in" || w == "here" {
         return is_in_rule(s, st, i);
     }
     if w == "visiting" {
@@ -467,8 +467,14 @@ fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     if !(named || described || s.is_any(before, &["who"])) {
         return None;
     }
-    let PlaceHit::Place(place, _) = st.place_at(s, i + 1) else {
-        return None;
+    // "X, who is here on a visit": the dateline's city.
+    let place = if s.is_any(i, &["here"]) {
+        st.dateline_place()?
+    } else {
+        match st.place_at(s, i + 1) {
+            PlaceHit::Place(place, _) => place,
+            _ => return None,
+        }
     };
     let traveller = subject_before(s, st, be)?;
     // Presence counts only for someone known to be foreign there, and not posted there.
