@@ -1507,6 +1507,22 @@ dateline: -
     }
 
     #[test]
+    fn subheadings_in_capitals_stay() {
+        check(
+            "Title here\n\nFirst paragraph ends here.\n\nFATAL FORCE (MACROSPACE)\n\nSecond paragraph ends here.",
+            &[],
+            r#"
+title: Title here
+date: - -
+source: -
+dateline: -
+| First paragraph ends here.
+| FATAL FORCE (MACROSPACE)
+| Second paragraph ends here."#,
+        );
+    }
+
+    #[test]
     fn comment_tail_and_related_lists_go() {
         check(
             "Title here\n\nBody sentence one is here.\n\n0 replies\n\nLeave a Reply\n\nWant to join the discussion?\nFeel free to contribute!\n\nYour email address will not be published. Required fields are marked *",
