@@ -121,6 +121,13 @@ mod tests {
             ],
         );
         check(
+            "The Andean Revolution Guards Corps (ARGC) denied it.",
+            &[
+                "Andean Revolution Guards Corps/organization",
+                "ARGC/organization",
+            ],
+        );
+        check(
             "a seminar at the University of Nairobi and Kenya",
             &["University of Nairobi/organization", "Kenya/place"],
         );
