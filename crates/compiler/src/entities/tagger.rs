@@ -247,7 +247,9 @@ impl<'a> Sentence<'a> {
     pub fn add(&mut self, from: usize, to: usize, kind: Option<EntityKind>, cue: Cue) -> usize {
         let index = self.mentions.len();
         let words = (from..to)
-            .filter(|&i| self.tokens[i].shape != Shape::Other || self.raw(i).len() > 1)
+            .filter(|&i| {
+                self.tokens[i].shape != Shape::Other || self.raw(i).len() > 1 || self.raw(i) == "&"
+            })
             .map(|i| self.raw(i).to_string())
             .collect();
         self.mentions.push(Mention {
@@ -427,8 +429,8 @@ fn unresolved_runs(s: &mut Sentence) {
         while end < s.len() {
             if candidate(s, end) {
                 end += 1;
-            } else if lexicon::is_name_particle(s.word(end))
-                && s.is_lower(end)
+            } else if (s.raw(end) == "&"
+                || (lexicon::is_name_particle(s.word(end)) && s.is_lower(end)))
                 && candidate(s, end + 1)
             {
                 end += 2;
@@ -437,6 +439,8 @@ fn unresolved_runs(s: &mut Sentence) {
             }
         }
         let words: Vec<&str> = (i..end).map(|k| s.word(k)).collect();
+        // "Procter & Gamble": an ampersand joins the names of a firm.
+        let firm = words.contains(&"&");
         // The object of an office is part of the role: "Minister of Energy".
         let office_object = i >= 2
             && matches!(s.word(i - 1), "of" | "for")
@@ -446,7 +450,11 @@ fn unresolved_runs(s: &mut Sentence) {
             i = end;
             continue;
         }
-        let cue = cue_of(s, i, end);
+        let cue = if firm {
+            Cue::Organization
+        } else {
+            cue_of(s, i, end)
+        };
         s.add(i, end, None, cue);
         i = end;
     }
@@ -643,6 +651,10 @@ pub(crate) mod tests {
     fn context_cues_for_unknown_names() {
         check("Okonkwo said the plan failed.", &["Okonkwo/?Person"]);
         check("the agency Zenlink reported", &["Zenlink/?Organization"]);
+        check(
+            "shares of Okafor & Quimby rose",
+            &["Okafor & Quimby/?Organization"],
+        );
         check("“We agree,” said Okonkwo.", &["Okonkwo/?Person"]);
         check(
             "Then Okonkwo said Zenlink will invest.",
