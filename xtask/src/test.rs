@@ -22,7 +22,8 @@ pub fn run_all() -> Result<()> {
     setup::run(false)?;
     let mut counts = TestCounts::default();
     let mut failures = Vec::new();
-    let mut native = Cmd::new("cargo", &["test", "--workspace"]);
+    // `--no-fail-fast`: one failing crate must not hide the results of the others.
+    let mut native = Cmd::new("cargo", &["test", "--workspace", "--no-fail-fast"]);
     for package in NOT_NATIVE {
         native = native.arg("--exclude").arg(package);
     }

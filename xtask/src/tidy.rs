@@ -1,9 +1,10 @@
 //! The house rules that a machine can check, run as a test: `cargo test -p xtask`.
 //!
 //! Checked over the files git tracks: every `.rs` opens with a `//!` line saying what it owns; no
-//! trailing whitespace in source and docs (reported as `path:line`); no `#[should_panic]` or
-//! `#[ignore]` (a test that cannot fail, or never runs, is worse than none); `crates/core` stays
-//! browser-free and IO-free (no web-sys, js-sys, wasm-bindgen or leptos dependency, no `std::fs`);
+//! trailing whitespace in source and docs (reported as `path:line`); no `should_panic` or `ignore`
+//! test attributes (a test that cannot fail, or never runs, is worse than none); `crates/core`
+//! stays browser-free and IO-free (no web-sys, js-sys, wasm-bindgen or leptos dependency, no
+//! `std::fs`);
 //! and every dependency in every `Cargo.toml` has a `#` comment above it saying why.
 //!
 //! Every problem is collected, so one run lists them all.
