@@ -31,7 +31,7 @@ pub fn run(bench_corpus: Option<&Path>) -> Result<()> {
         None => root.join("../shared/bench"),
     };
 
-    let default_dist = dist::default_dist();
+    let default_dist = dist::test_dist();
     dist::build(&CorpusChoice::Default, &default_dist)?;
     let sizes = measure_sizes(&default_dist)?;
     print_sizes("default site (corpus/, release)", &sizes);

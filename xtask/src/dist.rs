@@ -11,6 +11,17 @@ use crate::run::{absolute, project_root, Cmd, Result};
 /// The environment variable `build.rs` reads to find the folder of articles.
 pub const CORPUS_VAR: &str = "COMMUNIQUE_CORPUS";
 
+/// The environment variable naming the built site the end-to-end tests and the bench open.
+pub const DIST_VAR: &str = "COMMUNIQUE_DIST";
+
+/// The release build that `test`, `e2e` and `bench` make and open: `COMMUNIQUE_DIST`, or `dist/`.
+pub fn test_dist() -> PathBuf {
+    match std::env::var_os(DIST_VAR) {
+        Some(dir) if !dir.is_empty() => absolute(Path::new(&dir)),
+        _ => default_dist(),
+    }
+}
+
 /// The folder the release site goes to unless told otherwise.
 pub fn default_dist() -> PathBuf {
     project_root().join("dist")

@@ -4,14 +4,11 @@
 //! into `dist/` (or `COMMUNIQUE_DIST`), then the end-to-end browser tests against that build. A
 //! failing step does not hide the others' results; the last line sums every libtest summary.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::dist::{self, CorpusChoice};
-use crate::run::{absolute, Cmd, Result, TestCounts};
+use crate::run::{Cmd, Result, TestCounts};
 use crate::setup;
-
-/// The environment variable naming the built site the end-to-end tests open.
-pub const DIST_VAR: &str = "COMMUNIQUE_DIST";
 
 /// The packages `cargo test` must not build natively: the app (WASM only) and the browser tests
 /// (run separately against the release build).
@@ -44,16 +41,8 @@ pub fn run_e2e() -> Result<()> {
     finish(counts, failures)
 }
 
-/// The built site the end-to-end tests use: `COMMUNIQUE_DIST`, or `dist/`.
-fn dist_dir() -> PathBuf {
-    match std::env::var_os(DIST_VAR) {
-        Some(dir) if !dir.is_empty() => absolute(Path::new(&dir)),
-        _ => dist::default_dist(),
-    }
-}
-
 fn build_and_run_e2e(counts: &mut TestCounts) -> Result<()> {
-    let dist = dist_dir();
+    let dist = dist::test_dist();
     // Always the default corpus: the tests expect its five articles.
     dist::build(&CorpusChoice::Default, &dist)
         .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
@@ -62,7 +51,7 @@ fn build_and_run_e2e(counts: &mut TestCounts) -> Result<()> {
 
 fn e2e_against(dist: &Path, counts: &mut TestCounts) -> Result<()> {
     Cmd::new("cargo", &["test", "-p", "communique-e2e"])
-        .env(DIST_VAR, dist)
+        .env(dist::DIST_VAR, dist)
         .run_counting_tests(counts)
 }
 
