@@ -114,10 +114,18 @@ impl SearchIndex {
         itself.into_iter().chain(others)
     }
 
-    /// Dictionary entries (terms, and words whose stem differs) of `len`
-    /// characters, as `(character fingerprint, entry)`; see [`SearchIndex::entry`].
-    pub(crate) fn entries_of_char_len(&self, len: usize) -> &[(u64, u32)] {
-        self.by_char_len.get(len).map_or(&[], Vec::as_slice)
+    /// Dictionary entries (terms, and unless `terms_only` words whose stem
+    /// differs) of `len` characters, as `(character fingerprint, entry)`;
+    /// see [`SearchIndex::entry`].
+    pub(crate) fn entries_of_char_len(&self, len: usize, terms_only: bool) -> &[(u64, u32)] {
+        let bucket = self.by_char_len.get(len).map_or(&[][..], Vec::as_slice);
+        if terms_only {
+            // Entries are numbered terms first, and each bucket is in entry order.
+            let terms = self.terms.len() as u32;
+            &bucket[..bucket.partition_point(|&(_, entry)| entry < terms)]
+        } else {
+            bucket
+        }
     }
 
     /// The text of a dictionary entry and the id of its term.
@@ -298,7 +306,7 @@ mod tests {
             .collect();
         assert_eq!(completed, ["minist"]);
         let eight: Vec<(&str, &str)> = index
-            .entries_of_char_len(8)
+            .entries_of_char_len(8, false)
             .iter()
             .map(|&(_, entry)| index.entry(entry))
             .map(|(text, id)| (text, index.term(id)))
@@ -313,6 +321,8 @@ mod tests {
         );
         let forms: Vec<&str> = index.word_forms(index.term_id("minist").unwrap()).collect();
         assert_eq!(forms, ["minist", "minister"]);
+        let terms_of_eight = index.entries_of_char_len(8, true);
+        assert_eq!(terms_of_eight.len(), 1);
         assert_eq!(index.doc_freq(index.term_id("moscow").unwrap()), 1);
         let stats = index.stats();
         assert_eq!(

@@ -99,8 +99,10 @@ fn resolve(index: &SearchIndex, clause: &Clause) -> Option<Resolved> {
     // A word still being typed that completes to something is not a typo
     // (yet): its completions stand for it, and the scan is saved.
     let being_typed = clause.prefix && !alternatives.is_empty();
-    if word.term.is_some() && !clause.quoted && !clause.excluded && !being_typed {
-        for (id, distance) in fuzzy::typo_candidates(index, &word.folded) {
+    if let (Some(term), false, false, false) =
+        (&word.term, clause.quoted, clause.excluded, being_typed)
+    {
+        for (id, distance) in fuzzy::typo_candidates(index, &word.folded, term) {
             if !alternatives.iter().any(|(a, _)| *a == id) {
                 alternatives.push((id, MatchClass::typo(distance)));
             }

@@ -91,24 +91,60 @@ fn bounded_distance_in<T: PartialEq>(
     (distance <= max).then_some(distance)
 }
 
-/// Terms within the edit budget of a query word (folded), with their
-/// distance, excluding exact matches (distance 0). The word is compared with
+/// Terms within the edit budget of a query word, with their distance,
+/// excluding exact matches (distance 0). The folded word is compared with
 /// every indexed spelling, terms and words alike, so "negoitaitons" meets
-/// "negotiations" and through it the term "negoti"; a word needs no edit
-/// budget for its stem, which the exact lookup already tried.
-pub(crate) fn typo_candidates(index: &SearchIndex, folded: &str) -> Vec<(u32, u8)> {
-    let chars: Vec<char> = folded.chars().collect();
-    let max = max_edits(chars.len());
+/// "negotiations" and through it the term "negoti"; its stem, when it
+/// differs, with the terms only, so "visted" (stem "vist") meets "visit" in a
+/// corpus that never writes "visited". The budget comes from the folded
+/// word's length.
+pub(crate) fn typo_candidates(index: &SearchIndex, folded: &str, stem: &str) -> Vec<(u32, u8)> {
+    let max = max_edits(folded.chars().count());
     if max == 0 {
         return Vec::new();
     }
-    let budget = usize::from(max);
-    let mask = char_mask(folded);
     let mut found: Vec<(u32, u8)> = Vec::new();
-    let mut entry_chars: Vec<char> = Vec::new();
-    let mut scratch: Vec<u8> = Vec::new();
-    for len in chars.len().saturating_sub(budget)..=chars.len() + budget {
-        for &(entry_mask, entry) in index.entries_of_char_len(len) {
+    let mut scratch = Scratch::default();
+    scan(index, folded, max, false, &mut scratch, &mut found);
+    if stem != folded {
+        scan(index, stem, max, true, &mut scratch, &mut found);
+    }
+    // One entry per term, at its smallest distance; a term the word reaches
+    // with no edit at all is an exact match, not a typo.
+    found.sort_unstable();
+    found.dedup_by_key(|&mut (id, _)| id);
+    found.retain(|&(_, distance)| distance > 0);
+    found
+}
+
+/// Buffers reused across the entries of a scan.
+#[derive(Default)]
+struct Scratch {
+    /// The query form's characters.
+    form: Vec<char>,
+    /// The entry's characters (when not ASCII).
+    entry: Vec<char>,
+    /// The rows of the distance table.
+    rows: Vec<u8>,
+}
+
+/// Adds to `found` every dictionary entry (or only every term, with
+/// `terms_only`) within `max` edits of `form`, as (term id, distance).
+fn scan(
+    index: &SearchIndex,
+    form: &str,
+    max: u8,
+    terms_only: bool,
+    scratch: &mut Scratch,
+    found: &mut Vec<(u32, u8)>,
+) {
+    scratch.form.clear();
+    scratch.form.extend(form.chars());
+    let len = scratch.form.len();
+    let budget = usize::from(max);
+    let mask = char_mask(form);
+    for entry_len in len.saturating_sub(budget)..=len + budget {
+        for &(entry_mask, entry) in index.entries_of_char_len(entry_len, terms_only) {
             // Each edit adds or removes at most one distinct character.
             let near = (mask & !entry_mask).count_ones() <= u32::from(max)
                 && (entry_mask & !mask).count_ones() <= u32::from(max);
@@ -117,24 +153,18 @@ pub(crate) fn typo_candidates(index: &SearchIndex, folded: &str) -> Vec<(u32, u8
             }
             let (text, id) = index.entry(entry);
             // Bytes are characters in the usual all-ASCII case: no decoding.
-            let distance = if folded.is_ascii() && text.is_ascii() {
-                bounded_distance_in(folded.as_bytes(), text.as_bytes(), max, &mut scratch)
+            let distance = if form.is_ascii() && text.is_ascii() {
+                bounded_distance_in(form.as_bytes(), text.as_bytes(), max, &mut scratch.rows)
             } else {
-                entry_chars.clear();
-                entry_chars.extend(text.chars());
-                bounded_distance_in(&chars, &entry_chars, max, &mut scratch)
+                scratch.entry.clear();
+                scratch.entry.extend(text.chars());
+                bounded_distance_in(&scratch.form, &scratch.entry, max, &mut scratch.rows)
             };
             if let Some(distance) = distance {
                 found.push((id, distance));
             }
         }
     }
-    // One entry per term, at its smallest distance; a term the word reaches
-    // with no edit at all is an exact match, not a typo.
-    found.sort_unstable();
-    found.dedup_by_key(|&mut (id, _)| id);
-    found.retain(|&(_, distance)| distance > 0);
-    found
 }
 
 #[cfg(test)]
@@ -177,13 +207,14 @@ mod tests {
 
     #[test]
     fn candidates_respect_the_budget() {
-        let text = "iran irani tehran teheran diplomats diplomat negotiations";
+        let text = "iran irani tehran teheran diplomats diplomat negotiations visit";
         let index = SearchIndex::build(&[Document {
             text: text.into(),
             ..Default::default()
         }]);
         let found = |folded: &str| -> Vec<String> {
-            let mut terms: Vec<String> = typo_candidates(&index, folded)
+            let stem = crate::text::stem(folded);
+            let mut terms: Vec<String> = typo_candidates(&index, folded, &stem)
                 .into_iter()
                 .map(|(id, d)| format!("{}~{d}", index.term(id)))
                 .collect();
@@ -197,5 +228,8 @@ mod tests {
         assert_eq!(found("diplomta"), ["diplomat~1"]);
         assert_eq!(found("negotaitions"), ["negoti~1"]);
         assert_eq!(found("negoitaitons"), ["negoti~2"]);
+        // Through the stem: "visted" is two edits from "visit" but its stem
+        // "vist" only one.
+        assert_eq!(found("visted"), ["visit~1"]);
     }
 }
