@@ -335,7 +335,7 @@ fn choose(units: &[Span], located: &[(usize, u32)]) -> Vec<usize> {
 
 /// Snippets for the chosen units, given the highlight spans of each
 /// (`spans_in(u)`, sorted and merged): long units are windowed around their
-/// first highlight; neighbouring whole units read as one passage.
+/// first highlight; neighbouring whole units of one paragraph read as one passage.
 fn render(
     doc: &Document,
     units: &[Span],
@@ -355,10 +355,18 @@ fn render(
                 start: h.start.max(span.start),
                 end: h.end.min(span.end),
             });
+        // Neighbouring sentences of one paragraph, both shown whole, read as
+        // one passage.
+        let joins = |last: &Snippet| {
+            previous.is_some_and(|p| p + 1 == u && last.span.end == units[p].end)
+                && span == unit
+                && doc
+                    .text
+                    .get(last.span.end as usize..span.start as usize)
+                    .is_some_and(|gap| !gap.contains('\n'))
+        };
         match snippets.last_mut() {
-            Some(last)
-                if previous == u.checked_sub(1) && span == unit && last.span.end <= span.start =>
-            {
+            Some(last) if joins(last) => {
                 last.span.end = span.end;
                 last.highlights.extend(highlights);
             }
@@ -511,6 +519,20 @@ mod tests {
         for (query, expect) in cases {
             check(&article, &others, query, expect);
         }
+    }
+
+    #[test]
+    fn neighbours_join_within_a_paragraph_only() {
+        let text = "Talks began. Iran spoke.\n\nIran replied. Talks ended.";
+        let article = Document {
+            text: text.into(),
+            sentences: [(0, 12), (13, 24), (26, 39), (40, 52)]
+                .map(|(start, end)| Span::new(start, end))
+                .to_vec(),
+            ..Default::default()
+        };
+        check(&article, &[], "iran ", "[Iran] spoke. | [Iran] replied.");
+        check(&article, &[], "talks iran", "[Talks] began. [Iran] spoke.");
     }
 
     #[test]
