@@ -3,8 +3,8 @@
 //!
 //! Time to interactive: milliseconds from the start of navigation until `body[data-ready=true]`
 //! (the app mounted and decoded its corpus), for the first load and the median of later reloads.
-//! Search latency: the page is opened with `?bench=1` and `window.communiqueBench(queriesJson)`
-//! is called; it answers each query's time in milliseconds (an array of numbers, or an object
+//! Search latency: the page is opened with `?bench=1` and `window.communiqueBench(queries)`
+//! is called with the queries as an array of strings; it answers each query's time in milliseconds (an array of numbers, or an object
 //! with a `timings_ms` array), measured inside the page with `performance.now()`.
 
 use std::path::PathBuf;
@@ -118,14 +118,13 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
     if has_hook != json!(true) {
         return Err(Failure(format!(
             "browser {label}: no search timings: the page (opened with ?bench=1) does not define \
-             window.communiqueBench(queriesJson)"
+             window.communiqueBench(queries)"
         )));
     }
-    let queries_json = serde_json::to_string(&queries).expect("strings serialise");
     let answer = page
         .script(
             "return window.communiqueBench(arguments[0]);",
-            vec![Value::String(queries_json)],
+            vec![json!(queries)],
         )
         .await?;
     let timings = timings_of(&answer).ok_or_else(|| {
