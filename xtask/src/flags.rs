@@ -20,6 +20,8 @@ Commands:
   test                         setup, then every test: native crates, release build, end-to-end
   e2e                          release build, then only the end-to-end browser tests
   bench [--bench-corpus DIR]   sizes, compile time, native and in-browser search latency
+  ner [--conll FILE]           entity extraction precision/recall/F1 per kind on CoNLL-2003
+                               (default: ../shared/ner/conll2003_eng.testb)
   help                         this text
 
 --corpus DIR   the folder of articles to embed (default: corpus/); sets COMMUNIQUE_CORPUS
@@ -40,6 +42,8 @@ pub enum Command {
     E2e,
     /// Measure sizes and speeds.
     Bench(Bench),
+    /// Score the entity extractor on CoNLL-2003.
+    Ner(Ner),
     /// Print the help text.
     Help,
 }
@@ -76,6 +80,13 @@ pub struct Bench {
     pub bench_corpus: Option<PathBuf>,
 }
 
+/// Options of `cargo xtask ner`.
+#[derive(Debug, PartialEq)]
+pub struct Ner {
+    /// The CoNLL-2003 file to score on instead of `../shared/ner/conll2003_eng.testb`.
+    pub conll: Option<PathBuf>,
+}
+
 /// Parses the arguments after `cargo xtask`; the error is a message for the user.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
     let mut args = Args::new(args)?;
@@ -101,6 +112,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some("e2e") => Command::E2e,
         Some("bench") => Command::Bench(Bench {
             bench_corpus: args.value("--bench-corpus")?.map(PathBuf::from),
+        }),
+        Some("ner") => Command::Ner(Ner {
+            conll: args.value("--conll")?.map(PathBuf::from),
         }),
         Some(other) => return Err(format!("unknown command {other:?}")),
     };
@@ -205,6 +219,13 @@ mod tests {
         );
         check("test", Ok(Command::Test));
         check("e2e", Ok(Command::E2e));
+        check("ner", Ok(Command::Ner(Ner { conll: None })));
+        check(
+            "ner --conll x.testa",
+            Ok(Command::Ner(Ner {
+                conll: Some("x.testa".into()),
+            })),
+        );
         check(
             "bench --bench-corpus /data",
             Ok(Command::Bench(Bench {

@@ -13,6 +13,7 @@
 mod bench;
 mod dist;
 mod flags;
+mod ner;
 mod run;
 mod setup;
 mod test;
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         Command::Test => test::run_all(),
         Command::E2e => test::run_e2e(),
         Command::Bench(options) => bench::run(options.bench_corpus.as_deref()),
+        Command::Ner(options) => ner::run(options.conll.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
