@@ -182,6 +182,12 @@ impl SearchIndex {
         list
     }
 
+    /// Numbers of terms, completion words and posting bytes: with the
+    /// address, enough to tell indexes apart in a memo.
+    pub(crate) fn sizes(&self) -> (usize, usize, usize) {
+        (self.terms.len(), self.words.len(), self.postings.len())
+    }
+
     /// Words in the title of `doc` (positions below this are title words).
     pub(crate) fn title_len(&self, doc: DocId) -> u32 {
         self.title_lens.get(doc as usize).copied().unwrap_or(0)

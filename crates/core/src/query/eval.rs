@@ -373,7 +373,7 @@ impl SearchIndex {
             snippet::passages_at(self, doc_id, doc, &matches, &mut matcher)
                 .unwrap_or_else(|| snippet::passages(doc, &matcher.matches(&doc.text)))
         };
-        scored
+        let hits = scored
             .iter()
             .enumerate()
             .map(|(rank, s)| Hit {
@@ -388,7 +388,9 @@ impl SearchIndex {
                     _ => Vec::new(),
                 },
             })
-            .collect()
+            .collect();
+        snippet::remember_matcher(self, query, matcher);
+        hits
     }
 }
 

@@ -10,6 +10,7 @@
 //! Invariant: every span produced here lies on character boundaries of the
 //! text it indexes, whatever sentence spans the document carries.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use super::eval::{Resolved, ResolvedQuery};
@@ -27,6 +28,7 @@ const MAX_PASSAGE_BYTES: usize = 320;
 const MIN_LEAD_BYTES: usize = 120;
 
 /// Finds the words of a text that match a resolved query.
+#[derive(Clone)]
 pub(crate) struct Matcher {
     /// Folded word forms of every term a positive clause accepts → term id.
     forms: HashMap<String, u32>,
@@ -192,22 +194,64 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
     merged
 }
 
+/// What identifies an index for the matcher memo: its address and sizes
+/// (an address alone could be reused by another index after a drop).
+type IndexKey = (usize, usize, usize, usize);
+
+/// The memo key of `index`.
+fn index_key(index: &SearchIndex) -> IndexKey {
+    let (terms, words, postings) = index.sizes();
+    (index as *const SearchIndex as usize, terms, words, postings)
+}
+
+thread_local! {
+    /// The matcher of the last query asked about, on this thread. A page
+    /// asks for the highlights of every row it shows with one query, and
+    /// resolving a query (its typo scan above all) costs far more than
+    /// reading a title; a search leaves its matcher here for those calls.
+    static LAST_MATCHER: RefCell<Option<(IndexKey, Query, Matcher)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the matcher of `query` on `index`, resolving it only when
+/// it is not the last one used on this thread.
+fn with_matcher<R>(index: &SearchIndex, query: &Query, f: impl FnOnce(&mut Matcher) -> R) -> R {
+    let key = index_key(index);
+    LAST_MATCHER.with(|last| {
+        let mut last = last.borrow_mut();
+        match &mut *last {
+            Some((k, q, matcher)) if *k == key && q == query => f(matcher),
+            _ => {
+                let mut matcher = Matcher::new(index, &ResolvedQuery::new(index, query));
+                let result = f(&mut matcher);
+                *last = Some((key, query.clone(), matcher));
+                result
+            }
+        }
+    })
+}
+
+/// Leaves the matcher a search built for `query` to later highlight calls.
+pub(crate) fn remember_matcher(index: &SearchIndex, query: &Query, matcher: Matcher) {
+    LAST_MATCHER.with(|last| *last.borrow_mut() = Some((index_key(index), query.clone(), matcher)));
+}
+
 impl SearchIndex {
     /// Every matched word of `query` in the whole of `doc.text` (for the reader view).
     pub fn highlights(&self, doc: &Document, query: &Query) -> Vec<Span> {
-        Matcher::new(self, &ResolvedQuery::new(self, query)).spans(&doc.text)
+        with_matcher(self, query, |matcher| matcher.spans(&doc.text))
     }
 
     /// Every matched word of `query` in `doc.title` (spans into the title).
     pub fn title_highlights(&self, doc: &Document, query: &Query) -> Vec<Span> {
-        Matcher::new(self, &ResolvedQuery::new(self, query)).spans(&doc.title)
+        with_matcher(self, query, |matcher| matcher.spans(&doc.title))
     }
 
     /// The best one or two passages of `doc` for `query`, as in [`Hit`](super::Hit)s
     /// (for hits beyond the first [`SNIPPET_HITS`]).
     pub fn snippets(&self, doc: &Document, query: &Query) -> Vec<Snippet> {
-        let mut matcher = Matcher::new(self, &ResolvedQuery::new(self, query));
-        passages(doc, &matcher.matches(&doc.text))
+        with_matcher(self, query, |matcher| {
+            passages(doc, &matcher.matches(&doc.text))
+        })
     }
 }
 
@@ -518,6 +562,40 @@ mod tests {
         ];
         for (query, expect) in cases {
             check(&article, &others, query, expect);
+        }
+    }
+
+    #[test]
+    fn the_matcher_memo_follows_the_query_and_the_index() {
+        let a = doc("", "Iran and Russia.");
+        let b = doc("", "Iran or Chile.");
+        let index_a = SearchIndex::build(std::slice::from_ref(&a));
+        let index_b = SearchIndex::build(std::slice::from_ref(&b));
+        for _ in 0..2 {
+            let russia = parse("russia");
+            assert_eq!(
+                mark(&a.text, &index_a.highlights(&a, &russia)),
+                "Iran and [Russia]."
+            );
+            assert_eq!(
+                mark(&b.text, &index_b.highlights(&b, &russia)),
+                "Iran or Chile."
+            );
+            let iran = parse("iran");
+            assert_eq!(
+                mark(&a.text, &index_a.highlights(&a, &iran)),
+                "[Iran] and Russia."
+            );
+            let hits = index_b.search(
+                std::slice::from_ref(&b),
+                &parse("chile"),
+                &Default::default(),
+            );
+            assert_eq!(hits.len(), 1);
+            assert_eq!(
+                mark(&b.text, &index_b.highlights(&b, &parse("chile"))),
+                "Iran or [Chile]."
+            );
         }
     }
 
