@@ -49,6 +49,7 @@ pub mod index;
 pub mod model;
 pub mod query;
 pub mod text;
+pub mod timeline;
 
 pub use facet::{FacetIndex, Filters};
 pub use index::{IndexStats, SearchIndex};
