@@ -6,8 +6,9 @@
 
 use std::sync::OnceLock;
 
+use communique_core::facet::{FacetCounts, FacetIndex, Filters};
 use communique_core::query::{self, SearchOptions, Snippet, SortOrder};
-use communique_core::{bundle, Corpus, DocId, Document, Span};
+use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityKind, Span};
 
 use crate::state::Sort;
 
@@ -73,17 +74,41 @@ pub fn count_hits(text: &str) -> usize {
         .len()
 }
 
-/// Every document matching `text`, in `sort` order. An empty query matches
-/// nothing (the page shows the overview instead).
-pub fn search(text: &str, sort: Sort) -> Vec<ResultRow> {
+/// The facet index of the corpus (filters, counts, entity statistics), built
+/// once on first use.
+pub fn facets() -> &'static FacetIndex {
+    static FACETS: OnceLock<FacetIndex> = OnceLock::new();
+    FACETS.get_or_init(|| FacetIndex::build(corpus()))
+}
+
+/// Every document matching `text` and passing `filters`, in `sort` order. An
+/// empty query with filters lists every document that passes them (browsing
+/// by filter alone, newest first unless sorted otherwise); an empty query
+/// without filters matches nothing (the page shows the overview instead).
+pub fn search(text: &str, sort: Sort, filters: &Filters) -> Vec<ResultRow> {
     let corpus = corpus();
     let query = query::parse(text);
     if query.is_empty() {
-        return Vec::new();
+        if filters.is_empty() {
+            return Vec::new();
+        }
+        let mut docs = facets().matching_docs(filters);
+        // With nothing to rank by relevance, the newest article comes first.
+        docs.sort_by_key(|&doc| {
+            std::cmp::Reverse(corpus.documents[doc as usize].date.map(|d| d.last_day()))
+        });
+        return docs
+            .into_iter()
+            .map(|doc| ResultRow {
+                doc,
+                snippets: Vec::new(),
+            })
+            .collect();
     }
+    let allowed = facets().allowed(filters);
     let options = SearchOptions {
         sort: sort_order(sort),
-        allowed: None,
+        allowed: (!filters.is_empty()).then_some(&allowed as &dyn Fn(DocId) -> bool),
     };
     corpus
         .index
@@ -94,6 +119,95 @@ pub fn search(text: &str, sort: Sort) -> Vec<ResultRow> {
             snippets: hit.snippets,
         })
         .collect()
+}
+
+/// The facet panel's counts for `text` under `filters`: over the query's hits
+/// before filtering (every document for an empty query), so each count says
+/// what selecting that value would give (see core's `facet` module).
+pub fn facet_counts(text: &str, filters: &Filters) -> FacetCounts {
+    let corpus = corpus();
+    let query = query::parse(text);
+    if query.is_empty() {
+        return facets().counts(0..corpus.documents.len() as DocId, filters);
+    }
+    let hits = corpus
+        .index
+        .search(&corpus.documents, &query, &SearchOptions::default());
+    facets().counts(hits.iter().map(|hit| hit.doc), filters)
+}
+
+/// The entity with this id (`person/…`), and its index, if the corpus has it.
+pub fn entity(id: &str) -> Option<(EntityId, &'static Entity)> {
+    let index = facets().entity_by_id(id)?;
+    Some((index, corpus().entities.get(index as usize)?))
+}
+
+/// One entity mention in a document, for the reader to mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where the mention is in the document text.
+    pub span: Span,
+    /// The entity mentioned.
+    pub entity: EntityId,
+    /// Its kind (for the mark's style).
+    pub kind: EntityKind,
+}
+
+/// The entity mentions of document `doc`, in text order and never overlapping
+/// (of nested mentions the longest wins, as "Iranian Foreign Ministry" over
+/// "Iran"); spans that are not a slice of the text are skipped.
+pub fn mentions_in(doc: DocId) -> Vec<Mention> {
+    let corpus = corpus();
+    let Some(document) = corpus.documents.get(doc as usize) else {
+        return Vec::new();
+    };
+    let text = &document.text;
+    let mut found: Vec<Mention> = corpus
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(index, entity)| {
+            mentions_of(entity, doc)
+                .iter()
+                .filter(|m| text.get(m.span.range()).is_some())
+                .map(move |m| Mention {
+                    span: m.span,
+                    entity: index as EntityId,
+                    kind: entity.kind,
+                })
+        })
+        .collect();
+    found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut out: Vec<Mention> = Vec::with_capacity(found.len());
+    for mention in found {
+        if out.last().is_none_or(|last| last.span.end <= mention.span.start) {
+            out.push(mention);
+        }
+    }
+    out
+}
+
+/// The mentions of `entity` in document `doc`: a binary search, since
+/// mentions are sorted by document (see `Entity::mentions`).
+fn mentions_of(entity: &Entity, doc: DocId) -> &[communique_core::SourceRef] {
+    let start = entity.mentions.partition_point(|m| m.doc < doc);
+    let end = entity.mentions.partition_point(|m| m.doc <= doc);
+    &entity.mentions[start..end.max(start)]
+}
+
+/// The entities document `doc` mentions most, most mentions first, at most `limit`.
+pub fn top_entities(doc: DocId, limit: usize) -> Vec<EntityId> {
+    let mut counts: Vec<(EntityId, usize)> = corpus()
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(index, entity)| {
+            (index as EntityId, mentions_of(entity, doc).len())
+        })
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    counts.sort_by_key(|&(index, n)| (std::cmp::Reverse(n), index));
+    counts.into_iter().take(limit).map(|(index, _)| index).collect()
 }
 
 /// What a result shows beyond its document: the matches of `text` in the

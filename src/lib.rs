@@ -8,7 +8,7 @@
 //! Invariant: corpus text is always rendered as text (via
 //! `components::marked_text` or plain text nodes), never as HTML.
 
-use communique_core::DocId;
+use communique_core::{DocId, EntityId};
 use leptos::prelude::*;
 
 pub mod bench;
@@ -22,6 +22,7 @@ pub mod state;
 
 use components::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
+use pages::entity::EntityPage;
 use pages::not_found::NotFoundPage;
 use pages::overview::OverviewPage;
 use pages::reader::ReaderPage;
@@ -34,8 +35,10 @@ use state::{AppState, Route, View};
 pub enum Page {
     /// Nothing typed, no article open: the corpus at a glance.
     Overview,
-    /// A query typed: its results.
+    /// A query typed or a filter chosen: the results.
     Results,
+    /// `view=entity&id=…`: one entity's page.
+    Entity(EntityId),
     /// An article open in the reader.
     Reader(DocId),
     /// `view=report`.
@@ -44,17 +47,27 @@ pub enum Page {
     NotFound(String),
 }
 
-/// The page for `route`; `find` looks a document id up in the corpus.
-pub fn page_for(route: &Route, find: impl Fn(&str) -> Option<DocId>) -> Page {
+/// The page for `route`; `find` looks a document id up in the corpus,
+/// `find_entity` an entity id.
+pub fn page_for(
+    route: &Route,
+    find: impl Fn(&str) -> Option<DocId>,
+    find_entity: impl Fn(&str) -> Option<EntityId>,
+) -> Page {
     match &route.view {
         View::Report => Page::Report,
+        View::Entity => match route.entity.as_deref().map(|id| (id, find_entity(id))) {
+            Some((_, Some(entity))) => Page::Entity(entity),
+            Some((id, None)) => Page::NotFound(format!("This corpus has no entity “{id}”.")),
+            None => Page::NotFound("This link names no entity (its `id` is missing).".into()),
+        },
         View::Unknown(name) => Page::NotFound(format!("This explorer has no “{name}” view.")),
         View::Explore => match &route.doc {
             Some(id) => match find(id) {
                 Some(doc) => Page::Reader(doc),
                 None => Page::NotFound(format!("This corpus has no article with id “{id}”.")),
             },
-            None if route.query.trim().is_empty() => Page::Overview,
+            None if !route.shows_results() => Page::Overview,
             None => Page::Results,
         },
     }
@@ -71,13 +84,23 @@ pub fn App() -> impl IntoView {
     let page = Memo::new(move |_| {
         state
             .current
-            .with(|route| page_for(route, |id| bundle::document(id).map(|(doc, _)| doc)))
+            .with(|route| {
+                page_for(
+                    route,
+                    |id| bundle::document(id).map(|(doc, _)| doc),
+                    |id| bundle::entity(id).map(|(entity, _)| entity),
+                )
+            })
     });
     let corpus_title = bundle::corpus().meta.title.clone();
     Effect::new(move |_| {
         let name = match page.get() {
             Page::Reader(doc) => bundle::corpus().documents[doc as usize].title.clone(),
-            Page::Results => format!("“{}”", state.query.get().trim()),
+            Page::Results => match state.query.get().trim() {
+                "" => "Filtered articles".to_string(),
+                query => format!("“{query}”"),
+            },
+            Page::Entity(entity) => bundle::corpus().entities[entity as usize].name.clone(),
             Page::Report => "Compile report".to_string(),
             Page::Overview => corpus_title.clone(),
             Page::NotFound(_) => "Not found".to_string(),
@@ -102,6 +125,7 @@ pub fn App() -> impl IntoView {
                 Page::Overview => view! { <OverviewPage /> }.into_any(),
                 Page::Results => view! { <SearchPage /> }.into_any(),
                 Page::Reader(doc) => view! { <ReaderPage doc=doc /> }.into_any(),
+                Page::Entity(entity) => view! { <EntityPage entity=entity /> }.into_any(),
                 Page::Report => view! { <ReportPage /> }.into_any(),
                 Page::NotFound(message) => view! { <NotFoundPage message=message /> }.into_any(),
             }}
@@ -114,10 +138,11 @@ pub fn App() -> impl IntoView {
 mod tests {
     use super::*;
 
-    /// Routes the URL `url` in a corpus of the ids `ids` and compares the page.
+    /// Routes the URL `url` in a corpus of the document (and entity) ids
+    /// `ids` and compares the page.
     fn check(url: &str, ids: &[&str], expect: Page) {
         let find = |id: &str| ids.iter().position(|x| *x == id).map(|i| i as DocId);
-        assert_eq!(page_for(&Route::from_query(url), find), expect, "{url}");
+        assert_eq!(page_for(&Route::from_query(url), find, find), expect, "{url}");
     }
 
     #[test]
@@ -129,6 +154,19 @@ mod tests {
         check("?q=iran&doc=b", &ids, Page::Reader(1));
         check("?doc=a&s=3-9", &ids, Page::Reader(0));
         check("?view=report&q=iran", &ids, Page::Report);
+        check("?person=x", &ids, Page::Results);
+        check("?person=x&doc=a", &ids, Page::Reader(0));
+        check("?view=entity&id=b&q=iran", &ids, Page::Entity(1));
+        check(
+            "?view=entity&id=zzz",
+            &ids,
+            Page::NotFound("This corpus has no entity “zzz”.".into()),
+        );
+        check(
+            "?view=entity",
+            &ids,
+            Page::NotFound("This link names no entity (its `id` is missing).".into()),
+        );
         check(
             "?doc=zzz",
             &ids,

@@ -25,6 +25,7 @@
 //! [`Route::to_query`] (omit it when empty, so URLs stay short), add a memo to
 //! [`AppState`] if components need it alone, and add test rows.
 
+use communique_core::facet::{Facet, Filters};
 use communique_core::Span;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -44,6 +45,8 @@ pub enum View {
     Explore,
     /// `view=report`: what became of every input file.
     Report,
+    /// `view=entity&id=…`: one person, organisation or place.
+    Entity,
     /// A `view` this build does not know (an old or mistyped link).
     Unknown(String),
 }
@@ -54,6 +57,7 @@ impl View {
         match self {
             View::Explore => None,
             View::Report => Some("report"),
+            View::Entity => Some("entity"),
             View::Unknown(name) => Some(name),
         }
     }
@@ -63,6 +67,7 @@ impl View {
         match name {
             "" => View::Explore,
             "report" => View::Report,
+            "entity" => View::Entity,
             other => View::Unknown(other.to_string()),
         }
     }
@@ -120,6 +125,11 @@ pub struct Route {
     pub doc: Option<String>,
     /// `s=START-END`: a byte span of the open article to mark and scroll to.
     pub cite: Option<Span>,
+    /// `id`: the entity shown by `view=entity` (`person/…`, `place/…`, …).
+    pub entity: Option<String>,
+    /// `person`, `org`, `place`, `source`, `year`, `from`, `to`: the facet
+    /// filters, encoded by core's `facet` module.
+    pub filters: Filters,
 }
 
 impl Route {
@@ -128,7 +138,10 @@ impl Route {
     /// so an old or hand-edited link still opens something sensible.
     pub fn from_query(search: &str) -> Route {
         let search = search.strip_prefix('?').unwrap_or(search);
-        let mut route = Route::default();
+        let mut route = Route {
+            filters: Filters::from_query_pairs(form_urlencoded::parse(search.as_bytes())),
+            ..Route::default()
+        };
         for (key, value) in form_urlencoded::parse(search.as_bytes()) {
             match &*key {
                 "view" => route.view = View::from_name(&value),
@@ -136,6 +149,7 @@ impl Route {
                 "sort" => route.sort = Sort::from_name(&value),
                 "doc" if !value.is_empty() => route.doc = Some(value.into_owned()),
                 "s" => route.cite = parse_span(&value),
+                "id" if !value.is_empty() => route.entity = Some(value.into_owned()),
                 _ => {}
             }
         }
@@ -161,6 +175,12 @@ impl Route {
         if let Some(span) = self.cite {
             out.append_pair("s", &format!("{}-{}", span.start, span.end));
         }
+        if let Some(entity) = &self.entity {
+            out.append_pair("id", entity);
+        }
+        for (param, value) in self.filters.to_query_pairs() {
+            out.append_pair(param, &value);
+        }
         let pairs = out.finish();
         if pairs.is_empty() {
             pairs
@@ -184,6 +204,7 @@ impl Route {
             view: View::Explore,
             doc: Some(doc.to_string()),
             cite: None,
+            entity: None,
             ..self.clone()
         }
     }
@@ -197,9 +218,43 @@ impl Route {
         }
     }
 
-    /// Whether this route shows the search results (a query, no article, default view).
+    /// Whether this route shows the search results (a query or a filter, no
+    /// article, default view): filters alone browse the corpus.
     pub fn shows_results(&self) -> bool {
-        self.view == View::Explore && self.doc.is_none() && !self.query.trim().is_empty()
+        self.view == View::Explore
+            && self.doc.is_none()
+            && (!self.query.trim().is_empty() || !self.filters.is_empty())
+    }
+
+    /// This route showing the page of the entity `id` (keeping query and filters,
+    /// so "back to results" and "filter by this" keep the user's search).
+    pub fn with_entity(&self, id: &str) -> Route {
+        Route {
+            view: View::Entity,
+            entity: Some(id.to_string()),
+            doc: None,
+            cite: None,
+            ..self.clone()
+        }
+    }
+
+    /// This route showing the results under `filters` (leaving any article or entity page).
+    pub fn with_filters(&self, filters: Filters) -> Route {
+        Route {
+            view: View::Explore,
+            doc: None,
+            cite: None,
+            entity: None,
+            filters,
+            ..self.clone()
+        }
+    }
+
+    /// This route's results with `key` of `facet` selected too.
+    pub fn adding_filter(&self, facet: Facet, key: &str) -> Route {
+        let mut filters = self.filters.clone();
+        filters.insert(facet, key);
+        self.with_filters(filters)
     }
 }
 
@@ -240,6 +295,10 @@ pub struct AppState {
     pub cite: Memo<Option<Span>>,
     /// The page (`view`).
     pub view: Memo<View>,
+    /// The entity of the entity page (`id`).
+    pub entity: Memo<Option<String>>,
+    /// The facet filters (`person`, `org`, `place`, `source`, `year`, `from`, `to`).
+    pub filters: Memo<Filters>,
     /// The results of the current query in the current order (empty for an
     /// empty query); computed only while something reads them.
     pub results: Memo<Vec<ResultRow>>,
@@ -255,6 +314,7 @@ impl AppState {
         let route = RwSignal::new(route);
         let query = Memo::new(move |_| route.with(|r| r.query.clone()));
         let sort = Memo::new(move |_| route.with(|r| r.sort));
+        let filters = Memo::new(move |_| route.with(|r| r.filters.clone()));
         AppState {
             route,
             current: Memo::new(move |_| route.get()),
@@ -263,7 +323,11 @@ impl AppState {
             doc: Memo::new(move |_| route.with(|r| r.doc.clone())),
             cite: Memo::new(move |_| route.with(|r| r.cite)),
             view: Memo::new(move |_| route.with(|r| r.view.clone())),
-            results: Memo::new(move |_| query.with(|q| bundle::search(q, sort.get()))),
+            entity: Memo::new(move |_| route.with(|r| r.entity.clone())),
+            filters,
+            results: Memo::new(move |_| {
+                filters.with(|f| query.with(|q| bundle::search(q, sort.get(), f)))
+            }),
             active: RwSignal::new(None),
             shown: RwSignal::new(RESULTS_PAGE),
         }
@@ -274,7 +338,9 @@ impl AppState {
     fn show(&self, route: Route) {
         let fresh = self
             .route
-            .with_untracked(|r| r.query != route.query || r.sort != route.sort);
+            .with_untracked(|r| {
+                r.query != route.query || r.sort != route.sort || r.filters != route.filters
+            });
         if fresh {
             self.active.set(None);
             self.shown.set(RESULTS_PAGE);
@@ -339,6 +405,7 @@ impl AppState {
             query: text,
             doc: None,
             cite: None,
+            entity: None,
             ..current
         };
         self.navigate(route, mode);
@@ -389,6 +456,20 @@ impl AppState {
         }
     }
 
+    /// Shows the results under `filters` instead of the current ones (a new
+    /// history entry, so back undoes a filter change).
+    pub fn set_filters(&self, filters: Filters) {
+        let route = self.route.get_untracked().with_filters(filters);
+        self.navigate(route, HistoryMode::Push);
+    }
+
+    /// Selects or deselects `key` of `facet` (a facet checkbox).
+    pub fn toggle_filter(&self, facet: Facet, key: &str) {
+        let mut filters = self.filters.get_untracked();
+        filters.toggle(facet, key);
+        self.set_filters(filters);
+    }
+
     /// Follows an in-app link to `route` (a new history entry), as a click on
     /// an `AppLink` does.
     pub fn follow(&self, route: Route) {
@@ -409,10 +490,34 @@ fn current_search() -> String {
 mod tests {
     use super::*;
 
-    /// Reads `url`, checks the route's debug form, then checks it writes back as `canonical`.
+    /// The route's fields in debug form; the entity and the filters (as URL
+    /// pairs) follow only when set, so rows without them stay short.
+    fn describe(route: &Route) -> String {
+        let Route {
+            view,
+            query,
+            sort,
+            doc,
+            cite,
+            entity,
+            filters,
+        } = route;
+        let mut out = format!(
+            "Route {{ view: {view:?}, query: {query:?}, sort: {sort:?}, doc: {doc:?}, cite: {cite:?} }}"
+        );
+        if let Some(entity) = entity {
+            out += &format!(" entity={entity}");
+        }
+        for (param, value) in filters.to_query_pairs() {
+            out += &format!(" {param}={value}");
+        }
+        out
+    }
+
+    /// Reads `url`, checks the route's description, then checks it writes back as `canonical`.
     fn check(url: &str, expect: &str, canonical: &str) {
         let route = Route::from_query(url);
-        assert_eq!(format!("{route:?}"), expect, "reading {url}");
+        assert_eq!(describe(&route), expect, "reading {url}");
         assert_eq!(route.to_query(), canonical, "writing {url}");
         assert_eq!(
             Route::from_query(canonical),
@@ -447,6 +552,17 @@ mod tests {
             "?view=nonsense&sort=relevance",
             r#"Route { view: Unknown("nonsense"), query: "", sort: Relevance, doc: None, cite: None }"#,
             "?view=nonsense",
+        );
+        // Entity pages and facet filters (core's parameter names, kind prefix dropped).
+        check(
+            "?view=entity&id=person%2Fali-akbar-velayati&q=iran",
+            r#"Route { view: Entity, query: "iran", sort: Relevance, doc: None, cite: None } entity=person/ali-akbar-velayati"#,
+            "?view=entity&q=iran&id=person%2Fali-akbar-velayati",
+        );
+        check(
+            "?place=moscow&person=person%2Fvelayati&year=2016&q=",
+            r#"Route { view: Explore, query: "", sort: Relevance, doc: None, cite: None } person=velayati place=moscow year=2016"#,
+            "?person=velayati&place=moscow&year=2016",
         );
         // Non-ASCII text and ids with slashes survive.
         check(
@@ -484,5 +600,14 @@ mod tests {
         assert_eq!(reader.without_doc(), results);
         assert_eq!(Route::default().href(), "./");
         assert!(!Route::from_query("?q=+++").shows_results());
+        // Filters alone browse; adding one leaves an article or entity page.
+        let browse = Route::from_query("?person=velayati");
+        assert!(browse.shows_results());
+        let entity = browse.with_entity("place/moscow");
+        assert_eq!(entity.href(), "?view=entity&id=place%2Fmoscow&person=velayati");
+        assert!(!entity.shows_results());
+        let both = entity.adding_filter(Facet::Places, "place/moscow");
+        assert_eq!(both.href(), "?person=velayati&place=moscow");
+        assert!(both.shows_results());
     }
 }

@@ -4,7 +4,13 @@
 
 pub mod app_link;
 pub mod doc_date;
+pub mod entity_link;
+pub mod facet_group;
+pub mod facet_panel;
+pub mod filter_chips;
 pub mod marked_text;
+pub mod mention_legend;
+pub mod mention_text;
 pub mod removed_text;
 pub mod report_file;
 pub mod result_item;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::bundle::{self, ResultRow};
 use crate::components::app_link::AppLink;
 use crate::components::doc_date::DocDate;
+use crate::components::entity_link::EntityLink;
 use crate::components::marked_text::MarkedText;
 use crate::components::snippet::Snippet;
 use crate::state::AppState;
@@ -60,6 +61,28 @@ pub fn ResultItem(
                 .into_iter()
                 .map(|snippet| view! { <Snippet text=&doc.text snippet=snippet /> })
                 .collect_view()}
+            <ResultEntities doc=row.doc />
         </li>
     }
+}
+
+/// How many of a result's entities its entity line names.
+const RESULT_ENTITIES: usize = 5;
+
+/// `p.result-entities`: the entities the document mentions most, as small
+/// links to their pages; nothing when it mentions none.
+#[component]
+fn ResultEntities(
+    /// The result's document.
+    doc: communique_core::DocId,
+) -> impl IntoView {
+    let top = bundle::top_entities(doc, RESULT_ENTITIES);
+    (!top.is_empty()).then(|| {
+        view! {
+            <p class="result-entities">
+                <span class="visually-hidden">"Mentions: "</span>
+                {top.into_iter().map(|entity| view! { <EntityLink entity=entity /> }).collect_view()}
+            </p>
+        }
+    })
 }

@@ -1,5 +1,6 @@
 //! The reader: one whole article, its metadata, the query's matches marked,
-//! the cited span (`s=START-END`) marked and scrolled to, and the removed text.
+//! the cited span (`s=START-END`) marked and scrolled to, the entity mentions
+//! as links to their pages (with a legend), and the removed text.
 
 use communique_core::{DocId, Span};
 use leptos::html;
@@ -8,6 +9,8 @@ use leptos::prelude::*;
 use crate::bundle;
 use crate::components::doc_date::DocDate;
 use crate::components::marked_text::MarkedText;
+use crate::components::mention_legend::MentionLegend;
+use crate::components::mention_text::MentionText;
 use crate::components::removed_text::RemovedText;
 use crate::format;
 use crate::state::AppState;
@@ -53,6 +56,8 @@ pub fn ReaderPage(
         });
     });
 
+    let mentions = bundle::mentions_in(doc);
+    let mentions_empty = mentions.is_empty();
     let paragraphs = if article.paragraphs.is_empty() && !text.is_empty() {
         vec![Span::new(0, text.len())]
     } else {
@@ -70,9 +75,20 @@ pub fn ReaderPage(
                         .filter(|m| m.overlaps(paragraph))
                         .collect();
                     let cited = cited.filter(|c| c.overlaps(paragraph));
+                    let mentions = mentions
+                        .iter()
+                        .copied()
+                        .filter(|m| m.span.overlaps(paragraph))
+                        .collect();
                     view! {
                         <p>
-                            <MarkedText text=text within=paragraph marks=marks cited=cited />
+                            <MentionText
+                                text=text
+                                within=paragraph
+                                mentions=mentions
+                                marks=marks
+                                cited=cited
+                            />
                         </p>
                     }
                 })
@@ -142,6 +158,7 @@ pub fn ReaderPage(
                 </span>
             </p>
             {match_note}
+            {(!mentions_empty).then(|| view! { <MentionLegend /> })}
             <div class="reader-body">{body}</div>
             <RemovedText removed=&article.removed />
         </article>

@@ -1,14 +1,18 @@
-//! The search results page: the result count, the order, and the results.
+//! The search results page: the facet panel, the active filters, the result
+//! count, the order, and the results (of a query, or of the filters alone).
 
 use leptos::prelude::*;
 
+use crate::components::facet_panel::FacetPanel;
+use crate::components::filter_chips::FilterChips;
 use crate::components::result_list::ResultList;
 use crate::components::sort_select::SortSelect;
 use crate::format;
 use crate::state::AppState;
 
-/// The results of the typed query: `#result-count` (announced to screen
-/// readers as it changes), the [`SortSelect`] and the [`ResultList`].
+/// The results of the typed query and the filters: the [`FacetPanel`] beside
+/// them, the [`FilterChips`], `#result-count` (announced to screen readers as
+/// it changes), the [`SortSelect`] and the [`ResultList`].
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let state = AppState::expect();
@@ -22,13 +26,17 @@ pub fn SearchPage() -> impl IntoView {
             <h1 id="results-heading" class="visually-hidden">
                 "Search results"
             </h1>
-            <div class="results-bar">
-                <p id="result-count" aria-live="polite" aria-atomic="true">
-                    {count}
-                </p>
-                <SortSelect />
+            <FacetPanel />
+            <div class="search-results">
+                <FilterChips />
+                <div class="results-bar">
+                    <p id="result-count" aria-live="polite" aria-atomic="true">
+                        {count}
+                    </p>
+                    <SortSelect />
+                </div>
+                <ResultList />
             </div>
-            <ResultList />
         </section>
     }
 }
