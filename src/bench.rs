@@ -1,7 +1,9 @@
 //! The in-browser benchmark hook: `window.communiqueBench(queries)` parses and
 //! searches each query over the embedded corpus, timed with
-//! `performance.now()`, and returns `{median_ms, p95_ms, count}`, so
-//! `cargo xtask bench` can measure search latency inside headless Chromium.
+//! `performance.now()`, and returns `{median_ms, p95_ms, count, hits,
+//! timings_ms}`, so `cargo xtask bench` can measure search latency inside
+//! headless Chromium. `queries` is an array of strings or a JSON text of one
+//! (WebDriver passes a string most simply).
 
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::window;
@@ -43,7 +45,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 /// Installs `window.communiqueBench`. It throws a `TypeError` unless given an
-/// array of strings.
+/// array of strings or the JSON text of one.
 pub fn register() {
     let hook = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(run);
     // Registration fails only if `window` is frozen; the app works without it.
@@ -53,7 +55,13 @@ pub fn register() {
 }
 
 fn run(queries: JsValue) -> Result<JsValue, JsValue> {
-    let type_error = || js_sys::TypeError::new("communiqueBench expects an array of strings");
+    let type_error = || {
+        js_sys::TypeError::new("communiqueBench expects an array of strings, or its JSON text")
+    };
+    let queries = match queries.as_string() {
+        Some(json) => js_sys::JSON::parse(&json).map_err(|_| type_error())?,
+        None => queries,
+    };
     let queries: Array = queries.dyn_into().map_err(|_| type_error())?;
     let queries: Vec<String> = queries
         .iter()
@@ -70,8 +78,10 @@ fn run(queries: JsValue) -> Result<JsValue, JsValue> {
         hits += bundle::count_hits(query);
         times.push(performance.now() - start);
     }
+    let timings = times.iter().copied().map(JsValue::from_f64).collect::<Array>();
     let summary = summarise(times);
     let out = Object::new();
+    Reflect::set(&out, &JsValue::from_str("timings_ms"), &timings)?;
     for (key, value) in [
         ("median_ms", summary.median_ms),
         ("p95_ms", summary.p95_ms),

@@ -7,14 +7,15 @@ use crate::state::{AppState, Route};
 
 /// A link to `to`: its href is the route's query string, so it works before
 /// the WASM loads, in a new tab and when copied; a plain left click navigates
-/// in place and pushes a history entry.
+/// in place and pushes a history entry. It carries `aria-current="page"`
+/// while `to` is the route shown.
 #[component]
 pub fn AppLink(
     /// Where the link goes.
     to: Route,
     /// Classes of the `<a>`.
     #[prop(optional)]
-    class: &'static str,
+    class: Option<&'static str>,
     /// The `id` of the `<a>`, when a test or a skip link needs it.
     #[prop(optional)]
     id: Option<&'static str>,
@@ -23,6 +24,9 @@ pub fn AppLink(
 ) -> impl IntoView {
     let state = AppState::expect();
     let href = to.href();
+    // A link to the page being shown says so, for screen readers and styling.
+    let here = to.clone();
+    let current = move || state.current.with(|route| *route == here).then_some("page");
     let on_click = move |ev: MouseEvent| {
         // Leave modified clicks (new tab, new window, download) to the browser.
         let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
@@ -33,7 +37,7 @@ pub fn AppLink(
         state.follow(to.clone());
     };
     view! {
-        <a href=href class=class id=id on:click=on_click>
+        <a href=href class=class id=id aria-current=current on:click=on_click>
             {children()}
         </a>
     }

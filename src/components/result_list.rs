@@ -34,6 +34,18 @@ pub fn ResultList() -> impl IntoView {
                     .collect_view()
             }}
         </ol>
+        <Show when=move || total.get() == 0>
+            <div class="no-results">
+                <p>{move || format!("No article matches “{}”.", state.query.get().trim())}</p>
+                <p>
+                    "Try fewer or other words. Misspelt names are matched when close; "
+                    <code>"\"quotes\""</code>
+                    " find an exact phrase, "
+                    <code>"-word"</code>
+                    " leaves out articles with that word."
+                </p>
+            </div>
+        </Show>
         <Show when=move || { remaining() > 0 }>
             <button
                 type="button"
