@@ -15,10 +15,14 @@ use crate::index::{SearchIndex, TermPostings};
 use crate::model::{DocId, Document};
 
 /// At most this many terms stand for a word being typed (the most frequent
-/// ones), so a short prefix costs about as much as a common word: 10 per
-/// letter typed, up to 40.
+/// ones), so a short prefix costs about as much as a few common words: 10
+/// for two letters, 20 for three, 40 from four on.
 fn max_prefix_terms(letters: usize) -> usize {
-    10 * letters.clamp(1, 4)
+    match letters {
+        0..=2 => 10,
+        3 => 20,
+        _ => 40,
+    }
 }
 
 /// A clause of a query, resolved to index term ids.

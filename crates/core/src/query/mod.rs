@@ -19,9 +19,10 @@
 //!
 //! Cost, measured on 9,825 news articles (AG News test set and BBC News,
 //! 6.8 MB of text; Nov 2026, a shared 2-core machine under heavy load, CPU
-//! time per call): the bench's 243 queries take p50 0.49 ms, p95 1.05 ms in
-//! WebAssembly (V8, `opt-level = "z"`), and every prefix of 20 queries typed
-//! key by key p50 0.6–0.8 ms, p95 1.4–1.9 ms; natively about half that
+//! time per call, ranges over runs): the bench's 243 queries take p50
+//! 0.5–0.6 ms, p95 1.05–1.3 ms in WebAssembly (V8, `opt-level = "z"`), and
+//! every prefix of 20 queries typed key by key p50 0.6–0.9 ms, p95 1.4–2.0 ms;
+//! natively about half that
 //! (`examples/search_bench.rs` times it natively, wall clock). Per search
 //! the work is: a typo scan of the dictionary by length bucket, decoding
 //! the lists of the query's terms, and reading the one or two sentences
