@@ -170,19 +170,29 @@ const HEADER_LABELS: &[&str] = &[
     "gst", "sast", "eat", "wat", "cat", "hkt", "sgt", "jst", "kst", "aest", "aedt",
 ];
 
+/// English weekday names, Monday first.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The weekday a full English weekday name denotes, any case, 0 for Monday: "Tuesday" → 1.
+pub fn weekday_number(word: &str) -> Option<u8> {
+    WEEKDAYS
+        .iter()
+        .position(|d| d.eq_ignore_ascii_case(word))
+        .map(|p| p as u8)
+}
+
+/// Whether a word is a weekday name or its three-letter abbreviation ("Tue").
 fn weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let lower = word.to_ascii_lowercase();
-    DAYS.iter()
-        .any(|d| lower == *d || (lower.len() == 3 && d.starts_with(&lower)))
+    weekday_number(word).is_some()
+        || (word.len() == 3 && WEEKDAYS.iter().any(|d| d[..3].eq_ignore_ascii_case(word)))
 }
 
 fn meridiem(word: &str) -> bool {

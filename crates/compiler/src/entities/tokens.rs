@@ -47,7 +47,9 @@ impl Token {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// Whether a character is an apostrophe as news text writes one (straight or curly);
+/// the visit tokenizer uses it too.
+pub(crate) fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 

@@ -125,16 +125,6 @@ impl When {
     }
 }
 
-static WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 static NUMBER_WORDS: &[(&str, i64)] = &[
     ("a", 1),
     ("an", 1),
@@ -195,10 +185,7 @@ fn weekday_of(token: &Token) -> Option<u8> {
     if !token.capitalised() {
         return None;
     }
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == token.lower)
-        .map(|p| p as u8)
+    crate::dates::weekday_number(&token.lower)
 }
 
 /// A day of the month: "1", "01", "1st", "28th".

@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use crate::entities::tokens::is_apostrophe;
+
 /// One word or punctuation mark.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token<'a> {
@@ -44,10 +46,6 @@ impl Token<'_> {
 /// Characters that may continue a word after its first letter or digit.
 fn word_char(c: char) -> bool {
     c.is_alphanumeric()
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
 }
 
 /// Cuts `text` (which starts at byte `base` of the document) into tokens.
