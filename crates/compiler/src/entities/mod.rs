@@ -23,7 +23,7 @@
 pub mod conll;
 pub(crate) mod gazetteer;
 pub(crate) mod keys;
-mod lexicon;
+pub(crate) mod lexicon;
 mod merge;
 mod orgs;
 mod people;

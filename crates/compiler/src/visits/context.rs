@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use communique_core::{DocId, Document, Entity, EntityId, EntityKind, PartialDate, Span};
 
-use super::lexicon::{self, PERSON_HEADS};
+use super::lexicon::{self, is_person_head};
 use super::tokens::{tokenize, Token};
 
 /// A person as a visit sees them: traveller, host or inviter.
@@ -400,7 +400,7 @@ impl<'a> DocState<'a> {
 
     /// "The Iranian deputy foreign minister" ending at token `i` → the latest person of that country and title.
     fn definite_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
-        if !s.tokens[i].is_any(PERSON_HEADS) || s.tokens[i].is_any(&["foreign", "deputy"]) {
+        if !is_person_head(&s.tokens[i].lower) || s.tokens[i].is_any(&["foreign", "deputy"]) {
             return None;
         }
         // Walk back over the description's words to its "the" and demonym.
@@ -709,10 +709,10 @@ pub fn title_start(s: &Sentence, first: usize) -> usize {
         let titled = |i: usize| {
             s.tokens
                 .get(i)
-                .is_some_and(|t| t.word && (t.capitalised() || t.is_any(PERSON_HEADS)))
+                .is_some_and(|t| t.word && (t.capitalised() || is_person_head(&t.lower)))
         };
         let inside = (t.word
-            && (t.capitalised() || t.is_any(PERSON_HEADS))
+            && (t.capitalised() || is_person_head(&t.lower))
             && s.ref_at(k - 1).is_none_or(|r| r.kind != RefKind::Person))
             || (t.is_any(TITLE_CONNECTORS)
                 && k >= 2
@@ -741,7 +741,7 @@ pub fn title_before(s: &Sentence, first: usize) -> Option<String> {
     // "his Russian counterpart" says who they meet, not what they are.
     if !words
         .iter()
-        .any(|t| t.is_any(PERSON_HEADS) && !t.is("counterpart"))
+        .any(|t| is_person_head(&t.lower) && !t.is("counterpart"))
     {
         return None;
     }

@@ -105,40 +105,15 @@ pub fn venue(lower: &str) -> Option<(&'static str, &'static str)> {
         .map(|(_, city, country)| (*city, *country))
 }
 
-/// Words that head an official's title ("minister", "envoy"), for definite
+/// Words besides the entity extractor's office words that make a definite description
+/// of an official ("the visiting dignitary", "the Iranian general") or begin one ("foreign").
+static VISIT_PERSON_HEADS: &[&str] = &["dignitary", "general", "foreign"];
+
+/// Whether a lower-case word heads an official's title ("minister", "envoy"), for definite
 /// descriptions such as "the Iranian diplomat" and for telling people from places.
-pub static PERSON_HEADS: &[&str] = &[
-    "president",
-    "minister",
-    "diplomat",
-    "official",
-    "envoy",
-    "ambassador",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "adviser",
-    "advisor",
-    "chief",
-    "premier",
-    "chancellor",
-    "secretary",
-    "speaker",
-    "dignitary",
-    "counterpart",
-    "commander",
-    "general",
-    "king",
-    "emir",
-    "prince",
-    "foreign",
-    "deputy",
-    "head",
-    "director",
-    "chairman",
-    "negotiator",
-];
+pub fn is_person_head(lower: &str) -> bool {
+    crate::entities::lexicon::is_title_head(lower) || VISIT_PERSON_HEADS.contains(&lower)
+}
 
 /// Occupations of people who travel without representing a state.
 pub static PRIVATE_ROLES: &[&str] = &[
