@@ -305,13 +305,7 @@ mod tests {
 
     /// Extracts from `texts` and compares "id: aliases" for every person and organisation.
     fn check(texts: &[&str], expect: &[&str]) {
-        let docs: Vec<Document> = texts
-            .iter()
-            .map(|t| Document {
-                text: t.to_string(),
-                ..Document::default()
-            })
-            .collect();
+        let docs = crate::entities::test_documents(texts);
         let got: Vec<String> = extract(&docs)
             .iter()
             .filter(|e| e.kind != EntityKind::Place)

@@ -45,3 +45,15 @@ pub fn extract(docs: &[Document]) -> Vec<Entity> {
     let mentions = resolve::tag_corpus(docs, resolve::Unresolved::Keep);
     merge::build(docs, mentions)
 }
+
+/// Documents holding just these texts, for the entity modules' tests.
+#[cfg(test)]
+pub(crate) fn test_documents(texts: &[&str]) -> Vec<Document> {
+    texts
+        .iter()
+        .map(|t| Document {
+            text: t.to_string(),
+            ..Document::default()
+        })
+        .collect()
+}

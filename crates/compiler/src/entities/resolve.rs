@@ -234,13 +234,7 @@ mod tests {
 
     /// Tags `texts` as a corpus and compares "text/kind" for every mention of the last one.
     fn check(texts: &[&str], expect: &[&str]) {
-        let docs: Vec<Document> = texts
-            .iter()
-            .map(|t| Document {
-                text: t.to_string(),
-                ..Document::default()
-            })
-            .collect();
+        let docs = crate::entities::test_documents(texts);
         let all = tag_corpus(&docs, Unresolved::Keep);
         let last = docs.last().unwrap();
         let got: Vec<String> = all
