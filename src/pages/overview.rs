@@ -1,5 +1,6 @@
 //! The overview, shown when nothing is typed: the corpus, its size and date
-//! range, and every article by date, grouped by year, undated last.
+//! range, and every article by date, grouped by year, undated last; beside it
+//! the facet panel, whose filters browse the corpus without a query.
 
 use communique_core::{DocId, Document};
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 use crate::bundle;
 use crate::components::app_link::AppLink;
 use crate::components::doc_date::DocDate;
+use crate::components::facet_panel::FacetPanel;
 use crate::format;
 use crate::state::Route;
 
@@ -50,14 +52,17 @@ pub fn OverviewPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section id="overview" aria-labelledby="overview-title">
-            <h1 id="overview-title" class="corpus-title">{title}</h1>
-            {(!corpus.meta.description.is_empty())
-                .then(|| view! { <p class="corpus-description">{corpus.meta.description.as_str()}</p> })}
-            <p class="corpus-stats">{stats}</p>
-            {empty}
-            {groups}
-        </section>
+        <div class="overview-layout">
+            <FacetPanel />
+            <section id="overview" aria-labelledby="overview-title">
+                <h1 id="overview-title" class="corpus-title">{title}</h1>
+                {(!corpus.meta.description.is_empty())
+                    .then(|| view! { <p class="corpus-description">{corpus.meta.description.as_str()}</p> })}
+                <p class="corpus-stats">{stats}</p>
+                {empty}
+                {groups}
+            </section>
+        </div>
     }
 }
 
