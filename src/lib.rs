@@ -14,14 +14,19 @@ use leptos::prelude::*;
 pub mod bench;
 pub mod bundle;
 pub mod components;
+pub mod embed;
 pub mod format;
 pub mod highlight;
 pub mod pages;
 pub mod shortcuts;
 pub mod state;
+pub mod sw;
 
 use components::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
+use components::update_banner::UpdateBanner;
+use embed::OpenFull;
+use pages::embed_builder::EmbedBuilderPage;
 use pages::entity::EntityPage;
 use pages::not_found::NotFoundPage;
 use pages::overview::OverviewPage;
@@ -43,6 +48,8 @@ pub enum Page {
     Reader(DocId),
     /// `view=report`.
     Report,
+    /// `view=embed`: the embed builder.
+    EmbedBuilder,
     /// A link this build cannot follow, with what went wrong.
     NotFound(String),
 }
@@ -56,6 +63,7 @@ pub fn page_for(
 ) -> Page {
     match &route.view {
         View::Report => Page::Report,
+        View::Embed => Page::EmbedBuilder,
         View::Entity => match route.entity.as_deref().map(|id| (id, find_entity(id))) {
             Some((_, Some(entity))) => Page::Entity(entity),
             Some((id, None)) => Page::NotFound(format!("This corpus has no entity “{id}”.")),
@@ -78,6 +86,9 @@ pub fn page_for(
 pub fn App() -> impl IntoView {
     let state = AppState::install();
     provide_context(state);
+    // Offline use and update notices (sw.rs); embed mode when the URL asks for it (embed.rs).
+    provide_context(sw::UpdateStatus::install());
+    embed::install();
     shortcuts::install(state);
     bench::register();
 
@@ -102,6 +113,7 @@ pub fn App() -> impl IntoView {
             },
             Page::Entity(entity) => bundle::corpus().entities[entity as usize].name.clone(),
             Page::Report => "Compile report".to_string(),
+            Page::EmbedBuilder => "Embed this view".to_string(),
             Page::Overview => corpus_title.clone(),
             Page::NotFound(_) => "Not found".to_string(),
         };
@@ -119,6 +131,8 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">
             "Skip to content"
         </a>
+        <UpdateBanner />
+        <OpenFull />
         <SiteHeader />
         <main id="main" tabindex="-1">
             {move || match page.get() {
@@ -127,6 +141,7 @@ pub fn App() -> impl IntoView {
                 Page::Reader(doc) => view! { <ReaderPage doc=doc /> }.into_any(),
                 Page::Entity(entity) => view! { <EntityPage entity=entity /> }.into_any(),
                 Page::Report => view! { <ReportPage /> }.into_any(),
+                Page::EmbedBuilder => view! { <EmbedBuilderPage /> }.into_any(),
                 Page::NotFound(message) => view! { <NotFoundPage message=message /> }.into_any(),
             }}
         </main>
@@ -154,6 +169,7 @@ mod tests {
         check("?q=iran&doc=b", &ids, Page::Reader(1));
         check("?doc=a&s=3-9", &ids, Page::Reader(0));
         check("?view=report&q=iran", &ids, Page::Report);
+        check("?view=embed&q=iran", &ids, Page::EmbedBuilder);
         check("?person=x", &ids, Page::Results);
         check("?person=x&doc=a", &ids, Page::Reader(0));
         check("?view=entity&id=b&q=iran", &ids, Page::Entity(1));

@@ -47,6 +47,8 @@ pub enum View {
     Report,
     /// `view=entity&id=…`: one person, organisation or place.
     Entity,
+    /// `view=embed`: the embed builder, for the view the other parameters describe.
+    Embed,
     /// A `view` this build does not know (an old or mistyped link).
     Unknown(String),
 }
@@ -58,6 +60,7 @@ impl View {
             View::Explore => None,
             View::Report => Some("report"),
             View::Entity => Some("entity"),
+            View::Embed => Some("embed"),
             View::Unknown(name) => Some(name),
         }
     }
@@ -68,6 +71,7 @@ impl View {
             "" => View::Explore,
             "report" => View::Report,
             "entity" => View::Entity,
+            "embed" => View::Embed,
             other => View::Unknown(other.to_string()),
         }
     }
@@ -377,6 +381,8 @@ impl AppState {
             query if query.is_empty() => window().location().pathname().unwrap_or_default(),
             query => query,
         };
+        // An embedded page stays embedded across navigation and reloads (see embed.rs).
+        let url = crate::embed::keep_in_url(url);
         if let Ok(history) = window().history() {
             // Failing to record history (e.g. a sandboxed frame) must not stop the
             // page from showing the route: the view still changes.
@@ -570,6 +576,14 @@ mod tests {
             r#"Route { view: Explore, query: "Rosátom", sort: Relevance, doc: Some("news/2016/a"), cite: None }"#,
             "?q=Ros%C3%A1tom&doc=news%2F2016%2Fa",
         );
+    }
+
+    #[test]
+    fn the_embed_builder_keeps_the_view_it_embeds() {
+        let route = Route::from_query("?view=embed&q=iran&sort=newest");
+        assert_eq!(route.view, View::Embed);
+        assert_eq!(route.query, "iran");
+        assert_eq!(route.to_query(), "?view=embed&q=iran&sort=newest");
     }
 
     #[test]

@@ -20,3 +20,4 @@ pub mod site_footer;
 pub mod site_header;
 pub mod snippet;
 pub mod sort_select;
+pub mod update_banner;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::bundle;
 use crate::components::app_link::AppLink;
 use crate::components::search_box::SearchBox;
+use crate::pages::embed_builder::EmbedLink;
 use crate::state::{Route, View};
 
 /// The page banner: a home link named after the app, the corpus title, the
@@ -31,6 +32,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <AppLink to=report id="report-link">
                         "Compile report"
                     </AppLink>
+                    <EmbedLink />
                 </nav>
             </div>
         </header>

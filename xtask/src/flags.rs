@@ -22,6 +22,8 @@ Commands:
   bench [--bench-corpus DIR]   sizes, compile time, native and in-browser search latency
   ner [--conll FILE]           entity extraction precision/recall/F1 per kind on CoNLL-2003
                                (default: ../shared/ner/conll2003_eng.testb)
+  icons                        render icons/icon.svg to the committed PNG icons (headless Chromium)
+  post-build                   Trunk's post_build hook: list the build's files in its sw.js
   help                         this text
 
 --corpus DIR   the folder of articles to embed (default: corpus/); sets COMMUNIQUE_CORPUS
@@ -44,6 +46,10 @@ pub enum Command {
     Bench(Bench),
     /// Score the entity extractor on CoNLL-2003.
     Ner(Ner),
+    /// Render the PNG icons from the SVG.
+    Icons,
+    /// Fill in the service worker of the site Trunk is staging.
+    PostBuild,
     /// Print the help text.
     Help,
 }
@@ -113,6 +119,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some("bench") => Command::Bench(Bench {
             bench_corpus: args.value("--bench-corpus")?.map(PathBuf::from),
         }),
+        Some("icons") => Command::Icons,
+        Some("post-build") => Command::PostBuild,
         Some("ner") => Command::Ner(Ner {
             conll: args.value("--conll")?.map(PathBuf::from),
         }),
@@ -226,6 +234,8 @@ mod tests {
                 conll: Some("x.testa".into()),
             })),
         );
+        check("icons", Ok(Command::Icons));
+        check("post-build", Ok(Command::PostBuild));
         check(
             "bench --bench-corpus /data",
             Ok(Command::Bench(Bench {

@@ -7,7 +7,8 @@
 //! fresh machine before `setup` has installed anything.
 //!
 //! Layout: the command line is declared once in `flags.rs`; each command has its own module
-//! (`setup`, `dist` for dist and serve, `test` for test and e2e, `bench`); `run` runs programs;
+//! (`setup`, `dist` for dist and serve, `test` for test and e2e, `bench`, `site` for the service
+//! worker's build step and the icons); `run` runs programs;
 //! `tidy` is a test that checks the repository's house rules under `cargo test`.
 
 mod bench;
@@ -16,6 +17,7 @@ mod flags;
 mod ner;
 mod run;
 mod setup;
+mod site;
 mod test;
 #[cfg(test)]
 mod tidy;
@@ -60,6 +62,8 @@ fn main() -> ExitCode {
         Command::E2e => test::run_e2e(),
         Command::Bench(options) => bench::run(options.bench_corpus.as_deref()),
         Command::Ner(options) => ner::run(options.conll.as_deref()),
+        Command::Icons => site::icons(),
+        Command::PostBuild => site::post_build(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

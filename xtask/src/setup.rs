@@ -20,6 +20,8 @@ const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_PACKAGE: &str = "binaryen@132";
 /// What `wasm-opt --version` prints for that package.
 const WASM_OPT_VERSION: &str = "version_132";
+/// The axe-core release the end-to-end accessibility checks inject (never shipped in the site).
+const AXE_VERSION: &str = "4.11.0";
 /// The Rust target the explorer compiles to.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -31,6 +33,7 @@ pub fn run(dry_run: bool) -> Result<()> {
     setup.trunk()?;
     setup.wasm_bindgen()?;
     setup.wasm_opt()?;
+    setup.axe_core()?;
     setup.perform(
         "dependencies",
         "fetched for offline builds",
@@ -105,7 +108,9 @@ impl Setup {
                 None => missing.push(package),
             }
         }
-        if !wasm_opt_is_right() && which("npm").is_none() {
+        if (!wasm_opt_is_right() || installed_axe_version().as_deref() != Some(AXE_VERSION))
+            && which("npm").is_none()
+        {
             missing.push("npm");
         }
         self.apt_install(&missing)
@@ -223,6 +228,44 @@ impl Setup {
                 .arg(BINARYEN_PACKAGE)],
         )
     }
+}
+
+impl Setup {
+    /// axe-core from npm into `.tools/axe/node_modules`: the accessibility rules the end-to-end
+    /// tests inject into each view (`tests/e2e/tests/a11y.rs`).
+    fn axe_core(&self) -> Result<()> {
+        let what = format!("axe-core {AXE_VERSION} (npm, for the accessibility tests)");
+        match installed_axe_version() {
+            Some(found) if found == AXE_VERSION => {
+                self.present(&what, &axe_core_script().display().to_string());
+                Ok(())
+            }
+            found => self.perform(
+                &what,
+                &missing_because(found),
+                vec![Cmd::new("npm", &["install", "--no-save", "--prefix"])
+                    .arg(project_root().join(".tools/axe"))
+                    .arg(format!("axe-core@{AXE_VERSION}"))],
+            ),
+        }
+    }
+}
+
+/// Where `setup` puts axe-core's browser script (the e2e tests read it from there).
+pub fn axe_core_script() -> std::path::PathBuf {
+    project_root().join(".tools/axe/node_modules/axe-core/axe.min.js")
+}
+
+/// The version of the project-local axe-core, from its `package.json`.
+fn installed_axe_version() -> Option<String> {
+    let package = axe_core_script().with_file_name("package.json");
+    let text = std::fs::read_to_string(package).ok()?;
+    let rest = &text[text.find("\"version\"")? + "\"version\"".len()..];
+    let start = rest.find('"')? + 1;
+    let end = start + rest[start..].find('"')?;
+    axe_core_script()
+        .is_file()
+        .then(|| rest[start..end].to_string())
 }
 
 /// Makes sure `program` is on `PATH`, installing Debian's `package` if it is not (for tools only

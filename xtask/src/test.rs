@@ -1,14 +1,22 @@
 //! `cargo xtask test` and `cargo xtask e2e`: every test of the project, failing loudly.
 //!
 //! Order: the native crates' tests (core, compiler, bench, and xtask's tidy), the release build
-//! into `dist/` (or `COMMUNIQUE_DIST`), then the end-to-end browser tests against that build. A
+//! into `dist/` (or `COMMUNIQUE_DIST`) and of the hostile corpus `tests/e2e/xss-corpus` into
+//! `target/xss-dist`, then the end-to-end browser tests against those builds. A
 //! failing step does not hide the others' results; the last line sums every libtest summary.
 
 use std::path::Path;
 
 use crate::dist::{self, CorpusChoice};
-use crate::run::{Cmd, Result, TestCounts};
+use crate::run::{project_root, Cmd, Result, TestCounts};
 use crate::setup;
+
+/// The environment variable naming the site built from [`XSS_CORPUS`] (`tests/e2e/tests/security.rs`).
+pub const XSS_DIST_VAR: &str = "COMMUNIQUE_XSS_DIST";
+/// The corpus of hostile articles (markup and scripts in titles and bodies).
+const XSS_CORPUS: &str = "tests/e2e/xss-corpus";
+/// Where the site of that corpus is built.
+const XSS_DIST: &str = "target/xss-dist";
 
 /// The packages `cargo test` must not build natively: the app (WASM only) and the browser tests
 /// (run separately against the release build).
@@ -43,15 +51,24 @@ pub fn run_e2e() -> Result<()> {
 
 fn build_and_run_e2e(counts: &mut TestCounts) -> Result<()> {
     let dist = dist::test_dist();
+    // The security tests' site, from articles whose titles and bodies hold markup and scripts.
+    // Built first, so that the last build (and Cargo's cache) is the default site's.
+    let xss_dist = project_root().join(XSS_DIST);
+    dist::build(
+        &CorpusChoice::Folder(project_root().join(XSS_CORPUS)),
+        &xss_dist,
+    )
+    .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
     // Always the default corpus: the tests expect its five articles.
     dist::build(&CorpusChoice::Default, &dist)
         .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
-    e2e_against(&dist, counts)
+    e2e_against(&dist, &xss_dist, counts)
 }
 
-fn e2e_against(dist: &Path, counts: &mut TestCounts) -> Result<()> {
+fn e2e_against(dist: &Path, xss_dist: &Path, counts: &mut TestCounts) -> Result<()> {
     Cmd::new("cargo", &["test", "-p", "communique-e2e"])
         .env(dist::DIST_VAR, dist)
+        .env(XSS_DIST_VAR, xss_dist)
         .run_counting_tests(counts)
 }
 

@@ -1,0 +1,270 @@
+//! The parts of the built site that Trunk does not make: the service worker's list of files
+//! (`cargo xtask post-build`, run by Trunk as a `post_build` hook) and the PNG icons rendered
+//! from `icons/icon.svg` (`cargo xtask icons`, whose output is committed).
+//!
+//! Why the list is written at build time: the service worker must cache exactly this build's
+//! files (Trunk gives the WASM, JS and CSS hashed names), and its cache version must change
+//! whenever any file does, so that browsers install the new build and drop the old cache.
+//! The version is a hash of every file's name and bytes, so an identical build keeps its version
+//! and an open page is never told of an "update" that changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use crate::run::{project_root, which, Cmd, Result};
+
+/// The service worker's file name, at the root of the site.
+const SERVICE_WORKER: &str = "sw.js";
+/// How the line that `post-build` replaces starts in `sw.js`.
+const BUILD_LINE: &str = "const BUILD = ";
+/// The icon sizes the web app manifest lists, in pixels.
+pub const ICON_SIZES: [u32; 2] = [192, 512];
+
+/// `cargo xtask post-build`: fills in the service worker of the site Trunk is staging
+/// (`TRUNK_STAGING_DIR`, set by Trunk for its hooks).
+pub fn post_build() -> Result<()> {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or(
+        "post-build runs as Trunk's post_build hook (see Trunk.toml); TRUNK_STAGING_DIR is unset",
+    )?;
+    let (version, count) = write_service_worker(Path::new(&staging))?;
+    println!("post-build: {SERVICE_WORKER} caches {count} files, build {version}");
+    Ok(())
+}
+
+/// Writes the version and file list of the site in `site` into its `sw.js`; returns the version
+/// and the number of files listed.
+pub fn write_service_worker(site: &Path) -> Result<(String, usize)> {
+    let worker = site.join(SERVICE_WORKER);
+    let source =
+        std::fs::read_to_string(&worker).map_err(|err| format!("{}: {err}", worker.display()))?;
+    let mut files = Vec::new();
+    list_files(site, site, &mut files)?;
+    files.retain(|file| file != SERVICE_WORKER);
+    files.sort();
+    let mut hash = Fnv64::default();
+    for file in &files {
+        let path = site.join(file);
+        let bytes = std::fs::read(&path).map_err(|err| format!("{}: {err}", path.display()))?;
+        hash.write(file.as_bytes());
+        hash.write(&[0]);
+        hash.write(&bytes);
+        hash.write(&[0]);
+    }
+    let version = format!("{:016x}", hash.0);
+    let updated = with_build_line(&source, &build_line(&version, &files))
+        .map_err(|err| format!("{}: {err}", worker.display()))?;
+    std::fs::write(&worker, updated).map_err(|err| format!("{}: {err}", worker.display()))?;
+    Ok((version, files.len()))
+}
+
+/// The JavaScript line declaring the build: `const BUILD = {"version": …, "assets": […]};`.
+fn build_line(version: &str, files: &[String]) -> String {
+    let assets: Vec<String> = files.iter().map(|file| json_string(file)).collect();
+    format!(
+        "{BUILD_LINE}{{ version: {}, assets: [{}] }};",
+        json_string(version),
+        assets.join(", ")
+    )
+}
+
+/// `source` with its one line starting with [`BUILD_LINE`] replaced by `line`.
+fn with_build_line(source: &str, line: &str) -> std::result::Result<String, String> {
+    let mut found = 0;
+    let lines: Vec<&str> = source
+        .lines()
+        .map(|current| {
+            if current.starts_with(BUILD_LINE) {
+                found += 1;
+                line
+            } else {
+                current
+            }
+        })
+        .collect();
+    match found {
+        1 => Ok(lines.join("\n") + "\n"),
+        0 => Err(format!("no line starting with `{BUILD_LINE}` to fill in")),
+        n => Err(format!("{n} lines start with `{BUILD_LINE}`; expected one")),
+    }
+}
+
+/// A JSON string literal (also a JavaScript one) for `text`.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Every file under `dir`, as a path relative to `root` with `/` separators.
+fn list_files(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|err| format!("{}: {err}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            list_files(root, &path, files)?;
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            let parts: Vec<String> = relative
+                .components()
+                .map(|part| part.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            files.push(parts.join("/"));
+        }
+    }
+    Ok(())
+}
+
+/// FNV-1a, 64 bits: a stable, dependency-free fingerprint (not a security hash; it only has to
+/// change when the build does).
+struct Fnv64(u64);
+
+impl Default for Fnv64 {
+    fn default() -> Fnv64 {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv64 {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+/// `cargo xtask icons`: renders `icons/icon.svg` to `icons/icon-192.png` and `icons/icon-512.png`
+/// with headless Chromium's screenshot (the SVG has no size of its own, so it fills the window).
+pub fn icons() -> Result<()> {
+    let root = project_root();
+    let svg = root.join("icons/icon.svg");
+    if !svg.is_file() {
+        return Err(format!("{}: missing", svg.display()));
+    }
+    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find_map(which)
+        .ok_or("no Chromium on PATH: run `cargo xtask setup`")?;
+    for size in ICON_SIZES {
+        let png = icon_path(&root, size);
+        let profile = std::env::temp_dir().join(format!("communique-icons-{}", std::process::id()));
+        let result = Cmd::new(
+            &chromium.display().to_string(),
+            &[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--default-background-color=00000000",
+            ],
+        )
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--window-size={size},{size}"))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", svg.display()))
+        .run();
+        let _ = std::fs::remove_dir_all(&profile);
+        result?;
+        match png_size(&std::fs::read(&png).map_err(|err| format!("{}: {err}", png.display()))?) {
+            Some(found) if found == (size, size) => println!("icons: wrote {}", png.display()),
+            found => {
+                return Err(format!(
+                    "{}: expected {size}×{size}, got {found:?}",
+                    png.display()
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Where the PNG icon of `size` pixels is committed.
+pub fn icon_path(root: &Path, size: u32) -> PathBuf {
+    root.join(format!("icons/icon-{size}.png"))
+}
+
+/// Width and height from a PNG's header, `None` if `bytes` is not a PNG.
+pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if bytes.get(..8)? != SIGNATURE || bytes.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let number = |at: usize| Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+    Some((number(16)?, number(20)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(source: &str, files: &[&str], expect: std::result::Result<&str, &str>) {
+        let files: Vec<String> = files.iter().map(|file| file.to_string()).collect();
+        let got = with_build_line(source, &build_line("v1", &files));
+        assert_eq!(
+            got.as_deref(),
+            expect.map_err(String::from).as_deref(),
+            "{source}"
+        );
+    }
+
+    #[test]
+    fn fills_in_the_service_worker() {
+        check(
+            "// worker\nconst BUILD = { version: \"dev\", assets: [] };\nrun();\n",
+            &["index.html", "icons/icon.svg", "a\"b.js"],
+            Ok(
+                "// worker\nconst BUILD = { version: \"v1\", assets: [\"index.html\", \
+                \"icons/icon.svg\", \"a\\\"b.js\"] };\nrun();\n",
+            ),
+        );
+        check(
+            "run();\n",
+            &[],
+            Err("no line starting with `const BUILD = ` to fill in"),
+        );
+        check(
+            "const BUILD = 1;\nconst BUILD = 2;\n",
+            &[],
+            Err("2 lines start with `const BUILD = `; expected one"),
+        );
+    }
+
+    #[test]
+    fn the_version_follows_names_and_bytes() {
+        let version = |parts: &[&[u8]]| {
+            let mut hash = Fnv64::default();
+            for part in parts {
+                hash.write(part);
+            }
+            hash.0
+        };
+        assert_eq!(version(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(version(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_ne!(version(&[b"ab"]), version(&[b"ba"]));
+    }
+
+    #[test]
+    fn the_committed_icons_have_their_sizes() {
+        let root = project_root();
+        for size in ICON_SIZES {
+            let path = icon_path(&root, size);
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|err| panic!("{}: {err}; run `cargo xtask icons`", path.display()));
+            assert_eq!(png_size(&bytes), Some((size, size)), "{}", path.display());
+        }
+        assert_eq!(png_size(b"GIF89a"), None);
+    }
+}
