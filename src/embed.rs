@@ -177,9 +177,18 @@ pub fn parse_origin(text: &str) -> Option<String> {
     let rest = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))?;
-    let (host, port) = match rest.rsplit_once(':') {
-        Some((host, port)) if !host.ends_with(']') || rest.starts_with('[') => (host, Some(port)),
-        _ => (rest, None),
+    let (host, port) = if rest.starts_with('[') {
+        // An IPv6 address: `[::1]` or `[::1]:3000`.
+        let end = rest.find(']')? + 1;
+        match &rest[end..] {
+            "" => (&rest[..end], None),
+            after => (&rest[..end], Some(after.strip_prefix(':')?)),
+        }
+    } else {
+        match rest.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (rest, None),
+        }
     };
     let host_ok = if let Some(inner) = host.strip_prefix('[') {
         inner.strip_suffix(']').is_some_and(|ip| {

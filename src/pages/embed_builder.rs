@@ -80,14 +80,11 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     let selector = RwSignal::new(String::new());
     let (status, set_status) = signal(String::new());
     let app = app_folder();
-    let code = {
-        let app = app.clone();
-        Memo::new(move |_| {
-            state
-                .current
-                .with(|route| snippet(&app, route, panels.get(), &selector.get()))
-        })
-    };
+    let code = Memo::new(move |_| {
+        state
+            .current
+            .with(|route| snippet(&app, route, panels.get(), &selector.get()))
+    });
     let preview = move || {
         let view = state.current.with(embedded_view);
         let embed = format!("embed=1&panels={}", panels.get().to_param());
