@@ -30,7 +30,7 @@ EXTRA_NAMES = {
 EXTRA_DEMONYMS = {
     "CD": ["Zairean"], "RS": ["Serb", "Yugoslav"], "GB": ["Briton"], "BA": ["Bosnian Serb", "Bosnian"],
     "AR": ["Argentinian"], "AZ": ["Azeri"], "BY": ["Belarussian"], "IR": ["Persian"], "KZ": ["Kazakh"],
-    "KG": ["Kyrgyz"], "PH": ["Philippine"], "SA": ["Saudi"], "SI": ["Slovenian"], "TJ": ["Tajik"], "UZ": ["Uzbek"],
+    "KG": ["Kyrgyz"], "SA": ["Saudi"], "SI": ["Slovenian"], "TJ": ["Tajik"], "UZ": ["Uzbek"],
 }
 # Capitals as GeoNames (cities.tsv) and news text name them, where world-countries differs.
 CAPITAL_NAMES = {"US": "Washington"}
