@@ -111,6 +111,7 @@ impl Cmd {
             command,
             line: std::iter::once(program)
                 .chain(args.iter().copied())
+                .map(shell_word)
                 .collect::<Vec<_>>()
                 .join(" "),
         }
@@ -119,14 +120,16 @@ impl Cmd {
     /// Appends one more argument.
     pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Cmd {
         self.line.push(' ');
-        self.line.push_str(&arg.as_ref().to_string_lossy());
+        self.line
+            .push_str(&shell_word(&arg.as_ref().to_string_lossy()));
         self.command.arg(arg);
         self
     }
 
     /// Sets an environment variable for this command (and shows it in the echoed line).
     pub fn env(mut self, key: &str, value: impl AsRef<OsStr>) -> Cmd {
-        self.line = format!("{key}={} {}", value.as_ref().to_string_lossy(), self.line);
+        let value_word = shell_word(&value.as_ref().to_string_lossy());
+        self.line = format!("{key}={value_word} {}", self.line);
         self.command.env(key, value);
         self
     }
@@ -182,6 +185,17 @@ impl Cmd {
     }
 }
 
+/// `word` as a shell would need it typed, so an echoed command line can be pasted back: quoted
+/// when it holds spaces or other characters the shell treats specially.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 /// Passed and failed tests summed over every `cargo test` run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TestCounts {
@@ -225,6 +239,21 @@ mod tests {
             counts.add_line(line);
         }
         assert_eq!(counts, expect, "{lines:?}");
+    }
+
+    #[test]
+    fn echoes_command_lines_a_shell_can_run() {
+        let line = Cmd::new("cargo", &["run", "--"])
+            .arg("--label")
+            .arg("scale corpus")
+            .arg("it's")
+            .env("COMMUNIQUE_CORPUS", "/tmp/my articles")
+            .line()
+            .to_string();
+        assert_eq!(
+            line,
+            "COMMUNIQUE_CORPUS='/tmp/my articles' cargo run -- --label 'scale corpus' 'it'\\''s'"
+        );
     }
 
     #[test]
