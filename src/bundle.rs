@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use communique_core::facet::{FacetCounts, FacetIndex, Filters};
 use communique_core::query::{self, SearchOptions, Snippet, SortOrder};
-use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityKind, Span};
+use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityKind, Span, Visit};
 
 use crate::state::Sort;
 
@@ -121,6 +121,32 @@ pub fn search(text: &str, sort: Sort, filters: &Filters) -> Vec<ResultRow> {
         .collect()
 }
 
+/// The visits the timeline shows for `text` under `filters`: those with an
+/// evidence document that the query hits (every document for an empty query)
+/// and the filters pass, dated within the range (see core's `visit_filter`).
+pub fn visits(text: &str, filters: &Filters) -> Vec<&'static Visit> {
+    let corpus = corpus();
+    let query = query::parse(text);
+    let hits: Option<Vec<bool>> = (!query.is_empty()).then(|| {
+        let mut hit = vec![false; corpus.documents.len()];
+        for found in corpus
+            .index
+            .search(&corpus.documents, &query, &SearchOptions::default())
+        {
+            if let Some(slot) = hit.get_mut(found.doc as usize) {
+                *slot = true;
+            }
+        }
+        hit
+    });
+    let is_hit = |doc: DocId| {
+        hits.as_ref()
+            .is_none_or(|hit| hit.get(doc as usize).copied().unwrap_or(false))
+    };
+    let shows = facets().visit_filter(filters, is_hit);
+    corpus.visits.iter().filter(|visit| shows(visit)).collect()
+}
+
 /// The facet panel's counts for `text` under `filters`: over the query's hits
 /// before filtering (every document for an empty query), so each count says
 /// what selecting that value would give (see core's `facet` module).
@@ -180,7 +206,10 @@ pub fn mentions_in(doc: DocId) -> Vec<Mention> {
     found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut out: Vec<Mention> = Vec::with_capacity(found.len());
     for mention in found {
-        if out.last().is_none_or(|last| last.span.end <= mention.span.start) {
+        if out
+            .last()
+            .is_none_or(|last| last.span.end <= mention.span.start)
+        {
             out.push(mention);
         }
     }
@@ -201,13 +230,15 @@ pub fn top_entities(doc: DocId, limit: usize) -> Vec<EntityId> {
         .entities
         .iter()
         .enumerate()
-        .map(|(index, entity)| {
-            (index as EntityId, mentions_of(entity, doc).len())
-        })
+        .map(|(index, entity)| (index as EntityId, mentions_of(entity, doc).len()))
         .filter(|&(_, n)| n > 0)
         .collect();
     counts.sort_by_key(|&(index, n)| (std::cmp::Reverse(n), index));
-    counts.into_iter().take(limit).map(|(index, _)| index).collect()
+    counts
+        .into_iter()
+        .take(limit)
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// What a result shows beyond its document: the matches of `text` in the

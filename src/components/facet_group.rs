@@ -204,8 +204,12 @@ mod tests {
                 selected: v.ends_with('*'),
             })
             .collect();
-        let found =
-            found.map(|f| values.iter().filter(|v| f.split(' ').any(|l| *v.label == *l)).collect());
+        let found = found.map(|f| {
+            values
+                .iter()
+                .filter(|v| f.split(' ').any(|l| *v.label == *l))
+                .collect()
+        });
         let shown: Vec<&str> = visible_values(&values, found, all)
             .iter()
             .map(|v| &*v.label)
@@ -229,6 +233,9 @@ mod tests {
             checkbox_id(Facet::People, "person/ali-akbar-velayati"),
             "facet-person-person-ali-akbar-velayati"
         );
-        assert_eq!(checkbox_id(Facet::Sources, "Tehran Times"), "facet-source-Tehran-Times");
+        assert_eq!(
+            checkbox_id(Facet::Sources, "Tehran Times"),
+            "facet-source-Tehran-Times"
+        );
     }
 }

@@ -9,7 +9,11 @@ use crate::components::mention_text::kind_label;
 /// mentions are (colour, underline and shape), with a hint on what they do.
 #[component]
 pub fn MentionLegend() -> impl IntoView {
-    let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Place];
+    let kinds = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+    ];
     view! {
         <p class="mention-legend">
             <span class="legend-title">"Names: "</span>

@@ -40,7 +40,10 @@ pub fn pieces(within: Span, mentions: &[Mention]) -> Vec<Piece> {
         }
         if at < start {
             out.push(Piece {
-                span: Span { start: at, end: start },
+                span: Span {
+                    start: at,
+                    end: start,
+                },
                 mention: None,
             });
         }
@@ -107,8 +110,9 @@ pub fn MentionText(
             .map(|piece| {
                 let marks = marks.clone();
                 match piece.mention {
-                    None => view! { <MarkedText text=text within=piece.span marks=marks /> }
-                        .into_any(),
+                    None => {
+                        view! { <MarkedText text=text within=piece.span marks=marks /> }.into_any()
+                    }
                     Some(mention) => {
                         let entity = &bundle::corpus().entities[mention.entity as usize];
                         let to = state.current.get_untracked().with_entity(&entity.id);
@@ -180,7 +184,11 @@ mod tests {
         check((0, 30), &[], "0-30");
         check((0, 30), &[(0, 4, 1), (9, 15, 2)], "0-4@1 4-9 9-15@2 15-30");
         // Mentions outside the stretch are skipped, crossing ones clipped.
-        check((5, 20), &[(0, 4, 1), (3, 8, 2), (18, 25, 3), (40, 45, 4)], "5-8@2 8-18 18-20@3");
+        check(
+            (5, 20),
+            &[(0, 4, 1), (3, 8, 2), (18, 25, 3), (40, 45, 4)],
+            "5-8@2 8-18 18-20@3",
+        );
         check((10, 10), &[(0, 30, 1)], "");
         check((0, 10), &[(0, 10, 7)], "0-10@7");
     }

@@ -107,11 +107,18 @@ async fn filtering_by_a_person_then_a_place_narrows_with_and_semantics() {
     run_test("entities_filter_person_place", async |page: &Page| {
         page.visit("").await?;
         // With no query, the overview carries the panel; the find box reaches any value.
-        page.wait_for("#facets fieldset[data-facet='person']").await?;
-        page.type_into("#facets fieldset[data-facet='person'] input.facet-find", "velay")
+        page.wait_for("#facets fieldset[data-facet='person']")
             .await?;
+        page.type_into(
+            "#facets fieldset[data-facet='person'] input.facet-find",
+            "velay",
+        )
+        .await?;
         let shown = page
-            .attrs("#facets fieldset[data-facet='person'] input[type=checkbox]", "data-key")
+            .attrs(
+                "#facets fieldset[data-facet='person'] input[type=checkbox]",
+                "data-key",
+            )
             .await?;
         ensure!(
             shown == [VELAYATI],
@@ -120,7 +127,10 @@ async fn filtering_by_a_person_then_a_place_narrows_with_and_semantics() {
         let before = facet_count(page, "person", VELAYATI).await?;
         page.click(&checkbox("person", VELAYATI)).await?;
         let n = results_are(page, &[VELAYATI_DOC]).await?;
-        ensure!(n == before, "the panel said {before} for Velayati, the results are {n}");
+        ensure!(
+            n == before,
+            "the panel said {before} for Velayati, the results are {n}"
+        );
         ensure!(
             params(page, "person").await? == ["ali-akbar-velayati"],
             "the URL should carry person=ali-akbar-velayati: {}",
@@ -137,29 +147,35 @@ async fn filtering_by_a_person_then_a_place_narrows_with_and_semantics() {
         );
 
         // OR within a facet: a second person adds that person's articles.
-        page.replace_text("#facets fieldset[data-facet='person'] input.facet-find", "jaberi")
-            .await?;
+        page.replace_text(
+            "#facets fieldset[data-facet='person'] input.facet-find",
+            "jaberi",
+        )
+        .await?;
         page.click(&checkbox("person", JABERI)).await?;
         let mut either = JABERI_DOCS.to_vec();
         either.push(VELAYATI_DOC);
         results_are(page, &either).await?;
 
         // AND across facets: a place keeps only the articles that also name it.
-        page.type_into("#facets fieldset[data-facet='place'] input.facet-find", "liby")
-            .await?;
+        page.type_into(
+            "#facets fieldset[data-facet='place'] input.facet-find",
+            "liby",
+        )
+        .await?;
         let libya = facet_count(page, "place", LIBYA).await?;
         page.click(&checkbox("place", LIBYA)).await?;
         let n = results_are(page, &[LIBYA_DOC]).await?;
-        ensure!(n == libya, "the panel said {libya} for Libya, the results are {n}");
         ensure!(
-            params(page, "place").await? == ["libya"]
-                && params(page, "person").await?.len() == 2,
+            n == libya,
+            "the panel said {libya} for Libya, the results are {n}"
+        );
+        ensure!(
+            params(page, "place").await? == ["libya"] && params(page, "person").await?.len() == 2,
             "the URL should carry both people and place=libya: {}",
             page.url().await?
         );
-        let chips = page
-            .attrs(".filter-chips button.chip", "data-key")
-            .await?;
+        let chips = page.attrs(".filter-chips button.chip", "data-key").await?;
         ensure!(
             chips == [VELAYATI, JABERI, LIBYA] || chips == [JABERI, VELAYATI, LIBYA],
             "expected one chip per filter, got {chips:?}"
@@ -190,7 +206,9 @@ async fn removing_a_chip_and_clearing_all() {
             page.url().await?
         );
         ensure!(
-            page.find(&format!("{}:checked", checkbox("place", LIBYA))).await?.is_none(),
+            page.find(&format!("{}:checked", checkbox("place", LIBYA)))
+                .await?
+                .is_none(),
             "the Libya checkbox is still checked"
         );
         page.click("#clear-filters").await?;
@@ -213,7 +231,9 @@ async fn a_reader_mention_opens_the_entity_page_with_roles_and_sentences() {
         page.wait_for(&mention).await?;
         let title = page.attrs(&mention, "title").await?;
         ensure!(
-            title.first().is_some_and(|t| t.contains("Ali Akbar Velayati") && t.contains("Person")),
+            title
+                .first()
+                .is_some_and(|t| t.contains("Ali Akbar Velayati") && t.contains("Person")),
             "the mention's title should give the canonical name and kind: {title:?}"
         );
         page.wait_for("article#reader .mention-legend").await?;
@@ -233,7 +253,9 @@ async fn a_reader_mention_opens_the_entity_page_with_roles_and_sentences() {
                 "a mention sentence should name Velayati: {sentence:?}"
             );
         }
-        let marked = page.find_all(".entity-documents .mention-sentence mark").await?;
+        let marked = page
+            .find_all(".entity-documents .mention-sentence mark")
+            .await?;
         ensure!(
             marked.len() >= sentences.len(),
             "each mention sentence should mark the mention: {} marks in {} sentences",
@@ -338,8 +360,16 @@ async fn the_views_at_375_and_1280_px_light_and_dark() {
                 "?q=minister&person=hossein-jaberi-ansari".to_string(),
                 "#results",
             ),
-            ("reader", format!("?doc={VELAYATI_DOC}&q=Velayati"), ".mention"),
-            ("entity", format!("?view=entity&id={VELAYATI}"), "#entity-name"),
+            (
+                "reader",
+                format!("?doc={VELAYATI_DOC}&q=Velayati"),
+                ".mention",
+            ),
+            (
+                "entity",
+                format!("?view=entity&id={VELAYATI}"),
+                "#entity-name",
+            ),
         ];
         for (width, height) in [(1280u32, 900u32), (375, 800)] {
             page.client().set_window_size(width, height).await?;
