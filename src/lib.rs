@@ -20,6 +20,7 @@ pub mod highlight;
 pub mod pages;
 pub mod shortcuts;
 pub mod state;
+pub mod visit_export;
 pub mod sw;
 
 use components::site_footer::SiteFooter;
@@ -33,6 +34,7 @@ use pages::overview::OverviewPage;
 use pages::reader::ReaderPage;
 use pages::report::ReportPage;
 use pages::search::SearchPage;
+use pages::timeline::TimelinePage;
 use state::{AppState, Route, View};
 
 /// The page a route shows.
@@ -48,6 +50,8 @@ pub enum Page {
     Reader(DocId),
     /// `view=report`.
     Report,
+    /// `view=timeline`: the visits across time.
+    Timeline,
     /// `view=embed`: the embed builder.
     EmbedBuilder,
     /// A link this build cannot follow, with what went wrong.
@@ -63,6 +67,7 @@ pub fn page_for(
 ) -> Page {
     match &route.view {
         View::Report => Page::Report,
+        View::Timeline => Page::Timeline,
         View::Embed => Page::EmbedBuilder,
         View::Entity => match route.entity.as_deref().map(|id| (id, find_entity(id))) {
             Some((_, Some(entity))) => Page::Entity(entity),
@@ -113,6 +118,7 @@ pub fn App() -> impl IntoView {
             },
             Page::Entity(entity) => bundle::corpus().entities[entity as usize].name.clone(),
             Page::Report => "Compile report".to_string(),
+            Page::Timeline => "Visits timeline".to_string(),
             Page::EmbedBuilder => "Embed this view".to_string(),
             Page::Overview => corpus_title.clone(),
             Page::NotFound(_) => "Not found".to_string(),
@@ -141,6 +147,7 @@ pub fn App() -> impl IntoView {
                 Page::Reader(doc) => view! { <ReaderPage doc=doc /> }.into_any(),
                 Page::Entity(entity) => view! { <EntityPage entity=entity /> }.into_any(),
                 Page::Report => view! { <ReportPage /> }.into_any(),
+                Page::Timeline => view! { <TimelinePage /> }.into_any(),
                 Page::EmbedBuilder => view! { <EmbedBuilderPage /> }.into_any(),
                 Page::NotFound(message) => view! { <NotFoundPage message=message /> }.into_any(),
             }}
@@ -169,6 +176,7 @@ mod tests {
         check("?q=iran&doc=b", &ids, Page::Reader(1));
         check("?doc=a&s=3-9", &ids, Page::Reader(0));
         check("?view=report&q=iran", &ids, Page::Report);
+        check("?view=timeline&q=iran&from=2016", &ids, Page::Timeline);
         check("?view=embed&q=iran", &ids, Page::EmbedBuilder);
         check("?person=x", &ids, Page::Results);
         check("?person=x&doc=a", &ids, Page::Reader(0));
@@ -189,9 +197,9 @@ mod tests {
             Page::NotFound("This corpus has no article with id “zzz”.".into()),
         );
         check(
-            "?view=timeline",
+            "?view=atlas",
             &ids,
-            Page::NotFound("This explorer has no “timeline” view.".into()),
+            Page::NotFound("This explorer has no “atlas” view.".into()),
         );
     }
 }

@@ -25,7 +25,7 @@
 //! [`Route::to_query`] (omit it when empty, so URLs stay short), add a memo to
 //! [`AppState`] if components need it alone, and add test rows.
 
-use communique_core::facet::{Facet, Filters};
+use communique_core::facet::{DateRange, Facet, Filters};
 use communique_core::Span;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -47,6 +47,8 @@ pub enum View {
     Report,
     /// `view=entity&id=…`: one person, organisation or place.
     Entity,
+    /// `view=timeline`: the visits across time.
+    Timeline,
     /// `view=embed`: the embed builder, for the view the other parameters describe.
     Embed,
     /// A `view` this build does not know (an old or mistyped link).
@@ -60,6 +62,7 @@ impl View {
             View::Explore => None,
             View::Report => Some("report"),
             View::Entity => Some("entity"),
+            View::Timeline => Some("timeline"),
             View::Embed => Some("embed"),
             View::Unknown(name) => Some(name),
         }
@@ -71,6 +74,7 @@ impl View {
             "" => View::Explore,
             "report" => View::Report,
             "entity" => View::Entity,
+            "timeline" => View::Timeline,
             "embed" => View::Embed,
             other => View::Unknown(other.to_string()),
         }
@@ -469,6 +473,20 @@ impl AppState {
         self.navigate(route, HistoryMode::Push);
     }
 
+    /// Sets the date range (`from`/`to`, from the timeline's brush; unset
+    /// clears it): the timeline view stays on screen, elsewhere the results
+    /// show under the range. A new history entry, so back undoes it.
+    pub fn set_date_range(&self, range: DateRange) {
+        let current = self.route.get_untracked();
+        let mut filters = current.filters.clone();
+        filters.dates = range;
+        let route = match current.view {
+            View::Timeline => Route { filters, ..current },
+            _ => current.with_filters(filters),
+        };
+        self.navigate(route, HistoryMode::Push);
+    }
+
     /// Selects or deselects `key` of `facet` (a facet checkbox).
     pub fn toggle_filter(&self, facet: Facet, key: &str) {
         let mut filters = self.filters.get_untracked();
@@ -569,6 +587,12 @@ mod tests {
             "?place=moscow&person=person%2Fvelayati&year=2016&q=",
             r#"Route { view: Explore, query: "", sort: Relevance, doc: None, cite: None } person=velayati place=moscow year=2016"#,
             "?person=velayati&place=moscow&year=2016",
+        );
+        // The timeline with a brushed range.
+        check(
+            "?view=timeline&to=2016-12-31&from=2016-01-01",
+            r#"Route { view: Timeline, query: "", sort: Relevance, doc: None, cite: None } from=2016-01-01 to=2016-12-31"#,
+            "?view=timeline&from=2016-01-01&to=2016-12-31",
         );
         // Non-ASCII text and ids with slashes survive.
         check(

@@ -4,6 +4,7 @@
 
 pub mod app_link;
 pub mod doc_date;
+pub mod export_buttons;
 pub mod entity_link;
 pub mod facet_group;
 pub mod facet_panel;
@@ -20,4 +21,8 @@ pub mod site_footer;
 pub mod site_header;
 pub mod snippet;
 pub mod sort_select;
+pub mod timeline_chart;
+pub mod timeline_strip;
+pub mod undated_visits;
+pub mod visit_card;
 pub mod update_banner;

@@ -18,6 +18,10 @@ pub fn SiteHeader() -> impl IntoView {
         view: View::Report,
         ..Route::default()
     };
+    let timeline = Route {
+        view: View::Timeline,
+        ..Route::default()
+    };
     view! {
         <header class="site-header">
             <div class="site-header-inner">
@@ -29,6 +33,9 @@ pub fn SiteHeader() -> impl IntoView {
                 </p>
                 <SearchBox />
                 <nav class="site-nav" aria-label="Pages">
+                    <AppLink to=timeline id="timeline-link">
+                        "Timeline"
+                    </AppLink>
                     <AppLink to=report id="report-link">
                         "Compile report"
                     </AppLink>

@@ -8,3 +8,4 @@ pub mod overview;
 pub mod reader;
 pub mod report;
 pub mod search;
+pub mod timeline;

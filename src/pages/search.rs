@@ -7,6 +7,7 @@ use crate::components::facet_panel::FacetPanel;
 use crate::components::filter_chips::FilterChips;
 use crate::components::result_list::ResultList;
 use crate::components::sort_select::SortSelect;
+use crate::components::timeline_strip::TimelineStrip;
 use crate::format;
 use crate::state::AppState;
 
@@ -29,6 +30,7 @@ pub fn SearchPage() -> impl IntoView {
             <FacetPanel />
             <div class="search-results">
                 <FilterChips />
+                <TimelineStrip />
                 <div class="results-bar">
                     <p id="result-count" aria-live="polite" aria-atomic="true">
                         {count}

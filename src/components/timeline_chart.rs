@@ -1,0 +1,674 @@
+//! `TimelineChart`: the visits drawn as SVG marks across time, in lanes by
+//! direction of travel, with zoom, pan, a brush that sets the date range, a
+//! tooltip and keyboard navigation.
+//!
+//! Geometry (lanes, spans, window, ticks, stacking) comes from core's
+//! `timeline` module; this file only turns it into SVG and events. The axis
+//! and the lanes are computed over the whole corpus, so filtering never moves
+//! a mark: only which marks show changes.
+//!
+//! Pointer use: a drag brushes a date range (`from`/`to` in the URL); the
+//! wheel zooms around the pointer; two fingers pinch to zoom and pan. Buttons
+//! do the same for keyboards: +/−/reset, ←/→, and "Show only this stretch".
+//! Marks are focusable in date order; ←/→ (and Home/End) move between them;
+//! Enter or Space opens the visit's card.
+//!
+//! Invariant: corpus text reaches the SVG only as text nodes and attribute
+//! values, never as markup.
+
+use std::collections::HashMap;
+
+use communique_core::facet::DateRange;
+use communique_core::timeline::{self, Lanes, TickLevel, VisitSpan, Window};
+use communique_core::{civil_from_days, Visit, VisitStatus};
+use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::bundle;
+use crate::format;
+use crate::state::AppState;
+
+/// Height of a lane's title band.
+const LANE_TITLE: f64 = 18.0;
+/// Height of one row of marks inside a lane.
+const ROW: f64 = 22.0;
+/// Height of the time axis under the lanes.
+const AXIS: f64 = 26.0;
+/// Radius of a one-day mark; also the least half-width of any mark.
+const DOT: f64 = 6.0;
+/// Space kept between labelled ticks.
+const TICK_SPACING: f64 = 64.0;
+/// How far a pointer must move before a press becomes a brush, in pixels.
+const DRAG_THRESHOLD: f64 = 4.0;
+/// At most this many lanes: the most frequent directions, then "Other".
+const MAX_LANES: usize = 4;
+/// The zoom step of the +/− buttons.
+const ZOOM_STEP: f64 = 0.6;
+/// The share of the window the ←/→ buttons move it by.
+const PAN_STEP: f64 = 0.4;
+
+/// One mark, laid out.
+#[derive(Clone, Debug, PartialEq)]
+struct Mark {
+    visit: &'static Visit,
+    span: VisitSpan,
+    lane: usize,
+    row: usize,
+    /// Position in date order: the keyboard's order.
+    order: usize,
+}
+
+/// The lanes of the whole corpus, and the window showing all of it.
+fn corpus_layout() -> (Lanes, Option<Window>) {
+    let visits = &bundle::corpus().visits;
+    let lanes = Lanes::of(visits.iter().filter(|v| v.date.is_some()), MAX_LANES);
+    let bounds = Window::fit(visits.iter().filter_map(VisitSpan::of));
+    (lanes, bounds)
+}
+
+/// An id for a mark element, from its position in date order.
+fn mark_id(order: usize) -> String {
+    format!("tl-mark-{order}")
+}
+
+/// The words for a visit that a tooltip and a screen reader give.
+pub fn visit_summary(visit: &Visit) -> String {
+    let role = visit
+        .traveler_role
+        .as_deref()
+        .map(|role| format!(", {role}"))
+        .unwrap_or_default();
+    let country = match &visit.country {
+        Some(country) if *country != visit.destination => format!(", {country}"),
+        _ => String::new(),
+    };
+    format!(
+        "{}{role} → {}{country}, {}",
+        visit.traveler,
+        visit.destination,
+        visit_dates(visit)
+    )
+}
+
+/// A visit's dates in words, with its status when it did not simply happen.
+pub fn visit_dates(visit: &Visit) -> String {
+    let dates = match (visit.date, visit.date_end) {
+        (Some(start), Some(end)) if end != start => {
+            format!("{} – {}", format::human_date(Some(start)), format::human_date(Some(end)))
+        }
+        (date, _) => format::human_date(date),
+    };
+    match visit.status {
+        VisitStatus::Happened => dates,
+        VisitStatus::Planned => format!("{dates} (planned)"),
+        VisitStatus::Cancelled => format!("{dates} (cancelled)"),
+    }
+}
+
+/// The label of a tick: the year, the month's abbreviation, or the day.
+fn tick_label(tick: &timeline::Tick) -> String {
+    match tick.level {
+        TickLevel::Year => tick.date.year.to_string(),
+        TickLevel::Month => format::human_date(Some(tick.date))
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        TickLevel::Day => tick.date.day.to_string(),
+    }
+}
+
+/// The SVG timeline of `visits` (the ones the query and filters let through;
+/// undated ones are skipped here and listed by `UndatedVisits`). A click,
+/// Enter or Space on a mark sets `selected` to the visit's id.
+#[component]
+pub fn TimelineChart(
+    /// The visits to draw (undated ones are ignored).
+    #[prop(into)]
+    visits: Signal<Vec<&'static Visit>>,
+    /// The id of the visit whose card is open.
+    selected: RwSignal<Option<String>>,
+    /// A short strip (above search results) rather than the full view.
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let (lanes, bounds) = corpus_layout();
+    let Some(bounds) = bounds else {
+        return view! { <p class="timeline-empty">"No dated visits in this corpus."</p> }
+            .into_any();
+    };
+    let lanes = StoredValue::new(lanes);
+    let window = RwSignal::new(bounds);
+    let width = RwSignal::new(800.0_f64);
+    let container = NodeRef::<leptos::html::Div>::new();
+    let hovered = RwSignal::new(None::<usize>);
+    // The brush while dragging: the day where it started and where it is now.
+    let brush = RwSignal::new(None::<(f64, f64)>);
+    let pointers = StoredValue::new(HashMap::<i32, f64>::new());
+    let press = StoredValue::new(None::<(i32, f64, bool)>);
+
+    // The axis is as wide as the chart's box: measured now and on resize.
+    let measure = move || {
+        if let Some(el) = container.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if container.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let marks = Memo::new(move |_| {
+        let shown = visits.get();
+        let order = timeline::date_order(&shown);
+        let w = width.get();
+        let view = window.get();
+        let mut marks: Vec<Mark> = order
+            .iter()
+            .enumerate()
+            .filter_map(|(position, &i)| {
+                let visit = shown[i];
+                let span = VisitSpan::of(visit)?;
+                Some(Mark {
+                    visit,
+                    span,
+                    lane: lanes.with_value(|l| l.lane_of(visit)),
+                    row: 0,
+                    order: position,
+                })
+            })
+            .collect();
+        // Rows per lane, from the marks' extent on screen at this zoom.
+        let lane_count = lanes.with_value(|l| l.labels.len());
+        for lane in 0..lane_count {
+            let members: Vec<usize> = (0..marks.len()).filter(|&m| marks[m].lane == lane).collect();
+            let intervals: Vec<(f64, f64)> = members
+                .iter()
+                .map(|&m| {
+                    let (x0, x1) = extent_px(&marks[m].span, view, w);
+                    (x0, x1)
+                })
+                .collect();
+            let (rows, _) = timeline::stack(&intervals, 3.0);
+            for (&m, row) in members.iter().zip(rows) {
+                marks[m].row = row;
+            }
+        }
+        marks
+    });
+    // Each lane's top and height: a title band and as many rows as it needs.
+    let lane_boxes = Memo::new(move |_| {
+        let lane_count = lanes.with_value(|l| l.labels.len());
+        let mut rows = vec![1usize; lane_count];
+        marks.with(|marks| {
+            for mark in marks {
+                rows[mark.lane] = rows[mark.lane].max(mark.row + 1);
+            }
+        });
+        let mut top = 0.0;
+        rows.into_iter()
+            .map(|rows| {
+                let height = LANE_TITLE + rows as f64 * ROW;
+                let lane = (top, height);
+                top += height;
+                lane
+            })
+            .collect::<Vec<(f64, f64)>>()
+    });
+    let plot_height =
+        move || lane_boxes.with(|b| b.last().map_or(ROW, |(top, height)| top + height));
+    let height = move || plot_height() + AXIS;
+
+    let x_of = move |day: f64| window.with(|view| view.x(day, width.get()));
+    let day_at = move |x: f64| window.with_untracked(|view| view.day_at(x, width.get_untracked()));
+    let offset_x = move |ev: &PointerEvent| {
+        // Relative to the chart box, so nested targets (marks, ticks) agree.
+        container.get_untracked().map_or(f64::from(ev.offset_x()), |el| {
+            f64::from(ev.client_x()) - el.get_bounding_client_rect().left()
+        })
+    };
+
+    let zoom = move |factor: f64, anchor: Option<f64>| {
+        window.update(|view| {
+            let anchor = anchor.unwrap_or((view.start + view.end) / 2.0);
+            *view = view.zoomed(factor, anchor, bounds);
+        });
+    };
+    let pan = move |share: f64| {
+        window.update(|view| *view = view.panned(view.days() * share, bounds));
+    };
+
+    let on_wheel = move |ev: WheelEvent| {
+        ev.prevent_default();
+        let x = container.get_untracked().map_or(f64::from(ev.offset_x()), |el| {
+            f64::from(ev.client_x()) - el.get_bounding_client_rect().left()
+        });
+        // Horizontal scrolling (trackpads, shift+wheel) pans; vertical zooms.
+        if ev.delta_x().abs() > ev.delta_y().abs() || ev.shift_key() {
+            let delta = if ev.shift_key() { ev.delta_y() } else { ev.delta_x() };
+            pan(delta / width.get_untracked().max(1.0));
+        } else {
+            zoom((ev.delta_y() * 0.002).exp(), Some(day_at(x)));
+        }
+    };
+
+    let on_pointer_down = move |ev: PointerEvent| {
+        if !ev.is_primary() && ev.pointer_type() == "mouse" {
+            return;
+        }
+        let x = offset_x(&ev);
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), x);
+        });
+        if pointers.with_value(|p| p.len()) == 1 && ev.button() <= 0 {
+            press.set_value(Some((ev.pointer_id(), x, false)));
+        } else {
+            // A second finger turns the gesture into a pinch.
+            press.set_value(None);
+            brush.set(None);
+        }
+    };
+    let on_pointer_move = move |ev: PointerEvent| {
+        let x = offset_x(&ev);
+        let id = ev.pointer_id();
+        let before = pointers.with_value(|p| p.clone());
+        if !before.contains_key(&id) {
+            return;
+        }
+        if before.len() == 2 {
+            // Pinch: the distance between the fingers zooms, their middle pans.
+            let other = before.iter().find(|(k, _)| **k != id).map(|(_, v)| *v);
+            if let (Some(other), Some(&old)) = (other, before.get(&id)) {
+                let (old_gap, new_gap) = ((old - other).abs(), (x - other).abs());
+                if old_gap > 10.0 && new_gap > 10.0 {
+                    let anchor = day_at((x + other) / 2.0);
+                    zoom(old_gap / new_gap, Some(anchor));
+                }
+                pan(-((x + other) / 2.0 - (old + other) / 2.0) / width.get_untracked().max(1.0));
+            }
+            pointers.update_value(|p| {
+                p.insert(id, x);
+            });
+            return;
+        }
+        pointers.update_value(|p| {
+            p.insert(id, x);
+        });
+        let Some((press_id, start, dragging)) = press.get_value() else {
+            return;
+        };
+        if press_id != id {
+            return;
+        }
+        if !dragging && (x - start).abs() < DRAG_THRESHOLD {
+            return;
+        }
+        if !dragging {
+            // Captured only once it is a drag, so a plain click still reaches its mark.
+            if let Some(target) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(id);
+            }
+            press.set_value(Some((id, start, true)));
+        }
+        brush.set(Some((day_at(start), day_at(x))));
+    };
+    let on_pointer_up = move |ev: PointerEvent| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        });
+        let finished = press.get_value();
+        press.set_value(None);
+        if let (Some((id, _, true)), Some((a, b))) = (finished, brush.get_untracked()) {
+            if id == ev.pointer_id() {
+                brush.set(None);
+                state.set_date_range(DateRange::from_days(a.floor() as i64, b.floor() as i64));
+            }
+        }
+    };
+    let on_pointer_cancel = move |ev: PointerEvent| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        });
+        press.set_value(None);
+        brush.set(None);
+    };
+
+    // The range shown shaded: the drag in progress, else the URL's range.
+    let shaded = move || {
+        if let Some((a, b)) = brush.get() {
+            return Some((a.min(b), a.max(b)));
+        }
+        let range = state.filters.with(|f| f.dates);
+        if !range.is_set() {
+            return None;
+        }
+        let (from, to) = range.days();
+        let view = window.get();
+        let from = if from == i64::MIN { view.start } else { from as f64 };
+        let to = if to == i64::MAX { view.end } else { to as f64 + 1.0 };
+        Some((from, to))
+    };
+
+    let focus_mark = move |order: usize| {
+        if let Some(el) = document()
+            .get_element_by_id(&mark_id(order))
+            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    };
+    // A focused mark outside the window brings the window to it.
+    let reveal = move |span: VisitSpan| {
+        window.update(|view| {
+            let (first, last) = (span.first as f64, span.last as f64 + 1.0);
+            if first < view.start || last > view.end {
+                let middle = (first + last) / 2.0;
+                *view = view.panned(middle - (view.start + view.end) / 2.0, bounds);
+            }
+        });
+    };
+
+    let ticks = move || {
+        let view = window.get();
+        let w = width.get();
+        let bottom = plot_height();
+        timeline::ticks(view, w, TICK_SPACING)
+            .into_iter()
+            .map(|tick| {
+                let x = view.x(tick.day as f64, w);
+                let class = match tick.level {
+                    TickLevel::Year => "tl-tick year",
+                    TickLevel::Month => "tl-tick month",
+                    TickLevel::Day => "tl-tick day",
+                };
+                view! {
+                    <g class=class>
+                        <line x1=x x2=x y1=0 y2=bottom + 4.0 />
+                        <text x=x + 3.0 y=bottom + 17.0>
+                            {tick_label(&tick)}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+
+    let lane_bands = move || {
+        let labels = lanes.with_value(|l| l.labels.clone());
+        lane_boxes
+            .get()
+            .into_iter()
+            .zip(labels)
+            .enumerate()
+            .map(|(i, ((top, height), label))| {
+                let class = if i % 2 == 0 { "tl-lane even" } else { "tl-lane odd" };
+                view! {
+                    <g class=class>
+                        <rect x=0 y=top width=width height=height />
+                        <text class="tl-lane-label" x=6 y=top + 13.0>
+                            {label}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+
+    let mark_views = move || {
+        let boxes = lane_boxes.get();
+        let count = marks.with(|m| m.len());
+        marks
+            .get()
+            .into_iter()
+            .map(|mark| {
+                let (x0, x1) = extent_px(&mark.span, window.get(), width.get());
+                let top = boxes.get(mark.lane).map_or(0.0, |(top, _)| *top);
+                let cy = top + LANE_TITLE + mark.row as f64 * ROW + ROW / 2.0;
+                let visit = mark.visit;
+                let id = visit.id.clone();
+                let order = mark.order;
+                let span = mark.span;
+                let label = visit_summary(visit);
+                let aria = label.clone();
+                let status = visit.status.as_str();
+                let shape = if !span.exact {
+                    "vague"
+                } else if span.is_range() {
+                    "range"
+                } else {
+                    "day"
+                };
+                let class = move || {
+                    let chosen = selected.with(|s| s.as_deref() == Some(visit.id.as_str()));
+                    format!(
+                        "tl-mark {shape} {status}{}",
+                        if chosen { " selected" } else { "" }
+                    )
+                };
+                let open = {
+                    let id = id.clone();
+                    move || selected.set(Some(id.clone()))
+                };
+                let open_click = open.clone();
+                let on_key = move |ev: KeyboardEvent| match ev.key().as_str() {
+                    "Enter" | " " => {
+                        ev.prevent_default();
+                        open();
+                    }
+                    "ArrowRight" | "ArrowDown" if order + 1 < count => {
+                        ev.prevent_default();
+                        focus_mark(order + 1);
+                    }
+                    "ArrowLeft" | "ArrowUp" if order > 0 => {
+                        ev.prevent_default();
+                        focus_mark(order - 1);
+                    }
+                    "Home" => {
+                        ev.prevent_default();
+                        focus_mark(0);
+                    }
+                    "End" => {
+                        ev.prevent_default();
+                        focus_mark(count.saturating_sub(1));
+                    }
+                    _ => {}
+                };
+                let body = if shape == "day" {
+                    view! { <circle cx=(x0 + x1) / 2.0 cy=cy r=DOT /> }.into_any()
+                } else {
+                    view! {
+                        <rect x=x0 y=cy - DOT width=(x1 - x0).max(2.0 * DOT) height=2.0 * DOT rx=DOT />
+                    }
+                    .into_any()
+                };
+                view! {
+                    <g
+                        id=mark_id(order)
+                        class=class
+                        tabindex="0"
+                        role="button"
+                        aria-label=aria
+                        data-visit=id
+                        on:click=move |_| open_click()
+                        on:keydown=on_key
+                        on:mouseenter=move |_| hovered.set(Some(order))
+                        on:mouseleave=move |_| hovered.set(None)
+                        on:focus=move |_| {
+                            reveal(span);
+                            hovered.set(Some(order));
+                        }
+                        on:blur=move |_| hovered.set(None)
+                    >
+                        <title>{label}</title>
+                        {body}
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+
+    // The tooltip of the hovered or focused mark, placed above it.
+    let tooltip = move || {
+        let order = hovered.get()?;
+        let mark = marks.with(|m| m.iter().find(|m| m.order == order).cloned())?;
+        let (x0, x1) = extent_px(&mark.span, window.get(), width.get());
+        let top = lane_boxes.with(|b| b.get(mark.lane).map_or(0.0, |(top, _)| *top));
+        let y = top + LANE_TITLE + mark.row as f64 * ROW;
+        let x = ((x0 + x1) / 2.0).clamp(0.0, width.get());
+        let visit = mark.visit;
+        // Kept inside the chart: anchored left, centre or right by where the mark is.
+        let side = if x < width.get() * 0.25 {
+            "left"
+        } else if x > width.get() * 0.75 {
+            "right"
+        } else {
+            "centre"
+        };
+        Some(view! {
+            <div
+                class=format!("tl-tooltip {side}")
+                role="tooltip"
+                style=format!("left: {x:.1}px; top: {y:.1}px")
+            >
+                <strong class="tl-tooltip-traveler">{visit.traveler.clone()}</strong>
+                {visit.traveler_role.clone().map(|role| view! { <span class="tl-tooltip-role">{role}</span> })}
+                <span class="tl-tooltip-destination">
+                    {format!("→ {}", visit.destination)}
+                    {visit
+                        .country
+                        .clone()
+                        .filter(|c| *c != visit.destination)
+                        .map(|c| format!(", {c}"))}
+                </span>
+                <span class="tl-tooltip-date">{visit_dates(visit)}</span>
+            </div>
+        })
+    };
+
+    let range_set = move || state.filters.with(|f| f.dates.is_set());
+    let range_label = move || state.filters.with(|f| f.dates.label());
+    let zoomed_in = move || !window.with(|view| view.covers(bounds));
+    let limit_to_window = move |_| {
+        let view = window.get_untracked();
+        state.set_date_range(DateRange::from_days(
+            view.start.ceil() as i64,
+            view.end.floor() as i64 - 1,
+        ));
+    };
+    let window_label = move || {
+        let view = window.get();
+        format!(
+            "{} – {}",
+            format::human_date(Some(civil_from_days(view.start.ceil() as i64))),
+            format::human_date(Some(civil_from_days(view.end.floor() as i64 - 1)))
+        )
+    };
+    let root_class = if compact {
+        "timeline-chart compact"
+    } else {
+        "timeline-chart"
+    };
+
+    view! {
+        <div class=root_class>
+            <div class="tl-toolbar" role="toolbar" aria-label="Timeline zoom and range">
+                <button type="button" class="tl-zoom-in" aria-label="Zoom in" title="Zoom in" on:click=move |_| zoom(ZOOM_STEP, None)>
+                    "+"
+                </button>
+                <button type="button" class="tl-zoom-out" aria-label="Zoom out" title="Zoom out" disabled=move || !zoomed_in() on:click=move |_| zoom(1.0 / ZOOM_STEP, None)>
+                    "−"
+                </button>
+                <button type="button" class="tl-pan-left" aria-label="Earlier" title="Earlier" disabled=move || !zoomed_in() on:click=move |_| pan(-PAN_STEP)>
+                    "←"
+                </button>
+                <button type="button" class="tl-pan-right" aria-label="Later" title="Later" disabled=move || !zoomed_in() on:click=move |_| pan(PAN_STEP)>
+                    "→"
+                </button>
+                <button type="button" class="tl-reset" disabled=move || !zoomed_in() on:click=move |_| window.set(bounds)>
+                    "Reset"
+                </button>
+                <span class="tl-window" aria-live="polite">{window_label}</span>
+                <button type="button" class="tl-limit" title="Filter the results to the stretch of time shown" on:click=limit_to_window>
+                    "Show only this stretch"
+                </button>
+                <Show when=range_set>
+                    <button type="button" class="tl-clear-range" on:click=move |_| state.set_date_range(DateRange::default())>
+                        {move || format!("Clear dates ({})", range_label())}
+                    </button>
+                </Show>
+            </div>
+            <div class="tl-plot" node_ref=container>
+                <svg
+                    class="tl-svg"
+                    width=move || width.get()
+                    height=height
+                    viewBox=move || format!("0 0 {:.0} {:.0}", width.get(), height())
+                    role="group"
+                    aria-label="Visits over time; drag across to filter by date"
+                    on:wheel=on_wheel
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_up
+                    on:pointercancel=on_pointer_cancel
+                >
+                    <g class="tl-lanes">{lane_bands}</g>
+                    <g class="tl-ticks">{ticks}</g>
+                    {move || {
+                        shaded()
+                            .map(|(a, b)| {
+                                let (x0, x1) = (x_of(a).max(0.0), x_of(b).min(width.get()));
+                                (x1 > x0).then(|| view! {
+                                    <rect class="tl-brush" x=x0 y=0 width=x1 - x0 height=plot_height() />
+                                })
+                            })
+                    }}
+                    <g class="tl-marks">{mark_views}</g>
+                </svg>
+                {tooltip}
+            </div>
+            <Show when=move || !compact>
+                <ul class="tl-legend" aria-label="Legend">
+                    <li>
+                        <svg width="16" height="12" aria-hidden="true"><circle class="tl-key day" cx="8" cy="6" r="5" /></svg>
+                        "known day"
+                    </li>
+                    <li>
+                        <svg width="28" height="12" aria-hidden="true"><rect class="tl-key range" x="1" y="1" width="26" height="10" rx="5" /></svg>
+                        "several days"
+                    </li>
+                    <li>
+                        <svg width="28" height="12" aria-hidden="true"><rect class="tl-key vague" x="1" y="1" width="26" height="10" rx="5" /></svg>
+                        "month or year only (dashed)"
+                    </li>
+                    <li>
+                        <svg width="16" height="12" aria-hidden="true"><circle class="tl-key day planned" cx="8" cy="6" r="5" /></svg>
+                        "planned (hollow)"
+                    </li>
+                </ul>
+            </Show>
+            <p class="tl-hint">
+                "Drag across the chart to filter by date; scroll or pinch to zoom. Marks: Tab or ←/→ to move, Enter to open."
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The left and right x of a mark: its days, widened to at least a dot.
+fn extent_px(span: &VisitSpan, view: Window, width: f64) -> (f64, f64) {
+    let x0 = view.x(span.first as f64, width);
+    let x1 = view.x(span.last as f64 + 1.0, width);
+    let middle = (x0 + x1) / 2.0;
+    (x0.min(middle - DOT), x1.max(middle + DOT))
+}

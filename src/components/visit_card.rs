@@ -1,0 +1,95 @@
+//! `VisitCard`: one visit in full: who went where and when, the hosts, the
+//! inviter, the purpose, the status, and every sentence that reports it, each
+//! linking to its article with the sentence marked.
+
+use communique_core::Visit;
+use leptos::prelude::*;
+
+use crate::bundle;
+use crate::components::app_link::AppLink;
+use crate::components::timeline_chart::visit_dates;
+use crate::format;
+use crate::state::AppState;
+
+/// The card of `visit` (`section.visit-card`), with a close button that
+/// clears `selected`.
+#[component]
+pub fn VisitCard(
+    /// The visit shown.
+    visit: &'static Visit,
+    /// The open card's visit id; closing sets it to `None`.
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let corpus = bundle::corpus();
+    let field = |label: &'static str, value: Option<String>| {
+        value.filter(|v| !v.is_empty()).map(|value| {
+            view! {
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+            }
+        })
+    };
+    let destination = match &visit.country {
+        Some(country) if *country != visit.destination => {
+            format!("{}, {country}", visit.destination)
+        }
+        _ => visit.destination.clone(),
+    };
+    let evidence = visit
+        .evidence
+        .iter()
+        .filter_map(|evidence| {
+            let doc = corpus.documents.get(evidence.source.doc as usize)?;
+            let sentence = doc.text.get(evidence.source.span.range())?.to_string();
+            let mut to = state.current.get_untracked().with_doc(&doc.id);
+            to.cite = Some(evidence.source.span);
+            let meta = format!("{} · {}", doc.title, format::human_date(doc.date));
+            Some(view! {
+                <li class="visit-evidence">
+                    <blockquote>
+                        <AppLink to=to class="visit-evidence-link">
+                            {sentence}
+                        </AppLink>
+                    </blockquote>
+                    <p class="visit-evidence-meta">
+                        {meta}
+                        <span class="visit-rule" title="The extraction rule that read this sentence">
+                            {format!("rule: {}", evidence.rule)}
+                        </span>
+                    </p>
+                </li>
+            })
+        })
+        .collect_view();
+    let heading = format!("{} → {}", visit.traveler, visit.destination);
+    let aria = heading.clone();
+    view! {
+        <section class="visit-card" aria-label=aria data-visit=visit.id.clone()>
+            <header class="visit-card-head">
+                <h2>{heading}</h2>
+                <button
+                    type="button"
+                    class="visit-card-close"
+                    aria-label="Close the visit card"
+                    on:click=move |_| selected.set(None)
+                >
+                    "×"
+                </button>
+            </header>
+            <dl class="visit-facts">
+                {field("Traveller", Some(visit.traveler.clone()))}
+                {field("Role", visit.traveler_role.clone())}
+                {field("Representing", visit.traveler_country.clone())}
+                {field("Destination", Some(destination))}
+                {field("Date", Some(visit_dates(visit)))}
+                {field("Status", Some(visit.status.as_str().to_string()))}
+                {field("Hosts", Some(visit.hosts.join(", ")))}
+                {field("Invited by", visit.inviter.clone())}
+                {field("Purpose", visit.purpose.clone())}
+            </dl>
+            <h3>{format::count_of(visit.evidence.len(), "source sentence", "source sentences")}</h3>
+            <ul class="visit-evidence-list">{evidence}</ul>
+        </section>
+    }
+}
