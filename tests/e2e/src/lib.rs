@@ -12,6 +12,7 @@
 //! Invariant: a missing build is a failure that says how to make one, never a silent skip.
 
 pub mod browser;
+pub mod fixtures;
 pub mod server;
 
 use std::cell::RefCell;
@@ -108,7 +109,13 @@ pub fn screenshot_dir() -> PathBuf {
 /// (the failure, the page's console errors, the screenshot's path) if it fails or the page logs
 /// errors while it runs.
 pub async fn run_test(name: &str, body: impl AsyncFnOnce(&Page) -> Outcome) {
-    let page = match Page::open(&dist_dir()).await {
+    run_test_at(name, &dist_dir(), body).await;
+}
+
+/// [`run_test`] on the site in `site` instead of the build under test (a copy the test changed,
+/// or another build such as the security tests' corpus).
+pub async fn run_test_at(name: &str, site: &Path, body: impl AsyncFnOnce(&Page) -> Outcome) {
+    let page = match Page::open(site).await {
         Ok(page) => page,
         Err(failure) => panic!("{name}: {failure}"),
     };
@@ -140,7 +147,8 @@ pub struct Page {
     errors: RefCell<Vec<String>>,
     // Dropped after `client` is closed: the driver, then the server.
     _driver: Driver,
-    _server: StaticServer,
+    /// `None` once [`Page::stop_server`] has cut the network.
+    server: RefCell<Option<StaticServer>>,
 }
 
 impl Page {
@@ -167,13 +175,19 @@ impl Page {
             base: server.url(),
             errors: RefCell::new(Vec::new()),
             _driver: driver,
-            _server: server,
+            server: RefCell::new(Some(server)),
         })
     }
 
     /// Closes the browser (the driver and server stop when the page is dropped).
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
+    }
+
+    /// Stops the site's server and closes its open connections: from now on every request for
+    /// the site fails as if the network were cut (the offline tests).
+    pub fn stop_server(&self) {
+        self.server.borrow_mut().take();
     }
 
     /// The underlying WebDriver client, for anything the helpers do not cover.
@@ -400,6 +414,14 @@ impl Page {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png).map_err(|err| Failure(format!("{}: {err}", path.display())))?;
         Ok(path)
+    }
+
+    /// The console errors logged so far, removed from what [`run_test`] checks at the end: for a
+    /// step that must log errors (a request the test made fail on purpose); the caller checks
+    /// they are the expected ones.
+    pub async fn take_console_errors(&self) -> Vec<String> {
+        self.console_errors().await;
+        std::mem::take(&mut *self.errors.borrow_mut())
     }
 
     /// Every console error the page has logged so far (uncaught exceptions, panics, failed loads).

@@ -6,10 +6,10 @@
 //! Invariant: only files inside the served folder are ever read (`..` is refused).
 
 use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 /// The path prefix the site is served under.
@@ -20,6 +20,9 @@ pub struct StaticServer {
     address: SocketAddr,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
+    /// Every connection accepted, so that stopping also closes the ones a browser keeps alive
+    /// (otherwise a "stopped" server would go on answering on them).
+    connections: Arc<Mutex<Vec<TcpStream>>>,
 }
 
 impl StaticServer {
@@ -30,12 +33,17 @@ impl StaticServer {
         let stop = Arc::new(AtomicBool::new(false));
         let root = root.to_path_buf();
         let stopping = Arc::clone(&stop);
+        let connections = Arc::new(Mutex::new(Vec::new()));
+        let open = Arc::clone(&connections);
         let thread = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if stopping.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(stream) = stream else { continue };
+                if let (Ok(copy), Ok(mut open)) = (stream.try_clone(), open.lock()) {
+                    open.push(copy);
+                }
                 let root = root.clone();
                 // One thread per connection: the browser opens a few at once, and a slow one
                 // (a large WASM) must not hold the others up.
@@ -48,6 +56,7 @@ impl StaticServer {
             address,
             stop,
             thread: Some(thread),
+            connections,
         })
     }
 
@@ -64,6 +73,11 @@ impl Drop for StaticServer {
         let _ = TcpStream::connect(self.address);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
+        }
+        if let Ok(mut open) = self.connections.lock() {
+            for stream in open.drain(..) {
+                let _ = stream.shutdown(Shutdown::Both);
+            }
         }
     }
 }
