@@ -518,13 +518,14 @@ pub fn TimelineChart(
             .collect_view()
     };
 
-    // The tooltip of the hovered or focused mark, placed above it.
+    // The tooltip of the hovered or focused mark, placed below it.
     let tooltip = move || {
         let order = hovered.get()?;
         let mark = marks.with(|m| m.iter().find(|m| m.order == order).cloned())?;
         let (x0, x1) = extent_px(&mark.span, window.get(), width.get());
         let top = lane_boxes.with(|b| b.get(mark.lane).map_or(0.0, |(top, _)| *top));
-        let y = top + LANE_TITLE + mark.row as f64 * ROW;
+        // Below the mark: above it, the top lane's tooltip would leave the chart.
+        let y = top + LANE_TITLE + (mark.row + 1) as f64 * ROW;
         let x = ((x0 + x1) / 2.0).clamp(0.0, width.get());
         let visit = mark.visit;
         // Kept inside the chart: anchored left, centre or right by where the mark is.
@@ -539,7 +540,9 @@ pub fn TimelineChart(
             <div
                 class=format!("tl-tooltip {side}")
                 role="tooltip"
-                style=format!("left: {x:.1}px; top: {y:.1}px")
+                // Set through the CSSOM, which the page's CSP allows (inline style attributes it does not).
+                style:left=format!("{x:.1}px")
+                style:top=format!("{y:.1}px")
             >
                 <strong class="tl-tooltip-traveler">{visit.traveler.clone()}</strong>
                 {visit.traveler_role.clone().map(|role| view! { <span class="tl-tooltip-role">{role}</span> })}

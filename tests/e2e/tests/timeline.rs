@@ -262,11 +262,12 @@ async fn a_brush_filters_the_results_and_survives_a_reload() {
 async fn the_export_downloads_the_visits_shown() {
     run_test("timeline_export", async |page: &Page| {
         let (all, _) = open_timeline(page, "").await?;
-        // Keep the object URL alive and note what the download link pointed at.
+        // Note each download's file name and Blob (the page's CSP forbids fetching blob: URLs).
         page.script(
-            "URL.revokeObjectURL = () => {};
+            "const create = URL.createObjectURL;
+             URL.createObjectURL = (blob) => { window.__blob = blob; return create(blob); };
              HTMLAnchorElement.prototype.click = function () {
-               window.__downloads = (window.__downloads || []).concat([[this.download, this.href]]);
+               window.__downloads = (window.__downloads || []).concat([[this.download, window.__blob]]);
              };",
             vec![],
         )
@@ -277,8 +278,8 @@ async fn the_export_downloads_the_visits_shown() {
             .client()
             .execute_async(
                 "const done = arguments[arguments.length - 1];
-                 Promise.all((window.__downloads || []).map(([name, href]) =>
-                   fetch(href).then(r => r.text()).then(text => [name, text])))
+                 Promise.all((window.__downloads || []).map(([name, blob]) =>
+                   blob.text().then(text => [name, text])))
                    .then(done);",
                 vec![],
             )
