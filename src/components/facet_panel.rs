@@ -34,7 +34,7 @@ pub fn FacetPanel() -> impl IntoView {
         n => format!("Filters ({n} active)"),
     };
     view! {
-        <aside id="facets" class="facet-panel" class:expanded=move || expanded.get() aria-label="Filters">
+        <aside id="facets" class="facet-panel" class:expanded=move || expanded.get() role="region" aria-label="Filters">
             <button
                 type="button"
                 class="facet-toggle"

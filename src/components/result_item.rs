@@ -13,8 +13,9 @@ use communique_core::Span;
 
 /// A `.result` list item for one document: its highlighted title as a real
 /// link to the reader (`?q=…&doc=…`), its date and source, and its snippets.
-/// It is the active option (class `active`, `aria-selected`) while the arrow
-/// keys rest on it, and scrolls itself into view then.
+/// It is the active result (class `active`, `aria-current`) while the arrow
+/// keys rest on it, and scrolls itself into view then. Not an ARIA `option`:
+/// options may not hold links (axe-core's nested-interactive rule).
 #[component]
 pub fn ResultItem(
     /// Position in the result list, from 0.
@@ -44,8 +45,7 @@ pub fn ResultItem(
             class="result"
             class:active=move || is_active.get()
             id=format!("result-{index}")
-            role="option"
-            aria-selected=move || is_active.get().to_string()
+            aria-current=move || is_active.get().then_some("true")
             data-doc=doc.id.clone()
         >
             <h2 class="result-heading">

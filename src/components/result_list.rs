@@ -6,7 +6,7 @@ use crate::components::result_item::ResultItem;
 use crate::format;
 use crate::state::{AppState, RESULTS_PAGE};
 
-/// The current results as a listbox (`#results`, one `.result` per document),
+/// The current results as a list (`#results`, one `.result` per document),
 /// the first [`RESULTS_PAGE`] of them, then a button to show more.
 #[component]
 pub fn ResultList() -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn ResultList() -> impl IntoView {
     };
     let remaining = move || total.get().saturating_sub(state.shown.get());
     view! {
-        <ol id="results" class="result-list" role="listbox" aria-label="Search results">
+        <ol id="results" class="result-list" aria-label="Search results">
             // Rebuilt whole when the results change: every row's marks, snippets
             // and link change with the query, so keyed reuse would show stale ones.
             {move || {
