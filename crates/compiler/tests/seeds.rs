@@ -229,8 +229,9 @@ included  002_7850ec27218cba1f.txt
 included  003_b47ca4fd2cf0fa61.txt
 included  004_a69506151a1a2a0e.txt
   warning: no date found
+settings  corpus.toml
 
-5 files: 5 included (5 documents), 0 skipped; 0 errors, 1 warning
+6 files: 6 included (5 documents), 0 skipped; 0 errors, 1 warning
 ";
     assert_eq!(report, expect);
 }
