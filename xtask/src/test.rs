@@ -66,7 +66,7 @@ fn build_and_run_e2e(counts: &mut TestCounts) -> Result<()> {
 }
 
 fn e2e_against(dist: &Path, xss_dist: &Path, counts: &mut TestCounts) -> Result<()> {
-    Cmd::new("cargo", &["test", "-p", "communique-e2e"])
+    Cmd::new("cargo", &["test", "--no-fail-fast", "-p", "communique-e2e"])
         .env(dist::DIST_VAR, dist)
         .env(XSS_DIST_VAR, xss_dist)
         .run_counting_tests(counts)
