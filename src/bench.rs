@@ -55,9 +55,8 @@ pub fn register() {
 }
 
 fn run(queries: JsValue) -> Result<JsValue, JsValue> {
-    let type_error = || {
-        js_sys::TypeError::new("communiqueBench expects an array of strings, or its JSON text")
-    };
+    let type_error =
+        || js_sys::TypeError::new("communiqueBench expects an array of strings, or its JSON text");
     let queries = match queries.as_string() {
         Some(json) => js_sys::JSON::parse(&json).map_err(|_| type_error())?,
         None => queries,
@@ -78,7 +77,11 @@ fn run(queries: JsValue) -> Result<JsValue, JsValue> {
         hits += bundle::count_hits(query);
         times.push(performance.now() - start);
     }
-    let timings = times.iter().copied().map(JsValue::from_f64).collect::<Array>();
+    let timings = times
+        .iter()
+        .copied()
+        .map(JsValue::from_f64)
+        .collect::<Array>();
     let summary = summarise(times);
     let out = Object::new();
     Reflect::set(&out, &JsValue::from_str("timings_ms"), &timings)?;

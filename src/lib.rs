@@ -20,8 +20,8 @@ pub mod highlight;
 pub mod pages;
 pub mod shortcuts;
 pub mod state;
-pub mod visit_export;
 pub mod sw;
+pub mod visit_export;
 
 use components::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
@@ -98,15 +98,13 @@ pub fn App() -> impl IntoView {
     bench::register();
 
     let page = Memo::new(move |_| {
-        state
-            .current
-            .with(|route| {
-                page_for(
-                    route,
-                    |id| bundle::document(id).map(|(doc, _)| doc),
-                    |id| bundle::entity(id).map(|(entity, _)| entity),
-                )
-            })
+        state.current.with(|route| {
+            page_for(
+                route,
+                |id| bundle::document(id).map(|(doc, _)| doc),
+                |id| bundle::entity(id).map(|(entity, _)| entity),
+            )
+        })
     });
     let corpus_title = bundle::corpus().meta.title.clone();
     Effect::new(move |_| {
@@ -164,7 +162,11 @@ mod tests {
     /// `ids` and compares the page.
     fn check(url: &str, ids: &[&str], expect: Page) {
         let find = |id: &str| ids.iter().position(|x| *x == id).map(|i| i as DocId);
-        assert_eq!(page_for(&Route::from_query(url), find, find), expect, "{url}");
+        assert_eq!(
+            page_for(&Route::from_query(url), find, find),
+            expect,
+            "{url}"
+        );
     }
 
     #[test]

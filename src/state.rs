@@ -344,11 +344,9 @@ impl AppState {
     /// Shows `route` without touching history; a new query or order starts
     /// the result list afresh.
     fn show(&self, route: Route) {
-        let fresh = self
-            .route
-            .with_untracked(|r| {
-                r.query != route.query || r.sort != route.sort || r.filters != route.filters
-            });
+        let fresh = self.route.with_untracked(|r| {
+            r.query != route.query || r.sort != route.sort || r.filters != route.filters
+        });
         if fresh {
             self.active.set(None);
             self.shown.set(RESULTS_PAGE);
@@ -563,9 +561,9 @@ mod tests {
             "?q=iran+russia&sort=newest",
         );
         check(
-            "?doc=001_062efcb31f6393b3&s=120-245&q=%22Jaberi+Ansari%22",
-            r#"Route { view: Explore, query: "\"Jaberi Ansari\"", sort: Relevance, doc: Some("001_062efcb31f6393b3"), cite: Some(Span { start: 120, end: 245 }) }"#,
-            "?q=%22Jaberi+Ansari%22&doc=001_062efcb31f6393b3&s=120-245",
+            "?doc=001_062efcb31f6393b3&s=120-245&q=%22Rezaei+Nasab%22",
+            r#"Route { view: Explore, query: "\"Rezaei Nasab\"", sort: Relevance, doc: Some("001_062efcb31f6393b3"), cite: Some(Span { start: 120, end: 245 }) }"#,
+            "?q=%22Rezaei+Nasab%22&doc=001_062efcb31f6393b3&s=120-245",
         );
         check(
             "view=report",
@@ -642,7 +640,10 @@ mod tests {
         let browse = Route::from_query("?person=velayati");
         assert!(browse.shows_results());
         let entity = browse.with_entity("place/moscow");
-        assert_eq!(entity.href(), "?view=entity&id=place%2Fmoscow&person=velayati");
+        assert_eq!(
+            entity.href(),
+            "?view=entity&id=place%2Fmoscow&person=velayati"
+        );
         assert!(!entity.shows_results());
         let both = entity.adding_filter(Facet::Places, "place/moscow");
         assert_eq!(both.href(), "?person=velayati&place=moscow");

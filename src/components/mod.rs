@@ -4,8 +4,8 @@
 
 pub mod app_link;
 pub mod doc_date;
-pub mod export_buttons;
 pub mod entity_link;
+pub mod export_buttons;
 pub mod facet_group;
 pub mod facet_panel;
 pub mod filter_chips;
@@ -24,5 +24,5 @@ pub mod sort_select;
 pub mod timeline_chart;
 pub mod timeline_strip;
 pub mod undated_visits;
-pub mod visit_card;
 pub mod update_banner;
+pub mod visit_card;

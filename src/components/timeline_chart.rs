@@ -95,7 +95,11 @@ pub fn visit_summary(visit: &Visit) -> String {
 pub fn visit_dates(visit: &Visit) -> String {
     let dates = match (visit.date, visit.date_end) {
         (Some(start), Some(end)) if end != start => {
-            format!("{} – {}", format::human_date(Some(start)), format::human_date(Some(end)))
+            format!(
+                "{} – {}",
+                format::human_date(Some(start)),
+                format::human_date(Some(end))
+            )
         }
         (date, _) => format::human_date(date),
     };
@@ -189,7 +193,9 @@ pub fn TimelineChart(
         // Rows per lane, from the marks' extent on screen at this zoom.
         let lane_count = lanes.with_value(|l| l.labels.len());
         for lane in 0..lane_count {
-            let members: Vec<usize> = (0..marks.len()).filter(|&m| marks[m].lane == lane).collect();
+            let members: Vec<usize> = (0..marks.len())
+                .filter(|&m| marks[m].lane == lane)
+                .collect();
             let intervals: Vec<(f64, f64)> = members
                 .iter()
                 .map(|&m| {
@@ -231,9 +237,11 @@ pub fn TimelineChart(
     let day_at = move |x: f64| window.with_untracked(|view| view.day_at(x, width.get_untracked()));
     let offset_x = move |ev: &PointerEvent| {
         // Relative to the chart box, so nested targets (marks, ticks) agree.
-        container.get_untracked().map_or(f64::from(ev.offset_x()), |el| {
-            f64::from(ev.client_x()) - el.get_bounding_client_rect().left()
-        })
+        container
+            .get_untracked()
+            .map_or(f64::from(ev.offset_x()), |el| {
+                f64::from(ev.client_x()) - el.get_bounding_client_rect().left()
+            })
     };
 
     let zoom = move |factor: f64, anchor: Option<f64>| {
@@ -248,12 +256,18 @@ pub fn TimelineChart(
 
     let on_wheel = move |ev: WheelEvent| {
         ev.prevent_default();
-        let x = container.get_untracked().map_or(f64::from(ev.offset_x()), |el| {
-            f64::from(ev.client_x()) - el.get_bounding_client_rect().left()
-        });
+        let x = container
+            .get_untracked()
+            .map_or(f64::from(ev.offset_x()), |el| {
+                f64::from(ev.client_x()) - el.get_bounding_client_rect().left()
+            });
         // Horizontal scrolling (trackpads, shift+wheel) pans; vertical zooms.
         if ev.delta_x().abs() > ev.delta_y().abs() || ev.shift_key() {
-            let delta = if ev.shift_key() { ev.delta_y() } else { ev.delta_x() };
+            let delta = if ev.shift_key() {
+                ev.delta_y()
+            } else {
+                ev.delta_x()
+            };
             pan(delta / width.get_untracked().max(1.0));
         } else {
             zoom((ev.delta_y() * 0.002).exp(), Some(day_at(x)));
@@ -355,8 +369,16 @@ pub fn TimelineChart(
         }
         let (from, to) = range.days();
         let view = window.get();
-        let from = if from == i64::MIN { view.start } else { from as f64 };
-        let to = if to == i64::MAX { view.end } else { to as f64 + 1.0 };
+        let from = if from == i64::MIN {
+            view.start
+        } else {
+            from as f64
+        };
+        let to = if to == i64::MAX {
+            view.end
+        } else {
+            to as f64 + 1.0
+        };
         Some((from, to))
     };
 
@@ -412,7 +434,11 @@ pub fn TimelineChart(
             .zip(labels)
             .enumerate()
             .map(|(i, ((top, height), label))| {
-                let class = if i % 2 == 0 { "tl-lane even" } else { "tl-lane odd" };
+                let class = if i % 2 == 0 {
+                    "tl-lane even"
+                } else {
+                    "tl-lane odd"
+                };
                 view! {
                     <g class=class>
                         <rect x=0 y=top width=width height=height />

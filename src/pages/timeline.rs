@@ -41,7 +41,11 @@ pub fn TimelinePage() -> impl IntoView {
         Some(view! { <VisitCard visit=visit selected=selected /> })
     };
     let results = move || state.current.get().with_filters(state.filters.get());
-    let has_search = move || state.current.with(|r| r.with_filters(r.filters.clone()).shows_results());
+    let has_search = move || {
+        state
+            .current
+            .with(|r| r.with_filters(r.filters.clone()).shows_results())
+    };
     view! {
         <section class="timeline-page" aria-labelledby="timeline-heading">
             <div class="timeline-head">

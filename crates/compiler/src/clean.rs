@@ -1337,14 +1337,14 @@ dateline: -
     #[test]
     fn header_gives_title_date_and_page_ids() {
         check(
-            "Code 134776\nPublishDate: Monday, January 28, 201920:43\n\nSpokesman: Iran to Continue\n\nAVA- \"We are partners,\" Qassemi told reporters in Tehran on Monday.\n",
+            "Code 134776\nPublishDate: Monday, January 28, 201920:43\n\nSpokesman: Iran to Continue\n\nAVA- \"We are partners,\" Tavakoli told reporters in Tehran on Monday.\n",
             &[],
             r#"
 title: Spokesman: Iran to Continue
 date: 2019-01-28 20:43
 source: AVA
 dateline: -
-| "We are partners," Qassemi told reporters in Tehran on Monday.
+| "We are partners," Tavakoli told reporters in Tehran on Monday.
 - page ID: Code 134776
 - publication date line: PublishDate: Monday, January 28, 201920:43
 - agency prefix: AVA-"#,

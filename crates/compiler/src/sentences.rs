@@ -5,10 +5,10 @@
 //! UAX #29 already keeps decimals (`3.5`), lower-case continuations
 //! (`the U.S. and Iran`) and closing quotes (`nature.” He`) right. What it
 //! gets wrong, and this module mends by joining two pieces back together:
-//! - a title or other abbreviation before a name (`Mr. Putin`, `Dr. Rouhani`,
-//!   `Lt. Gen. Fomin`, `St. Petersburg`): always joined; one before a number
+//! - a title or other abbreviation before a name (`Mr. Marchenko`, `Dr. Karimi`,
+//!   `Lt. Gen. Belyakov`, `St. Petersburg`): always joined; one before a number
 //!   (`No. 5`, `Jan. 28`) when a number follows;
-//! - initials and initialisms (`Leonid P. Reshetnikov`, `the U.S. President`),
+//! - initials and initialisms (`Pavel P. Sokolenko`, `the U.S. President`),
 //!   company or list abbreviations (`Inc.`, `etc.`) and clock times (`3 p.m.
 //!   Friday`): joined unless the next word is one that usually opens a
 //!   sentence (`the U.S. The talks…` is two);
@@ -199,16 +199,16 @@ mod tests {
     #[test]
     fn keeps_abbreviations_initials_and_decimals_inside() {
         check(
-            "Mr. Putin met Dr. Rouhani. They talked.",
-            "Mr. Putin met Dr. Rouhani. | They talked.",
+            "Mr. Marchenko met Dr. Karimi. They talked.",
+            "Mr. Marchenko met Dr. Karimi. | They talked.",
         );
         check(
             "Trade grew 3.5 percent. Good.",
             "Trade grew 3.5 percent. | Good.",
         );
         check(
-            "The U.S. President and Leonid P. Reshetnikov met.",
-            "The U.S. President and Leonid P. Reshetnikov met.",
+            "The U.S. President and Pavel P. Sokolenko met.",
+            "The U.S. President and Pavel P. Sokolenko met.",
         );
         check(
             "He went to the U.S. The talks failed.",
@@ -220,8 +220,8 @@ mod tests {
         );
         check("Apple Inc. The firm grew.", "Apple Inc. | The firm grew.");
         check(
-            "Lt. Gen. Fomin flew to St. Petersburg at 3 p.m. Friday. He left.",
-            "Lt. Gen. Fomin flew to St. Petersburg at 3 p.m. Friday. | He left.",
+            "Lt. Gen. Belyakov flew to St. Petersburg at 3 p.m. Friday. He left.",
+            "Lt. Gen. Belyakov flew to St. Petersburg at 3 p.m. Friday. | He left.",
         );
         check(
             "Resolution No. 2231 stands. He said no. Talks ended.",
@@ -232,8 +232,8 @@ mod tests {
     #[test]
     fn quotes_end_sentences() {
         check(
-            "Putin said, “It is strategic.” The Russian leader also said more.",
-            "Putin said, “It is strategic.” | The Russian leader also said more.",
+            "Marchenko said, “It is strategic.” The Russian leader also said more.",
+            "Marchenko said, “It is strategic.” | The Russian leader also said more.",
         );
         check(
             "“Why?” he asked. Nobody knew.",

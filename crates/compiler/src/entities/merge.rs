@@ -4,8 +4,8 @@
 //!
 //! People merge when their names are spellings of one another word by word
 //! ("Sergei"/"Sergey"), when first and last names agree around middle names
-//! ("Leonid Petrovich Reshetnikov" = "Leonid Reshetnikov"), and a surname alone
-//! ("Putin", "Jaberi Ansari") joins the one person in the corpus it ends — the
+//! ("Pavel Andreyevich Sokolenko" = "Pavel Sokolenko"), and a surname alone
+//! ("Marchenko", "Rezaei Nasab") joins the one person in the corpus it ends — the
 //! one in the same document when there are several. Organisations merge on
 //! their words without connectors ("Institute for/of Strategic Studies"), on
 //! acronyms introduced in parentheses, and on an acronym that spells the

@@ -1,5 +1,5 @@
 //! The corpus-level pass: names that the sentence rules left unresolved take the
-//! kind the rest of the corpus gives them ("Putin said" after "Vladimir Putin",
+//! kind the rest of the corpus gives them ("Marchenko said" after "Oleg Marchenko",
 //! "EAEU" after "Eurasian Economic Union (EAEU)"), else the kind their context
 //! cue suggests.
 //!
@@ -64,7 +64,7 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
         for m in mentions.iter_mut().filter(|m| m.kind.is_none()) {
             // A capitalised common word opening a sentence is a name only if its
             // document says so ("Clinton said" after "Bill Clinton"), or the corpus
-            // knows it as a surname and it is not very common English ("Putin is …").
+            // knows it as a surname and it is not very common English ("Marchenko is …").
             if m.weak {
                 let word = keys::fold(&m.words[0]);
                 let corpus_surname =
@@ -89,7 +89,7 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
                     _ => None,
                 });
         }
-        // One name, one kind within a document: a name typed somewhere ("Qassemi
+        // One name, one kind within a document: a name typed somewhere ("Tavakoli
         // told …") types its other, cue-less mentions.
         let mut doc_kinds: HashMap<String, EntityKind> = HashMap::new();
         for m in mentions.iter().filter(|m| !m.weak) {
