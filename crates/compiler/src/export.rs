@@ -306,7 +306,7 @@ mod tests {
                     title: "B".into(),
                     date: PartialDate::parse_iso("2016-09"),
                     source: Some("AVA".into()),
-                    text: "Putin went.".into(),
+                    text: "Marchenko went.".into(),
                     removed: vec![RemovedText {
                         text: "Leave a Reply".into(),
                         reason: "comment form".into(),
@@ -315,8 +315,8 @@ mod tests {
                 },
             ],
             entities: vec![Entity {
-                id: "person/putin".into(),
-                name: "Putin".into(),
+                id: "person/marchenko".into(),
+                name: "Marchenko".into(),
                 kind: EntityKind::Person,
                 aliases: vec![],
                 roles: vec![Role {
@@ -331,7 +331,7 @@ mod tests {
             }],
             visits: vec![Visit {
                 id: "v1".into(),
-                traveler: "Putin".into(),
+                traveler: "Marchenko".into(),
                 traveler_entity: Some(0),
                 traveler_role: None,
                 traveler_country: Some("Russia".into()),
@@ -358,17 +358,17 @@ mod tests {
                 {"id": "a", "title": "A", "date": null, "date_precision": null, "source": null,
                  "url": null, "text": "Undated.", "removed": []},
                 {"id": "b/c", "title": "B", "date": "2016-09", "date_precision": "month", "source": "AVA",
-                 "url": null, "text": "Putin went.", "removed": [{"text": "Leave a Reply", "reason": "comment form"}]}
+                 "url": null, "text": "Marchenko went.", "removed": [{"text": "Leave a Reply", "reason": "comment form"}]}
               ],
               "entities": [
-                {"id": "person/putin", "name": "Putin", "kind": "person", "aliases": [],
+                {"id": "person/marchenko", "name": "Marchenko", "kind": "person", "aliases": [],
                  "roles": [{"title": "President", "as_of": "2016-09"}], "country": "Russia",
                  "lat": null, "lon": null, "docs": ["b/c"],
                  "mentions": [{"doc": "b/c", "start": 0, "end": 5}, {"doc": "b/c", "start": 0, "end": 5}]}
               ],
               "visits": [
                 {"id": "v1", "doc": "b/c", "sources": [{"doc": "b/c", "start": 0, "end": 5}],
-                 "traveler": "Putin", "traveler_country": "Russia", "destination": "Tehran",
+                 "traveler": "Marchenko", "traveler_country": "Russia", "destination": "Tehran",
                  "country": "Iran", "hosts": ["Rouhani"], "date": "2016", "date_end": null,
                  "precision": "year", "status": "planned", "purpose": null, "rule": "went-to"}
               ]

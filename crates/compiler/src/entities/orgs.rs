@@ -5,7 +5,7 @@
 //!
 //! Invariant: an organisation never swallows an office ("Deputy Minister of
 //! Defense" is a role, not an organisation) nor the person named after it
-//! ("… Strategic Studies Leonid Reshetnikov").
+//! ("… Strategic Studies Pavel Sokolenko").
 
 use communique_core::EntityKind;
 

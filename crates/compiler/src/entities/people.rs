@@ -1,6 +1,6 @@
 //! People: a name right after an office, rank or honorific ("President X",
 //! "Lieutenant General X", "Ayatollah X"), or a name opening with a known given
-//! name ("Leonid Petrovich Reshetnikov"). Names met only as a surname ("Putin
+//! name ("Pavel Andreyevich Sokolenko"). Names met only as a surname ("Marchenko
 //! said") are left to the context cues and the corpus-level pass.
 //!
 //! Invariant: a person's name never contains an office, an organisation word,
@@ -66,7 +66,7 @@ fn particles_then_name(s: &Sentence, i: usize) -> Option<usize> {
     (k > i && name_word(s, k)).then_some(k + 1)
 }
 
-/// Names right after an office, rank or honorific: "Deputy FM Hadi Soleimanpour".
+/// Names right after an office, rank or honorific: "Deputy FM Hadi Farahani".
 pub(crate) fn after_titles(s: &mut Sentence) {
     for i in 1..s.len() {
         if !s.free_name(i) {
@@ -90,7 +90,7 @@ pub(crate) fn after_titles(s: &mut Sentence) {
     }
 }
 
-/// Names that open with a known given name: "Vladimir Putin", "Ali Akbar Velayati".
+/// Names that open with a known given name: "Oleg Marchenko", "Ali Akbar Hamidi".
 pub(crate) fn by_given_name(s: &mut Sentence) {
     let mut i = 0;
     while i < s.len() {

@@ -1,8 +1,8 @@
 //! Roles: the office a person holds, read from the words before the name
 //! ("Iranian Deputy Foreign Minister for Middle East and African Affairs
-//! Hossein Jaberi Ansari", "director of the Russian Institute for Strategic
-//! Studies Leonid Reshetnikov") or from an apposition after it ("Ali Akbar
-//! Velayati, the adviser on international affairs to …,"). A leading nationality
+//! Hossein Rezaei Nasab", "director of the Russian Institute for Strategic
+//! Studies Pavel Sokolenko") or from an apposition after it ("Ali Akbar
+//! Hamidi, the adviser on international affairs to …,"). A leading nationality
 //! ("Iranian", "Iran's") becomes the person's country; a trailing military rank
 //! ("Lieutenant General") is a role of its own; honorifics are dropped.
 //!
@@ -46,7 +46,7 @@ pub(crate) fn attach(s: &mut Sentence) {
 }
 
 /// The country of a person named in apposition to it: "the presidents of Russia,
-/// Vladimir Putin, and Iran, Ebrahim Raisi".
+/// Oleg Marchenko, and Iran, Ebrahim Sadeghi".
 fn country_apposition(s: &Sentence, from: usize, to: usize) -> Option<u32> {
     if from < 2 || s.raw(from - 1) != "," || !matches!(s.word(to), "," | "and" | ".") {
         return None;

@@ -2,7 +2,7 @@
 //!
 //! Invariant: token spans are byte offsets into the text handed to [`tokenize`]
 //! (plus its `base`), on character boundaries, in order and non-overlapping.
-//! A possessive `'s`/`’s` becomes its own token so "Raisi’s" yields the name "Raisi";
+//! A possessive `'s`/`’s` becomes its own token so "Sadeghi’s" yields the name "Sadeghi";
 //! hyphens split words so "Iran-Russia" yields two names.
 
 /// What a token looks like, which is most of what the rules know about it.

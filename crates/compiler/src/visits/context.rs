@@ -788,7 +788,7 @@ pub fn country_before(s: &Sentence, first: usize) -> Option<String> {
             }
         }
     }
-    // "the presidents of Russia, Vladimir Putin, and Iran, Ebrahim Raisi"
+    // "the presidents of Russia, Oleg Marchenko, and Iran, Ebrahim Sadeghi"
     if start >= 2 && s.tokens[start - 1].is(",") {
         let t = &s.tokens[start - 2];
         if t.capitalised() && s.is_any(start.wrapping_sub(3), &["of", "and"]) {

@@ -491,7 +491,7 @@ fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     visit(s, st, i, "is-in", traveller, place)
 }
 
-/// "Putin met visiting Iranian President X in Moscow": X is the traveller; the
+/// "Marchenko met visiting Iranian President X in Moscow": X is the traveller; the
 /// place is the one named in the sentence, else the host's country.
 fn visiting_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let r = s
@@ -712,7 +712,7 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         .filter(|p| !p.same(&traveller))
         .collect();
     if from == to {
-        // "Putin and Rouhani held talks in the Kremlin": the foreign partner travelled.
+        // "Marchenko and Rouhani held talks in the Kremlin": the foreign partner travelled.
         let mut guests = hosts
             .iter()
             .chain(&partners)
