@@ -229,8 +229,8 @@ mod tests {
             &["-\"deputy@0=deputi minister@1=minist\"", "talks@0=talk*"],
         );
         check(
-            "“Raisi’s visit” Moscow",
-            &["\"raisi@0=raisi visit@1=visit\"", "moscow@0=moscow*"],
+            "“Sadri’s visit” Moscow",
+            &["\"sadri@0=sadri visit@1=visit\"", "moscow@0=moscow*"],
         );
         check(
             "\"unclosed phrase",

@@ -89,7 +89,7 @@ mod tests {
                 "4:Affairs=affair",
             ],
         );
-        check("Raisi’s visit", &["0:Raisi’s=raisi", "1:visit=visit"]);
+        check("Sadri’s visit", &["0:Sadri’s=sadri", "1:visit=visit"]);
         check("Rōhānī ROHANI", &["0:Rōhānī=rohani", "1:ROHANI=rohani"]);
         check("", &[]);
     }
