@@ -195,7 +195,7 @@ mod tests {
             "*",
             "",
             "
-person: Lavrov 3, Rouhani 2, Zarif 2, Bogdanov 1, Jaberi Ansari 1, Putin 1
+person: Lavrov 3, Rouhani 2, Zarif 2, Borisov 1, Jalali Nasab 1, Petrenko 1
 org: United Nations 2
 place: Iran 2, Moscow 2, Geneva 1, Russia 1, Tehran 1
 source: IRNA 2, Tehran Times 2
@@ -223,7 +223,7 @@ year: 2016 1, 2017 1
             "*",
             "person=zarif",
             "
-person: Lavrov 3, Rouhani 2, Zarif[x] 2, Bogdanov 1, Jaberi Ansari 1, Putin 1
+person: Lavrov 3, Rouhani 2, Zarif[x] 2, Borisov 1, Jalali Nasab 1, Petrenko 1
 org: United Nations 1
 place: Geneva 1, Moscow 1
 source: Tehran Times 1
@@ -235,7 +235,7 @@ year: 2016 1, 2017 1
             "*",
             "person=zarif&place=moscow",
             "
-person: Bogdanov 1, Jaberi Ansari 1, Lavrov 1, Putin 1, Zarif[x] 1
+person: Borisov 1, Jalali Nasab 1, Lavrov 1, Petrenko 1, Zarif[x] 1
 place: Geneva 1, Moscow[x] 1
 source: Tehran Times 1
 year: 2016 1

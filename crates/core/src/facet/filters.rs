@@ -2,8 +2,8 @@
 //!
 //! URL form, one parameter per selected value, in this order:
 //! `person=… org=… place=… source=… year=… from=… to=…`.
-//! Entity values drop the `kind/` prefix of their id (`person=hossein-jaberi-ansari`
-//! for the id `person/hossein-jaberi-ansari`), which decoding puts back; years are
+//! Entity values drop the `kind/` prefix of their id (`person=hossein-jalali-nasab`
+//! for the id `person/hossein-jalali-nasab`), which decoding puts back; years are
 //! numbers or `undated`; `from` and `to` are ISO dates at any precision (`2016`,
 //! `2016-09`, `2016-09-14`).
 //!

@@ -204,8 +204,8 @@ b (2): «Zarif visited Moscow.» [Zarif] | «Zarif met Lavrov.» [Zarif]
 d (1): «Lavrov and Zarif met in Geneva.» [Zarif]",
         );
         check_documents(
-            "person/jaberi-ansari",
-            "a (2): «Jaberi Ansari met Bogdanov in Moscow.» [Jaberi Ansari] | «Ansari praised Putin.» [Ansari]",
+            "person/jalali-nasab",
+            "a (2): «Jalali Nasab met Borisov in Moscow.» [Jalali Nasab] | «Ansari praised Petrenko.» [Ansari]",
         );
         // Same number of mentions: the newest article first, undated last.
         check_documents(
@@ -230,7 +230,7 @@ e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
         // Document a loses its sentence split: every mention stands for itself.
         corpus.documents[0].sentences.clear();
         let ansari = FacetIndex::build(&corpus)
-            .entity_by_id("person/jaberi-ansari")
+            .entity_by_id("person/jalali-nasab")
             .unwrap();
         let found = entity_documents(&corpus, ansari);
         let spans: Vec<(Option<u32>, &str)> = found[0]
@@ -238,7 +238,7 @@ e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
             .iter()
             .map(|s| (s.index, corpus.documents[0].slice(s.span)))
             .collect();
-        assert_eq!(spans, [(None, "Jaberi Ansari"), (None, "Ansari")]);
+        assert_eq!(spans, [(None, "Jalali Nasab"), (None, "Ansari")]);
         // Without sentences, co-mentions fall back to shared documents.
         let index = FacetIndex::build(&corpus);
         assert!(index
@@ -306,7 +306,7 @@ e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
         check_co_mentioned(
             "place/iran",
             10,
-            "Lavrov 1/1, Russia 1/1, Bogdanov 0/1, Jaberi Ansari 0/1, Moscow 0/1, Putin 0/1, Rouhani 0/1, Tehran 0/1",
+            "Lavrov 1/1, Russia 1/1, Borisov 0/1, Jalali Nasab 0/1, Moscow 0/1, Petrenko 0/1, Rouhani 0/1, Tehran 0/1",
         );
         check_co_mentioned("place/iran", 0, "");
         check_co_mentioned("person/nobody", 5, "");

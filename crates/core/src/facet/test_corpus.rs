@@ -150,7 +150,7 @@ pub(crate) fn sample_corpus() -> Corpus {
             "a",
             "2016-09-14",
             "Tehran Times",
-            "Jaberi Ansari met Bogdanov in Moscow. Iran and Russia agreed. Ansari praised Putin.",
+            "Jalali Nasab met Borisov in Moscow. Iran and Russia agreed. Ansari praised Petrenko.",
         )
         .doc(
             "b",
@@ -171,9 +171,9 @@ pub(crate) fn sample_corpus() -> Corpus {
             "Lavrov and Zarif met in Geneva. The United Nations hosted them.",
         )
         .doc("e", "", "IRNA", "Rōhānī addressed the United Nations.")
-        .entity(Person, "Jaberi Ansari", &["Ansari"])
-        .entity(Person, "Bogdanov", &[])
-        .entity(Person, "Putin", &[])
+        .entity(Person, "Jalali Nasab", &["Ansari"])
+        .entity(Person, "Borisov", &[])
+        .entity(Person, "Petrenko", &[])
         .entity(Person, "Zarif", &[])
         .entity(Person, "Lavrov", &[])
         .entity(Person, "Rouhani", &["Rōhānī"])
@@ -187,7 +187,7 @@ pub(crate) fn sample_corpus() -> Corpus {
         .visit("ansari-moscow", "2016-09-12", "2016-09-14", &["a"])
         .visit("lavrov-geneva", "2017-01-05", "", &["d"])
         .visit("rouhani-undated", "", "", &["e", "c"])
-        .visit("bogdanov-tehran", "2016-08", "", &["a"])
+        .visit("borisov-tehran", "2016-08", "", &["a"])
         .build()
 }
 

@@ -76,14 +76,14 @@ mod tests {
         check(
             "*",
             "",
-            "zarif-moscow ansari-moscow lavrov-geneva rouhani-undated bogdanov-tehran",
+            "zarif-moscow ansari-moscow lavrov-geneva rouhani-undated borisov-tehran",
         );
         check("b d", "", "zarif-moscow lavrov-geneva");
         check("*", "person=zarif", "zarif-moscow lavrov-geneva");
         check(
             "*",
             "place=moscow&source=Tehran Times",
-            "zarif-moscow ansari-moscow bogdanov-tehran",
+            "zarif-moscow ansari-moscow borisov-tehran",
         );
         // Any one evidence document suffices: rouhani-undated has e (undated) and c (2016).
         check("*", "year=2016&person=rouhani", "rouhani-undated");
@@ -92,14 +92,14 @@ mod tests {
         check(
             "a b",
             "person=nobody",
-            "zarif-moscow ansari-moscow bogdanov-tehran",
+            "zarif-moscow ansari-moscow borisov-tehran",
         );
     }
 
     #[test]
     fn date_range_applies_to_the_visit_dates() {
         // ansari-moscow is 2016-09-12..14, zarif-moscow 2016-09, lavrov-geneva
-        // 2017-01-05, bogdanov-tehran 2016-08; rouhani-undated has no date.
+        // 2017-01-05, borisov-tehran 2016-08; rouhani-undated has no date.
         check(
             "*",
             "from=2016-09-13&to=2016-09-13",
@@ -116,8 +116,8 @@ mod tests {
             "zarif-moscow rouhani-undated",
         );
         check("*", "from=2016-10", "lavrov-geneva rouhani-undated");
-        // bogdanov-tehran shows although its article (a, 2016-09-14) is outside the range.
-        check("*", "to=2016-08", "rouhani-undated bogdanov-tehran");
+        // borisov-tehran shows although its article (a, 2016-09-14) is outside the range.
+        check("*", "to=2016-08", "rouhani-undated borisov-tehran");
         check("*", "to=2016-08&person=zarif", "");
         check("d e", "from=2016", "lavrov-geneva rouhani-undated");
         check("d", "from=2016&person=rouhani", "");
