@@ -236,3 +236,28 @@ mod tests {
         check(json!({"unexpected": true}), &[]);
     }
 }
+
+/// Chrome DevTools `Emulation.setEmulatedMedia`: the page as in the dark (or light) scheme.
+#[derive(Debug)]
+pub struct ColorScheme(pub &'static str);
+
+impl WebDriverCompatibleCommand for ColorScheme {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({
+            "cmd": "Emulation.setEmulatedMedia",
+            "params": { "features": [{ "name": "prefers-color-scheme", "value": self.0 }] },
+        });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}

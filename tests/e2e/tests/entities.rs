@@ -11,9 +11,8 @@
 
 use std::collections::BTreeSet;
 
+use communique_e2e::browser::ColorScheme;
 use communique_e2e::{ensure, normalize, run_test, Outcome, Page};
-use fantoccini::wd::WebDriverCompatibleCommand;
-use serde_json::json;
 
 /// The article that mentions Ali Akbar Velayati.
 const VELAYATI_DOC: &str = "001_062efcb31f6393b3";
@@ -324,31 +323,6 @@ async fn a_facet_value_opens_its_page_and_filter_by_this_browses_its_articles() 
         Ok(())
     })
     .await;
-}
-
-/// Chrome DevTools `Emulation.setEmulatedMedia`: the page as in the dark (or light) scheme.
-#[derive(Debug)]
-struct ColorScheme(&'static str);
-
-impl WebDriverCompatibleCommand for ColorScheme {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({
-            "cmd": "Emulation.setEmulatedMedia",
-            "params": { "features": [{ "name": "prefers-color-scheme", "value": self.0 }] },
-        });
-        (http::Method::POST, Some(body.to_string()))
-    }
 }
 
 #[tokio::test]

@@ -7,11 +7,10 @@
 //! Expected numbers come from the page's own count, and names from the evidence sentences
 //! themselves, so the tests follow the compiler's extraction rather than a copy of it.
 
+use communique_e2e::browser::ColorScheme;
 use communique_e2e::{ensure, normalize, run_test, Outcome, Page};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
-use fantoccini::wd::WebDriverCompatibleCommand;
-use serde_json::json;
 
 /// The numbers `#visit-count` states: `5 visits (1 undated)` → (5, 1), `1 visit` → (1, 0).
 fn stated_counts(text: &str) -> Option<(usize, usize)> {
@@ -324,31 +323,6 @@ async fn the_export_downloads_the_visits_shown() {
         Ok(())
     })
     .await;
-}
-
-/// Chrome DevTools `Emulation.setEmulatedMedia`: the page as in the dark (or light) scheme.
-#[derive(Debug)]
-struct ColorScheme(&'static str);
-
-impl WebDriverCompatibleCommand for ColorScheme {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({
-            "cmd": "Emulation.setEmulatedMedia",
-            "params": { "features": [{ "name": "prefers-color-scheme", "value": self.0 }] },
-        });
-        (http::Method::POST, Some(body.to_string()))
-    }
 }
 
 #[tokio::test]
