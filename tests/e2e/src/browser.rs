@@ -66,7 +66,39 @@ impl Driver {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+        // Someone listens; make sure it is this driver, not another that holds the port.
+        if let Ok(Some(status)) = driver.process.try_wait() {
+            return Err(format!(
+                "chromedriver exited at start-up ({status}): port {port} is taken"
+            ));
+        }
         Ok(driver)
+    }
+
+    /// Starts a driver and opens a session on it, trying again on a new port and profile when
+    /// the session cannot be created. Why: tests run in parallel, and the free port a driver
+    /// is given can be taken by another test's driver before it binds it; the loser exits and
+    /// its session request reaches the winner, or nothing ("webdriver server did not respond").
+    pub async fn start_session() -> Result<(Driver, Client), String> {
+        const ATTEMPTS: usize = 3;
+        let mut failures = Vec::new();
+        for _ in 0..ATTEMPTS {
+            let driver = match Driver::start() {
+                Ok(driver) => driver,
+                Err(failure) => {
+                    failures.push(failure);
+                    continue;
+                }
+            };
+            match driver.connect().await {
+                Ok(client) => return Ok((driver, client)),
+                Err(failure) => failures.push(failure),
+            }
+        }
+        Err(format!(
+            "{ATTEMPTS} attempts failed: {}",
+            failures.join("; ")
+        ))
     }
 
     /// Opens a Chromium session with the project's flags, a fresh profile and console logging on.

@@ -162,8 +162,7 @@ impl Page {
         );
         let server = StaticServer::start(dist)
             .map_err(|err| Failure(format!("cannot serve {}: {err}", dist.display())))?;
-        let driver = Driver::start()?;
-        let client = driver.connect().await?;
+        let (driver, client) = Driver::start_session().await?;
         // Best effort: if this DevTools command is unavailable, only the start-up time is missing.
         let _ = client
             .issue_cmd(ScriptOnNewDocument {
