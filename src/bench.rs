@@ -27,7 +27,7 @@ pub struct Summary {
 
 /// Summarises query times; all zero for no queries.
 pub fn summarise(mut times: Vec<f64>) -> Summary {
-    times.sort_by(f64::total_cmp);
+    communique_core::sort::sort_by(&mut times, f64::total_cmp);
     Summary {
         median_ms: percentile(&times, 50.0),
         p95_ms: percentile(&times, 95.0),

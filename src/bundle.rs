@@ -94,7 +94,7 @@ pub fn search(text: &str, sort: Sort, filters: &Filters) -> Vec<ResultRow> {
         }
         let mut docs = facets().matching_docs(filters);
         // With nothing to rank by relevance, the newest article comes first.
-        docs.sort_by_key(|&doc| {
+        communique_core::sort::sort_by_key(&mut docs, |&doc| {
             std::cmp::Reverse(corpus.documents[doc as usize].date.map(|d| d.last_day()))
         });
         return docs
@@ -203,7 +203,9 @@ pub fn mentions_in(doc: DocId) -> Vec<Mention> {
                 })
         })
         .collect();
-    found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    communique_core::sort::sort_by_key(&mut found, |m| {
+        (m.span.start, std::cmp::Reverse(m.span.end))
+    });
     let mut out: Vec<Mention> = Vec::with_capacity(found.len());
     for mention in found {
         if out
@@ -233,7 +235,7 @@ pub fn top_entities(doc: DocId, limit: usize) -> Vec<EntityId> {
         .map(|(index, entity)| (index as EntityId, mentions_of(entity, doc).len()))
         .filter(|&(_, n)| n > 0)
         .collect();
-    counts.sort_by_key(|&(index, n)| (std::cmp::Reverse(n), index));
+    communique_core::sort::sort_by_key(&mut counts, |&(index, n)| (std::cmp::Reverse(n), index));
     counts
         .into_iter()
         .take(limit)

@@ -36,7 +36,7 @@ pub fn runs(text: &str, within: Span, marks: &[Span], cited: Option<Span>) -> Ve
     // Merge the marks into sorted, disjoint ranges first, so each byte is
     // looked at once however many matches overlap.
     let mut merged: Vec<Range<usize>> = marks.iter().filter_map(|&m| clip(m)).collect();
-    merged.sort_by_key(|r| r.start);
+    communique_core::sort::sort_by_key(&mut merged, |r| r.start);
     let merged = merged
         .into_iter()
         .fold(Vec::<Range<usize>>::new(), |mut acc, r| {
@@ -52,7 +52,7 @@ pub fn runs(text: &str, within: Span, marks: &[Span], cited: Option<Span>) -> Ve
     let mut cuts = vec![start, end];
     cuts.extend(merged.iter().flat_map(|r| [r.start, r.end]));
     cuts.extend(cited.iter().flat_map(|r| [r.start, r.end]));
-    cuts.sort_unstable();
+    communique_core::sort::sort(&mut cuts);
     cuts.dedup();
 
     let mut out: Vec<Run> = Vec::with_capacity(cuts.len());

@@ -244,8 +244,8 @@ mod tests {
             .map(|o| o.keys().map(String::as_str).collect())
             .unwrap_or_default();
         let mut columns: Vec<&str> = header.split(',').collect();
-        columns.sort_unstable();
-        keys.sort_unstable();
+        communique_core::sort::sort(&mut columns);
+        communique_core::sort::sort(&mut keys);
         assert_eq!(columns, keys);
         assert_eq!(csv.lines().count(), visits.len() + 1);
     }

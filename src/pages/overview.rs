@@ -93,7 +93,9 @@ pub fn by_year(documents: &[Document]) -> Vec<(Option<i32>, Vec<DocId>)> {
     let mut order: Vec<DocId> = (0..documents.len() as DocId).collect();
     // Newest first by the last day a date may denote, so "2016" sorts with the
     // end of 2016; `None` (undated) compares lowest and so lands last.
-    order.sort_by_key(|&i| std::cmp::Reverse(documents[i as usize].date.map(|d| d.last_day())));
+    communique_core::sort::sort_by_key(&mut order, |&i| {
+        std::cmp::Reverse(documents[i as usize].date.map(|d| d.last_day()))
+    });
     let mut groups: Vec<(Option<i32>, Vec<DocId>)> = Vec::new();
     for i in order {
         let year = documents[i as usize].date.map(|d| d.year);

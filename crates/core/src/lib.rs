@@ -48,6 +48,7 @@ pub mod facet;
 pub mod index;
 pub mod model;
 pub mod query;
+pub mod sort;
 pub mod text;
 pub mod timeline;
 

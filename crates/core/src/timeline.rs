@@ -54,7 +54,9 @@ impl Lanes {
                 None => undirected = true,
             }
         }
-        counts.sort_by(|(a, ca), (b, cb)| cb.cmp(ca).then_with(|| a.cmp(b)));
+        crate::sort::sort_by(&mut counts, |(a, ca), (b, cb)| {
+            cb.cmp(ca).then_with(|| a.cmp(b))
+        });
         let fits = counts.len() + usize::from(undirected) <= max;
         let own = if fits { counts.len() } else { max - 1 };
         let mut labels: Vec<String> = counts.into_iter().take(own).map(|(l, _)| l).collect();
@@ -111,7 +113,7 @@ pub fn date_order(visits: &[&Visit]) -> Vec<usize> {
         .enumerate()
         .filter_map(|(i, visit)| VisitSpan::of(visit).map(|span| (span, i)))
         .collect();
-    dated.sort_by(|(a, i), (b, j)| {
+    crate::sort::sort_by(&mut dated, |(a, i), (b, j)| {
         (a.first, a.last)
             .cmp(&(b.first, b.last))
             .then_with(|| visits[*i].id.cmp(&visits[*j].id))
@@ -309,7 +311,9 @@ pub fn ticks(window: Window, width: f64, spacing: f64) -> Vec<Tick> {
 /// free at its start. Returns each interval's row and the number of rows.
 pub fn stack(intervals: &[(f64, f64)], gap: f64) -> (Vec<usize>, usize) {
     let mut order: Vec<usize> = (0..intervals.len()).collect();
-    order.sort_by(|&a, &b| intervals[a].0.total_cmp(&intervals[b].0));
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        intervals[a].0.total_cmp(&intervals[b].0)
+    });
     let mut row_ends: Vec<f64> = Vec::new();
     let mut rows = vec![0; intervals.len()];
     for i in order {

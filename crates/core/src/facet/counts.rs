@@ -119,7 +119,7 @@ impl FacetIndex {
             }
         }
         for (facet_ids, out) in ids.iter_mut().zip(&mut facets) {
-            facet_ids.sort_unstable_by_key(|&id| {
+            crate::sort::sort_by_key(facet_ids, |&id| {
                 (
                     std::cmp::Reverse(counts[id as usize]),
                     self.values[id as usize].rank,

@@ -238,7 +238,7 @@ fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
             )
         })
         .collect();
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
     let ranks: Vec<u32> = order.iter().map(|&(_, _, _, id)| id).collect();
     for (rank, id) in ranks.into_iter().enumerate() {
         values[id as usize].rank = rank as u32;
@@ -324,7 +324,7 @@ impl FacetIndex {
         let mut row: Vec<(EntityId, u32)> = Vec::new();
         for (doc, document) in documents.iter().enumerate() {
             let bucket = by_doc.get_mut(doc);
-            bucket.sort_unstable();
+            crate::sort::sort(bucket);
             row.clear();
             // The same rule as `Document::sentence_at`, walked along sorted offsets.
             let sentences = &document.sentences;
@@ -336,7 +336,7 @@ impl FacetIndex {
                 let inside = next < sentences.len() && sentences[next].start <= offset;
                 row.push((entity, if inside { next as u32 } else { NO_SENTENCE }));
             }
-            row.sort_unstable();
+            crate::sort::sort(&mut row);
             row.dedup();
             doc_mentions.push_row(row.iter().copied());
 
@@ -470,7 +470,7 @@ impl FacetIndex {
             .filter(|&id| self.values[id as usize].facet == facet)
             .filter(|&id| self.value_contains(id, &needle))
             .collect();
-        found.sort_unstable_by_key(|&id| {
+        crate::sort::sort_by_key(&mut found, |&id| {
             let value = &self.values[id as usize];
             (std::cmp::Reverse(value.documents), value.rank)
         });
@@ -518,7 +518,7 @@ impl FacetIndex {
                     .iter()
                     .filter_map(|key| self.value_id(facet, key)),
             );
-            ids.sort_unstable();
+            crate::sort::sort(ids);
         }
         selection
     }

@@ -65,7 +65,7 @@ pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument
     let mut documents: Vec<EntityDocument> = by_doc
         .into_iter()
         .map(|(doc, mut mentions)| {
-            mentions.sort_unstable();
+            crate::sort::sort(&mut mentions);
             mentions.dedup();
             let mut sentences: Vec<MentionSentence> = Vec::new();
             for &(span, index, mention) in &mentions {
@@ -94,7 +94,7 @@ pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument
                 .map(|date| date.last_day()),
         )
     };
-    documents.sort_by_key(|found| {
+    crate::sort::sort_by_key(&mut documents, |found| {
         (
             std::cmp::Reverse(found.mentions),
             newest(found.doc),
@@ -143,7 +143,7 @@ impl FacetIndex {
                 documents,
             })
             .collect();
-        ranked.sort_unstable_by_key(|c| {
+        crate::sort::sort_by_key(&mut ranked, |c| {
             let rank = self.values[c.entity as usize].rank;
             (std::cmp::Reverse((c.sentences, c.documents)), rank)
         });

@@ -11,7 +11,7 @@
 //! Why positions are stored rather than found by re-tokenising documents at
 //! query time: a phrase query over ~10,000 news articles routinely has
 //! hundreds of candidate documents ("prime minister"), and re-analysing each
-//! (segmentation, NFKD, stemming) costs tens of microseconds, far over a 2 ms
+//! (segmentation, NFD, stemming) costs tens of microseconds, far over a 2 ms
 //! budget; varint deltas keep positions to about one byte per indexed word,
 //! a fraction of the text the bundle carries anyway. The same positions
 //! place the snippets: the index also keeps the word index of the first word

@@ -92,7 +92,7 @@ impl SearchIndex {
         let len = self.words[start..].partition_point(|w| w.starts_with(prefix));
         let mut ids: Vec<u32> = self.prefix_range(prefix).collect();
         ids.extend(&self.word_terms[start..start + len]);
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         ids.dedup();
         ids
     }

@@ -95,7 +95,7 @@ fn resolve(index: &SearchIndex, clause: &Clause) -> Option<Resolved> {
         longer.retain(|id| !alternatives.iter().any(|(a, _)| a == id));
         let max = max_prefix_terms(word.folded.chars().count());
         if longer.len() > max {
-            longer.sort_by_cached_key(|&id| std::cmp::Reverse(index.doc_freq(id)));
+            crate::sort::sort_by_key(&mut longer, |&id| std::cmp::Reverse(index.doc_freq(id)));
             longer.truncate(max);
         }
         alternatives.extend(longer.into_iter().map(|id| (id, MatchClass::Prefix)));

@@ -112,7 +112,7 @@ pub(crate) fn typo_candidates(index: &SearchIndex, folded: &str, stem: &str) -> 
     }
     // One entry per term, at its smallest distance; a term the word reaches
     // with no edit at all is an exact match, not a typo.
-    found.sort_unstable();
+    crate::sort::sort(&mut found);
     found.dedup_by_key(|&mut (id, _)| id);
     found.retain(|&(_, distance)| distance > 0);
     found

@@ -165,7 +165,7 @@ impl Matcher {
                 }
             }
         }
-        found.sort_unstable();
+        crate::sort::sort(&mut found);
         found
     }
 
@@ -183,7 +183,7 @@ impl Matcher {
 
 /// Sorts spans and merges those that overlap or touch.
 fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_unstable();
+    crate::sort::sort(&mut spans);
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match merged.last_mut() {
@@ -356,13 +356,13 @@ pub(crate) fn passages(doc: &Document, found: &[(Span, u32)]) -> Vec<Snippet> {
 /// (the first unit, and the second when the first is short).
 fn choose(units: &[Span], located: &[(usize, u32)]) -> Vec<usize> {
     let mut located = located.to_vec();
-    located.sort_unstable();
+    crate::sort::sort(&mut located);
     let mut worth: Vec<(usize, usize)> = Vec::new();
     for group in located.chunk_by(|a, b| a.0 == b.0) {
         let distinct = 1 + group.windows(2).filter(|w| w[0].1 != w[1].1).count();
         worth.push((distinct * 4 + group.len(), group[0].0));
     }
-    worth.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut worth, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut chosen: Vec<usize> = worth.iter().take(2).map(|&(_, u)| u).collect();
     if chosen.is_empty() {
         let Some(first) = units.first() else {
@@ -373,7 +373,7 @@ fn choose(units: &[Span], located: &[(usize, u32)]) -> Vec<usize> {
             chosen.push(1);
         }
     }
-    chosen.sort_unstable();
+    crate::sort::sort(&mut chosen);
     chosen
 }
 

@@ -16,6 +16,9 @@
 mod fold;
 mod stem;
 mod tokenize;
+// Generated, four entries a line (tests/unicode_tables.rs): rustfmt would put one a line.
+#[rustfmt::skip]
+mod unicode_tables;
 
 pub use fold::{fold, fold_into};
 pub use stem::{is_stop_word, stem};
