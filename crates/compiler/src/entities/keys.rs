@@ -7,21 +7,13 @@
 //! consonant spellings ("ks"/"x", "kh"/"h", "w"/"v"). Keeping the consonants,
 //! normalising those spellings and collapsing doubles makes such variants meet.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Lower-case text without diacritics or apostrophes: "Khāmeneʼi" → "khamenei".
+/// The letters are folded as the search folds them (core's `fold_letters_into`).
 pub(crate) fn fold(text: &str) -> String {
-    // Most words are ASCII: skip the decomposition (it dominates the tagger's time).
-    if text.is_ascii() {
-        let mut folded = text.to_ascii_lowercase();
-        folded.retain(|c| !matches!(c, '\'' | '`'));
-        return folded;
-    }
-    text.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | 'ʻ' | '`'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    communique_core::text::fold_letters_into(text, &mut folded);
+    folded.retain(|c| !matches!(c, '\'' | '`'));
+    folded
 }
 
 /// The gazetteer key of a name: folded, dots dropped, other non-alphanumerics as one space.

@@ -19,7 +19,7 @@ use super::unicode_tables::{BASE_CHARS, COMBINING_MARKS};
 
 /// The apostrophes writers and word processors use for the same purpose.
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '′' | '＇')
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '′' | '＇')
 }
 
 /// Latin letters with a stroke or ligature, which have no decomposition, and
@@ -112,17 +112,25 @@ pub fn fold(word: &str) -> String {
     folded
 }
 
+/// Appends `text` folded character by character to `out`: lower case, base
+/// letters without combining marks, full-width forms and ligatures spelt
+/// plain, every apostrophe as `'`. The part of [`fold`] that knows nothing of
+/// words, shared with the compiler's name keys.
+pub fn fold_letters_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        // The common case: no table lookups.
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        for c in text.chars() {
+            push_folded(c, out);
+        }
+    }
+}
+
 /// [`fold`] into a reused buffer (cleared first), for hot loops.
 pub fn fold_into(word: &str, folded: &mut String) {
     folded.clear();
-    if word.is_ascii() {
-        // The common case: no table lookups.
-        folded.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        for c in word.chars() {
-            push_folded(c, folded);
-        }
-    }
+    fold_letters_into(word, folded);
     if let Some(stripped) = folded.strip_suffix("'s") {
         folded.truncate(stripped.len());
     }

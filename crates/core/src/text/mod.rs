@@ -20,7 +20,7 @@ mod tokenize;
 #[rustfmt::skip]
 mod unicode_tables;
 
-pub use fold::{fold, fold_into};
+pub use fold::{fold, fold_into, fold_letters_into};
 pub use stem::{is_stop_word, stem};
 pub use tokenize::{hyphenated, words, Word};
 
