@@ -338,7 +338,7 @@ mod tests {
                 destination: "Tehran".into(),
                 destination_entity: None,
                 country: Some("Iran".into()),
-                hosts: vec!["Rouhani".into()],
+                hosts: vec!["Karimi".into()],
                 inviter: None,
                 date: PartialDate::parse_iso("2016"),
                 date_end: None,
@@ -369,7 +369,7 @@ mod tests {
               "visits": [
                 {"id": "v1", "doc": "b/c", "sources": [{"doc": "b/c", "start": 0, "end": 5}],
                  "traveler": "Marchenko", "traveler_country": "Russia", "destination": "Tehran",
-                 "country": "Iran", "hosts": ["Rouhani"], "date": "2016", "date_end": null,
+                 "country": "Iran", "hosts": ["Karimi"], "date": "2016", "date_end": null,
                  "precision": "year", "status": "planned", "purpose": null, "rule": "went-to"}
               ]
             }"#,

@@ -313,7 +313,7 @@ pub struct Role {
 /// One real-world person, organisation or place, merged across the corpus.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
-    /// Stable slug for URLs, e.g. `person/hossein-jaberi-ansari`.
+    /// Stable slug for URLs, e.g. `person/leila-karimi-nasab`.
     pub id: String,
     /// Canonical name (the longest well-formed mention).
     pub name: String,

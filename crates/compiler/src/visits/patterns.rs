@@ -712,7 +712,7 @@ fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         .filter(|p| !p.same(&traveller))
         .collect();
     if from == to {
-        // "Marchenko and Rouhani held talks in the Kremlin": the foreign partner travelled.
+        // "Marchenko and Mousavi held talks in the Kremlin": the foreign partner travelled.
         let mut guests = hosts
             .iter()
             .chain(&partners)
