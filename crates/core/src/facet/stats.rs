@@ -205,7 +205,7 @@ d (1): «Lavrov and Zarif met in Geneva.» [Zarif]",
         );
         check_documents(
             "person/jalali-nasab",
-            "a (2): «Jalali Nasab met Borisov in Moscow.» [Jalali Nasab] | «Ansari praised Petrenko.» [Ansari]",
+            "a (2): «Jalali Nasab met Borisov in Moscow.» [Jalali Nasab] | «Nasiri praised Petrenko.» [Nasiri]",
         );
         // Same number of mentions: the newest article first, undated last.
         check_documents(
@@ -216,10 +216,10 @@ c (1): «Iran welcomed Lavrov.» [Lavrov]
 b (1): «Zarif met Lavrov.» [Lavrov]",
         );
         check_documents(
-            "person/rouhani",
+            "person/rahmani",
             "
-c (1): «Rouhani spoke in Tehran.» [Rouhani]
-e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
+c (1): «Rahmani spoke in Tehran.» [Rahmani]
+e (1): «Rāhmānī addressed the United Nations.» [Rāhmānī]",
         );
         check_documents("person/nobody", "");
     }
@@ -238,7 +238,7 @@ e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
             .iter()
             .map(|s| (s.index, corpus.documents[0].slice(s.span)))
             .collect();
-        assert_eq!(spans, [(None, "Jalali Nasab"), (None, "Ansari")]);
+        assert_eq!(spans, [(None, "Jalali Nasab"), (None, "Nasiri")]);
         // Without sentences, co-mentions fall back to shared documents.
         let index = FacetIndex::build(&corpus);
         assert!(index
@@ -251,7 +251,7 @@ e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
     fn inconsistent_references_are_skipped() {
         let mut corpus = sample_corpus();
         // A mention past the last document, one past the end of its text, one
-        // inside a character ("Rōhānī" in e: byte 2 is inside "ō").
+        // inside a character ("Rāhmānī" in e: byte 2 is inside "ā").
         let zarif = corpus
             .entities
             .iter()
@@ -306,7 +306,7 @@ e (1): «Rōhānī addressed the United Nations.» [Rōhānī]",
         check_co_mentioned(
             "place/iran",
             10,
-            "Lavrov 1/1, Russia 1/1, Borisov 0/1, Jalali Nasab 0/1, Moscow 0/1, Petrenko 0/1, Rouhani 0/1, Tehran 0/1",
+            "Lavrov 1/1, Russia 1/1, Borisov 0/1, Jalali Nasab 0/1, Moscow 0/1, Petrenko 0/1, Rahmani 0/1, Tehran 0/1",
         );
         check_co_mentioned("place/iran", 0, "");
         check_co_mentioned("person/nobody", 5, "");

@@ -150,7 +150,7 @@ pub(crate) fn sample_corpus() -> Corpus {
             "a",
             "2016-09-14",
             "Tehran Times",
-            "Jalali Nasab met Borisov in Moscow. Iran and Russia agreed. Ansari praised Petrenko.",
+            "Jalali Nasab met Borisov in Moscow. Iran and Russia agreed. Nasiri praised Petrenko.",
         )
         .doc(
             "b",
@@ -162,7 +162,7 @@ pub(crate) fn sample_corpus() -> Corpus {
             "c",
             "2016",
             "IRNA",
-            "Rouhani spoke in Tehran. Iran welcomed Lavrov.",
+            "Rahmani spoke in Tehran. Iran welcomed Lavrov.",
         )
         .doc(
             "d",
@@ -170,13 +170,13 @@ pub(crate) fn sample_corpus() -> Corpus {
             "",
             "Lavrov and Zarif met in Geneva. The United Nations hosted them.",
         )
-        .doc("e", "", "IRNA", "Rōhānī addressed the United Nations.")
-        .entity(Person, "Jalali Nasab", &["Ansari"])
+        .doc("e", "", "IRNA", "Rāhmānī addressed the United Nations.")
+        .entity(Person, "Jalali Nasab", &["Nasiri"])
         .entity(Person, "Borisov", &[])
         .entity(Person, "Petrenko", &[])
         .entity(Person, "Zarif", &[])
         .entity(Person, "Lavrov", &[])
-        .entity(Person, "Rouhani", &["Rōhānī"])
+        .entity(Person, "Rahmani", &["Rāhmānī"])
         .entity(Organization, "United Nations", &[])
         .entity(Place, "Moscow", &[])
         .entity(Place, "Iran", &[])
@@ -186,7 +186,7 @@ pub(crate) fn sample_corpus() -> Corpus {
         .visit("zarif-moscow", "2016-09", "", &["b"])
         .visit("ansari-moscow", "2016-09-12", "2016-09-14", &["a"])
         .visit("lavrov-geneva", "2017-01-05", "", &["d"])
-        .visit("rouhani-undated", "", "", &["e", "c"])
+        .visit("rahmani-undated", "", "", &["e", "c"])
         .visit("borisov-tehran", "2016-08", "", &["a"])
         .build()
 }

@@ -76,7 +76,7 @@ mod tests {
         check(
             "*",
             "",
-            "zarif-moscow ansari-moscow lavrov-geneva rouhani-undated borisov-tehran",
+            "zarif-moscow ansari-moscow lavrov-geneva rahmani-undated borisov-tehran",
         );
         check("b d", "", "zarif-moscow lavrov-geneva");
         check("*", "person=zarif", "zarif-moscow lavrov-geneva");
@@ -85,9 +85,9 @@ mod tests {
             "place=moscow&source=Tehran Times",
             "zarif-moscow ansari-moscow borisov-tehran",
         );
-        // Any one evidence document suffices: rouhani-undated has e (undated) and c (2016).
-        check("*", "year=2016&person=rouhani", "rouhani-undated");
-        check("c", "", "rouhani-undated");
+        // Any one evidence document suffices: rahmani-undated has e (undated) and c (2016).
+        check("*", "year=2016&person=rahmani", "rahmani-undated");
+        check("c", "", "rahmani-undated");
         check("a b", "person=lavrov", "zarif-moscow");
         check(
             "a b",
@@ -99,27 +99,27 @@ mod tests {
     #[test]
     fn date_range_applies_to_the_visit_dates() {
         // ansari-moscow is 2016-09-12..14, zarif-moscow 2016-09, lavrov-geneva
-        // 2017-01-05, borisov-tehran 2016-08; rouhani-undated has no date.
+        // 2017-01-05, borisov-tehran 2016-08; rahmani-undated has no date.
         check(
             "*",
             "from=2016-09-13&to=2016-09-13",
-            "zarif-moscow ansari-moscow rouhani-undated",
+            "zarif-moscow ansari-moscow rahmani-undated",
         );
         check(
             "*",
             "from=2016-09-15&to=2016-09-30",
-            "zarif-moscow rouhani-undated",
+            "zarif-moscow rahmani-undated",
         );
         check(
             "*",
             "from=2016-09-01&to=2016-09-11",
-            "zarif-moscow rouhani-undated",
+            "zarif-moscow rahmani-undated",
         );
-        check("*", "from=2016-10", "lavrov-geneva rouhani-undated");
+        check("*", "from=2016-10", "lavrov-geneva rahmani-undated");
         // borisov-tehran shows although its article (a, 2016-09-14) is outside the range.
-        check("*", "to=2016-08", "rouhani-undated borisov-tehran");
+        check("*", "to=2016-08", "rahmani-undated borisov-tehran");
         check("*", "to=2016-08&person=zarif", "");
-        check("d e", "from=2016", "lavrov-geneva rouhani-undated");
-        check("d", "from=2016&person=rouhani", "");
+        check("d e", "from=2016", "lavrov-geneva rahmani-undated");
+        check("d", "from=2016&person=rahmani", "");
     }
 }
