@@ -1,6 +1,6 @@
 //! `ReportFile`: the fate of one input file in the compile report.
 
-use communique_core::{FileReport, Severity};
+use communique_core::{FileFate, FileReport, Severity};
 use leptos::prelude::*;
 
 use crate::bundle;
@@ -9,25 +9,33 @@ use crate::format;
 use crate::state::Route;
 
 /// A `.report-file` entry: the file's path, what became of it (the articles it
-/// produced, as links to the reader, or why it was skipped) and its messages,
+/// produced, as links to the reader; that it holds the settings; or why it was
+/// skipped) and its messages,
 /// each with its severity and line.
 #[component]
 pub fn ReportFile(
     /// The file's report.
     file: &'static FileReport,
 ) -> impl IntoView {
-    let fate = match &file.skipped {
-        Some(reason) => view! {
+    let fate = match file.fate() {
+        FileFate::Skipped(reason) => view! {
             <p class="report-fate skipped">
                 <span class="fate-label">"Skipped: "</span>
-                {reason.as_str()}
+                {reason}
             </p>
         }
         .into_any(),
-        None => view! {
+        FileFate::Settings => view! {
+            <p class="report-fate used">
+                <span class="fate-label">"Settings: "</span>
+                "the corpus title and description, and metadata for named articles"
+            </p>
+        }
+        .into_any(),
+        FileFate::Articles(count) => view! {
             <p class="report-fate used">
                 <span class="fate-label">
-                    {format!("{}: ", format::count_of(file.documents.len(), "article", "articles"))}
+                    {format!("{}: ", format::count_of(count, "article", "articles"))}
                 </span>
                 {file
                     .documents

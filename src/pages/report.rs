@@ -1,6 +1,6 @@
 //! The compile report page (`?view=report`): what became of every input file.
 
-use communique_core::Severity;
+use communique_core::{FileFate, Severity};
 use leptos::prelude::*;
 
 use crate::bundle;
@@ -14,7 +14,10 @@ use crate::format;
 pub fn ReportPage() -> impl IntoView {
     let corpus = bundle::corpus();
     let files = &corpus.report.files;
-    let skipped = files.iter().filter(|f| f.skipped.is_some()).count();
+    let skipped = files
+        .iter()
+        .filter(|f| matches!(f.fate(), FileFate::Skipped(_)))
+        .count();
     let count_messages = |severity: Severity| {
         files
             .iter()

@@ -1,6 +1,7 @@
 //! `cargo xtask test` and `cargo xtask e2e`: every test of the project, failing loudly.
 //!
-//! Order: the native crates' tests (core, compiler, bench, and xtask's tidy), the release build
+//! Order: the native crates' tests (core, compiler, bench, and xtask's tidy), the app's unit
+//! tests (natively), the release build
 //! into `dist/` (or `COMMUNIQUE_DIST`) and of the hostile corpus `tests/e2e/xss-corpus` into
 //! `target/xss-dist`, then the end-to-end browser tests against those builds. A
 //! failing step does not hide the others' results; the last line sums every libtest summary.
@@ -18,8 +19,10 @@ const XSS_CORPUS: &str = "tests/e2e/xss-corpus";
 /// Where the site of that corpus is built.
 const XSS_DIST: &str = "target/xss-dist";
 
-/// The packages `cargo test` must not build natively: the app (WASM only) and the browser tests
-/// (run separately against the release build).
+/// The packages the workspace-wide `cargo test` leaves out: the app, whose unit tests (routing,
+/// URL state, highlighting, exports) run natively in a step of their own, `--lib` only, since
+/// its binary target is the browser entry point; and the browser tests, run separately against
+/// the release build.
 const NOT_NATIVE: [&str; 2] = ["communique", "communique-e2e"];
 
 /// Runs every test; the error lists each failed step.
@@ -33,6 +36,10 @@ pub fn run_all() -> Result<()> {
         native = native.arg("--exclude").arg(package);
     }
     if let Err(err) = native.run_counting_tests(&mut counts) {
+        failures.push(err);
+    }
+    let app = Cmd::new("cargo", &["test", "-p", "communique", "--lib"]);
+    if let Err(err) = app.run_counting_tests(&mut counts) {
         failures.push(err);
     }
     if let Err(err) = build_and_run_e2e(&mut counts) {

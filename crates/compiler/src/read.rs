@@ -104,8 +104,7 @@ pub struct Input {
     pub files: Vec<FileReport>,
 }
 
-/// Name of the optional settings file at the corpus root.
-pub const SETTINGS_FILE: &str = "corpus.toml";
+pub use communique_core::SETTINGS_FILE;
 
 /// Reads every file under `dir`.
 pub fn read_dir(dir: &Path) -> Result<Input, CompileError> {

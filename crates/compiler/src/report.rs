@@ -17,7 +17,9 @@
 
 use std::fmt::Write;
 
-use communique_core::{CompileReport, Corpus, Diagnostic, FileReport, Severity};
+use communique_core::{
+    CompileReport, Corpus, Diagnostic, FileFate, FileReport, Severity, SETTINGS_FILE,
+};
 
 /// Renders what became of every input file, one block per file, and a summary.
 pub fn render(corpus: &Corpus) -> String {
@@ -39,12 +41,12 @@ pub fn render(corpus: &Corpus) -> String {
 
 /// `included  path (N documents)`, `skipped   path: why` or `settings  corpus.toml`.
 pub fn file_line(file: &FileReport) -> String {
-    match (&file.skipped, file.documents.len()) {
-        (Some(why), _) => format!("skipped   {}: {why}", file.path),
-        (None, 0) if file.path == crate::read::SETTINGS_FILE => format!("settings  {}", file.path),
-        (None, 0) => format!("included  {} (no documents)", file.path),
-        (None, 1) => format!("included  {}", file.path),
-        (None, n) => format!("included  {} ({n} documents)", file.path),
+    match file.fate() {
+        FileFate::Skipped(why) => format!("skipped   {}: {why}", file.path),
+        FileFate::Settings => format!("settings  {}", file.path),
+        FileFate::Articles(0) => format!("included  {} (no documents)", file.path),
+        FileFate::Articles(1) => format!("included  {}", file.path),
+        FileFate::Articles(n) => format!("included  {} ({n} documents)", file.path),
     }
 }
 
@@ -60,9 +62,15 @@ pub fn message_text(message: &Diagnostic) -> String {
     }
 }
 
-/// `5 files: 4 included (4 documents), 1 skipped; 0 errors, 2 warnings`.
+/// `5 files: 4 included (4 documents), 1 skipped; 0 errors, 2 warnings`, with
+/// `, settings from corpus.toml` after the skipped count when the folder has one.
 pub fn summary(report: &CompileReport) -> String {
-    let skipped = report.files.iter().filter(|f| f.skipped.is_some()).count();
+    let fates: Vec<FileFate> = report.files.iter().map(FileReport::fate).collect();
+    let skipped = fates
+        .iter()
+        .filter(|f| matches!(f, FileFate::Skipped(_)))
+        .count();
+    let settings = fates.contains(&FileFate::Settings);
     let documents: usize = report.files.iter().map(|f| f.documents.len()).sum();
     let count = |severity| {
         let messages = report.files.iter().flat_map(|f| &f.messages);
@@ -73,11 +81,16 @@ pub fn summary(report: &CompileReport) -> String {
     };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     format!(
-        "{} {}: {} included ({documents} {}), {skipped} skipped; {errors} {}, {warnings} {}",
+        "{} {}: {} included ({documents} {}), {skipped} skipped{}; {errors} {}, {warnings} {}",
         report.files.len(),
         plural(report.files.len(), "file", "files"),
-        report.files.len() - skipped,
+        report.files.len() - skipped - usize::from(settings),
         plural(documents, "document", "documents"),
+        if settings {
+            format!(", settings from {SETTINGS_FILE}")
+        } else {
+            String::new()
+        },
         plural(errors, "error", "errors"),
         plural(warnings, "warning", "warnings"),
     )

@@ -49,7 +49,7 @@ fn export_writes_the_documented_json_shape() {
         &["export", "corpus", "--json", out_arg],
         0,
         "",
-        "6 files: 6 included (5 documents)",
+        "6 files: 5 included (5 documents), 0 skipped, settings from corpus.toml",
     );
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();

@@ -83,7 +83,7 @@ skipped   logo.png: not an article (.png)
 included  nested/deeper/b.txt
 skipped   only-boilerplate.txt: no article text (only headline, date or boilerplate lines)
 
-12 files: 5 included (5 documents), 7 skipped; 3 errors, 7 warnings
+12 files: 4 included (5 documents), 7 skipped, settings from corpus.toml; 3 errors, 7 warnings
 ",
     );
     assert_eq!(corpus.meta.title, "Test corpus");
@@ -127,7 +127,7 @@ included  feed.jsonl
 included  y.txt
 included  z.txt
 
-4 files: 4 included (3 documents), 0 skipped; 0 errors, 0 warnings
+4 files: 3 included (3 documents), 0 skipped, settings from corpus.toml; 0 errors, 0 warnings
 ",
     );
     // TOML dates and bare years are dates too; they win over the text's.

@@ -231,7 +231,7 @@ included  004_a69506151a1a2a0e.txt
   warning: no date found
 settings  corpus.toml
 
-6 files: 6 included (5 documents), 0 skipped; 0 errors, 1 warning
+6 files: 5 included (5 documents), 0 skipped, settings from corpus.toml; 0 errors, 1 warning
 ";
     assert_eq!(report, expect);
 }

@@ -419,6 +419,32 @@ pub struct FileReport {
     pub messages: Vec<Diagnostic>,
 }
 
+/// The name of the optional settings file at a corpus folder's root: the
+/// corpus title and description and per-document metadata.
+pub const SETTINGS_FILE: &str = "corpus.toml";
+
+/// What became of an input file, as the report shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFate<'a> {
+    /// Not used, for this reason.
+    Skipped(&'a str),
+    /// The settings file ([`SETTINGS_FILE`]): read, and gives no articles itself.
+    Settings,
+    /// Read, giving this many documents (possibly none).
+    Articles(usize),
+}
+
+impl FileReport {
+    /// What became of the file.
+    pub fn fate(&self) -> FileFate<'_> {
+        match (&self.skipped, self.documents.len()) {
+            (Some(why), _) => FileFate::Skipped(why),
+            (None, 0) if self.path == SETTINGS_FILE => FileFate::Settings,
+            (None, n) => FileFate::Articles(n),
+        }
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Severity {

@@ -359,8 +359,11 @@ async fn the_report_lists_every_input_file() {
             files.len()
         );
         ensure!(
-            !settings || files.iter().any(|file| file.contains("corpus.toml")),
-            "no .report-file names corpus.toml"
+            !settings
+                || files
+                    .iter()
+                    .any(|file| file.contains("corpus.toml") && file.contains("Settings:")),
+            "no .report-file says that corpus.toml holds the settings: {files:?}"
         );
         for id in ids {
             let name = format!("{id}.txt");
