@@ -44,6 +44,7 @@
 #![deny(missing_docs)]
 
 pub mod bundle;
+pub mod export;
 pub mod facet;
 pub mod index;
 pub mod model;

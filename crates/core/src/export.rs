@@ -1,0 +1,276 @@
+//! The export wire format: a fixed, documented shape for other tools, written
+//! from mirror structs so the model can change without breaking readers. The
+//! compiler serialises it as JSON (`communique-compiler export --json`); the
+//! app writes the visits on screen in the same records (CSV and JSON).
+//!
+//! ```text
+//! {"documents": [{"id", "title", "date", "date_precision", "source", "url", "text",
+//!                 "removed": [{"text", "reason"}]}],
+//!  "entities":  [{"id", "name", "kind", "aliases", "roles": [{"title", "as_of"}],
+//!                 "country", "lat", "lon", "docs": [doc id…],
+//!                 "mentions": [{"doc", "start", "end"}]}],
+//!  "visits":    [{"id", "doc", "sources": [{"doc", "start", "end"}], "traveler",
+//!                 "traveler_country", "destination", "country", "hosts": […],
+//!                 "date", "date_end", "precision", "status", "purpose", "rule"}]}
+//! ```
+//!
+//! Dates are ISO strings at their own precision (`2016`, `2016-09`,
+//! `2016-09-14`) or null; precisions are `"day"`, `"month"`, `"year"` or null.
+//! Document references are document id strings; `start`/`end` are byte
+//! offsets into that document's `text`. A visit's `doc` is its first source's
+//! document and its `rule` the rule that read that source.
+//!
+//! Invariant: only this module knows the wire format; the model is not serialised as-is.
+
+use crate::{Corpus, DatePrecision, Entity, PartialDate, SourceRef, Visit};
+use serde::Serialize;
+
+/// The whole export.
+#[derive(Serialize)]
+pub struct Export<'a> {
+    /// The articles.
+    pub documents: Vec<DocumentOut<'a>>,
+    /// People, organisations and places.
+    pub entities: Vec<EntityOut<'a>>,
+    /// Diplomatic visits.
+    pub visits: Vec<VisitOut<'a>>,
+}
+
+/// One article on the wire.
+#[derive(Serialize)]
+pub struct DocumentOut<'a> {
+    /// The document id.
+    pub id: &'a str,
+    /// The headline.
+    pub title: &'a str,
+    /// ISO date at its precision, or null.
+    pub date: Option<String>,
+    /// `"day"`, `"month"`, `"year"` or null.
+    pub date_precision: Option<&'static str>,
+    /// The outlet, or null.
+    pub source: Option<&'a str>,
+    /// The original address, or null.
+    pub url: Option<&'a str>,
+    /// The clean body.
+    pub text: &'a str,
+    /// What the cleaner removed, and why.
+    pub removed: Vec<RemovedOut<'a>>,
+}
+
+/// A removed piece of text on the wire.
+#[derive(Serialize)]
+pub struct RemovedOut<'a> {
+    /// The removed text.
+    pub text: &'a str,
+    /// Why it was removed.
+    pub reason: &'a str,
+}
+
+/// An entity on the wire.
+#[derive(Serialize)]
+pub struct EntityOut<'a> {
+    /// Stable slug.
+    pub id: &'a str,
+    /// Canonical name.
+    pub name: &'a str,
+    /// `"person"`, `"organization"` or `"place"`.
+    pub kind: &'static str,
+    /// Other surface forms.
+    pub aliases: &'a [String],
+    /// Roles over time.
+    pub roles: Vec<RoleOut<'a>>,
+    /// Country, or null.
+    pub country: Option<&'a str>,
+    /// Latitude, or null.
+    pub lat: Option<f64>,
+    /// Longitude, or null.
+    pub lon: Option<f64>,
+    /// Ids of the documents mentioning it, in corpus order, each once.
+    pub docs: Vec<&'a str>,
+    /// Every mention.
+    pub mentions: Vec<SpanOut<'a>>,
+}
+
+/// A role on the wire.
+#[derive(Serialize)]
+pub struct RoleOut<'a> {
+    /// The title held.
+    pub title: &'a str,
+    /// ISO date of the article stating it, or null.
+    pub as_of: Option<String>,
+}
+
+/// A span of a document on the wire.
+#[derive(Serialize)]
+pub struct SpanOut<'a> {
+    /// The document id.
+    pub doc: &'a str,
+    /// First byte in the document's `text`.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+/// A visit on the wire.
+#[derive(Serialize)]
+pub struct VisitOut<'a> {
+    /// Stable id.
+    pub id: &'a str,
+    /// The first source's document id.
+    pub doc: Option<&'a str>,
+    /// Every sentence reporting the trip.
+    pub sources: Vec<SpanOut<'a>>,
+    /// Who travelled.
+    pub traveler: &'a str,
+    /// The country the traveller represents, or null.
+    pub traveler_country: Option<&'a str>,
+    /// Where to.
+    pub destination: &'a str,
+    /// Country of the destination, or null.
+    pub country: Option<&'a str>,
+    /// Hosts and counterparts.
+    pub hosts: &'a [String],
+    /// ISO start date, or null.
+    pub date: Option<String>,
+    /// ISO end date, or null.
+    pub date_end: Option<String>,
+    /// Precision of `date`, or null.
+    pub precision: Option<&'static str>,
+    /// `"happened"`, `"planned"` or `"cancelled"`.
+    pub status: &'static str,
+    /// Stated purpose, or null.
+    pub purpose: Option<&'a str>,
+    /// The rule that read the first source.
+    pub rule: Option<&'a str>,
+}
+
+/// The whole corpus in wire form.
+pub fn export(corpus: &Corpus) -> Export<'_> {
+    Export {
+        documents: export_documents(corpus),
+        entities: export_entities(corpus),
+        visits: export_visits(corpus),
+    }
+}
+
+/// The documents in wire form.
+pub fn export_documents(corpus: &Corpus) -> Vec<DocumentOut<'_>> {
+    corpus
+        .documents
+        .iter()
+        .map(|d| DocumentOut {
+            id: &d.id,
+            title: &d.title,
+            date: d.date.map(|date| date.iso()),
+            date_precision: d.date.map(|date| precision_name(date.precision())),
+            source: d.source.as_deref(),
+            url: d.url.as_deref(),
+            text: &d.text,
+            removed: d
+                .removed
+                .iter()
+                .map(|r| RemovedOut {
+                    text: &r.text,
+                    reason: &r.reason,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The entities in wire form.
+pub fn export_entities(corpus: &Corpus) -> Vec<EntityOut<'_>> {
+    corpus
+        .entities
+        .iter()
+        .map(|e| entity_out(corpus, e))
+        .collect()
+}
+
+fn entity_out<'a>(corpus: &'a Corpus, entity: &'a Entity) -> EntityOut<'a> {
+    let mut docs: Vec<&str> = Vec::new();
+    let mut doc_numbers: Vec<u32> = entity.mentions.iter().map(|m| m.doc).collect();
+    crate::sort::sort(&mut doc_numbers);
+    doc_numbers.dedup();
+    docs.extend(doc_numbers.into_iter().map(|d| doc_id(corpus, d)));
+    EntityOut {
+        id: &entity.id,
+        name: &entity.name,
+        kind: entity.kind.as_str(),
+        aliases: &entity.aliases,
+        roles: entity
+            .roles
+            .iter()
+            .map(|r| RoleOut {
+                title: &r.title,
+                as_of: r.as_of.map(|d| d.iso()),
+            })
+            .collect(),
+        country: entity.country.as_deref(),
+        lat: entity.lat,
+        lon: entity.lon,
+        docs,
+        mentions: entity
+            .mentions
+            .iter()
+            .map(|m| span_out(corpus, m))
+            .collect(),
+    }
+}
+
+/// The visits in wire form.
+pub fn export_visits(corpus: &Corpus) -> Vec<VisitOut<'_>> {
+    corpus.visits.iter().map(|v| visit_out(corpus, v)).collect()
+}
+
+/// One visit in wire form.
+pub fn visit_out<'a>(corpus: &'a Corpus, visit: &'a Visit) -> VisitOut<'a> {
+    let first = visit.evidence.first();
+    VisitOut {
+        id: &visit.id,
+        doc: first.map(|e| doc_id(corpus, e.source.doc)),
+        sources: visit
+            .evidence
+            .iter()
+            .map(|e| span_out(corpus, &e.source))
+            .collect(),
+        traveler: &visit.traveler,
+        traveler_country: visit.traveler_country.as_deref(),
+        destination: &visit.destination,
+        country: visit.country.as_deref(),
+        hosts: &visit.hosts,
+        date: visit.date.map(|d| d.iso()),
+        date_end: visit.date_end.map(|d| d.iso()),
+        precision: visit
+            .date
+            .map(|d: PartialDate| precision_name(d.precision())),
+        status: visit.status.as_str(),
+        purpose: visit.purpose.as_deref(),
+        rule: first.map(|e| e.rule.as_str()),
+    }
+}
+
+fn span_out<'a>(corpus: &'a Corpus, source: &SourceRef) -> SpanOut<'a> {
+    SpanOut {
+        doc: doc_id(corpus, source.doc),
+        start: source.span.start,
+        end: source.span.end,
+    }
+}
+
+/// The id string of a document number (empty for a dangling number, which the model forbids).
+fn doc_id(corpus: &Corpus, doc: u32) -> &str {
+    corpus
+        .documents
+        .get(doc as usize)
+        .map_or("", |d| d.id.as_str())
+}
+
+/// `"day"`, `"month"` or `"year"`.
+pub fn precision_name(precision: DatePrecision) -> &'static str {
+    match precision {
+        DatePrecision::Day => "day",
+        DatePrecision::Month => "month",
+        DatePrecision::Year => "year",
+    }
+}
