@@ -1,11 +1,13 @@
 //! Keyboard shortcuts that work anywhere on the page: `/` focuses the search
-//! field, Esc closes the reader. (↑/↓/Enter belong to the search field: see
+//! field, Esc closes the reader, `n` and `N` (Shift) step to the reader's next
+//! and previous match. (↑/↓/Enter belong to the search field: see
 //! `components::search_box`.)
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::match_nav::{NEXT_MATCH_ID, PREVIOUS_MATCH_ID};
 use crate::components::search_box::SEARCH_ID;
 use crate::state::AppState;
 
@@ -26,6 +28,21 @@ pub fn install(state: AppState) {
             "Escape" if state.doc.get_untracked().is_some() => {
                 ev.prevent_default();
                 close_reader(state);
+            }
+            // Pressing the buttons keeps one code path for mouse and keyboard.
+            key @ ("n" | "N") if state.doc.get_untracked().is_some() && !typing_in_field(&ev) => {
+                let id = if key == "n" {
+                    NEXT_MATCH_ID
+                } else {
+                    PREVIOUS_MATCH_ID
+                };
+                if let Some(button) = document()
+                    .get_element_by_id(id)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    ev.prevent_default();
+                    button.click();
+                }
             }
             _ => {}
         }

@@ -10,6 +10,7 @@ pub mod facet_group;
 pub mod facet_panel;
 pub mod filter_chips;
 pub mod marked_text;
+pub mod match_nav;
 pub mod mention_legend;
 pub mod mention_text;
 pub mod removed_text;

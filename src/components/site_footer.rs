@@ -24,7 +24,7 @@ pub fn SiteFooter() -> impl IntoView {
             </p>
             <p class="shortcuts">
                 <kbd>"/"</kbd> " search · " <kbd>"↑"</kbd> <kbd>"↓"</kbd> " choose a result · "
-                <kbd>"Enter"</kbd> " open · " <kbd>"Esc"</kbd> " close the article"
+                <kbd>"Enter"</kbd> " open · " <kbd>"Esc"</kbd> " close the article · " <kbd>"n"</kbd> <kbd>"N"</kbd> " next or previous match"
             </p>
         </footer>
     }

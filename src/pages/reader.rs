@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use crate::bundle;
 use crate::components::doc_date::DocDate;
 use crate::components::marked_text::MarkedText;
+use crate::components::match_nav::MatchNav;
 use crate::components::mention_legend::MentionLegend;
 use crate::components::mention_text::MentionText;
 use crate::components::removed_text::RemovedText;
-use crate::format;
 use crate::state::AppState;
 
 /// `article#reader` for one article: `h1` title, `.reader-meta`, the clean
@@ -101,20 +101,11 @@ pub fn ReaderPage(
             <MarkedText text=&article.title within=Span::new(0, article.title.len()) marks=marks />
         }
     };
+    let match_count = Signal::derive(move || marks.with(|(body, title)| body.len() + title.len()));
+    let query = Signal::derive(move || state.query.get());
     let match_note = move || {
-        let count = marks.with(|(body, title)| body.len() + title.len());
-        let query = state.query.get();
-        (!query.trim().is_empty()).then(|| {
-            view! {
-                <p class="reader-matches">
-                    {format!(
-                        "{} for “{}”",
-                        format::count_of(count, "match", "matches"),
-                        query.trim()
-                    )}
-                </p>
-            }
-        })
+        (!state.query.with(|q| q.trim().is_empty()))
+            .then(|| view! { <MatchNav count=match_count query=query /> })
     };
     let back_label = move || {
         if state.query.with(|q| q.trim().is_empty()) {

@@ -164,6 +164,61 @@ async fn opening_a_result_shows_the_reader_with_highlights() {
 }
 
 #[tokio::test]
+async fn next_and_previous_step_through_the_reader_matches() {
+    run_test("match_nav", async |page: &Page| {
+        page.visit(&format!("?q=Moscow&doc={VELAYATI_DOC}")).await?;
+        reader_shows(page, VELAYATI_DOC).await?;
+        let total = page
+            .find_all("#reader-title mark, #reader .reader-body mark")
+            .await?
+            .len();
+        ensure!(total >= 2, "only {total} marks for Moscow to step through");
+        let count = page.text("#reader .reader-matches .match-count").await?;
+        ensure!(
+            count.starts_with(&format!("{total} matches")),
+            "the reader says {count:?} for {total} marks"
+        );
+        page.click("button#next-match").await?;
+        match_position_is(page, 1, total).await?;
+        page.press('n').await?;
+        match_position_is(page, 2, total).await?;
+        page.press('N').await?;
+        match_position_is(page, 1, total).await?;
+        // Before the first match comes the last.
+        page.click("button#previous-match").await?;
+        match_position_is(page, total, total).await?;
+        let current = page.find_all("#reader mark.current").await?.len();
+        ensure!(current == 1, "{current} marks are current, not one");
+        Ok(())
+    })
+    .await;
+}
+
+/// Waits until the reader says "Match AT of TOTAL" and marks that match (1-based) as current.
+async fn match_position_is(page: &Page, at: usize, total: usize) -> Outcome {
+    let expect = format!("Match {at} of {total}");
+    page.wait_until(&expect, async || {
+        let status = page.text("#reader .match-position").await?;
+        let marks = page
+            .find_all("#reader-title mark, #reader .reader-body mark")
+            .await?;
+        let mut current = Vec::new();
+        for (i, mark) in marks.iter().enumerate() {
+            let class = mark.attr("class").await?.unwrap_or_default();
+            if class.split_whitespace().any(|c| c == "current") {
+                current.push(i + 1);
+            }
+        }
+        Ok(if status.trim() == expect && current == [at] {
+            Ok(())
+        } else {
+            Err(format!("status {status:?}, current marks {current:?}"))
+        })
+    })
+    .await
+}
+
+#[tokio::test]
 async fn a_deep_link_reopens_the_reader_after_reload() {
     run_test("deep_link_reload", async |page: &Page| {
         page.visit(&format!("?q=Velayati&doc={VELAYATI_DOC}"))
