@@ -14,7 +14,7 @@ use communique_core::query::{self, SearchOptions, SortOrder};
 use communique_core::{bundle, Corpus};
 
 use communique_bench::queries::read_queries;
-use communique_bench::stats::{ms, Summary};
+use communique_bench::stats::{ms, targets, verdict, Summary};
 
 /// Timed passes over the queries unless `--runs` says otherwise.
 const DEFAULT_RUNS: usize = 5;
@@ -92,6 +92,13 @@ fn run(options: &Options) -> Result<(), String> {
         corpus.documents.len(),
         corpus.report.files.len(),
         compile_time.as_secs_f64()
+    );
+    println!(
+        "  {}",
+        verdict(
+            &format!("compile <= {} s", targets::COMPILE.as_secs()),
+            compile_time <= targets::COMPILE
+        )
     );
     let text_bytes: usize = corpus.documents.iter().map(|doc| doc.text.len()).sum();
     println!(

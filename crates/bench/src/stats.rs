@@ -44,6 +44,22 @@ pub fn ms(duration: Duration) -> String {
     format!("{:.3} ms", duration.as_secs_f64() * 1000.0)
 }
 
+/// The reference targets, printed beside the figures (never asserted: speed depends on
+/// the machine).
+pub mod targets {
+    use std::time::Duration;
+
+    /// The scale corpus (about 9,800 documents) compiles within this on a 2-core machine.
+    pub const COMPILE: Duration = Duration::from_secs(20);
+    /// 95th percentile of search latency inside the browser.
+    pub const BROWSER_P95: Duration = Duration::from_millis(2);
+}
+
+/// `target: WHAT: met` or `… NOT MET`.
+pub fn verdict(what: &str, met: bool) -> String {
+    format!("target: {what}: {}", if met { "met" } else { "NOT MET" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +92,11 @@ mod tests {
     #[test]
     fn formats_milliseconds() {
         assert_eq!(ms(Duration::from_micros(1_234)), "1.234 ms");
+    }
+
+    #[test]
+    fn verdicts_say_met_or_not() {
+        assert_eq!(verdict("compile <= 20 s", true), "target: compile <= 20 s: met");
+        assert_eq!(verdict("p95 <= 2 ms", false), "target: p95 <= 2 ms: NOT MET");
     }
 }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use communique_bench::queries::read_queries;
-use communique_bench::stats::{ms, Summary};
+use communique_bench::stats::{ms, targets, verdict, Summary};
 use communique_e2e::{Failure, Outcome, Page};
 use serde_json::{json, Value};
 
@@ -140,6 +140,13 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         ms(summary.median),
         ms(summary.p95),
         ms(summary.max)
+    );
+    println!(
+        "browser {label}: {}",
+        verdict(
+            &format!("search p95 <= {}", ms(targets::BROWSER_P95)),
+            summary.p95 <= targets::BROWSER_P95
+        )
     );
     Ok(())
 }
