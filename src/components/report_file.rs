@@ -8,6 +8,9 @@ use crate::components::app_link::AppLink;
 use crate::format;
 use crate::state::Route;
 
+/// Article links shown per file before an "and N more" button.
+pub const ARTICLES_SHOWN: usize = 12;
+
 /// A `.report-file` entry: the file's path, what became of it (the articles it
 /// produced, as links to the reader; that it holds the settings; or why it was
 /// skipped) and its messages,
@@ -32,18 +35,24 @@ pub fn ReportFile(
             </p>
         }
         .into_any(),
-        FileFate::Articles(count) => view! {
-            <p class="report-fate used">
-                <span class="fate-label">
-                    {format!("{}: ", format::count_of(count, "article", "articles"))}
-                </span>
-                {file
-                    .documents
+        FileFate::Articles(count) => {
+            // A JSONL file can give thousands of articles: the first few are
+            // linked at once, the rest when asked for.
+            let all = RwSignal::new(false);
+            let links = move || {
+                let limit = if all.get() {
+                    usize::MAX
+                } else {
+                    ARTICLES_SHOWN
+                };
+                file.documents
                     .iter()
+                    .take(limit)
                     .map(|id| {
                         // The title says more than the id; an id the bundle
                         // lacks still shows, so the report never hides a file.
-                        let title = bundle::document(id).map_or(id.as_str(), |(_, d)| d.title.as_str());
+                        let title =
+                            bundle::document(id).map_or(id.as_str(), |(_, d)| d.title.as_str());
                         view! {
                             <AppLink to=Route::default().with_doc(id) class="report-doc">
                                 {title}
@@ -51,10 +60,29 @@ pub fn ReportFile(
                             " "
                         }
                     })
-                    .collect_view()}
-            </p>
+                    .collect_view()
+            };
+            let rest = count.saturating_sub(ARTICLES_SHOWN);
+            let show_all = move || {
+                (rest > 0 && !all.get()).then(|| {
+                    view! {
+                        <button type="button" class="report-all" on:click=move |_| all.set(true)>
+                            {format!("and {} more", format::thousands(rest))}
+                        </button>
+                    }
+                })
+            };
+            view! {
+                <p class="report-fate used">
+                    <span class="fate-label">
+                        {format!("{}: ", format::count_of(count, "article", "articles"))}
+                    </span>
+                    {links}
+                    {show_all}
+                </p>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     let messages = (!file.messages.is_empty()).then(|| {
         view! {

@@ -96,7 +96,13 @@ mod tests {
 
     #[test]
     fn verdicts_say_met_or_not() {
-        assert_eq!(verdict("compile <= 20 s", true), "target: compile <= 20 s: met");
-        assert_eq!(verdict("p95 <= 2 ms", false), "target: p95 <= 2 ms: NOT MET");
+        assert_eq!(
+            verdict("compile <= 20 s", true),
+            "target: compile <= 20 s: met"
+        );
+        assert_eq!(
+            verdict("p95 <= 2 ms", false),
+            "target: p95 <= 2 ms: NOT MET"
+        );
     }
 }

@@ -420,13 +420,43 @@ async fn the_report_lists_every_input_file() {
                     .any(|file| file.contains("corpus.toml") && file.contains("Settings:")),
             "no .report-file says that corpus.toml holds the settings: {files:?}"
         );
-        for id in ids {
+        for id in &ids {
             let name = format!("{id}.txt");
             ensure!(
                 files.iter().any(|file| file.contains(&name)),
                 "no .report-file names {name}"
             );
         }
+        // Narrowed to the files that need attention: those skipped or with a message.
+        let attention: Vec<&String> = files
+            .iter()
+            .filter(|file| {
+                ["Skipped:", "Warning:", "Error:"]
+                    .iter()
+                    .any(|word| file.contains(word))
+            })
+            .collect();
+        let want = attention.len();
+        // The default corpus has an undated article, whose file carries a warning.
+        ensure!(want > 0, "no .report-file shows a skip, warning or error");
+        page.click("input#report-attention").await?;
+        let narrowed = page
+            .wait_until(
+                "the report narrowed to files that need attention",
+                async || {
+                    let now = page.texts("section#report .report-file").await?;
+                    Ok(if now.len() == want {
+                        Ok(now)
+                    } else {
+                        Err(format!("{} files listed, {want} need attention", now.len()))
+                    })
+                },
+            )
+            .await?;
+        ensure!(
+            narrowed.iter().zip(&attention).all(|(a, b)| a == *b),
+            "narrowed to {narrowed:?}, expected {attention:?}"
+        );
         Ok(())
     })
     .await;
