@@ -369,6 +369,15 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// The visits the query and filters let through (`bundle::visits`), kept
+    /// current as either changes; the timeline page and strip draw them.
+    pub fn visits(self) -> Memo<Vec<&'static communique_core::Visit>> {
+        Memo::new(move |_| {
+            self.filters
+                .with(|filters| self.query.with(|q| crate::bundle::visits(q, filters)))
+        })
+    }
+
     /// Shows `route`, recording it in the browser history as `mode` says.
     pub fn navigate(&self, route: Route, mode: HistoryMode) {
         self.navigate_with_state(route, mode, JsValue::NULL);

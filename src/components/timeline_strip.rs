@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::bundle;
 use crate::components::app_link::AppLink;
 use crate::components::timeline_chart::TimelineChart;
-use crate::components::visit_card::VisitCard;
+use crate::components::visit_card::selected_card;
 use crate::format;
 use crate::state::{AppState, View};
 
@@ -17,11 +16,7 @@ use crate::state::{AppState, View};
 #[component]
 pub fn TimelineStrip() -> impl IntoView {
     let state = AppState::expect();
-    let visits = Memo::new(move |_| {
-        state
-            .filters
-            .with(|filters| state.query.with(|q| bundle::visits(q, filters)))
-    });
+    let visits = state.visits();
     let selected = RwSignal::new(None::<String>);
     let shown = move || {
         visits.with(|v| v.iter().any(|visit| visit.date.is_some()))
@@ -34,11 +29,7 @@ pub fn TimelineStrip() -> impl IntoView {
         route.cite = None;
         route
     };
-    let card = move || {
-        let id = selected.get()?;
-        let visit = bundle::corpus().visits.iter().find(|v| v.id == id)?;
-        Some(view! { <VisitCard visit=visit selected=selected /> })
-    };
+    let card = move || selected_card(selected);
     view! {
         <Show when=shown>
             <section class="timeline-strip" aria-labelledby="strip-heading">

@@ -93,3 +93,11 @@ pub fn VisitCard(
         </section>
     }
 }
+
+/// The card of the visit whose id `selected` holds, or nothing: the body of a
+/// view closure, so the card follows the selection.
+pub fn selected_card(selected: RwSignal<Option<String>>) -> Option<impl IntoView> {
+    let id = selected.get()?;
+    let visit = bundle::corpus().visits.iter().find(|v| v.id == id)?;
+    Some(view! { <VisitCard visit=visit selected=selected /> })
+}

@@ -4,12 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::bundle;
 use crate::components::app_link::AppLink;
 use crate::components::export_buttons::ExportButtons;
 use crate::components::timeline_chart::TimelineChart;
 use crate::components::undated_visits::UndatedVisits;
-use crate::components::visit_card::VisitCard;
+use crate::components::visit_card::selected_card;
 use crate::format;
 use crate::state::AppState;
 
@@ -19,11 +18,7 @@ use crate::state::AppState;
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     let state = AppState::expect();
-    let visits = Memo::new(move |_| {
-        state
-            .filters
-            .with(|filters| state.query.with(|q| bundle::visits(q, filters)))
-    });
+    let visits = state.visits();
     let selected = RwSignal::new(None::<String>);
     let count = move || {
         visits.with(|v| {
@@ -35,11 +30,7 @@ pub fn TimelinePage() -> impl IntoView {
             }
         })
     };
-    let card = move || {
-        let id = selected.get()?;
-        let visit = bundle::corpus().visits.iter().find(|v| v.id == id)?;
-        Some(view! { <VisitCard visit=visit selected=selected /> })
-    };
+    let card = move || selected_card(selected);
     let results = move || state.current.get().with_filters(state.filters.get());
     let has_search = move || {
         state

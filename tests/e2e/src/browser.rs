@@ -207,15 +207,35 @@ impl WebDriverCompatibleCommand for ConsoleLog {
     }
 }
 
-/// Chrome DevTools `Page.addScriptToEvaluateOnNewDocument`: `source` runs in every new document
-/// before the page's own scripts (used to time start-up from navigation).
+/// A Chrome DevTools command sent through chromedriver's `goog/cdp/execute` endpoint.
 #[derive(Debug)]
-pub struct ScriptOnNewDocument {
-    /// The JavaScript to run.
-    pub source: String,
+pub struct DevTools {
+    /// The command, such as `Page.addScriptToEvaluateOnNewDocument`.
+    pub cmd: &'static str,
+    /// Its parameters.
+    pub params: Value,
 }
 
-impl WebDriverCompatibleCommand for ScriptOnNewDocument {
+impl DevTools {
+    /// `Page.addScriptToEvaluateOnNewDocument`: `source` runs in every new document before the
+    /// page's own scripts (used to time start-up from navigation, and to watch for injected code).
+    pub fn script_on_new_document(source: &str) -> DevTools {
+        DevTools {
+            cmd: "Page.addScriptToEvaluateOnNewDocument",
+            params: json!({ "source": source }),
+        }
+    }
+
+    /// `Emulation.setEmulatedMedia`: the page as in the `dark` (or `light`) colour scheme.
+    pub fn color_scheme(scheme: &str) -> DevTools {
+        DevTools {
+            cmd: "Emulation.setEmulatedMedia",
+            params: json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        }
+    }
+}
+
+impl WebDriverCompatibleCommand for DevTools {
     fn endpoint(
         &self,
         base: &url::Url,
@@ -228,10 +248,7 @@ impl WebDriverCompatibleCommand for ScriptOnNewDocument {
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({
-            "cmd": "Page.addScriptToEvaluateOnNewDocument",
-            "params": { "source": self.source },
-        });
+        let body = json!({ "cmd": self.cmd, "params": self.params });
         (http::Method::POST, Some(body.to_string()))
     }
 }
@@ -266,30 +283,5 @@ mod tests {
         );
         check(json!([]), &[]);
         check(json!({"unexpected": true}), &[]);
-    }
-}
-
-/// Chrome DevTools `Emulation.setEmulatedMedia`: the page as in the dark (or light) scheme.
-#[derive(Debug)]
-pub struct ColorScheme(pub &'static str);
-
-impl WebDriverCompatibleCommand for ColorScheme {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({
-            "cmd": "Emulation.setEmulatedMedia",
-            "params": { "features": [{ "name": "prefers-color-scheme", "value": self.0 }] },
-        });
-        (http::Method::POST, Some(body.to_string()))
     }
 }

@@ -24,7 +24,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 
-use browser::{ConsoleLog, Driver, ScriptOnNewDocument};
+use browser::{ConsoleLog, DevTools, Driver};
 use server::StaticServer;
 
 /// How long to wait for the app to mount and decode its corpus.
@@ -165,9 +165,7 @@ impl Page {
         let (driver, client) = Driver::start_session().await?;
         // Best effort: if this DevTools command is unavailable, only the start-up time is missing.
         let _ = client
-            .issue_cmd(ScriptOnNewDocument {
-                source: READY_TIMER.to_string(),
-            })
+            .issue_cmd(DevTools::script_on_new_document(READY_TIMER))
             .await;
         Ok(Page {
             client,

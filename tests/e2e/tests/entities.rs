@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 
-use communique_e2e::browser::ColorScheme;
+use communique_e2e::browser::DevTools;
 use communique_e2e::{ensure, normalize, run_test, Outcome, Page};
 
 /// The article that mentions Ali Akbar Velayati.
@@ -349,7 +349,7 @@ async fn the_views_at_375_and_1280_px_light_and_dark() {
             page.client().set_window_size(width, height).await?;
             for scheme in ["light", "dark"] {
                 page.client()
-                    .issue_cmd(ColorScheme(scheme))
+                    .issue_cmd(DevTools::color_scheme(scheme))
                     .await
                     .map_err(|err| communique_e2e::Failure(format!("{scheme} scheme: {err}")))?;
                 for (name, query, ready) in &views {

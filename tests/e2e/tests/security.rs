@@ -10,7 +10,7 @@
 
 use std::path::PathBuf;
 
-use communique_e2e::browser::ScriptOnNewDocument;
+use communique_e2e::browser::DevTools;
 use communique_e2e::{dist_dir, ensure, repo_root, run_test, run_test_at, Failure, Outcome, Page};
 use serde_json::{json, Value};
 
@@ -49,9 +49,7 @@ fn xss_dist() -> Outcome<PathBuf> {
 /// Installs [`PROBE`] for every document the page opens from now on.
 async fn install_probe(page: &Page) -> Outcome {
     page.client()
-        .issue_cmd(ScriptOnNewDocument {
-            source: PROBE.to_string(),
-        })
+        .issue_cmd(DevTools::script_on_new_document(PROBE))
         .await?;
     Ok(())
 }

@@ -7,7 +7,7 @@
 //! Expected numbers come from the page's own count, and names from the evidence sentences
 //! themselves, so the tests follow the compiler's extraction rather than a copy of it.
 
-use communique_e2e::browser::ColorScheme;
+use communique_e2e::browser::DevTools;
 use communique_e2e::{ensure, normalize, run_test, Outcome, Page};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
@@ -332,7 +332,7 @@ async fn the_timeline_at_375_and_1280_px_light_and_dark() {
             page.client().set_window_size(width, height).await?;
             for scheme in ["light", "dark"] {
                 page.client()
-                    .issue_cmd(ColorScheme(scheme))
+                    .issue_cmd(DevTools::color_scheme(scheme))
                     .await
                     .map_err(|err| communique_e2e::Failure(format!("{scheme} scheme: {err}")))?;
                 open_timeline(page, "").await?;
