@@ -70,6 +70,31 @@ pub fn count_of(count: usize, singular: &str, plural: &str) -> String {
     }
 }
 
+/// `x` rounded to `decimals` places (at most 3) and written out: `fixed(12.345, 1)` is "12.3",
+/// `fixed(-0.04, 1)` is "0.0".
+///
+/// Why not `format!("{x:.1}")`: the standard library's float formatting (Grisu and Dragon4
+/// with their tables) is about 12 KB of WASM, and the page only ever needs a pixel position or
+/// a coordinate to a few places. Non-finite input is written as "0".
+pub fn fixed(x: f64, decimals: u32) -> String {
+    let decimals = decimals.min(3);
+    let scale = 10_i64.pow(decimals);
+    if !x.is_finite() {
+        return "0".to_string();
+    }
+    let scaled = (x * scale as f64).round() as i64;
+    let (units, fraction) = (scaled.abs() / scale, scaled.abs() % scale);
+    let sign = if scaled < 0 { "-" } else { "" };
+    if decimals == 0 {
+        return format!("{sign}{units}");
+    }
+    let fraction = fraction.to_string();
+    let zeros = "000"
+        .get(..decimals as usize - fraction.len())
+        .unwrap_or("");
+    format!("{sign}{units}.{zeros}{fraction}")
+}
+
 /// A number with comma thousands separators: 1234567 → "1,234,567".
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -123,6 +148,25 @@ mod tests {
         );
         // A year-precision date reaches to the end of its year.
         assert_eq!(parse(&["2016-09-14", "2016"]).as_deref(), Some("2016"));
+    }
+
+    #[test]
+    fn fixed_rounds_to_its_places() {
+        for (x, places, expect) in [
+            (12.345, 1, "12.3"),
+            (12.35, 0, "12"),
+            (0.5, 0, "1"),
+            (-0.04, 1, "0.0"),
+            (-3.25, 2, "-3.25"),
+            (35.6892, 2, "35.69"),
+            (0.05, 2, "0.05"),
+            (7.0, 3, "7.000"),
+            (1.0e12, 1, "1000000000000.0"),
+            (f64::NAN, 1, "0"),
+            (f64::INFINITY, 0, "0"),
+        ] {
+            assert_eq!(fixed(x, places), expect, "{x} to {places}");
+        }
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn FacetGroup(
 
     let find_box = move || {
         (total.get() > TOP_VALUES).then(|| {
-            let placeholder = format!("Find in {}", facet.label().to_lowercase());
+            let placeholder = format!("Find in {}", facet.label().to_ascii_lowercase());
             view! {
                 <input
                     type="search"

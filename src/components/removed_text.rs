@@ -18,7 +18,7 @@ pub fn RemovedText(
         let verb = if open.get() { "Hide" } else { "Show" };
         format!(
             "{verb} removed text ({})",
-            format::count_of(removed.len(), "line", "lines").to_lowercase()
+            format::count_of(removed.len(), "line", "lines").to_ascii_lowercase()
         )
     };
     view! {

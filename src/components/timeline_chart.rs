@@ -416,8 +416,8 @@ pub fn TimelineChart(
                 };
                 view! {
                     <g class=class>
-                        <line x1=x x2=x y1=0 y2=bottom + 4.0 />
-                        <text x=x + 3.0 y=bottom + 17.0>
+                        <line x1=px(x) x2=px(x) y1=0 y2=px(bottom + 4.0) />
+                        <text x=px(x + 3.0) y=px(bottom + 17.0)>
                             {tick_label(&tick)}
                         </text>
                     </g>
@@ -441,8 +441,8 @@ pub fn TimelineChart(
                 };
                 view! {
                     <g class=class>
-                        <rect x=0 y=top width=width height=height />
-                        <text class="tl-lane-label" x=6 y=top + 13.0>
+                        <rect x=0 y=px(top) width=move || px(width.get()) height=px(height) />
+                        <text class="tl-lane-label" x=6 y=px(top + 13.0)>
                             {label}
                         </text>
                     </g>
@@ -511,10 +511,10 @@ pub fn TimelineChart(
                     _ => {}
                 };
                 let body = if shape == "day" {
-                    view! { <circle cx=(x0 + x1) / 2.0 cy=cy r=DOT /> }.into_any()
+                    view! { <circle cx=px((x0 + x1) / 2.0) cy=px(cy) r=px(DOT) /> }.into_any()
                 } else {
                     view! {
-                        <rect x=x0 y=cy - DOT width=(x1 - x0).max(2.0 * DOT) height=2.0 * DOT rx=DOT />
+                        <rect x=px(x0) y=px(cy - DOT) width=px((x1 - x0).max(2.0 * DOT)) height=px(2.0 * DOT) rx=px(DOT) />
                     }
                     .into_any()
                 };
@@ -567,8 +567,8 @@ pub fn TimelineChart(
                 class=format!("tl-tooltip {side}")
                 role="tooltip"
                 // Set through the CSSOM, which the page's CSP allows (inline style attributes it does not).
-                style:left=format!("{x:.1}px")
-                style:top=format!("{y:.1}px")
+                style:left=format!("{}px", px(x))
+                style:top=format!("{}px", px(y))
             >
                 <strong class="tl-tooltip-traveler">{visit.traveler.clone()}</strong>
                 {visit.traveler_role.clone().map(|role| view! { <span class="tl-tooltip-role">{role}</span> })}
@@ -640,9 +640,9 @@ pub fn TimelineChart(
             <div class="tl-plot" node_ref=container>
                 <svg
                     class="tl-svg"
-                    width=move || width.get()
-                    height=height
-                    viewBox=move || format!("0 0 {:.0} {:.0}", width.get(), height())
+                    width=move || px(width.get())
+                    height=move || px(height())
+                    viewBox=move || format!("0 0 {} {}", format::fixed(width.get(), 0), format::fixed(height(), 0))
                     role="group"
                     aria-label="Visits over time; drag across to filter by date"
                     on:wheel=on_wheel
@@ -658,7 +658,7 @@ pub fn TimelineChart(
                             .map(|(a, b)| {
                                 let (x0, x1) = (x_of(a).max(0.0), x_of(b).min(width.get()));
                                 (x1 > x0).then(|| view! {
-                                    <rect class="tl-brush" x=x0 y=0 width=x1 - x0 height=plot_height() />
+                                    <rect class="tl-brush" x=px(x0) y=0 width=px(x1 - x0) height=px(plot_height()) />
                                 })
                             })
                     }}
@@ -692,6 +692,12 @@ pub fn TimelineChart(
         </div>
     }
     .into_any()
+}
+
+/// An SVG coordinate or length, to a tenth of a pixel (`format::fixed`, not the standard
+/// library's float formatting).
+fn px(x: f64) -> String {
+    format::fixed(x, 1)
 }
 
 /// The left and right x of a mark: its days, widened to at least a dot.

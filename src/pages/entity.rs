@@ -43,7 +43,11 @@ fn cite_route(from: &Route, doc: communique_core::DocId, span: Span) -> Route {
 pub fn coordinates(lat: f64, lon: f64) -> String {
     let ns = if lat < 0.0 { 'S' } else { 'N' };
     let ew = if lon < 0.0 { 'W' } else { 'E' };
-    format!("{:.2}° {ns}, {:.2}° {ew}", lat.abs(), lon.abs())
+    format!(
+        "{}° {ns}, {}° {ew}",
+        format::fixed(lat.abs(), 2),
+        format::fixed(lon.abs(), 2)
+    )
 }
 
 /// `article#entity.entity-page[data-entity]`: `h1#entity-name`, `.entity-facts`

@@ -42,8 +42,9 @@ pub fn ReportPage() -> impl IntoView {
         format::count_of(files.len(), "file", "files"),
         format::count_of(corpus.documents.len(), "article", "articles"),
         format::thousands(skipped),
-        format::count_of(count_messages(Severity::Error), "error", "errors").to_lowercase(),
-        format::count_of(count_messages(Severity::Warning), "warning", "warnings").to_lowercase(),
+        format::count_of(count_messages(Severity::Error), "error", "errors").to_ascii_lowercase(),
+        format::count_of(count_messages(Severity::Warning), "warning", "warnings")
+            .to_ascii_lowercase(),
     );
     let attention = files.iter().filter(|f| needs_attention(f)).count();
     let only_attention = RwSignal::new(false);

@@ -1,12 +1,15 @@
 //! Keeps `src/text/unicode_tables.rs` equal to what the `unicode-normalization`
-//! crate says, the way rust-analyzer keeps its generated code: this test
+//! crate and the standard library's `char::to_lowercase` say, the way rust-analyzer keeps its generated code: this test
 //! derives the tables, and if the checked-in file differs it rewrites the file
 //! and fails, so a dependency update shows up as a reviewable diff.
 //!
 //! Why generated tables rather than the crate at run time: diacritic folding
 //! needs two facts per character (is it a combining mark; which letter does it
 //! decompose to), and the crate's full decomposition tables cost about 25 KB of
-//! the gzipped WebAssembly, while these cost about 4 KB.
+//! the gzipped WebAssembly, while these cost about 4 KB. Likewise lower case:
+//! the standard library's conversion table is a list of 1,400-odd character
+//! pairs (11 KB of the WebAssembly); as runs of equally spaced letters with
+//! one offset it is 184 entries.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -32,8 +35,12 @@ fn generate() -> String {
     let (major, minor, patch) = unicode_normalization::UNICODE_VERSION;
     let mut out = format!(
         "//! Unicode facts for diacritic folding (`fold.rs`), generated from the\n\
-         //! `unicode-normalization` crate (Unicode {major}.{minor}.{patch}) by\n\
-         //! `cargo test -p communique-core --test unicode_tables`: do not edit.\n\n"
+         //! `unicode-normalization` crate (Unicode {major}.{minor}.{patch}) and the standard\n\
+         //! library's `char::to_lowercase` (Unicode {}.{}.{}) by\n\
+         //! `cargo test -p communique-core --test unicode_tables`: do not edit.\n\n",
+        char::UNICODE_VERSION.0,
+        char::UNICODE_VERSION.1,
+        char::UNICODE_VERSION.2
     );
     out.push_str(
         "/// Characters of the Basic Multilingual Plane whose canonical decomposition\n\
@@ -53,8 +60,68 @@ fn generate() -> String {
     push_rows(&mut out, &combining_mark_ranges(), |(first, last)| {
         format!("(0x{first:04X}, 0x{last:04X})")
     });
+    out.push_str(
+        "];\n\n\
+         /// Lower case of every non-ASCII character whose lower case is one other\n\
+         /// character, as runs: `(first | count << 21 | (stride - 1) << 28, offset)`,\n\
+         /// where the run's characters are `first + i * stride` for `i < count` and each\n\
+         /// one's lower case is itself plus `offset`; sorted by `first`. (U+0130 \"İ\",\n\
+         /// the only character with a two-character lower case, is folded to its base\n\
+         /// letter before lower-casing.)\n\
+         pub(super) const LOWERCASE_RUNS: &[(u32, i32)] = &[\n",
+    );
+    push_rows(&mut out, &lowercase_runs(), |run| {
+        format!(
+            "(0x{:08X}, {})",
+            run.first | run.count << 21 | (run.stride - 1) << 28,
+            run.offset
+        )
+    });
     out.push_str("];\n");
     out
+}
+
+/// Equally spaced characters whose lower cases are each the character plus `offset`.
+#[derive(Clone, Copy, Debug)]
+struct LowercaseRun {
+    first: u32,
+    count: u32,
+    stride: u32,
+    offset: i32,
+}
+
+/// The non-ASCII characters whose lower case is one other character, as the
+/// fewest runs of stride 1 or 2 that [`generate`] packs into its third table.
+fn lowercase_runs() -> Vec<LowercaseRun> {
+    let mut runs: Vec<LowercaseRun> = Vec::new();
+    for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+        let mut lower = c.to_lowercase();
+        let (Some(l), None) = (lower.next(), lower.next()) else {
+            continue;
+        };
+        if l == c {
+            continue;
+        }
+        let (code, offset) = (c as u32, l as i32 - c as i32);
+        if let Some(run) = runs.last_mut().filter(|run| run.offset == offset) {
+            if code == run.first + run.count * run.stride && run.count < 127 {
+                run.count += 1;
+                continue;
+            }
+            if run.count == 1 && code == run.first + 2 {
+                run.stride = 2;
+                run.count = 2;
+                continue;
+            }
+        }
+        runs.push(LowercaseRun {
+            first: code,
+            count: 1,
+            stride: 1,
+            offset,
+        });
+    }
+    runs
 }
 
 /// Every (character, base) pair for [`generate`]'s first table.
@@ -109,6 +176,16 @@ fn push_rows<T: Copy>(out: &mut String, items: &[T], show: impl Fn(T) -> String)
 /// `core.autocrlf` does not count as out of date.
 fn normalize_newlines(text: &str) -> String {
     text.replace("\r\n", "\n")
+}
+
+#[test]
+fn lowercase_runs_pack_into_their_fields() {
+    for run in lowercase_runs() {
+        assert!(
+            run.first < 1 << 21 && run.count < 1 << 7 && run.stride <= 2,
+            "{run:?}"
+        );
+    }
 }
 
 #[test]

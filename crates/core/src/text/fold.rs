@@ -15,7 +15,7 @@
 //! stemming because the Snowball stemmer only knows the straight apostrophe;
 //! any other apostrophe is then dropped ("O’Brien" → "obrien").
 
-use super::unicode_tables::{BASE_CHARS, COMBINING_MARKS};
+use super::unicode_tables::{BASE_CHARS, COMBINING_MARKS, LOWERCASE_RUNS};
 
 /// The apostrophes writers and word processors use for the same purpose.
 fn is_apostrophe(c: char) -> bool {
@@ -84,6 +84,30 @@ fn base_char(c: char) -> char {
     }
 }
 
+/// The lower case of `c` when it is one character, as `char::to_lowercase`
+/// gives it, from the compact runs of `unicode_tables.rs` (the standard
+/// library's own table costs 11 KB of WebAssembly). Only U+0130 "İ", whose lower
+/// case is two characters, differs: it becomes "i" (folding drops the dot anyway).
+pub fn lowercase(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if c == '\u{130}' {
+        return 'i';
+    }
+    let code = c as u32;
+    let at = LOWERCASE_RUNS.partition_point(|&(packed, _)| packed & 0x1F_FFFF <= code);
+    let Some(&(packed, offset)) = at.checked_sub(1).map(|i| &LOWERCASE_RUNS[i]) else {
+        return c;
+    };
+    let (first, count, stride) = (packed & 0x1F_FFFF, packed >> 21 & 0x7F, (packed >> 28) + 1);
+    let step = code - first;
+    if step % stride != 0 || step / stride >= count {
+        return c;
+    }
+    char::from_u32(code.wrapping_add_signed(offset)).unwrap_or(c)
+}
+
 /// Appends one character of a word, folded: combining marks dropped, base
 /// letter for a precomposed one, apostrophes unified, lower case, stroked
 /// letters spelt plain.
@@ -96,11 +120,10 @@ fn push_folded(c: char, folded: &mut String) {
         folded.push('\'');
         return;
     }
-    for lower in c.to_lowercase() {
-        match plain_latin(lower) {
-            Some(plain) => folded.push_str(plain),
-            None => folded.push(lower),
-        }
+    let lower = lowercase(c);
+    match plain_latin(lower) {
+        Some(plain) => folded.push_str(plain),
+        None => folded.push(lower),
     }
 }
 
@@ -150,6 +173,18 @@ mod tests {
     fn check(cases: &[(&str, &str)]) {
         for &(word, expect) in cases {
             assert_eq!(fold(word), expect, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_agrees_with_the_standard_library() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut std_lower = c.to_lowercase();
+            let expect = match (std_lower.next(), std_lower.next()) {
+                (Some(l), None) => l,
+                _ => 'i',
+            };
+            assert_eq!(lowercase(c), expect, "U+{:04X}", c as u32);
         }
     }
 
