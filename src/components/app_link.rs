@@ -19,6 +19,14 @@ pub fn AppLink(
     /// The `id` of the `<a>`, when a test or a skip link needs it.
     #[prop(optional)]
     id: Option<&'static str>,
+    /// The `title` of the `<a>`: what the link leads to, shown on hover.
+    #[prop(optional, into)]
+    title: Option<String>,
+    /// The id of the entity the link is about, as `data-entity` (for tests and styling).
+    // A prop rather than `attr:data-entity` on the component: attributes added from outside are
+    // type-erased per call site, about 30 KB of WASM for a handful of links.
+    #[prop(optional)]
+    entity: Option<&'static str>,
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
@@ -37,7 +45,15 @@ pub fn AppLink(
         state.follow(to.clone());
     };
     view! {
-        <a href=href class=class id=id aria-current=current on:click=on_click>
+        <a
+            href=href
+            class=class
+            id=id
+            title=title
+            data-entity=entity
+            aria-current=current
+            on:click=on_click
+        >
             {children()}
         </a>
     }

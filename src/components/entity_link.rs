@@ -23,8 +23,8 @@ pub fn EntityLink(
         <span class=format!("entity-link kind-{}", entity.kind.as_str())>
             <AppLink
                 to=to
-                attr:title=mention_description(entity)
-                attr:data-entity=entity.id.clone()
+                title=mention_description(entity)
+                entity=entity.id.as_str()
             >
                 {entity.name.as_str()}
             </AppLink>

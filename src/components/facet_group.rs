@@ -102,7 +102,7 @@ pub fn FacetGroup(
                             <crate::components::app_link::AppLink
                                 to=to
                                 class="facet-about"
-                                attr:title=title
+                                title=title
                             >
                                 <span aria-hidden="true">"›"</span>
                                 <span class="visually-hidden">{label}</span>

@@ -121,8 +121,8 @@ pub fn MentionText(
                             <span class=class>
                                 <AppLink
                                     to=to
-                                    attr:title=mention_description(entity)
-                                    attr:data-entity=entity.id.clone()
+                                    title=mention_description(entity)
+                                    entity=entity.id.as_str()
                                 >
                                     <MarkedText text=text within=piece.span marks=marks />
                                 </AppLink>

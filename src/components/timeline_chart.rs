@@ -552,7 +552,7 @@ pub fn TimelineChart(
         let top = lane_boxes.with(|b| b.get(mark.lane).map_or(0.0, |(top, _)| *top));
         // Below the mark: above it, the top lane's tooltip would leave the chart.
         let y = top + LANE_TITLE + (mark.row + 1) as f64 * ROW;
-        let x = ((x0 + x1) / 2.0).clamp(0.0, width.get());
+        let x = timeline::limit((x0 + x1) / 2.0, 0.0, width.get());
         let visit = mark.visit;
         // Kept inside the chart: anchored left, centre or right by where the mark is.
         let side = if x < width.get() * 0.25 {

@@ -109,7 +109,7 @@ pub fn EntityPage(
                                 None => "date not stated".to_string(),
                             }}
                         </span>
-                        <AppLink to=to class="role-source" attr:title=article.title.clone()>
+                        <AppLink to=to class="role-source" title=article.title.clone()>
                             "source sentence"
                         </AppLink>
                     </li>

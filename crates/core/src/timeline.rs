@@ -172,8 +172,8 @@ impl Window {
             1.0
         };
         let min_days = MIN_WINDOW_DAYS.min(bounds.days());
-        let days = (self.days() * factor).clamp(min_days, bounds.days());
-        let anchor = anchor.clamp(self.start, self.end);
+        let days = limit(self.days() * factor, min_days, bounds.days());
+        let anchor = limit(anchor, self.start, self.end);
         let share = (anchor - self.start) / self.days();
         let start = anchor - share * days;
         Window {
@@ -246,6 +246,20 @@ const MONTH_STEPS: [u8; 4] = [1, 2, 3, 6];
 const YEAR_STEPS: [i32; 6] = [1, 2, 5, 10, 20, 50];
 /// Average month length, for deciding how many month ticks a window holds.
 const DAYS_PER_MONTH: f64 = 30.44;
+
+/// `x` limited to `low..=high` (to `low` when `x` is NaN).
+///
+/// `f64::clamp` would do, but its "min > max" panic message formats floats, which alone
+/// brings about 10 KB of float formatting code into the WASM; this never panics.
+pub fn limit(x: f64, low: f64, high: f64) -> f64 {
+    if x > high {
+        high
+    } else if x >= low {
+        x
+    } else {
+        low
+    }
+}
 
 /// The ticks of `window` on an axis `width` wide, leaving at least `spacing`
 /// between labelled ticks: years always (when any falls inside), then months,
@@ -336,6 +350,16 @@ pub fn stack(intervals: &[(f64, f64)], gap: f64) -> (Vec<usize>, usize) {
 mod tests {
     use super::*;
     use crate::model::{Evidence, SourceRef, VisitStatus};
+
+    #[test]
+    fn limit_keeps_values_in_range_and_never_panics() {
+        assert_eq!(limit(5.0, 0.0, 10.0), 5.0);
+        assert_eq!(limit(-1.0, 0.0, 10.0), 0.0);
+        assert_eq!(limit(11.0, 0.0, 10.0), 10.0);
+        assert_eq!(limit(f64::NAN, 0.0, 10.0), 0.0);
+        // Where `f64::clamp` would panic (low above high), the high end wins.
+        assert_eq!(limit(5.0, 10.0, 0.0), 0.0);
+    }
 
     /// A visit from a compact description: `"id Iran>Russia 2016-09-12..2016-09-14"`;
     /// `?` for an unknown country, `-` for no date.
