@@ -8,7 +8,9 @@
 //! - wasm-opt must be binaryen 132 from npm: Debian's 108 builds a WASM that fails at start-up;
 //! - Chromium and chromedriver come from Debian, for the end-to-end tests.
 //!
-//! Trunk runs `cargo build --offline` (Trunk.toml), so setup ends with `cargo fetch`.
+//! Trunk runs `cargo build --offline` (Trunk.toml), so setup ends with `cargo fetch`, once for the
+//! project and once for the standard library's own dependencies, which the release build compiles
+//! from the toolchain's `rust-src` (`dist::SIZE_BUILD_ENV`).
 
 use crate::run::{
     first_line, local_tools_bin, prepare_path, project_root, stdout_of, which, Cmd, Result,
@@ -29,6 +31,7 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub fn run(dry_run: bool) -> Result<()> {
     let setup = Setup { dry_run };
     setup.wasm_target()?;
+    setup.rust_src()?;
     setup.debian_packages()?;
     setup.trunk()?;
     setup.wasm_bindgen()?;
@@ -37,7 +40,12 @@ pub fn run(dry_run: bool) -> Result<()> {
     setup.perform(
         "dependencies",
         "fetched for offline builds",
-        vec![Cmd::new("cargo", &["fetch"])],
+        vec![
+            Cmd::new("cargo", &["fetch"]),
+            Cmd::new("cargo", &["fetch", "--target", WASM_TARGET])
+                .arg(format!("-Zbuild-std={}", crate::dist::BUILD_STD_CRATES))
+                .env("RUSTC_BOOTSTRAP", "1"),
+        ],
     )?;
     println!("setup: done{}", if dry_run { " (dry run)" } else { "" });
     Ok(())
@@ -94,6 +102,30 @@ impl Setup {
                  library for your Rust toolchain"
             ))
         }
+    }
+
+    /// The standard library's source, which the release build recompiles for size.
+    fn rust_src(&self) -> Result<()> {
+        let what = "Rust component rust-src";
+        let sysroot = first_line("rustc", &["--print", "sysroot"]).unwrap_or_default();
+        if std::path::Path::new(&sysroot)
+            .join("lib/rustlib/src/rust/library/Cargo.lock")
+            .is_file()
+        {
+            self.present(what, "installed");
+            return Ok(());
+        }
+        if which("rustup").is_none() {
+            return Err(format!(
+                "{what} is missing and rustup is not installed: the release build recompiles the \
+                 standard library, so install your toolchain's rust-src"
+            ));
+        }
+        self.perform(
+            what,
+            "missing",
+            vec![Cmd::new("rustup", &["component", "add", "rust-src"])],
+        )
     }
 
     /// Chromium, chromedriver, and npm when wasm-opt must come from npm, with one `apt-get update`.

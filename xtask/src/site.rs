@@ -187,7 +187,14 @@ pub fn icons() -> Result<()> {
         let png_path = png.display().to_string();
         Cmd::new(
             "pngquant",
-            &[ICON_COLOURS, "--speed", "1", "--strip", "--force", "--output"],
+            &[
+                ICON_COLOURS,
+                "--speed",
+                "1",
+                "--strip",
+                "--force",
+                "--output",
+            ],
         )
         .arg(&png_path)
         .arg(&png_path)
