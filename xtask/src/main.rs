@@ -17,6 +17,7 @@ mod flags;
 mod ner;
 mod run;
 mod setup;
+mod short_names;
 mod site;
 mod test;
 #[cfg(test)]

@@ -22,12 +22,15 @@ const ICON_COLOURS: &str = "16";
 /// The icon sizes the web app manifest lists, in pixels.
 pub const ICON_SIZES: [u32; 2] = [192, 512];
 
-/// `cargo xtask post-build`: fills in the service worker of the site Trunk is staging
+/// `cargo xtask post-build`: shortens the WASM's link names (`short_names.rs`), then fills in the service worker of the site Trunk is staging
 /// (`TRUNK_STAGING_DIR`, set by Trunk for its hooks).
 pub fn post_build() -> Result<()> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or(
         "post-build runs as Trunk's post_build hook (see Trunk.toml); TRUNK_STAGING_DIR is unset",
     )?;
+    // First the names, then the service worker: its version hashes the final files.
+    let shortened = crate::short_names::shorten_site(Path::new(&staging))?;
+    println!("post-build: {shortened} import and export names shortened");
     let (version, count) = write_service_worker(Path::new(&staging))?;
     println!("post-build: {SERVICE_WORKER} caches {count} files, build {version}");
     Ok(())
