@@ -7,6 +7,9 @@
 //! post-build hook renames them to `$0`, `$1`, … in both files, then puts the new files' digests
 //! into `index.html`, whose `integrity` attributes Trunk computed before the hook ran.
 //!
+//! The same pass drops the `producers` and `target_features` custom sections: notes on the
+//! compilers and on linking, which no browser reads.
+//!
 //! Anything unexpected (a module this parser does not know, a name the glue does not mention)
 //! leaves the files as they are, with a message: the site then works, only a little bigger.
 
@@ -175,6 +178,11 @@ fn rename(wasm: &[u8], js: &str) -> std::result::Result<Renamed, String> {
     };
     let mut out = module.header.to_vec();
     for section in &module.sections {
+        if section.id == CUSTOM_SECTION
+            && DROPPED_CUSTOM_SECTIONS.contains(&custom_name(section).as_str())
+        {
+            continue;
+        }
         let payload = match section.id {
             IMPORT_SECTION => rewrite_imports(section.payload, &new_name)?,
             EXPORT_SECTION => rewrite_exports(section.payload, &new_name)?,
@@ -253,8 +261,24 @@ fn replace_identifier(js: &str, old: &str, new: &str) -> String {
     out
 }
 
+const CUSTOM_SECTION: u8 = 0;
 const IMPORT_SECTION: u8 = 2;
 const EXPORT_SECTION: u8 = 7;
+
+/// Custom sections left out of the site: what compiled the module, and the target features the
+/// linker used. Neither changes what the module does.
+const DROPPED_CUSTOM_SECTIONS: [&str; 2] = ["producers", "target_features"];
+
+/// The name of a custom section (empty if unreadable).
+fn custom_name(section: &Section) -> String {
+    Reader {
+        bytes: section.payload,
+        at: 0,
+        what: "a custom section",
+    }
+    .name()
+    .unwrap_or_default()
+}
 
 /// A WebAssembly binary split into its sections, payloads borrowed.
 struct Module<'a> {
@@ -540,6 +564,7 @@ mod tests {
             payload.extend([0x00, i as u8]);
         }
         section(&mut wasm, EXPORT_SECTION, payload);
+        section(&mut wasm, 0, b"\x09producers\x00".to_vec());
         section(&mut wasm, 0, b"\x04name\x00\x01\x00".to_vec());
         wasm
     }
@@ -583,8 +608,9 @@ mod tests {
         assert_eq!(imports, ["$0", PLAIN, "memory"]);
         // The hashed export the glue never names is someone else's: kept.
         assert_eq!(exports, ["main", "$1", "other_0123456789abcdef"]);
-        // The other sections are untouched.
+        // The other sections are untouched, but for the producers' notes.
         assert!(renamed.wasm.ends_with(b"\x04name\x00\x01\x00"));
+        assert!(!renamed.wasm.windows(9).any(|w| w == b"producers"));
         assert!(renamed.wasm.len() < wasm.len());
     }
 

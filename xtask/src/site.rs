@@ -17,6 +17,9 @@ use crate::run::{project_root, which, Cmd, Result};
 const SERVICE_WORKER: &str = "sw.js";
 /// How the line that `post-build` replaces starts in `sw.js`.
 const BUILD_LINE: &str = "const BUILD = ";
+/// The site's hand-written scripts (copied by Trunk as they are), whose comments `post-build`
+/// leaves out of the build: they explain the source, and cost the reader's download a third.
+const HAND_WRITTEN_SCRIPTS: [&str; 3] = ["boot.js", SERVICE_WORKER, "embed.js"];
 /// How many colours the PNG icons keep (`pngquant`'s palette size).
 const ICON_COLOURS: &str = "16";
 /// The icon sizes the web app manifest lists, in pixels.
@@ -28,9 +31,12 @@ pub fn post_build() -> Result<()> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or(
         "post-build runs as Trunk's post_build hook (see Trunk.toml); TRUNK_STAGING_DIR is unset",
     )?;
-    // First the names, then the service worker: its version hashes the final files.
+    // The service worker comes last: its version hashes the final files.
     let shortened = crate::short_names::shorten_site(Path::new(&staging))?;
     println!("post-build: {shortened} import and export names shortened");
+    for script in HAND_WRITTEN_SCRIPTS {
+        strip_comments_in(&Path::new(&staging).join(script))?;
+    }
     let (version, count) = write_service_worker(Path::new(&staging))?;
     println!("post-build: {SERVICE_WORKER} caches {count} files, build {version}");
     Ok(())
@@ -60,6 +66,47 @@ pub fn write_service_worker(site: &Path) -> Result<(String, usize)> {
         .map_err(|err| format!("{}: {err}", worker.display()))?;
     std::fs::write(&worker, updated).map_err(|err| format!("{}: {err}", worker.display()))?;
     Ok((version, files.len()))
+}
+
+/// Rewrites the script at `path` without its comment lines and indentation (see [`without_comments`]).
+fn strip_comments_in(path: &Path) -> Result<()> {
+    let source =
+        std::fs::read_to_string(path).map_err(|err| format!("{}: {err}", path.display()))?;
+    match without_comments(&source) {
+        Some(stripped) => {
+            std::fs::write(path, stripped).map_err(|err| format!("{}: {err}", path.display()))
+        }
+        None => {
+            println!(
+                "post-build: {} keeps its comments (it has a template literal)",
+                path.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// `source` without its whole-line comments (`// …`, and `/* … */` on one line), blank lines and
+/// indentation; `None` when a line has a backquote or ends in a backslash outside those comments,
+/// since a template literal or a continued string may span lines whose spaces count. Comments
+/// after code on a line are kept (a `//` there may be inside a string).
+fn without_comments(source: &str) -> Option<String> {
+    let mut out = String::with_capacity(source.len());
+    for line in source.lines().map(str::trim) {
+        let one_line_block = line.len() >= 4
+            && line.starts_with("/*")
+            && line.ends_with("*/")
+            && !line[2..line.len() - 2].contains("*/");
+        if line.is_empty() || line.starts_with("//") || one_line_block {
+            continue;
+        }
+        if line.contains('`') || line.ends_with('\\') {
+            return None;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Some(out)
 }
 
 /// The JavaScript line declaring the build: `const BUILD = {"version": …, "assets": […]};`.
@@ -242,6 +289,25 @@ mod tests {
             expect.map_err(String::from).as_deref(),
             "{source}"
         );
+    }
+
+    #[test]
+    fn leaves_out_comment_lines_and_indentation() {
+        let check = |source: &str, expect: Option<&str>| {
+            assert_eq!(without_comments(source).as_deref(), expect, "{source}");
+        };
+        check(
+            "// Why.\n/** What. */\nfunction f() {\n    // Inside.\n\n    return \"//\"; // kept\n}\n",
+            Some("function f() {\nreturn \"//\"; // kept\n}\n"),
+        );
+        // A block comment over several lines stays (only indentation goes), and so does `a /* */`.
+        check(
+            "/* one\n   two */\na /* b */;",
+            Some("/* one\ntwo */\na /* b */;\n"),
+        );
+        check("const t = `\n  x`;", None);
+        check("const s = \"a\\\n  b\";", None);
+        check("/**/ x", Some("/**/ x\n"));
     }
 
     #[test]
