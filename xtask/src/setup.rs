@@ -24,6 +24,8 @@ const BINARYEN_PACKAGE: &str = "binaryen@132";
 const WASM_OPT_VERSION: &str = "version_132";
 /// The axe-core release the end-to-end accessibility checks inject (never shipped in the site).
 const AXE_VERSION: &str = "4.11.0";
+/// The terser release that minifies wasm-bindgen's JavaScript glue in `cargo xtask post-build`.
+const TERSER_VERSION: &str = "5.51.2";
 /// The Rust target the explorer compiles to.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -37,6 +39,7 @@ pub fn run(dry_run: bool) -> Result<()> {
     setup.wasm_bindgen()?;
     setup.wasm_opt()?;
     setup.axe_core()?;
+    setup.terser()?;
     setup.perform(
         "dependencies",
         "fetched for offline builds",
@@ -140,7 +143,9 @@ impl Setup {
                 None => missing.push(package),
             }
         }
-        if (!wasm_opt_is_right() || installed_axe_version().as_deref() != Some(AXE_VERSION))
+        if (!wasm_opt_is_right()
+            || installed_axe_version().as_deref() != Some(AXE_VERSION)
+            || !terser_is_right(installed_terser_version()))
             && which("npm").is_none()
         {
             missing.push("npm");
@@ -281,6 +286,41 @@ impl Setup {
             ),
         }
     }
+}
+
+impl Setup {
+    /// terser from npm into `.tools/terser/node_modules`: the post-build hook minifies the JS glue
+    /// with it (`site.rs`), since Trunk's minifier cannot parse it.
+    fn terser(&self) -> Result<()> {
+        let what = format!("terser {TERSER_VERSION} (npm, minifies the JS glue)");
+        match installed_terser_version() {
+            found if terser_is_right(found.clone()) => {
+                self.present(&what, &found.unwrap_or_default());
+                Ok(())
+            }
+            found => self.perform(
+                &what,
+                &missing_because(found),
+                vec![Cmd::new("npm", &["install", "--no-save", "--prefix"])
+                    .arg(project_root().join(".tools/terser"))
+                    .arg(format!("terser@{TERSER_VERSION}"))],
+            ),
+        }
+    }
+}
+
+/// What the project-local terser says of its version (`terser 5.51.2`), if it runs.
+fn installed_terser_version() -> Option<String> {
+    first_line(&terser_program().display().to_string(), &["--version"])
+}
+
+fn terser_is_right(found: Option<String>) -> bool {
+    found == Some(format!("terser {TERSER_VERSION}"))
+}
+
+/// Where `setup` puts terser's command.
+pub fn terser_program() -> std::path::PathBuf {
+    project_root().join(".tools/terser/node_modules/.bin/terser")
 }
 
 /// Where `setup` puts axe-core's browser script (the e2e tests read it from there).

@@ -4,8 +4,9 @@
 //! and exports each closure trampoline under its mangled Rust path, which carries crate hashes
 //! too. Both files spell every such name out, and hex digits are noise to gzip: the names cost
 //! about 5 KB of the gzipped site. They are internal (nothing but the glue uses them), so the
-//! post-build hook renames them to `$0`, `$1`, … in both files, then puts the new files' digests
-//! into `index.html`, whose `integrity` attributes Trunk computed before the hook ran.
+//! post-build hook renames them to `$0`, `$1`, … in both files. Trunk computed the files'
+//! `integrity` digests in `index.html` before the hook ran, so [`StagedModule::update_integrity`]
+//! puts in those of the final files (after `site.rs` has also minified the glue).
 //!
 //! The same pass drops the `producers` and `target_features` custom sections: notes on the
 //! compilers and on linking, which no browser reads.
@@ -20,34 +21,66 @@ use sha2::{Digest as _, Sha384};
 
 use crate::run::Result;
 
-/// Renames the hashed import and export names of the WASM in `site` and its glue, and updates
-/// `site/index.html`; returns how many names were shortened.
-pub fn shorten_site(site: &Path) -> Result<usize> {
-    let (wasm_path, js_path) = find_module(site)?;
-    let wasm = read(&wasm_path)?;
-    let js = String::from_utf8(read(&js_path)?)
-        .map_err(|_| format!("{}: not UTF-8", js_path.display()))?;
-    let renamed = match rename(&wasm, &js) {
-        Ok(renamed) => renamed,
-        Err(why) => {
-            println!("post-build: names not shortened ({why}); the site works, a little bigger");
-            return Ok(0);
-        }
-    };
-    let html_path = site.join("index.html");
-    let mut html = String::from_utf8(read(&html_path)?)
-        .map_err(|_| format!("{}: not UTF-8", html_path.display()))?;
-    for (old, new) in [
-        (&wasm[..], &renamed.wasm[..]),
-        (js.as_bytes(), renamed.js.as_bytes()),
-    ] {
-        html = html.replace(&sri(old), &sri(new));
+/// The WASM module of the site in `site`, and its JavaScript glue, as Trunk staged them.
+pub struct StagedModule {
+    /// `<name>_bg.wasm`.
+    pub wasm_path: PathBuf,
+    /// `<name>.js`, beside it.
+    pub js_path: PathBuf,
+    /// The module's bytes.
+    pub wasm: Vec<u8>,
+    /// The glue's text.
+    pub js: String,
+}
+
+impl StagedModule {
+    /// Reads the one module of the site in `site`.
+    pub fn read(site: &Path) -> Result<StagedModule> {
+        let (wasm_path, js_path) = find_module(site)?;
+        let wasm = read(&wasm_path)?;
+        let js = String::from_utf8(read(&js_path)?)
+            .map_err(|_| format!("{}: not UTF-8", js_path.display()))?;
+        Ok(StagedModule {
+            wasm_path,
+            js_path,
+            wasm,
+            js,
+        })
     }
-    write(&wasm_path, &renamed.wasm)?;
-    write(&js_path, renamed.js.as_bytes())?;
-    write(&html_path, html.as_bytes())?;
-    check_integrity(site, &html).map_err(|why| format!("{}: {why}", html_path.display()))?;
-    Ok(renamed.count)
+
+    /// Renames the hashed import and export names in both files (on disk); returns how many
+    /// names were shortened. Anything unexpected leaves the files as they are, with a message.
+    pub fn shorten_names(&self) -> Result<usize> {
+        match rename(&self.wasm, &self.js) {
+            Ok(renamed) => {
+                write(&self.wasm_path, &renamed.wasm)?;
+                write(&self.js_path, renamed.js.as_bytes())?;
+                Ok(renamed.count)
+            }
+            Err(why) => {
+                println!(
+                    "post-build: names not shortened ({why}); the site works, a little bigger"
+                );
+                Ok(0)
+            }
+        }
+    }
+
+    /// Puts the digests of the files as they now are on disk into `site/index.html` in place of
+    /// those Trunk computed from the staged bytes, then checks every digest the page has.
+    pub fn update_integrity(&self, site: &Path) -> Result<()> {
+        let html_path = site.join("index.html");
+        let mut html = String::from_utf8(read(&html_path)?)
+            .map_err(|_| format!("{}: not UTF-8", html_path.display()))?;
+        for (path, staged) in [
+            (&self.wasm_path, &self.wasm[..]),
+            (&self.js_path, self.js.as_bytes()),
+        ] {
+            html = html.replace(&sri(staged), &sri(&read(path)?));
+        }
+        write(&html_path, html.as_bytes())?;
+        check_integrity(site, &html).map_err(|why| format!("{}: {why}", html_path.display()))
+    }
 }
 
 /// The one `*_bg.wasm` in `site` and the `.js` glue beside it.
