@@ -23,9 +23,22 @@ const BINARYEN_PACKAGE: &str = "binaryen@132";
 /// What `wasm-opt --version` prints for that package.
 const WASM_OPT_VERSION: &str = "version_132";
 /// The axe-core release the end-to-end accessibility checks inject (never shipped in the site).
-const AXE_VERSION: &str = "4.11.0";
-/// The terser release that minifies wasm-bindgen's JavaScript glue in `cargo xtask post-build`.
-const TERSER_VERSION: &str = "5.51.2";
+const AXE: NpmTool = NpmTool {
+    package: "axe-core",
+    version: "4.11.0",
+    folder: "axe",
+    file: "axe.min.js",
+    purpose: "for the accessibility tests",
+};
+/// The terser release that minifies wasm-bindgen's JavaScript glue in `cargo xtask post-build`
+/// (`site.rs`), since Trunk's minifier cannot parse it.
+const TERSER: NpmTool = NpmTool {
+    package: "terser",
+    version: "5.51.2",
+    folder: "terser",
+    file: "bin/terser",
+    purpose: "minifies the JS glue",
+};
 /// The Rust target the explorer compiles to.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -38,8 +51,8 @@ pub fn run(dry_run: bool) -> Result<()> {
     setup.trunk()?;
     setup.wasm_bindgen()?;
     setup.wasm_opt()?;
-    setup.axe_core()?;
-    setup.terser()?;
+    setup.npm_tool(&AXE)?;
+    setup.npm_tool(&TERSER)?;
     setup.perform(
         "dependencies",
         "fetched for offline builds",
@@ -143,9 +156,7 @@ impl Setup {
                 None => missing.push(package),
             }
         }
-        if (!wasm_opt_is_right()
-            || installed_axe_version().as_deref() != Some(AXE_VERSION)
-            || !terser_is_right(installed_terser_version()))
+        if (!wasm_opt_is_right() || !AXE.is_installed() || !TERSER.is_installed())
             && which("npm").is_none()
         {
             missing.push("npm");
@@ -267,77 +278,67 @@ impl Setup {
     }
 }
 
-impl Setup {
-    /// axe-core from npm into `.tools/axe/node_modules`: the accessibility rules the end-to-end
-    /// tests inject into each view (`tests/e2e/tests/a11y.rs`).
-    fn axe_core(&self) -> Result<()> {
-        let what = format!("axe-core {AXE_VERSION} (npm, for the accessibility tests)");
-        match installed_axe_version() {
-            Some(found) if found == AXE_VERSION => {
-                self.present(&what, &axe_core_script().display().to_string());
-                Ok(())
-            }
-            found => self.perform(
-                &what,
-                &missing_because(found),
-                vec![Cmd::new("npm", &["install", "--no-save", "--prefix"])
-                    .arg(project_root().join(".tools/axe"))
-                    .arg(format!("axe-core@{AXE_VERSION}"))],
-            ),
-        }
+/// A package setup installs from npm into `.tools/<folder>/node_modules`, for the project alone.
+struct NpmTool {
+    package: &'static str,
+    version: &'static str,
+    folder: &'static str,
+    /// The file the project uses, inside the package.
+    file: &'static str,
+    /// What it is for, as setup reports it.
+    purpose: &'static str,
+}
+
+impl NpmTool {
+    /// The folder of the installed package.
+    fn package_dir(&self) -> std::path::PathBuf {
+        project_root()
+            .join(".tools")
+            .join(self.folder)
+            .join("node_modules")
+            .join(self.package)
+    }
+
+    /// The file the project uses (a script to inject, or a command to run).
+    fn path(&self) -> std::path::PathBuf {
+        self.package_dir().join(self.file)
+    }
+
+    /// The installed version, from its `package.json`, if its file is there.
+    fn installed_version(&self) -> Option<String> {
+        let text = std::fs::read_to_string(self.package_dir().join("package.json")).ok()?;
+        let rest = &text[text.find("\"version\"")? + "\"version\"".len()..];
+        let start = rest.find('"')? + 1;
+        let end = start + rest[start..].find('"')?;
+        self.path().is_file().then(|| rest[start..end].to_string())
+    }
+
+    fn is_installed(&self) -> bool {
+        self.installed_version().as_deref() == Some(self.version)
     }
 }
 
 impl Setup {
-    /// terser from npm into `.tools/terser/node_modules`: the post-build hook minifies the JS glue
-    /// with it (`site.rs`), since Trunk's minifier cannot parse it.
-    fn terser(&self) -> Result<()> {
-        let what = format!("terser {TERSER_VERSION} (npm, minifies the JS glue)");
-        match installed_terser_version() {
-            found if terser_is_right(found.clone()) => {
-                self.present(&what, &found.unwrap_or_default());
-                Ok(())
-            }
-            found => self.perform(
-                &what,
-                &missing_because(found),
-                vec![Cmd::new("npm", &["install", "--no-save", "--prefix"])
-                    .arg(project_root().join(".tools/terser"))
-                    .arg(format!("terser@{TERSER_VERSION}"))],
-            ),
+    /// Installs `tool` from npm unless that version is there.
+    fn npm_tool(&self, tool: &NpmTool) -> Result<()> {
+        let what = format!("{} {} (npm, {})", tool.package, tool.version, tool.purpose);
+        if tool.is_installed() {
+            self.present(&what, &tool.path().display().to_string());
+            return Ok(());
         }
+        self.perform(
+            &what,
+            &missing_because(tool.installed_version()),
+            vec![Cmd::new("npm", &["install", "--no-save", "--prefix"])
+                .arg(project_root().join(".tools").join(tool.folder))
+                .arg(format!("{}@{}", tool.package, tool.version))],
+        )
     }
 }
 
-/// What the project-local terser says of its version (`terser 5.51.2`), if it runs.
-fn installed_terser_version() -> Option<String> {
-    first_line(&terser_program().display().to_string(), &["--version"])
-}
-
-fn terser_is_right(found: Option<String>) -> bool {
-    found == Some(format!("terser {TERSER_VERSION}"))
-}
-
-/// Where `setup` puts terser's command.
+/// Where `setup` puts terser's command (`cargo xtask post-build` runs it).
 pub fn terser_program() -> std::path::PathBuf {
-    project_root().join(".tools/terser/node_modules/.bin/terser")
-}
-
-/// Where `setup` puts axe-core's browser script (the e2e tests read it from there).
-pub fn axe_core_script() -> std::path::PathBuf {
-    project_root().join(".tools/axe/node_modules/axe-core/axe.min.js")
-}
-
-/// The version of the project-local axe-core, from its `package.json`.
-fn installed_axe_version() -> Option<String> {
-    let package = axe_core_script().with_file_name("package.json");
-    let text = std::fs::read_to_string(package).ok()?;
-    let rest = &text[text.find("\"version\"")? + "\"version\"".len()..];
-    let start = rest.find('"')? + 1;
-    let end = start + rest[start..].find('"')?;
-    axe_core_script()
-        .is_file()
-        .then(|| rest[start..end].to_string())
+    TERSER.path()
 }
 
 /// Makes sure `program` is on `PATH`, installing Debian's `package` if it is not (for tools only

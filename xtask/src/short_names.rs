@@ -121,7 +121,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// The value of an `integrity` attribute for `bytes`, as Trunk writes it.
-pub fn sri(bytes: &[u8]) -> String {
+fn sri(bytes: &[u8]) -> String {
     let digest = Sha384::digest(bytes);
     format!(
         "sha384-{}",
@@ -177,7 +177,7 @@ fn rename(wasm: &[u8], js: &str) -> std::result::Result<Renamed, String> {
     for section in &module.sections {
         match section.id {
             IMPORT_SECTION => {
-                for name in import_names(section.payload)? {
+                for Entry { name, .. } in entries(section.id, section.payload)? {
                     if is_hashed(&name) {
                         if !mentions(js, &name) {
                             return Err(format!("the glue never names the import {name}"));
@@ -187,7 +187,7 @@ fn rename(wasm: &[u8], js: &str) -> std::result::Result<Renamed, String> {
                 }
             }
             EXPORT_SECTION => {
-                for name in export_names(section.payload)? {
+                for Entry { name, .. } in entries(section.id, section.payload)? {
                     // An export the glue does not use may be someone else's: left alone.
                     if is_hashed(&name) && mentions(js, &name) {
                         names.push(name);
@@ -217,8 +217,9 @@ fn rename(wasm: &[u8], js: &str) -> std::result::Result<Renamed, String> {
             continue;
         }
         let payload = match section.id {
-            IMPORT_SECTION => rewrite_imports(section.payload, &new_name)?,
-            EXPORT_SECTION => rewrite_exports(section.payload, &new_name)?,
+            IMPORT_SECTION | EXPORT_SECTION => {
+                rewrite_entries(section.id, section.payload, &new_name)?
+            }
             _ => section.payload.to_vec(),
         };
         out.push(section.id);
@@ -403,62 +404,84 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// One entry of the import section: module, name, and its description's bytes as they are.
-struct Import<'a> {
-    module: String,
+/// One entry of the import or export section: an import's module, the name, and the rest of
+/// the entry (what is imported or exported) as its bytes.
+struct Entry<'a> {
+    module: Option<String>,
     name: String,
     description: &'a [u8],
 }
 
-fn imports(payload: &[u8]) -> std::result::Result<Vec<Import<'_>>, String> {
+/// The entries of an import or export section (`id`).
+fn entries(id: u8, payload: &[u8]) -> std::result::Result<Vec<Entry<'_>>, String> {
     let mut reader = Reader {
         bytes: payload,
         at: 0,
-        what: "the import section",
+        what: if id == IMPORT_SECTION {
+            "the import section"
+        } else {
+            "the export section"
+        },
     };
     let count = reader.leb()?;
     let mut out = Vec::new();
     for _ in 0..count {
-        let module = reader.name()?;
+        let module = if id == IMPORT_SECTION {
+            Some(reader.name()?)
+        } else {
+            None
+        };
         let name = reader.name()?;
         let start = reader.at;
-        match reader.byte()? {
-            // A function (type index) or a tag (attribute, type index).
-            0x00 => {
-                reader.leb()?;
-            }
-            0x04 => {
-                reader.byte()?;
-                reader.leb()?;
-            }
-            // A table: its element type, then limits.
-            0x01 => {
-                reader.byte()?;
-                limits(&mut reader)?;
-            }
-            0x02 => limits(&mut reader)?,
-            // A global: a value type and mutability (plain value types only).
-            0x03 => {
-                let value_type = reader.byte()?;
-                if !matches!(value_type, 0x6f | 0x70 | 0x7b..=0x7f) {
-                    return Err(format!(
-                        "the import {name} has a global type this parser does not know"
-                    ));
-                }
-                reader.byte()?;
-            }
-            kind => return Err(format!("the import {name} is of unknown kind {kind}")),
+        if id == IMPORT_SECTION {
+            import_description(&mut reader, &name)?;
+        } else {
+            // Kind and index.
+            reader.byte()?;
+            reader.leb()?;
         }
-        out.push(Import {
+        out.push(Entry {
             module,
             name,
             description: reader.since(start),
         });
     }
     if !reader.done() {
-        return Err("the import section has bytes after its entries".into());
+        return Err(format!("{} has bytes after its entries", reader.what));
     }
     Ok(out)
+}
+
+/// Skips what the import `name` imports.
+fn import_description(reader: &mut Reader, name: &str) -> std::result::Result<(), String> {
+    match reader.byte()? {
+        // A function (type index) or a tag (attribute, type index).
+        0x00 => {
+            reader.leb()?;
+        }
+        0x04 => {
+            reader.byte()?;
+            reader.leb()?;
+        }
+        // A table: its element type, then limits.
+        0x01 => {
+            reader.byte()?;
+            limits(reader)?;
+        }
+        0x02 => limits(reader)?,
+        // A global: a value type and mutability (plain value types only).
+        0x03 => {
+            let value_type = reader.byte()?;
+            if !matches!(value_type, 0x6f | 0x70 | 0x7b..=0x7f) {
+                return Err(format!(
+                    "the import {name} has a global type this parser does not know"
+                ));
+            }
+            reader.byte()?;
+        }
+        kind => return Err(format!("the import {name} is of unknown kind {kind}")),
+    }
+    Ok(())
 }
 
 /// Skips table or memory limits: flags, minimum, and a maximum when flag bit 0 says so.
@@ -471,75 +494,21 @@ fn limits(reader: &mut Reader) -> std::result::Result<(), String> {
     Ok(())
 }
 
-fn import_names(payload: &[u8]) -> std::result::Result<Vec<String>, String> {
-    Ok(imports(payload)?
-        .into_iter()
-        .map(|import| import.name)
-        .collect())
-}
-
-fn rewrite_imports<'n>(
+/// The import or export section (`id`) with each name `new_name` knows replaced.
+fn rewrite_entries<'n>(
+    id: u8,
     payload: &[u8],
     new_name: &impl Fn(&str) -> Option<&'n str>,
 ) -> std::result::Result<Vec<u8>, String> {
-    let entries = imports(payload)?;
+    let entries = entries(id, payload)?;
     let mut out = Vec::with_capacity(payload.len());
     write_leb(&mut out, entries.len() as u64);
-    for import in entries {
-        write_name(&mut out, &import.module);
-        write_name(&mut out, new_name(&import.name).unwrap_or(&import.name));
-        out.extend_from_slice(import.description);
-    }
-    Ok(out)
-}
-
-/// One entry of the export section: its name, and its kind and index as they are.
-struct Export<'a> {
-    name: String,
-    description: &'a [u8],
-}
-
-fn exports(payload: &[u8]) -> std::result::Result<Vec<Export<'_>>, String> {
-    let mut reader = Reader {
-        bytes: payload,
-        at: 0,
-        what: "the export section",
-    };
-    let count = reader.leb()?;
-    let mut out = Vec::new();
-    for _ in 0..count {
-        let name = reader.name()?;
-        let start = reader.at;
-        reader.byte()?;
-        reader.leb()?;
-        out.push(Export {
-            name,
-            description: reader.since(start),
-        });
-    }
-    if !reader.done() {
-        return Err("the export section has bytes after its entries".into());
-    }
-    Ok(out)
-}
-
-fn export_names(payload: &[u8]) -> std::result::Result<Vec<String>, String> {
-    Ok(exports(payload)?
-        .into_iter()
-        .map(|export| export.name)
-        .collect())
-}
-
-fn rewrite_exports<'n>(
-    payload: &[u8],
-    new_name: &impl Fn(&str) -> Option<&'n str>,
-) -> std::result::Result<Vec<u8>, String> {
-    let entries = exports(payload)?;
-    let mut out = Vec::with_capacity(payload.len());
-    write_leb(&mut out, entries.len() as u64);
-    for export in entries {
-        write_name(&mut out, new_name(&export.name).unwrap_or(&export.name));
-        out.extend_from_slice(export.description);
+    for entry in entries {
+        if let Some(module) = &entry.module {
+            write_name(&mut out, module);
+        }
+        write_name(&mut out, new_name(&entry.name).unwrap_or(&entry.name));
+        out.extend_from_slice(entry.description);
     }
     Ok(out)
 }
@@ -604,18 +573,16 @@ mod tests {
 
     fn names(wasm: &[u8]) -> (Vec<String>, Vec<String>) {
         let module = Module::parse(wasm).expect("a module");
-        let section = |id| {
-            module
+        let entry_names = |id| -> Vec<String> {
+            let section = module
                 .sections
                 .iter()
                 .find(|s| s.id == id)
-                .expect("the section")
-                .payload
+                .expect("the section");
+            let entries = entries(id, section.payload).expect("entries");
+            entries.into_iter().map(|entry| entry.name).collect()
         };
-        (
-            import_names(section(IMPORT_SECTION)).expect("imports"),
-            export_names(section(EXPORT_SECTION)).expect("exports"),
-        )
+        (entry_names(IMPORT_SECTION), entry_names(EXPORT_SECTION))
     }
 
     #[test]
