@@ -13,8 +13,8 @@
 //! Marks are focusable in date order; ←/→ (and Home/End) move between them;
 //! Enter or Space opens the visit's card.
 //!
-//! The SVG's contents (lanes, ticks, the brush, the marks) are drawn by one
-//! effect with plain DOM calls rather than by `view!`: every reactive SVG
+//! The SVG's layers (lanes and ticks, the brush, the marks) are drawn by
+//! effects with plain DOM calls rather than by `view!`: every reactive SVG
 //! element and per-mark handler instantiated Leptos's rendering code anew, and
 //! the chart cost a tenth of the WASM (measured with `cargo xtask bench`). The
 //! marks' events are handled once, on the `<svg>`, by the mark they hit.
@@ -73,9 +73,22 @@ fn corpus_layout() -> (Lanes, Option<Window>) {
     (lanes, bounds)
 }
 
+/// How the ids of mark elements start.
+const MARK_ID_PREFIX: &str = "tl-mark-";
+
 /// An id for a mark element, from its position in date order.
 fn mark_id(order: usize) -> String {
-    format!("tl-mark-{order}")
+    format!("{MARK_ID_PREFIX}{order}")
+}
+
+/// Gives the keyboard focus to the SVG element `id`, if there is one.
+fn focus_svg_element(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// The words for a visit that a tooltip and a screen reader give.
@@ -387,14 +400,6 @@ pub fn TimelineChart(
         Some((from, to))
     };
 
-    let focus_mark = move |order: usize| {
-        if let Some(el) = document()
-            .get_element_by_id(&mark_id(order))
-            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    };
     // A focused mark outside the window brings the window to it. Only a real
     // move notifies: a redraw refocuses the mark, which must not redraw again.
     let reveal = move |span: VisitSpan| {
@@ -445,7 +450,7 @@ pub fn TimelineChart(
             _ => return,
         };
         ev.prevent_default();
-        focus_mark(target);
+        focus_svg_element(&mark_id(target));
     };
     let on_mark_focus = move |ev: web_sys::FocusEvent| {
         if let Some(mark) = mark_of(&ev) {
@@ -455,21 +460,24 @@ pub fn TimelineChart(
     };
     let on_mark_hover = move |ev: web_sys::MouseEvent| hovered.set(mark_of(&ev).map(|m| m.order));
 
-    // Draws the SVG's contents whenever the layout, the window, the range or
-    // the chosen visit changes, keeping the keyboard focus on its mark.
+    // The SVG and its four layers, each redrawn by its own effect below, so
+    // that a drag redraws only the shade and a chosen visit only the marks.
     let svg = NodeRef::<leptos::svg::Svg>::new();
+    let lanes_layer = NodeRef::<leptos::svg::G>::new();
+    let ticks_layer = NodeRef::<leptos::svg::G>::new();
+    let shade_layer = NodeRef::<leptos::svg::G>::new();
+    let marks_layer = NodeRef::<leptos::svg::G>::new();
+
+    // The size, the lanes and the ticks: on a new layout, window or width.
     Effect::new(move |_| {
-        let Some(svg) = svg.get() else {
+        let (Some(svg), Some(lanes_g), Some(ticks_g)) =
+            (svg.get(), lanes_layer.get(), ticks_layer.get())
+        else {
             return;
         };
         let (view, w) = (window.get(), width.get());
         let boxes = lane_boxes.get();
         let bottom = plot_height();
-        let chosen = selected.get();
-        let focused = document()
-            .active_element()
-            .map(|el| el.id())
-            .filter(|id| id.starts_with("tl-mark-"));
         let h = bottom + AXIS;
         set_attributes(
             &svg,
@@ -482,9 +490,7 @@ pub fn TimelineChart(
                 ),
             ],
         );
-        svg.set_text_content(None);
-
-        let lanes_g = svg_child(&svg, "g", &[("class", "tl-lanes")]);
+        lanes_g.set_text_content(None);
         lanes.with_value(|l| {
             for (i, ((top, height), label)) in boxes.iter().zip(&l.labels).enumerate() {
                 let class = if i % 2 == 0 {
@@ -516,7 +522,7 @@ pub fn TimelineChart(
             }
         });
 
-        let ticks_g = svg_child(&svg, "g", &[("class", "tl-ticks")]);
+        ticks_g.set_text_content(None);
         for tick in timeline::ticks(view, w, TICK_SPACING) {
             let x = view.x(tick.day as f64, w);
             let class = match tick.level {
@@ -542,25 +548,45 @@ pub fn TimelineChart(
             );
             text.set_text_content(Some(&tick_label(&tick)));
         }
+    });
 
+    // The shaded range: while dragging, on every move.
+    Effect::new(move |_| {
+        let Some(shade_g) = shade_layer.get() else {
+            return;
+        };
+        shade_g.set_text_content(None);
         if let Some((a, b)) = shaded() {
-            let (x0, x1) = (x_of(a).max(0.0), x_of(b).min(w));
+            let (x0, x1) = (x_of(a).max(0.0), x_of(b).min(width.get()));
             if x1 > x0 {
                 svg_child(
-                    &svg,
+                    &shade_g,
                     "rect",
                     &[
                         ("class", "tl-brush"),
                         ("x", &px(x0)),
                         ("y", "0"),
                         ("width", &px(x1 - x0)),
-                        ("height", &px(bottom)),
+                        ("height", &px(plot_height())),
                     ],
                 );
             }
         }
+    });
 
-        let marks_g = svg_child(&svg, "g", &[("class", "tl-marks")]);
+    // The marks, keeping the keyboard focus on its mark across the redraw.
+    Effect::new(move |_| {
+        let Some(marks_g) = marks_layer.get() else {
+            return;
+        };
+        let (view, w) = (window.get(), width.get());
+        let boxes = lane_boxes.get();
+        let chosen = selected.get();
+        let focused = document()
+            .active_element()
+            .map(|el| el.id())
+            .filter(|id| id.starts_with(MARK_ID_PREFIX));
+        marks_g.set_text_content(None);
         marks.with(|marks| {
             for mark in marks {
                 let (x0, x1) = extent_px(&mark.span, view, w);
@@ -623,12 +649,7 @@ pub fn TimelineChart(
             }
         });
         if let Some(id) = focused {
-            if let Some(el) = document()
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-            {
-                let _ = el.focus();
-            }
+            focus_svg_element(&id);
         }
     });
 
@@ -742,7 +763,12 @@ pub fn TimelineChart(
                     on:focusout=move |_| hovered.set(None)
                     on:mouseover=on_mark_hover
                     on:mouseleave=move |_| hovered.set(None)
-                ></svg>
+                >
+                    <g class="tl-lanes" node_ref=lanes_layer></g>
+                    <g class="tl-ticks" node_ref=ticks_layer></g>
+                    <g class="tl-shade" node_ref=shade_layer></g>
+                    <g class="tl-marks" node_ref=marks_layer></g>
+                </svg>
                 {tooltip}
             </div>
             <Show when=move || !compact>
