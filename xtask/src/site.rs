@@ -26,8 +26,10 @@ const ICON_COLOURS: &str = "16";
 /// The icon sizes the web app manifest lists, in pixels.
 pub const ICON_SIZES: [u32; 2] = [192, 512];
 
-/// `cargo xtask post-build`: shortens the WASM's link names (`short_names.rs`), then fills in the service worker of the site Trunk is staging
-/// (`TRUNK_STAGING_DIR`, set by Trunk for its hooks).
+/// `cargo xtask post-build`, on the site Trunk is staging (`TRUNK_STAGING_DIR`, set by Trunk for
+/// its hooks): shortens the WASM's link names (`short_names.rs`), minifies the JS glue, updates
+/// their integrity digests, strips the hand-written scripts' comments, then fills in the service
+/// worker.
 pub fn post_build() -> Result<()> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or(
         "post-build runs as Trunk's post_build hook (see Trunk.toml); TRUNK_STAGING_DIR is unset",
@@ -104,7 +106,7 @@ fn strip_comments_in(path: &Path) -> Result<()> {
         }
         None => {
             println!(
-                "post-build: {} keeps its comments (it has a template literal)",
+                "post-build: {} keeps its comments (a template literal or string may span lines)",
                 path.display()
             );
             Ok(())
