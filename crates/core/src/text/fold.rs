@@ -56,7 +56,7 @@ fn from_full_width(c: char) -> char {
 }
 
 /// Whether `c` is a combining mark (General Category M).
-fn is_combining_mark(c: char) -> bool {
+pub(super) fn is_combining_mark(c: char) -> bool {
     let code = c as u32;
     // Below U+0300 there are none: the test that keeps ASCII and Latin-1 fast.
     code >= 0x300
