@@ -12,6 +12,7 @@
 //! than misreading it.
 
 use crate::model::Corpus;
+use crate::wire::Reader;
 
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
@@ -73,27 +74,132 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
             expected: FORMAT_VERSION,
         });
     }
-    postcard::from_bytes(&bytes[8..]).map_err(|e| BundleError::Corrupt(e.to_string()))
+    Reader::new(&bytes[8..])
+        .read_all::<Corpus>()
+        .map_err(|e| BundleError::Corrupt(e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, PartialDate};
+    use crate::model::*;
+    use crate::SearchIndex;
+
+    /// A corpus in which every field of every type holds a value unlike its
+    /// neighbours' (every `Option` set, every list non-empty), so a field
+    /// read out of order or left out cannot round-trip.
+    fn full_corpus() -> Corpus {
+        let source = |doc: u32, start: u32| SourceRef {
+            doc,
+            span: Span::new(start as usize, start as usize + 3),
+        };
+        let documents = vec![
+            Document {
+                id: "a/b".into(),
+                title: "Zarif visits Moscow".into(),
+                date: Some(PartialDate::ymd(2016, 9, 14)),
+                time: Some("20:43".into()),
+                source: Some("IRNA".into()),
+                dateline: Some("Tehran".into()),
+                url: Some("https://example.org/a".into()),
+                text: "Rōhānī met Putin in Moscow.\n\nTalks went on.".into(),
+                paragraphs: vec![Span::new(0, 29), Span::new(31, 46)],
+                sentences: vec![Span::new(0, 29), Span::new(31, 46)],
+                removed: vec![RemovedText {
+                    text: "Leave a comment".into(),
+                    reason: "comment form".into(),
+                }],
+            },
+            Document {
+                id: "c".into(),
+                title: "Undated".into(),
+                date: Some(PartialDate::y(-44)),
+                text: "Body.".into(),
+                ..Default::default()
+            },
+        ];
+        Corpus {
+            meta: CorpusMeta {
+                title: "Iran and Russia".into(),
+                description: "Five articles.".into(),
+                generator: "communique 0.1.0".into(),
+            },
+            index: SearchIndex::build(&documents),
+            documents,
+            entities: vec![Entity {
+                id: "place/moscow".into(),
+                name: "Moscow".into(),
+                kind: EntityKind::Place,
+                aliases: vec!["Moskva".into(), "Москва".into()],
+                roles: vec![Role {
+                    title: "capital".into(),
+                    as_of: Some(PartialDate::ym(2016, 9)),
+                    source: source(0, 5),
+                }],
+                country: Some("Russia".into()),
+                lat: Some(55.755_83),
+                lon: Some(-37.617_3),
+                mentions: vec![source(0, 20), source(1, 0)],
+            }],
+            visits: vec![Visit {
+                id: "v1".into(),
+                traveler: "Rōhānī".into(),
+                traveler_entity: Some(7),
+                traveler_role: Some("President".into()),
+                traveler_country: Some("Iran".into()),
+                destination: "Moscow".into(),
+                destination_entity: Some(0),
+                country: Some("Russia".into()),
+                hosts: vec!["Putin".into(), "Lavrov".into()],
+                inviter: Some("Putin".into()),
+                date: Some(PartialDate::ymd(2016, 9, 14)),
+                date_end: Some(PartialDate::ymd(2016, 9, 16)),
+                status: VisitStatus::Cancelled,
+                purpose: Some("talks".into()),
+                evidence: vec![Evidence {
+                    source: source(0, 0),
+                    rule: "met-in".into(),
+                }],
+            }],
+            report: CompileReport {
+                files: vec![FileReport {
+                    path: "a/b.txt".into(),
+                    documents: vec!["a/b".into()],
+                    skipped: Some("empty".into()),
+                    messages: vec![Diagnostic {
+                        severity: Severity::Error,
+                        line: Some(3),
+                        message: "no title".into(),
+                    }],
+                }],
+            },
+        }
+    }
 
     #[test]
-    fn round_trip() {
-        let mut corpus = Corpus::default();
-        corpus.meta.title = "T".into();
-        corpus.documents.push(Document {
-            id: "a/b".into(),
-            title: "Title".into(),
-            date: Some(PartialDate::ym(2016, 9)),
-            text: "Body.".into(),
-            ..Default::default()
-        });
-        let bytes = encode(&corpus);
-        assert_eq!(decode(&bytes).unwrap(), corpus);
+    fn every_field_round_trips() {
+        let corpus = full_corpus();
+        assert_eq!(decode(&encode(&corpus)), Ok(corpus));
+        let empty = Corpus::default();
+        assert_eq!(decode(&encode(&empty)), Ok(empty));
+    }
+
+    #[test]
+    fn every_enum_variant_round_trips() {
+        for (kind, status, severity) in [
+            (EntityKind::Person, VisitStatus::Happened, Severity::Warning),
+            (
+                EntityKind::Organization,
+                VisitStatus::Planned,
+                Severity::Error,
+            ),
+        ] {
+            let mut corpus = full_corpus();
+            corpus.entities[0].kind = kind;
+            corpus.visits[0].status = status;
+            corpus.report.files[0].messages[0].severity = severity;
+            assert_eq!(decode(&encode(&corpus)), Ok(corpus));
+        }
     }
 
     #[test]
@@ -105,5 +211,23 @@ mod tests {
             decode(&bytes),
             Err(BundleError::Version { found: 99, .. })
         ));
+    }
+
+    #[test]
+    fn truncated_or_padded_bundles_are_corrupt() {
+        let bytes = encode(&full_corpus());
+        for cut in [9, bytes.len() / 2, bytes.len() - 1] {
+            let err = decode(&bytes[..cut]).unwrap_err();
+            assert!(matches!(err, BundleError::Corrupt(_)), "{cut}: {err}");
+        }
+        let mut padded = bytes.clone();
+        padded.push(0);
+        assert_eq!(
+            decode(&padded),
+            Err(BundleError::Corrupt(format!(
+                "trailing bytes after the data at byte {} of the payload",
+                bytes.len() - 8
+            )))
+        );
     }
 }

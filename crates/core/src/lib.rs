@@ -52,6 +52,7 @@ pub mod query;
 pub mod sort;
 pub mod text;
 pub mod timeline;
+mod wire;
 
 pub use facet::{FacetIndex, Filters};
 pub use index::{IndexStats, SearchIndex};

@@ -8,9 +8,10 @@
 //! Invariant: all offsets are byte offsets into [`Document::text`] and always lie
 //! on UTF-8 character boundaries.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::index::SearchIndex;
+use crate::wire::{decode_enum, decode_struct};
 
 /// Index of a document in [`Corpus::documents`].
 pub type DocId = u32;
@@ -18,7 +19,7 @@ pub type DocId = u32;
 pub type EntityId = u32;
 
 /// Everything the app knows: the compiled form of one folder of articles.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Corpus {
     /// Title, description and provenance of the corpus.
     pub meta: CorpusMeta,
@@ -35,7 +36,7 @@ pub struct Corpus {
 }
 
 /// Title and description of a corpus, from `corpus.toml` or defaults.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CorpusMeta {
     /// Human title of the corpus, shown on the overview.
     pub title: String,
@@ -46,9 +47,7 @@ pub struct CorpusMeta {
 }
 
 /// A half-open byte range `start..end` in one document's clean text.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
     /// First byte.
     pub start: u32,
@@ -77,9 +76,7 @@ impl Span {
 }
 
 /// A span in a given document: the link from a fact to its evidence.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct SourceRef {
     /// The document.
     pub doc: DocId,
@@ -88,7 +85,7 @@ pub struct SourceRef {
 }
 
 /// How much of a date is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum DatePrecision {
     /// Only the year.
     Year,
@@ -99,7 +96,7 @@ pub enum DatePrecision {
 }
 
 /// A calendar date known to year, month or day precision; never invented.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PartialDate {
     /// Proleptic Gregorian year.
     pub year: i32,
@@ -229,7 +226,7 @@ pub fn civil_from_days(days: i64) -> PartialDate {
 }
 
 /// One article, cleaned, with its structure and metadata.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     /// Path relative to the corpus folder without extension, or the JSONL `id`.
     pub id: String,
@@ -269,7 +266,7 @@ impl Document {
 }
 
 /// A line the cleaner removed, and why.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct RemovedText {
     /// The removed text, as it was in the input.
     pub text: String,
@@ -278,7 +275,7 @@ pub struct RemovedText {
 }
 
 /// Kind of named entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -300,7 +297,7 @@ impl EntityKind {
 }
 
 /// A title or office held by a person, as of a date, with its evidence.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Role {
     /// "Deputy Foreign Minister for Middle East and African Affairs".
     pub title: String,
@@ -311,7 +308,7 @@ pub struct Role {
 }
 
 /// One real-world person, organisation or place, merged across the corpus.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entity {
     /// Stable slug for URLs, e.g. `person/leila-karimi-nasab`.
     pub id: String,
@@ -334,7 +331,7 @@ pub struct Entity {
 }
 
 /// Whether a visit took place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum VisitStatus {
     /// Reported as having taken place (or under way).
     Happened,
@@ -356,7 +353,7 @@ impl VisitStatus {
 }
 
 /// A sentence that supports a visit, and the rule that read it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
     /// The sentence (or clause) in its document.
     pub source: SourceRef,
@@ -365,7 +362,7 @@ pub struct Evidence {
 }
 
 /// A diplomatic visit (CAMEO 042/043): a traveller goes to a place and is received there.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Visit {
     /// Stable id, e.g. `v3`.
     pub id: String,
@@ -400,14 +397,14 @@ pub struct Visit {
 }
 
 /// What became of every input file of a compile.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CompileReport {
     /// One entry per input file, in path order.
     pub files: Vec<FileReport>,
 }
 
 /// The fate of one input file.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct FileReport {
     /// Path relative to the corpus folder.
     pub path: String,
@@ -446,7 +443,7 @@ impl FileReport {
 }
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Severity {
     /// The file was used, with a caveat.
     Warning,
@@ -455,7 +452,7 @@ pub enum Severity {
 }
 
 /// One problem found in an input file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Diagnostic {
     /// Warning or error.
     pub severity: Severity,
@@ -464,6 +461,96 @@ pub struct Diagnostic {
     /// What is wrong, in words a user can act on.
     pub message: String,
 }
+
+// How the bundle's reader (`wire.rs`) reads each type reachable from
+// `Corpus`: the fields in declaration order, the order serde writes them in.
+decode_struct!(Corpus {
+    meta,
+    documents,
+    entities,
+    visits,
+    report,
+    index
+});
+decode_struct!(CorpusMeta {
+    title,
+    description,
+    generator
+});
+decode_struct!(Span { start, end });
+decode_struct!(SourceRef { doc, span });
+decode_struct!(PartialDate { year, month, day });
+decode_struct!(Document {
+    id,
+    title,
+    date,
+    time,
+    source,
+    dateline,
+    url,
+    text,
+    paragraphs,
+    sentences,
+    removed
+});
+decode_struct!(RemovedText { text, reason });
+decode_enum!(EntityKind {
+    Person,
+    Organization,
+    Place
+});
+decode_struct!(Role {
+    title,
+    as_of,
+    source
+});
+decode_struct!(Entity {
+    id,
+    name,
+    kind,
+    aliases,
+    roles,
+    country,
+    lat,
+    lon,
+    mentions
+});
+decode_enum!(VisitStatus {
+    Happened,
+    Planned,
+    Cancelled
+});
+decode_struct!(Evidence { source, rule });
+decode_struct!(Visit {
+    id,
+    traveler,
+    traveler_entity,
+    traveler_role,
+    traveler_country,
+    destination,
+    destination_entity,
+    country,
+    hosts,
+    inviter,
+    date,
+    date_end,
+    status,
+    purpose,
+    evidence
+});
+decode_struct!(CompileReport { files });
+decode_struct!(FileReport {
+    path,
+    documents,
+    skipped,
+    messages
+});
+decode_enum!(Severity { Warning, Error });
+decode_struct!(Diagnostic {
+    severity,
+    line,
+    message
+});
 
 #[cfg(test)]
 mod tests {

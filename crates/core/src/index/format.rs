@@ -31,7 +31,7 @@
 //! Everything else in memory (sorted `Vec<String>`, offsets, typo buckets) is
 //! rebuilt from these fields on load, in [`SearchIndex::assemble`].
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::writer::Parts;
 use super::SearchIndex;
@@ -61,7 +61,7 @@ pub struct IndexStats {
 }
 
 /// The serialised form of [`SearchIndex`] (see the module doc).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 pub(crate) struct IndexWire {
     version: u32,
     term_count: u32,
@@ -76,6 +76,21 @@ pub(crate) struct IndexWire {
     unit_counts: Vec<u32>,
     unit_starts: Vec<u32>,
 }
+
+crate::wire::decode_struct!(IndexWire {
+    version,
+    term_count,
+    terms,
+    word_count,
+    words,
+    word_terms,
+    posting_lens,
+    postings,
+    title_lens,
+    body_lens,
+    unit_counts,
+    unit_starts
+});
 
 impl IndexWire {
     /// Bytes of the front-coded term and word dictionaries.

@@ -34,14 +34,16 @@ mod writer;
 pub use format::{IndexStats, INDEX_FORMAT_VERSION};
 pub(crate) use reader::TermPostings;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::wire::{Decode, Reader};
 
 /// The inverted index over a corpus's documents (see the module doc).
 ///
 /// On the wire it is a compact [`format`](self) record; in memory it also
 /// holds the derived tables that make prefix and typo lookups fast.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "format::IndexWire", into = "format::IndexWire")]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(into = "format::IndexWire")]
 pub struct SearchIndex {
     /// Every indexed term (folded, stemmed), sorted and unique; a term's id is its index.
     terms: Vec<String>,
@@ -77,6 +79,18 @@ pub struct SearchIndex {
     /// by side so a scan reads memory in order); entry `e` is term `e`, or
     /// word `e - terms.len()` past the terms.
     by_char_len: Vec<Vec<(u64, u32)>>,
+}
+
+/// Read as its wire record, then checked and expanded (`format.rs`); an
+/// index that fails the checks is an error of the reader, and empty.
+impl Decode for SearchIndex {
+    fn decode(reader: &mut Reader<'_>) -> SearchIndex {
+        let start = reader.position();
+        SearchIndex::try_from(format::IndexWire::decode(reader)).unwrap_or_else(|why| {
+            reader.fail(start, why);
+            SearchIndex::assemble(writer::Parts::default())
+        })
+    }
 }
 
 /// The index of no documents, equal to what decoding an empty index gives.

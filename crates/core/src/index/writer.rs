@@ -15,6 +15,7 @@ use crate::text::{analyze_word, hyphenated, words, Word};
 
 /// The stored fields of an index (see `format`), as built or decoded, before
 /// the in-memory tables are derived from them.
+#[derive(Default)]
 pub(super) struct Parts {
     /// Sorted unique terms.
     pub terms: Vec<String>,

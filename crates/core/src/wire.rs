@@ -1,0 +1,318 @@
+//! Reading the bundle back: a decoder for the part of the postcard wire format
+//! that the model uses, written out by hand.
+//!
+//! The compiler writes bundles with `postcard` through serde's derived
+//! `Serialize` (natively, where size does not matter). Reading them with
+//! serde's derived `Deserialize` cost 4.4 KB more of the gzipped WebAssembly
+//! than this reader (a visitor, a sequence accessor and error plumbing per
+//! type; measured with `cargo xtask bench`'s size report). Postcard's
+//! layout is simple enough to read directly (format version 1 of
+//! <https://postcard.jamesmunns.com/wire-format>):
+//! ```text
+//! u8               one byte
+//! u32, usize       LEB128 varint
+//! i32              zigzag, then LEB128 varint
+//! f32, f64         little-endian IEEE 754
+//! String, Vec<T>   varint length, then the UTF-8 bytes or the elements
+//! Option<T>        byte 0 (None) or 1 then T
+//! struct           the fields in declaration order, nothing between
+//! unit enum        varint variant index
+//! ```
+//! [`decode_struct!`] lists a struct's fields; a field left out does not
+//! compile, and a field out of order is caught by the round-trip tests
+//! (`bundle.rs`), which fill every field of every type with distinct values.
+
+/// Why the bytes could not be decoded: what was expected, at which byte.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Corrupt {
+    /// Byte offset into the decoded payload.
+    pub at: usize,
+    /// What is wrong ("truncated string", "unknown enum variant", …).
+    pub what: String,
+}
+
+impl std::fmt::Display for Corrupt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} at byte {} of the payload", self.what, self.at)
+    }
+}
+
+/// A cursor over postcard-encoded bytes.
+///
+/// Reading never stops half-way: the first bad byte is recorded in
+/// [`Reader::finish`]'s error, and from then on every read gives an empty or
+/// zero value. Why: with an early return at every field, each struct's
+/// decoder would also carry code to drop the fields already read, about
+/// half of its size in WebAssembly; the values read after an error are
+/// thrown away with it.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    error: Option<Corrupt>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader {
+            bytes,
+            at: 0,
+            error: None,
+        }
+    }
+
+    /// Reads a `T` that must take every remaining byte.
+    pub fn read_all<T: Decode>(mut self) -> Result<T, Corrupt> {
+        let value = T::decode(&mut self);
+        if self.error.is_none() && self.at != self.bytes.len() {
+            self.fail(self.at, "trailing bytes after the data");
+        }
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(value),
+        }
+    }
+
+    /// The offset of the next byte to read.
+    pub fn position(&self) -> usize {
+        self.at
+    }
+
+    /// Records that the `what` starting at byte `at` is bad (unless an
+    /// earlier error was), and skips to the end so nothing more is read.
+    pub fn fail(&mut self, at: usize, what: impl Into<String>) {
+        if self.error.is_none() {
+            self.error = Some(Corrupt {
+                at,
+                what: what.into(),
+            });
+        }
+        self.at = self.bytes.len();
+    }
+
+    /// The next `n` bytes, or `None` (and an error) when fewer are left.
+    fn take(&mut self, n: usize, what: &'static str) -> Option<&'a [u8]> {
+        let bytes = self.bytes.get(self.at..).and_then(|rest| rest.get(..n));
+        match bytes {
+            Some(_) => self.at += n,
+            None => self.fail(self.at, what),
+        }
+        bytes
+    }
+
+    /// The next `N` bytes, zeros after an error.
+    fn array<const N: usize>(&mut self, what: &'static str) -> [u8; N] {
+        let mut array = [0; N];
+        if let Some(bytes) = self.take(N, what) {
+            array.copy_from_slice(bytes);
+        }
+        array
+    }
+
+    /// A LEB128 varint of at most 64 bits, and the byte it starts at.
+    fn varint(&mut self) -> (usize, u64) {
+        let start = self.at;
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let [byte] = self.array("truncated varint");
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return (start, value);
+            }
+        }
+        self.fail(start, "overlong varint");
+        (start, 0)
+    }
+
+    /// A varint no larger than `limit`, else 0 and an error.
+    fn bounded(&mut self, limit: usize, what: &'static str) -> usize {
+        let (start, value) = self.varint();
+        match usize::try_from(value) {
+            Ok(value) if value <= limit => value,
+            _ => {
+                self.fail(start, what);
+                0
+            }
+        }
+    }
+
+    /// A length: no larger than the bytes left, since every element of the
+    /// model takes at least one byte.
+    fn len(&mut self) -> usize {
+        let left = self.bytes.len() - self.at;
+        self.bounded(left, "length past the end of the data")
+    }
+
+    /// A unit enum's variant index, checked against `count` variants.
+    pub fn variant(&mut self, count: usize) -> usize {
+        self.bounded(count - 1, "unknown enum variant")
+    }
+}
+
+/// A value that can be read from postcard bytes.
+pub trait Decode: Sized {
+    /// Reads one value, advancing the reader past it (see [`Reader`] for
+    /// what happens on bad bytes).
+    fn decode(reader: &mut Reader<'_>) -> Self;
+}
+
+impl Decode for u8 {
+    fn decode(reader: &mut Reader<'_>) -> u8 {
+        let [byte] = reader.array("truncated byte");
+        byte
+    }
+}
+
+impl Decode for u32 {
+    fn decode(reader: &mut Reader<'_>) -> u32 {
+        reader.bounded(u32::MAX as usize, "varint too large for a u32") as u32
+    }
+}
+
+impl Decode for i32 {
+    fn decode(reader: &mut Reader<'_>) -> i32 {
+        let zigzag = u32::decode(reader);
+        (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32)
+    }
+}
+
+impl Decode for f32 {
+    fn decode(reader: &mut Reader<'_>) -> f32 {
+        f32::from_le_bytes(reader.array("truncated f32"))
+    }
+}
+
+impl Decode for f64 {
+    fn decode(reader: &mut Reader<'_>) -> f64 {
+        f64::from_le_bytes(reader.array("truncated f64"))
+    }
+}
+
+impl Decode for String {
+    fn decode(reader: &mut Reader<'_>) -> String {
+        let len = reader.len();
+        let start = reader.at;
+        let bytes = reader.take(len, "truncated string").unwrap_or_default();
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => {
+                reader.fail(start, "invalid UTF-8 in a string");
+                String::new()
+            }
+        }
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(reader: &mut Reader<'_>) -> Vec<T> {
+        let len = reader.len();
+        (0..len).map(|_| T::decode(reader)).collect()
+    }
+}
+
+impl<T: Decode> Decode for Option<T> {
+    fn decode(reader: &mut Reader<'_>) -> Option<T> {
+        (reader.variant(2) == 1).then(|| T::decode(reader))
+    }
+}
+
+/// Implements [`Decode`] for a struct by reading `fields` in the order given,
+/// which must be their declaration order (the order serde writes them in).
+macro_rules! decode_struct {
+    ($type:ident { $($field:ident),+ $(,)? }) => {
+        impl $crate::wire::Decode for $type {
+            fn decode(reader: &mut $crate::wire::Reader<'_>) -> $type {
+                $type {
+                    $($field: $crate::wire::Decode::decode(reader),)+
+                }
+            }
+        }
+    };
+}
+
+/// Implements [`Decode`] for an enum of unit variants, listed in declaration
+/// order (serde writes a variant's index).
+macro_rules! decode_enum {
+    ($type:ident { $($variant:ident),+ $(,)? }) => {
+        impl $crate::wire::Decode for $type {
+            fn decode(reader: &mut $crate::wire::Reader<'_>) -> $type {
+                const VARIANTS: &[$type] = &[$($type::$variant),+];
+                VARIANTS[reader.variant(VARIANTS.len())]
+            }
+        }
+    };
+}
+
+pub(crate) use {decode_enum, decode_struct};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Encodes `value` with postcard and reads it back by hand.
+    fn round_trip<T>(value: T)
+    where
+        T: serde::Serialize + Decode + PartialEq + std::fmt::Debug,
+    {
+        let bytes = postcard::to_allocvec(&value).unwrap();
+        assert_eq!(Reader::new(&bytes).read_all::<T>(), Ok(value));
+    }
+
+    #[test]
+    fn primitives_read_as_postcard_writes_them() {
+        for n in [0, 1, 127, 128, 300, 1 << 21, u32::MAX] {
+            round_trip(n);
+        }
+        for n in [0, -1, 1, -64, 64, 2016, -2016, i32::MIN, i32::MAX] {
+            round_trip(n);
+        }
+        for n in [0u8, 7, 255] {
+            round_trip(n);
+        }
+        round_trip(1.5f32);
+        round_trip(-35.689_f64);
+        round_trip(String::new());
+        round_trip("Rōhānī’s visit".to_string());
+        round_trip(vec![Some(3u32), None, Some(u32::MAX)]);
+        round_trip(vec![vec![1u8, 2], vec![]]);
+    }
+
+    /// Reads `bytes` as a `T` and gives the error's byte and message.
+    fn error<T: Decode + std::fmt::Debug>(bytes: &[u8]) -> (usize, String) {
+        let error = Reader::new(bytes).read_all::<T>().unwrap_err();
+        (error.at, error.what)
+    }
+
+    #[test]
+    fn bad_bytes_are_errors_naming_the_first_bad_byte() {
+        let check = |got: (usize, String), at: usize, what: &str| {
+            assert_eq!(got, (at, what.to_string()));
+        };
+        check(
+            error::<String>(&[5, b'a']),
+            0,
+            "length past the end of the data",
+        );
+        check(
+            error::<String>(&[2, 0xC3, 0x28]),
+            1,
+            "invalid UTF-8 in a string",
+        );
+        check(error::<u32>(&[0x80, 0x80]), 2, "truncated varint");
+        check(
+            error::<u32>(&[0xFF, 0xFF, 0xFF, 0xFF, 0x7F]),
+            0,
+            "varint too large for a u32",
+        );
+        check(error::<u32>(&[0xFF; 11]), 0, "overlong varint");
+        check(error::<Option<u8>>(&[2]), 0, "unknown enum variant");
+        check(error::<f64>(&[1, 2, 3]), 0, "truncated f64");
+        check(error::<u8>(&[1, 2]), 1, "trailing bytes after the data");
+        // The first error is the one reported; later reads see no bytes.
+        check(
+            error::<Vec<String>>(&[2, 1, 0xFF, 9]),
+            2,
+            "invalid UTF-8 in a string",
+        );
+    }
+}
