@@ -22,8 +22,6 @@
 //! Invariant: corpus text reaches the SVG only as text nodes and attribute
 //! values, never as markup.
 
-use std::collections::HashMap;
-
 use communique_core::facet::DateRange;
 use communique_core::timeline::{self, Lanes, TickLevel, VisitSpan, Window};
 use communique_core::{civil_from_days, Visit, VisitStatus};
@@ -169,7 +167,8 @@ pub fn TimelineChart(
     let hovered = RwSignal::new(None::<usize>);
     // The brush while dragging: the day where it started and where it is now.
     let brush = RwSignal::new(None::<(f64, f64)>);
-    let pointers = StoredValue::new(HashMap::<i32, f64>::new());
+    // The x of each pointer down on the chart, by pointer id (two at most in a pinch).
+    let pointers = StoredValue::new(Vec::<(i32, f64)>::new());
     let press = StoredValue::new(None::<(i32, f64, bool)>);
 
     // The axis is as wide as the chart's box: measured now and on resize.
@@ -297,9 +296,7 @@ pub fn TimelineChart(
             return;
         }
         let x = offset_x(&ev);
-        pointers.update_value(|p| {
-            p.insert(ev.pointer_id(), x);
-        });
+        pointers.update_value(|p| move_pointer(p, ev.pointer_id(), x));
         if pointers.with_value(|p| p.len()) == 1 && ev.button() <= 0 {
             press.set_value(Some((ev.pointer_id(), x, false)));
         } else {
@@ -312,13 +309,13 @@ pub fn TimelineChart(
         let x = offset_x(&ev);
         let id = ev.pointer_id();
         let before = pointers.with_value(|p| p.clone());
-        if !before.contains_key(&id) {
+        let Some(old) = before.iter().find(|(k, _)| *k == id).map(|&(_, v)| v) else {
             return;
-        }
+        };
         if before.len() == 2 {
             // Pinch: the distance between the fingers zooms, their middle pans.
-            let other = before.iter().find(|(k, _)| **k != id).map(|(_, v)| *v);
-            if let (Some(other), Some(&old)) = (other, before.get(&id)) {
+            let other = before.iter().find(|(k, _)| *k != id).map(|&(_, v)| v);
+            if let Some(other) = other {
                 let (old_gap, new_gap) = ((old - other).abs(), (x - other).abs());
                 if old_gap > 10.0 && new_gap > 10.0 {
                     let anchor = day_at((x + other) / 2.0);
@@ -326,14 +323,10 @@ pub fn TimelineChart(
                 }
                 pan(-((x + other) / 2.0 - (old + other) / 2.0) / width.get_untracked().max(1.0));
             }
-            pointers.update_value(|p| {
-                p.insert(id, x);
-            });
+            pointers.update_value(|p| move_pointer(p, id, x));
             return;
         }
-        pointers.update_value(|p| {
-            p.insert(id, x);
-        });
+        pointers.update_value(|p| move_pointer(p, id, x));
         let Some((press_id, start, dragging)) = press.get_value() else {
             return;
         };
@@ -356,9 +349,7 @@ pub fn TimelineChart(
         brush.set(Some((day_at(start), day_at(x))));
     };
     let on_pointer_up = move |ev: PointerEvent| {
-        pointers.update_value(|p| {
-            p.remove(&ev.pointer_id());
-        });
+        pointers.update_value(|p| p.retain(|&(k, _)| k != ev.pointer_id()));
         let finished = press.get_value();
         press.set_value(None);
         if let (Some((id, _, true)), Some((a, b))) = (finished, brush.get_untracked()) {
@@ -369,9 +360,7 @@ pub fn TimelineChart(
         }
     };
     let on_pointer_cancel = move |ev: PointerEvent| {
-        pointers.update_value(|p| {
-            p.remove(&ev.pointer_id());
-        });
+        pointers.update_value(|p| p.retain(|&(k, _)| k != ev.pointer_id()));
         press.set_value(None);
         brush.set(None);
     };
@@ -827,6 +816,14 @@ fn svg_child(
     set_attributes(&element, attributes);
     let _ = parent.append_child(&element);
     element
+}
+
+/// Records pointer `id` at `x` among the pointers down.
+fn move_pointer(pointers: &mut Vec<(i32, f64)>, id: i32, x: f64) {
+    match pointers.iter_mut().find(|(k, _)| *k == id) {
+        Some(pointer) => pointer.1 = x,
+        None => pointers.push((id, x)),
+    }
 }
 
 /// The left and right x of a mark: its days, widened to at least a dot.

@@ -11,7 +11,6 @@
 //! is cheaper to rebuild at load than to ship: `examples/facet_bench.rs` times
 //! the build at about 0.1 s of CPU for 10,000 articles with 400,000 mentions.
 
-use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use super::filters::{DateRange, Filters, UNDATED_KEY};
@@ -203,15 +202,19 @@ fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
         values.push(ValueInfo::new(facet, &entity.id, &entity.name));
         names.push(&entity.name, &entity.aliases);
     }
-    let sources: BTreeSet<&str> = documents
+    let mut sources: Vec<&str> = documents
         .iter()
         .filter_map(|doc| doc.source.as_deref())
         .filter(|source| !source.is_empty())
         .collect();
-    let years: BTreeSet<i32> = documents
+    crate::sort::sort(&mut sources);
+    sources.dedup();
+    let mut years: Vec<i32> = documents
         .iter()
         .filter_map(|doc| doc.date.map(|date| date.year))
         .collect();
+    crate::sort::sort(&mut years);
+    years.dedup();
     let mut add = |facet: Facet, key: &str, label: &str| {
         values.push(ValueInfo::new(facet, key, label));
         names.push(label, &[]);
@@ -246,6 +249,15 @@ fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
     (values, names)
 }
 
+/// The id among `ids` (sorted by key, as in [`FacetIndex::by_key`]) of the
+/// value whose key is `key`.
+fn find_key(values: &[ValueInfo], ids: &[u32], key: &str) -> Option<u32> {
+    let at = ids
+        .binary_search_by(|&id| (*values[id as usize].key).cmp(key))
+        .ok()?;
+    Some(ids[at])
+}
+
 /// Facet values of every document and entity co-occurrence data, for filtering,
 /// disjunctive counts and entity statistics. Build once per corpus.
 #[derive(Clone, Debug)]
@@ -254,8 +266,9 @@ pub struct FacetIndex {
     pub(super) values: Vec<ValueInfo>,
     /// The folded names of every value, for the find box.
     names: FoldedNames,
-    /// Value id by key, one map per facet (in [`Facet::ALL`] order).
-    by_key: [HashMap<Arc<str>, u32>; 5],
+    /// Per facet (in [`Facet::ALL`] order), its value ids sorted by key, for
+    /// [`find_key`]; of values with the same key, the first.
+    by_key: [Vec<u32>; 5],
     /// Per document: its value ids, sorted.
     pub(super) doc_values: Lists<u32>,
     /// Per document: first and last day its date may denote; `None` when undated.
@@ -291,11 +304,14 @@ impl FacetIndex {
         let entity_count = corpus.entities.len();
 
         let (mut values, names) = facet_values(corpus);
-        let mut by_key: [HashMap<Arc<str>, u32>; 5] = Default::default();
+        let mut by_key: [Vec<u32>; 5] = Default::default();
         for (id, value) in values.iter().enumerate() {
-            by_key[value.facet.slot()]
-                .entry(value.key.clone())
-                .or_insert(id as u32);
+            by_key[value.facet.slot()].push(id as u32);
+        }
+        for ids in &mut by_key {
+            // Stable, so the first value of a key stays first and survives dedup.
+            crate::sort::sort_by_key(ids, |&id| &*values[id as usize].key);
+            ids.dedup_by(|a, b| values[*a as usize].key == values[*b as usize].key);
         }
 
         // Mentions bucketed by document, so that each document's sentences are read
@@ -314,10 +330,11 @@ impl FacetIndex {
         });
 
         // Years by number, so that no document formats its year to look it up.
-        let year_ids: HashMap<i32, u32> = by_key[Facet::Years.slot()]
+        let mut year_ids: Vec<(i32, u32)> = by_key[Facet::Years.slot()]
             .iter()
-            .filter_map(|(key, &id)| Some((key.parse().ok()?, id)))
+            .filter_map(|&id| Some((values[id as usize].key.parse().ok()?, id)))
             .collect();
+        crate::sort::sort(&mut year_ids);
         let mut doc_values = Lists::new();
         let mut doc_mentions = Lists::new();
         let mut doc_days = Vec::with_capacity(documents.len());
@@ -344,12 +361,15 @@ impl FacetIndex {
             let source = document
                 .source
                 .as_deref()
-                .and_then(|source| by_key[Facet::Sources.slot()].get(source));
+                .and_then(|source| find_key(&values, &by_key[Facet::Sources.slot()], source));
             let year = match document.date {
-                Some(date) => year_ids.get(&date.year),
-                None => by_key[Facet::Years.slot()].get(UNDATED_KEY),
+                Some(date) => year_ids
+                    .binary_search_by_key(&date.year, |&(year, _)| year)
+                    .ok()
+                    .map(|at| year_ids[at].1),
+                None => find_key(&values, &by_key[Facet::Years.slot()], UNDATED_KEY),
             };
-            doc_values.push_row(entities.chain(source.into_iter().chain(year).copied()));
+            doc_values.push_row(entities.chain(source.into_iter().chain(year)));
             for &value in doc_values.get(doc) {
                 values[value as usize].documents += 1;
             }
@@ -501,7 +521,7 @@ impl FacetIndex {
 
     /// The value id of `key` in `facet`.
     pub(super) fn value_id(&self, facet: Facet, key: &str) -> Option<u32> {
-        self.by_key[facet.slot()].get(key).copied()
+        find_key(&self.values, &self.by_key[facet.slot()], key)
     }
 
     /// Resolves filters to value ids, dropping unknown values.

@@ -1,8 +1,6 @@
 //! Entity statistics for entity pages: the articles that mention an entity, with
 //! their mention sentences, and the entities most often mentioned with it.
 
-use std::collections::BTreeMap;
-
 use super::index::{mention_document, FacetIndex, NO_SENTENCE};
 use crate::model::{Corpus, DocId, EntityId, Span};
 
@@ -48,27 +46,24 @@ pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument
     let Some(entity) = corpus.entities.get(entity as usize) else {
         return Vec::new();
     };
-    // Per document: (sentence span, sentence index, mention span), sorted.
-    let mut by_doc: BTreeMap<DocId, Vec<(Span, Option<u32>, Span)>> = BTreeMap::new();
+    // (document, sentence span, sentence index, mention span) of every
+    // mention, sorted, so that each document's mentions are one run.
+    let mut found: Vec<(DocId, Span, Option<u32>, Span)> = Vec::new();
     for mention in &entity.mentions {
         let Some(document) = mention_document(corpus, *mention) else {
             continue;
         };
         let index = document.sentence_at(mention.span.start);
         let sentence = index.map_or(mention.span, |i| document.sentences[i]);
-        by_doc.entry(mention.doc).or_default().push((
-            sentence,
-            index.map(|i| i as u32),
-            mention.span,
-        ));
+        found.push((mention.doc, sentence, index.map(|i| i as u32), mention.span));
     }
-    let mut documents: Vec<EntityDocument> = by_doc
-        .into_iter()
-        .map(|(doc, mut mentions)| {
-            crate::sort::sort(&mut mentions);
-            mentions.dedup();
+    crate::sort::sort(&mut found);
+    found.dedup();
+    let mut documents: Vec<EntityDocument> = found
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|mentions| {
             let mut sentences: Vec<MentionSentence> = Vec::new();
-            for &(span, index, mention) in &mentions {
+            for &(_, span, index, mention) in mentions {
                 match sentences.last_mut() {
                     Some(last) if last.span == span && last.index == index => {
                         last.mentions.push(mention)
@@ -81,7 +76,7 @@ pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument
                 }
             }
             EntityDocument {
-                doc,
+                doc: mentions[0].0,
                 mentions: mentions.len() as u32,
                 sentences,
             }

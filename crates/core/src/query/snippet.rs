@@ -11,7 +11,6 @@
 //! text it indexes, whatever sentence spans the document carries.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use super::eval::{Resolved, ResolvedQuery};
 use super::{Query, Snippet};
@@ -30,10 +29,11 @@ const MIN_LEAD_BYTES: usize = 120;
 /// Finds the words of a text that match a resolved query.
 #[derive(Clone)]
 pub(crate) struct Matcher {
-    /// Folded word forms of every term a positive clause accepts → term id.
-    forms: HashMap<String, u32>,
-    /// Term ids any positive single-word clause accepts.
-    words: HashSet<u32>,
+    /// Folded word forms of every term a positive clause accepts, with the
+    /// term id, sorted by form (a query has few; a binary search finds one).
+    forms: Vec<(String, u32)>,
+    /// Term ids any positive single-word clause accepts, sorted.
+    words: Vec<u32>,
     /// Positive phrases: (term id, offset) of their content words.
     phrases: Vec<Vec<(u32, u32)>>,
     /// First bytes of `forms` (a bit per byte value), to turn most words
@@ -53,7 +53,7 @@ fn length_bit(len: usize) -> u64 {
 impl Matcher {
     /// A matcher for the positive clauses of `query`.
     pub(crate) fn new(index: &SearchIndex, query: &ResolvedQuery) -> Matcher {
-        let mut words = HashSet::new();
+        let mut words = Vec::new();
         let mut phrases = Vec::new();
         for clause in &query.positive {
             match clause {
@@ -65,17 +65,21 @@ impl Matcher {
             }
         }
         // Matching word forms rather than stemming every word of every text
-        // shown makes highlighting a fold and a hash lookup per word.
+        // shown makes highlighting a fold and a binary search per word.
         let wanted = words
             .iter()
             .copied()
             .chain(phrases.iter().flatten().map(|&(id, _)| id));
-        let forms: HashMap<String, u32> = wanted
+        let mut forms: Vec<(String, u32)> = wanted
             .flat_map(|id| index.word_forms(id).map(move |form| (form.to_string(), id)))
             .collect();
+        crate::sort::sort(&mut forms);
+        forms.dedup_by(|a, b| a.0 == b.0);
+        crate::sort::sort(&mut words);
+        words.dedup();
         let mut first_bytes = [0u64; 4];
         let mut lengths = 0;
-        for form in forms.keys() {
+        for (form, _) in &forms {
             let first = form.as_bytes().first().copied().unwrap_or(0);
             first_bytes[usize::from(first >> 6)] |= 1 << (first & 63);
             lengths |= length_bit(form.len());
@@ -103,7 +107,11 @@ impl Matcher {
             }
         }
         text::fold_into(word, &mut self.folded);
-        self.forms.get(&self.folded).copied()
+        let at = self
+            .forms
+            .binary_search_by(|(form, _)| form.as_str().cmp(&self.folded))
+            .ok()?;
+        Some(self.forms[at].1)
     }
 
     /// The matched words (whole phrases for phrase clauses) of `text`, each
@@ -119,7 +127,9 @@ impl Matcher {
             .collect();
         let mut found: Vec<(Span, u32)> = tokens
             .iter()
-            .filter_map(|&(span, id)| Some((span, id.filter(|id| self.words.contains(id))?)))
+            .filter_map(|&(span, id)| {
+                Some((span, id.filter(|id| self.words.binary_search(id).is_ok())?))
+            })
             .collect();
         // Hyphenated compounds matched joined ("cease-fire" for "ceasefire").
         let mut joined = String::new();
@@ -131,7 +141,10 @@ impl Matcher {
             joined.clear();
             joined.push_str(&text[first.range()]);
             joined.push_str(&text[second.range()]);
-            if let Some(id) = self.term_id(&joined).filter(|id| self.words.contains(id)) {
+            if let Some(id) = self
+                .term_id(&joined)
+                .filter(|id| self.words.binary_search(id).is_ok())
+            {
                 let span = Span {
                     start: first.start,
                     end: second.end,
