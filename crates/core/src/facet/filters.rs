@@ -11,9 +11,7 @@
 //! are skipped without comment; a value of ours that cannot be read (`year=soon`)
 //! is dropped and reported by [`Filters::decode`], never silently.
 
-use std::collections::BTreeSet;
-
-use super::Facet;
+use super::{Facet, SortedSet};
 use crate::model::{civil_from_days, PartialDate};
 
 /// The key of the "no date" value in the years facet and in the URL (`year=undated`).
@@ -28,15 +26,15 @@ const TO_PARAM: &str = "to";
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filters {
     /// Selected people, by entity id (`person/…`).
-    pub people: BTreeSet<String>,
+    pub people: SortedSet<String>,
     /// Selected organisations, by entity id (`organization/…`).
-    pub organizations: BTreeSet<String>,
+    pub organizations: SortedSet<String>,
     /// Selected places, by entity id (`place/…`).
-    pub places: BTreeSet<String>,
+    pub places: SortedSet<String>,
     /// Selected sources, by their exact name.
-    pub sources: BTreeSet<String>,
+    pub sources: SortedSet<String>,
     /// Selected publication years.
-    pub years: BTreeSet<i32>,
+    pub years: SortedSet<i32>,
     /// Whether undated documents are selected in the years facet.
     pub undated: bool,
     /// The date range (from the timeline brush or typed dates); unset by default.
@@ -220,7 +218,7 @@ impl Filters {
     }
 
     /// The string set of an entity facet or of sources (years are numbers).
-    fn entity_or_source_set(&self, facet: Facet) -> &BTreeSet<String> {
+    fn entity_or_source_set(&self, facet: Facet) -> &SortedSet<String> {
         match facet {
             Facet::People => &self.people,
             Facet::Organizations => &self.organizations,
@@ -230,7 +228,7 @@ impl Filters {
     }
 
     /// Mutable twin of [`Filters::entity_or_source_set`].
-    fn entity_or_source_set_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
+    fn entity_or_source_set_mut(&mut self, facet: Facet) -> &mut SortedSet<String> {
         match facet {
             Facet::People => &mut self.people,
             Facet::Organizations => &mut self.organizations,

@@ -89,6 +89,7 @@ mod counts;
 mod filters;
 mod fold;
 mod index;
+mod set;
 mod stats;
 #[cfg(test)]
 mod test_corpus;
@@ -97,6 +98,7 @@ mod visits;
 pub use counts::{FacetCounts, FacetValue, FacetValues};
 pub use filters::{DateRange, Filters, UNDATED_KEY};
 pub use index::{Chip, FacetChoice, FacetIndex};
+pub use set::SortedSet;
 pub use stats::{entity_documents, CoMention, EntityDocument, MentionSentence};
 
 use crate::model::EntityKind;
