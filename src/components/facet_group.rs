@@ -56,7 +56,7 @@ pub fn FacetGroup(
     let state = AppState::expect();
     let needle = RwSignal::new(String::new());
     let show_all = RwSignal::new(false);
-    let total = Memo::new(move |_| counts.with(|c| c.get(facet).values.len()));
+    let total = move || counts.with(|c| c.get(facet).values.len());
     let list_id = format!("facet-values-{}", facet.param());
     let find_id = format!("facet-find-{}", facet.param());
 
@@ -133,7 +133,7 @@ pub fn FacetGroup(
     };
 
     let find_box = move || {
-        (total.get() > TOP_VALUES).then(|| {
+        (total() > TOP_VALUES).then(|| {
             let placeholder = format!("Find in {}", facet.label().to_ascii_lowercase());
             view! {
                 <input
@@ -150,13 +150,13 @@ pub fn FacetGroup(
         })
     };
     let more = move || {
-        let hidden = total.get() > TOP_VALUES && needle.with(|n| n.trim().is_empty());
+        let hidden = total() > TOP_VALUES && needle.with(|n| n.trim().is_empty());
         hidden.then(|| {
             let label = move || {
                 if show_all.get() {
                     "Show fewer".to_string()
                 } else {
-                    format!("Show all {}", format::thousands(total.get()))
+                    format!("Show all {}", format::thousands(total()))
                 }
             };
             view! {
@@ -174,7 +174,7 @@ pub fn FacetGroup(
     let list_id_attr = format!("facet-values-{}", facet.param());
     let legend_id = format!("facet-legend-{}", facet.param());
     view! {
-        <Show when=move || { total.get() > 0 }>
+        <Show when=move || { total() > 0 }>
             <fieldset class="facet-group" data-facet=facet.param() aria-labelledby=legend_id.clone()>
                 <legend id=legend_id.clone()>{facet.label()}</legend>
                 {find_box.clone()}

@@ -25,10 +25,10 @@ pub fn ResultItem(
 ) -> impl IntoView {
     let state = AppState::expect();
     let doc = row.document();
-    let is_active = Memo::new(move |_| state.active.get() == Some(index));
+    let is_active = move || state.active.get() == Some(index);
     let item = NodeRef::<leptos::html::Li>::new();
     Effect::new(move |_| {
-        if is_active.get() {
+        if is_active() {
             if let Some(item) = item.get() {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);
@@ -43,9 +43,9 @@ pub fn ResultItem(
         <li
             node_ref=item
             class="result"
-            class:active=move || is_active.get()
+            class:active=move || is_active()
             id=format!("result-{index}")
-            aria-current=move || is_active.get().then_some("true")
+            aria-current=move || is_active().then_some("true")
             data-doc=doc.id.clone()
         >
             <h2 class="result-heading">

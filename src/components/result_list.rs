@@ -11,7 +11,7 @@ use crate::state::{AppState, RESULTS_PAGE};
 #[component]
 pub fn ResultList() -> impl IntoView {
     let state = AppState::expect();
-    let total = Memo::new(move |_| state.results.with(|rows| rows.len()));
+    let total = move || state.results.with(Vec::len);
     let visible = move || {
         let shown = state.shown.get();
         state.results.with(|rows| {
@@ -22,7 +22,7 @@ pub fn ResultList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let remaining = move || total.get().saturating_sub(state.shown.get());
+    let remaining = move || total().saturating_sub(state.shown.get());
     view! {
         <ol id="results" class="result-list" aria-label="Search results">
             // Rebuilt whole when the results change: every row's marks, snippets
@@ -34,7 +34,7 @@ pub fn ResultList() -> impl IntoView {
                     .collect_view()
             }}
         </ol>
-        <Show when=move || total.get() == 0>
+        <Show when=move || total() == 0>
             <div class="no-results">
                 <p>{move || format!("No article matches “{}”.", state.query.get().trim())}</p>
                 <p>
@@ -56,7 +56,7 @@ pub fn ResultList() -> impl IntoView {
                     format!(
                         "Show more ({} of {} not shown)",
                         format::thousands(remaining()),
-                        format::thousands(total.get()),
+                        format::thousands(total()),
                     )
                 }}
             </button>

@@ -29,9 +29,9 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
 
-    let showing_results = Memo::new(move |_| state.current.with(|r| r.shows_results()));
+    let showing_results = move || state.current.with(|r| r.shows_results());
     let on_keydown = move |ev: KeyboardEvent| {
-        if !showing_results.get_untracked() {
+        if !state.current.with_untracked(|r| r.shows_results()) {
             return;
         }
         let count = state
@@ -64,7 +64,7 @@ pub fn SearchBox() -> impl IntoView {
         state
             .active
             .get()
-            .filter(|_| showing_results.get())
+            .filter(|_| showing_results())
             .map(|i| format!("result-{i}"))
     };
 
@@ -88,7 +88,7 @@ pub fn SearchBox() -> impl IntoView {
                 role="combobox"
                 aria-autocomplete="list"
                 aria-controls="results"
-                aria-expanded=move || showing_results.get().to_string()
+                aria-expanded=move || showing_results().to_string()
                 aria-activedescendant=active_id
                 aria-keyshortcuts="/"
                 value=state.query.get_untracked()
