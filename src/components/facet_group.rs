@@ -5,6 +5,7 @@ use communique_core::facet::{Facet, FacetCounts, FacetValue};
 use leptos::prelude::*;
 
 use crate::bundle;
+use crate::components::show_if::ShowIf;
 use crate::format;
 use crate::state::{AppState, Route};
 
@@ -174,7 +175,7 @@ pub fn FacetGroup(
     let list_id_attr = format!("facet-values-{}", facet.param());
     let legend_id = format!("facet-legend-{}", facet.param());
     view! {
-        <Show when=move || { total() > 0 }>
+        <ShowIf when=move || { total() > 0 }>
             <fieldset class="facet-group" data-facet=facet.param() aria-labelledby=legend_id.clone()>
                 <legend id=legend_id.clone()>{facet.label()}</legend>
                 {find_box.clone()}
@@ -183,7 +184,7 @@ pub fn FacetGroup(
                 </ul>
                 {more}
             </fieldset>
-        </Show>
+        </ShowIf>
     }
 }
 

@@ -18,6 +18,7 @@ pub mod report_file;
 pub mod result_item;
 pub mod result_list;
 pub mod search_box;
+pub mod show_if;
 pub mod site_footer;
 pub mod site_header;
 pub mod snippet;

@@ -43,7 +43,7 @@ pub fn ResultItem(
         <li
             node_ref=item
             class="result"
-            class:active=move || is_active()
+            class:active=is_active
             id=format!("result-{index}")
             aria-current=move || is_active().then_some("true")
             data-doc=doc.id.clone()

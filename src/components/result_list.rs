@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::result_item::ResultItem;
+use crate::components::show_if::ShowIf;
 use crate::format;
 use crate::state::{AppState, RESULTS_PAGE};
 
@@ -34,7 +35,7 @@ pub fn ResultList() -> impl IntoView {
                     .collect_view()
             }}
         </ol>
-        <Show when=move || total() == 0>
+        <ShowIf when=move || total() == 0>
             <div class="no-results">
                 <p>{move || format!("No article matches “{}”.", state.query.get().trim())}</p>
                 <p>
@@ -45,8 +46,8 @@ pub fn ResultList() -> impl IntoView {
                     " leaves out articles with that word."
                 </p>
             </div>
-        </Show>
-        <Show when=move || { remaining() > 0 }>
+        </ShowIf>
+        <ShowIf when=move || { remaining() > 0 }>
             <button
                 type="button"
                 class="show-more"
@@ -60,6 +61,6 @@ pub fn ResultList() -> impl IntoView {
                     )
                 }}
             </button>
-        </Show>
+        </ShowIf>
     }
 }

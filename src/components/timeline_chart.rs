@@ -30,6 +30,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::bundle;
+use crate::components::show_if::ShowIf;
 use crate::format;
 use crate::state::AppState;
 
@@ -729,11 +730,11 @@ pub fn TimelineChart(
                 <button type="button" class="tl-limit" title="Filter the results to the stretch of time shown" on:click=limit_to_window>
                     "Show only this stretch"
                 </button>
-                <Show when=range_set>
+                <ShowIf when=range_set>
                     <button type="button" class="tl-clear-range" on:click=move |_| state.set_date_range(DateRange::default())>
                         {move || format!("Clear dates ({})", range_label())}
                     </button>
-                </Show>
+                </ShowIf>
             </div>
             <div class="tl-plot" node_ref=container>
                 <svg
@@ -760,7 +761,8 @@ pub fn TimelineChart(
                 </svg>
                 {tooltip}
             </div>
-            <Show when=move || !compact>
+            // The full view only; `compact` never changes.
+            {(!compact).then(|| view! {
                 <ul class="tl-legend" aria-label="Legend">
                     <li>
                         <svg width="16" height="12" aria-hidden="true"><circle class="tl-key day" cx="8" cy="6" r="5" /></svg>
@@ -779,7 +781,7 @@ pub fn TimelineChart(
                         "planned (hollow)"
                     </li>
                 </ul>
-            </Show>
+            })}
             <p class="tl-hint">
                 "Drag across the chart to filter by date; scroll or pinch to zoom. Marks: Tab or ←/→ to move, Enter to open."
             </p>

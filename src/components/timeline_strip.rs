@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::app_link::AppLink;
+use crate::components::show_if::ShowIf;
 use crate::components::timeline_chart::TimelineChart;
 use crate::components::visit_card::selected_card;
 use crate::format;
@@ -31,7 +32,7 @@ pub fn TimelineStrip() -> impl IntoView {
     };
     let card = move || selected_card(selected);
     view! {
-        <Show when=shown>
+        <ShowIf when=shown>
             <section class="timeline-strip" aria-labelledby="strip-heading">
                 <h2 id="strip-heading">
                     {move || visits.with(|v| format::count_of(v.len(), "visit", "visits"))}
@@ -41,6 +42,6 @@ pub fn TimelineStrip() -> impl IntoView {
                 <TimelineChart visits=visits selected=selected compact=true />
                 {card}
             </section>
-        </Show>
+        </ShowIf>
     }
 }

@@ -4,6 +4,7 @@
 use communique_core::Visit;
 use leptos::prelude::*;
 
+use crate::components::show_if::ShowIf;
 use crate::components::timeline_chart::visit_summary;
 
 /// `section.undated-visits`: one button per undated visit of `visits` (dated
@@ -26,7 +27,7 @@ pub fn UndatedVisits(
         })
     });
     view! {
-        <Show when=move || undated.with(|u| !u.is_empty())>
+        <ShowIf when=move || undated.with(|u| !u.is_empty())>
             <section class="undated-visits" aria-labelledby="undated-heading">
                 <h2 id="undated-heading">
                     {move || format!("Undated ({})", undated.with(Vec::len))}
@@ -62,6 +63,6 @@ pub fn UndatedVisits(
                     }}
                 </ul>
             </section>
-        </Show>
+        </ShowIf>
     }
 }

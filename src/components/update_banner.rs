@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::show_if::ShowIf;
 use crate::sw::UpdateStatus;
 
 /// A status bar shown only while a new build waits: a sentence and `button#update-reload`.
@@ -13,7 +14,7 @@ pub fn UpdateBanner() -> impl IntoView {
     let (reloading, set_reloading) = signal(false);
     view! {
         <div class="update-banner" role="status" aria-live="polite">
-            <Show when=move || status.waiting.get()>
+            <ShowIf when=move || status.waiting.get()>
                 <p class="update-banner-inner">
                     <span>"A new version of Communiqué is available."</span>
                     <button
@@ -28,7 +29,7 @@ pub fn UpdateBanner() -> impl IntoView {
                         {move || if reloading.get() { "Reloading…" } else { "Reload" }}
                     </button>
                 </p>
-            </Show>
+            </ShowIf>
         </div>
     }
 }

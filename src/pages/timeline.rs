@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::app_link::AppLink;
 use crate::components::export_buttons::ExportButtons;
+use crate::components::show_if::ShowIf;
 use crate::components::timeline_chart::TimelineChart;
 use crate::components::undated_visits::UndatedVisits;
 use crate::components::visit_card::selected_card;
@@ -51,13 +52,13 @@ pub fn TimelinePage() -> impl IntoView {
                 <UndatedVisits visits=visits selected=selected />
             </div>
             {card}
-            <Show when=has_search>
+            <ShowIf when=has_search>
                 <p class="timeline-results-link">
                     {move || view! {
                         <AppLink to=results()>"The articles behind these visits"</AppLink>
                     }}
                 </p>
-            </Show>
+            </ShowIf>
         </section>
     }
 }
