@@ -452,16 +452,16 @@ pub fn TimelineChart(
 
     // The SVG and its four layers, each redrawn by its own effect below, so
     // that a drag redraws only the shade and a chosen visit only the marks.
-    let svg = NodeRef::<leptos::svg::Svg>::new();
-    let lanes_layer = NodeRef::<leptos::svg::G>::new();
-    let ticks_layer = NodeRef::<leptos::svg::G>::new();
-    let shade_layer = NodeRef::<leptos::svg::G>::new();
-    let marks_layer = NodeRef::<leptos::svg::G>::new();
+    // They are found in the plot by class once it is mounted (one node
+    // reference, not five: each element type of `NodeRef` is compiled anew).
+    let part = move |class: &str| -> Option<web_sys::Element> {
+        container.get()?.query_selector(class).ok()?
+    };
 
     // The size, the lanes and the ticks: on a new layout, window or width.
     Effect::new(move |_| {
         let (Some(svg), Some(lanes_g), Some(ticks_g)) =
-            (svg.get(), lanes_layer.get(), ticks_layer.get())
+            (part(".tl-svg"), part(".tl-lanes"), part(".tl-ticks"))
         else {
             return;
         };
@@ -542,7 +542,7 @@ pub fn TimelineChart(
 
     // The shaded range: while dragging, on every move.
     Effect::new(move |_| {
-        let Some(shade_g) = shade_layer.get() else {
+        let Some(shade_g) = part(".tl-shade") else {
             return;
         };
         shade_g.set_text_content(None);
@@ -566,7 +566,7 @@ pub fn TimelineChart(
 
     // The marks, keeping the keyboard focus on its mark across the redraw.
     Effect::new(move |_| {
-        let Some(marks_g) = marks_layer.get() else {
+        let Some(marks_g) = part(".tl-marks") else {
             return;
         };
         let (view, w) = (window.get(), width.get());
@@ -739,7 +739,6 @@ pub fn TimelineChart(
             <div class="tl-plot" node_ref=container>
                 <svg
                     class="tl-svg"
-                    node_ref=svg
                     role="group"
                     aria-label="Visits over time; drag across to filter by date"
                     on:wheel=on_wheel
@@ -754,10 +753,10 @@ pub fn TimelineChart(
                     on:mouseover=on_mark_hover
                     on:mouseleave=move |_| hovered.set(None)
                 >
-                    <g class="tl-lanes" node_ref=lanes_layer></g>
-                    <g class="tl-ticks" node_ref=ticks_layer></g>
-                    <g class="tl-shade" node_ref=shade_layer></g>
-                    <g class="tl-marks" node_ref=marks_layer></g>
+                    <g class="tl-lanes"></g>
+                    <g class="tl-ticks"></g>
+                    <g class="tl-shade"></g>
+                    <g class="tl-marks"></g>
                 </svg>
                 {tooltip}
             </div>
