@@ -14,6 +14,7 @@ use leptos::prelude::*;
 pub mod bench;
 pub mod bundle;
 pub mod components;
+pub mod dom;
 pub mod embed;
 pub mod format;
 pub mod highlight;

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::match_nav::{NEXT_MATCH_ID, PREVIOUS_MATCH_ID};
 use crate::components::search_box::SEARCH_ID;
+use crate::dom;
 use crate::state::AppState;
 
 /// Listens for the page-wide shortcuts for as long as the page lives.
@@ -36,10 +37,7 @@ pub fn install(state: AppState) {
                 } else {
                     PREVIOUS_MATCH_ID
                 };
-                if let Some(button) = document()
-                    .get_element_by_id(id)
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
+                if let Some(button) = dom::by_id::<web_sys::HtmlElement>(id) {
                     ev.prevent_default();
                     button.click();
                 }
@@ -58,10 +56,7 @@ pub fn close_reader(state: AppState) {
 
 /// Moves focus to the search field and selects its text, ready to retype.
 pub fn focus_search() {
-    let field = document()
-        .get_element_by_id(SEARCH_ID)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-    if let Some(field) = field {
+    if let Some(field) = dom::by_id::<web_sys::HtmlInputElement>(SEARCH_ID) {
         let _ = field.focus();
         field.select();
     }

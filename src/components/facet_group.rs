@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::bundle;
 use crate::components::show_if::ShowIf;
+use crate::dom;
 use crate::format;
 use crate::state::{AppState, Route};
 
@@ -66,11 +67,8 @@ pub fn FacetGroup(
         // The list is rebuilt with the new counts: give focus back to the box.
         let id = checkbox_id(facet, &key);
         request_animation_frame(move || {
-            if let Some(element) = document().get_element_by_id(&id) {
-                use wasm_bindgen::JsCast;
-                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
+            if let Some(element) = dom::by_id::<web_sys::HtmlElement>(&id) {
+                let _ = element.focus();
             }
         });
     };

@@ -8,6 +8,7 @@ use crate::components::doc_date::DocDate;
 use crate::components::entity_link::EntityLink;
 use crate::components::marked_text::MarkedText;
 use crate::components::snippet::Snippet;
+use crate::dom;
 use crate::state::AppState;
 use communique_core::Span;
 
@@ -26,10 +27,11 @@ pub fn ResultItem(
     let state = AppState::expect();
     let doc = row.document();
     let is_active = move || state.active.get() == Some(index);
-    let item = NodeRef::<leptos::html::Li>::new();
+    let id = format!("result-{index}");
+    let item_id = id.clone();
     Effect::new(move |_| {
         if is_active() {
-            if let Some(item) = item.get() {
+            if let Some(item) = dom::by_id::<web_sys::HtmlElement>(&item_id) {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 item.scroll_into_view_with_scroll_into_view_options(&options);
@@ -41,10 +43,9 @@ pub fn ResultItem(
     let title = Span::new(0, doc.title.len());
     view! {
         <li
-            node_ref=item
             class="result"
             class:active=is_active
-            id=format!("result-{index}")
+            id=id
             aria-current=move || is_active().then_some("true")
             data-doc=doc.id.clone()
         >

@@ -31,6 +31,7 @@ use wasm_bindgen::JsCast;
 
 use crate::bundle;
 use crate::components::show_if::ShowIf;
+use crate::dom;
 use crate::format;
 use crate::state::AppState;
 
@@ -82,10 +83,7 @@ fn mark_id(order: usize) -> String {
 
 /// Gives the keyboard focus to the SVG element `id`, if there is one.
 fn focus_svg_element(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-    {
+    if let Some(el) = dom::by_id::<web_sys::SvgElement>(id) {
         let _ = el.focus();
     }
 }

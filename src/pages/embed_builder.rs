@@ -6,8 +6,8 @@
 //! and dates added to the route later are embedded without changes here.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::dom;
 use crate::embed::{Panel, Panels};
 use crate::state::{AppState, Route, View};
 
@@ -115,10 +115,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                 set_status.set("Copied to the clipboard.".to_string());
             } else {
                 // No clipboard access (permission, an unfocused page): select the text instead.
-                if let Some(area) = document()
-                    .get_element_by_id("embed-snippet")
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                {
+                if let Some(area) = dom::by_id::<web_sys::HtmlTextAreaElement>("embed-snippet") {
                     let _ = area.focus();
                     area.select();
                 }

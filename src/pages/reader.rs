@@ -3,7 +3,6 @@
 //! as links to their pages (with a legend), and the removed text.
 
 use communique_core::{DocId, Span};
-use leptos::html;
 use leptos::prelude::*;
 
 use crate::bundle;
@@ -13,7 +12,11 @@ use crate::components::match_nav::MatchNav;
 use crate::components::mention_legend::MentionLegend;
 use crate::components::mention_text::MentionText;
 use crate::components::removed_text::RemovedText;
+use crate::dom;
 use crate::state::AppState;
+
+/// The id of the article's title, which takes the focus when it opens.
+const READER_TITLE_ID: &str = "reader-title";
 
 /// `article#reader` for one article: `h1` title, `.reader-meta`, the clean
 /// text in `.reader-body` (paragraphs as `<p>`, matches as `<mark>`, the cited
@@ -29,7 +32,6 @@ pub fn ReaderPage(
     let marks = Memo::new(move |_| state.query.with(|q| bundle::matches_in(article, q)));
     // A span from a link must lie inside this article; anything else is ignored.
     let cite = Memo::new(move |_| state.cite.get().filter(|s| s.end as usize <= text.len()));
-    let heading = NodeRef::<html::H1>::new();
 
     Effect::new(move |_| {
         let cited = cite.get().is_some();
@@ -37,7 +39,7 @@ pub fn ReaderPage(
         // or the top of the article, and give the heading focus so screen
         // readers start there.
         request_animation_frame(move || {
-            if let Some(heading) = heading.get_untracked() {
+            if let Some(heading) = dom::by_id::<web_sys::HtmlElement>(READER_TITLE_ID) {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
                 let _ = heading.focus_with_options(&options);
@@ -121,7 +123,7 @@ pub fn ReaderPage(
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
 
     view! {
-        <article id="reader" class="reader" aria-labelledby="reader-title" data-doc=article.id.clone()>
+        <article id="reader" class="reader" aria-labelledby=READER_TITLE_ID data-doc=article.id.clone()>
             <nav class="reader-nav" aria-label="Article">
                 <button
                     type="button"
@@ -133,7 +135,7 @@ pub fn ReaderPage(
                     {back_label}
                 </button>
             </nav>
-            <h1 id="reader-title" node_ref=heading tabindex="-1">{title}</h1>
+            <h1 id=READER_TITLE_ID tabindex="-1">{title}</h1>
             <p class="reader-meta">
                 <DocDate date=article.date time=article.time.as_deref() class="reader-date" />
                 {article.source.as_deref().map(|s| view! { <span class="reader-source">{s}</span> })}

@@ -17,8 +17,10 @@ use crate::dist::{self, CorpusChoice};
 use crate::run::{absolute, project_root, Cmd, Result};
 use crate::setup;
 
-/// Reference target for the default site: total gzip transfer at most this many bytes.
-const TARGET_GZIP_TOTAL: u64 = 250 * 1024;
+/// Reference target for the default site: total gzip transfer at most this many
+/// bytes. The issue says 250 KB; the stricter reading (250,000 bytes, not 250 KiB)
+/// is the one checked.
+const TARGET_GZIP_TOTAL: u64 = 250_000;
 
 /// Runs every measurement; `bench_corpus` overrides the scale corpus folder.
 pub fn run(bench_corpus: Option<&Path>) -> Result<()> {
