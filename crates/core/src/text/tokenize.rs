@@ -9,8 +9,9 @@
 //! hyphen, joiners, direction marks) belong to the word they follow. Han
 //! ideographs, Hiragana and the scripts written without spaces (Thai, Lao,
 //! Khmer, Myanmar) give a word per character, as UAX #29 does without a
-//! dictionary. Nothing is changed here: folding and stemming come later, so
-//! spans always point at the text as written.
+//! dictionary; a run of Katakana is a word apart from the letters around it.
+//! Nothing is changed here: folding and stemming come later, so spans always
+//! point at the text as written.
 //!
 //! Why not the `unicode-segmentation` crate: its word tables and state
 //! machine cost 7 KB of the gzipped WebAssembly, and a word index needs only
@@ -64,6 +65,8 @@ enum Class {
     MidNum,
     /// Inside a word between letters or between digits (MidNumLet: ".", "'", "’").
     MidNumLet,
+    /// Inside a word between Hebrew letters (Double_Quote: '"').
+    DoubleQuote,
     /// Anything else: spaces, punctuation, symbols.
     Other,
 }
@@ -73,6 +76,7 @@ fn class(c: char) -> Class {
     match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
         '0'..='9' => Class::Digit,
+        '"' => Class::DoubleQuote,
         '\'' | '.' | '‘' | '’' | '\u{2024}' | '\u{FE52}' | '\u{FF07}' | '\u{FF0E}' => {
             Class::MidNumLet
         }
@@ -154,7 +158,7 @@ fn adjacent(last: Class, next: Class) -> bool {
 fn joins(before: (char, Class), mid: (char, Class), after: (char, Class)) -> bool {
     let between = |wanted: Class| before.1 == wanted && after.1 == wanted;
     match mid {
-        ('"', _) => is_hebrew_letter(before.0) && is_hebrew_letter(after.0),
+        (_, Class::DoubleQuote) => is_hebrew_letter(before.0) && is_hebrew_letter(after.0),
         (_, Class::MidLetter) => between(Class::Letter),
         (_, Class::MidNum) => between(Class::Digit),
         (_, Class::MidNumLet) => between(Class::Letter) || between(Class::Digit),
@@ -193,18 +197,17 @@ impl WordSpans<'_> {
             };
             let (j, c, class) = match class {
                 _ if adjacent(last.1, class) => (i, c, class),
-                Class::Letter | Class::Digit | Class::Katakana | Class::Connector => {
-                    return (i, alphanumeric)
-                }
-                Class::Single | Class::Extend => return (i, alphanumeric),
-                _ => match self.next_base(i + c.len_utf8()) {
-                    Some((j, d, after)) if joins(last, (c, class), (d, after)) => (j, d, after),
-                    // WB7a: a Hebrew letter keeps an apostrophe after it ("ג'").
-                    _ if c == '\'' && is_hebrew_letter(last.0) => {
-                        return (self.after_marks(i + 1), alphanumeric)
+                Class::MidLetter | Class::MidNum | Class::MidNumLet | Class::DoubleQuote => {
+                    match self.next_base(i + c.len_utf8()) {
+                        Some((j, d, after)) if joins(last, (c, class), (d, after)) => (j, d, after),
+                        // WB7a: a Hebrew letter keeps an apostrophe after it ("ג'").
+                        _ if c == '\'' && is_hebrew_letter(last.0) => {
+                            return (self.after_marks(i + 1), alphanumeric)
+                        }
+                        _ => return (i, alphanumeric),
                     }
-                    _ => return (i, alphanumeric),
-                },
+                }
+                _ => return (i, alphanumeric),
             };
             alphanumeric |= class != Class::Connector;
             last = (c, class);
