@@ -45,6 +45,9 @@ const AXIS: f64 = 26.0;
 const DOT: f64 = 6.0;
 /// Space kept between labelled ticks.
 const TICK_SPACING: f64 = 64.0;
+/// Width allowed per character of a tick label (11 px type), to tell whether
+/// it fits between its tick and the right edge.
+const LABEL_CHAR_WIDTH: f64 = 7.0;
 /// How far a pointer must move before a press becomes a brush, in pixels.
 const DRAG_THRESHOLD: f64 = 4.0;
 /// At most this many lanes: the most frequent directions, then "Other".
@@ -529,12 +532,24 @@ pub fn TimelineChart(
                     ("y2", &px(bottom + 4.0)),
                 ],
             );
+            // A label that would run past the right edge ends at its tick instead.
+            let label = tick_label(&tick);
+            let fits = x + 3.0 + label.chars().count() as f64 * LABEL_CHAR_WIDTH <= w;
+            let (label_x, anchor) = if fits {
+                (x + 3.0, "start")
+            } else {
+                (x - 3.0, "end")
+            };
             let text = svg_child(
                 &g,
                 "text",
-                &[("x", &px(x + 3.0)), ("y", &px(bottom + 17.0))],
+                &[
+                    ("x", &px(label_x)),
+                    ("y", &px(bottom + 17.0)),
+                    ("text-anchor", anchor),
+                ],
             );
-            text.set_text_content(Some(&tick_label(&tick)));
+            text.set_text_content(Some(&label));
         }
     });
 

@@ -349,6 +349,21 @@ async fn the_timeline_at_375_and_1280_px_light_and_dark() {
                     overflow.as_f64().unwrap_or(0.0) <= 0.0,
                     "at {width} px the page scrolls sideways by {overflow}"
                 );
+                // Every tick label lies inside the chart, the last one included.
+                let clipped = page
+                    .script(
+                        "const box = document.querySelector('.timeline-page .tl-svg').getBoundingClientRect();
+                         return [...document.querySelectorAll('.timeline-page .tl-tick text')]
+                           .filter(t => { const r = t.getBoundingClientRect();
+                                          return r.left < box.left - 0.5 || r.right > box.right + 0.5; })
+                           .map(t => t.textContent);",
+                        vec![],
+                    )
+                    .await?;
+                ensure!(
+                    clipped.as_array().is_some_and(|labels| labels.is_empty()),
+                    "at {width} px these tick labels leave the chart: {clipped}"
+                );
                 page.screenshot(&format!("timeline_{width}_{scheme}")).await?;
                 page.visit("?q=Moscow").await?;
                 page.wait_for(".timeline-strip .tl-mark").await?;
