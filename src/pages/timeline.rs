@@ -14,7 +14,7 @@ use crate::format;
 use crate::state::AppState;
 
 /// The visits view: a count (`#visit-count`), the [`TimelineChart`], the
-/// [`UndatedVisits`], the [`VisitCard`] of the visit chosen, the
+/// [`UndatedVisits`], the [`VisitCard`](crate::components::visit_card::VisitCard) of the visit chosen, the
 /// [`ExportButtons`] and a link to the articles behind the visits shown.
 #[component]
 pub fn TimelinePage() -> impl IntoView {

@@ -22,7 +22,7 @@
 //! compile, and a field out of order is caught by the round-trip tests
 //! (`bundle.rs`), which fill every field of every type with distinct values.
 
-/// Why the bytes could not be decoded: what was expected, at which byte.
+/// Why the bytes could not be decoded: what is wrong, at which byte.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Corrupt {
     /// Byte offset into the decoded payload.
@@ -39,9 +39,9 @@ impl std::fmt::Display for Corrupt {
 
 /// A cursor over postcard-encoded bytes.
 ///
-/// Reading never stops half-way: the first bad byte is recorded in
-/// [`Reader::finish`]'s error, and from then on every read gives an empty or
-/// zero value. Why: with an early return at every field, each struct's
+/// Reading never stops half-way: the first bad byte is recorded (and
+/// returned by [`Reader::read_all`]), and from then on every read gives an
+/// empty or zero value. Why: with an early return at every field, each struct's
 /// decoder would also carry code to drop the fields already read, about
 /// half of its size in WebAssembly; the values read after an error are
 /// thrown away with it.

@@ -34,16 +34,17 @@ pub(crate) fn char_mask(term: &str) -> u64 {
     })
 }
 
-/// Optimal string alignment distance between `a` and `b` (an adjacent swap
-/// counts as one edit), or `None` when it exceeds `max`.
+/// [`bounded_distance_in`] with a fresh scratch buffer, for tests.
 #[cfg(test)]
 fn bounded_distance(a: &[char], b: &[char], max: u8) -> Option<u8> {
     bounded_distance_in(a, b, max, &mut Vec::new())
 }
 
-/// [`bounded_distance`] with a reused scratch buffer (no allocation per call
-/// once it has grown): only the diagonal band of width `2 * max + 1` is
-/// computed, with cells capped at `max + 1`.
+/// Optimal string alignment distance between `a` and `b` (an adjacent swap
+/// counts as one edit), or `None` when it exceeds `max`, using a reused
+/// scratch buffer (no allocation per call once it has grown): only the
+/// diagonal band of width `2 * max + 1` is computed, with cells capped at
+/// `max + 1`.
 fn bounded_distance_in<T: PartialEq>(
     a: &[T],
     b: &[T],
