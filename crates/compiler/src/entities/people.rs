@@ -123,6 +123,22 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_that_is_also_a_city_stays_in_the_persons_name() {
+        // The gazetteer is the general list of cities, and many share a given
+        // name; followed by a surname, such a name is a person's (people by
+        // given name run before places, which also leave a city name followed
+        // by more name words to the longer name).
+        check(
+            "Florence Parly met officials in Florence.",
+            &["Florence Parly/person", "Florence/place"],
+        );
+        check(
+            "Victoria Nuland flew to Sydney.",
+            &["Victoria Nuland/person", "Sydney/place"],
+        );
+    }
+
+    #[test]
     fn countries_and_offices_are_not_names() {
         check("President of Kenya", &["Kenya/place"]);
         check(
