@@ -12,6 +12,12 @@ use crate::dom;
 use crate::state::AppState;
 use communique_core::Span;
 
+/// The id of the result at `index` in the list, which the search field names
+/// as its active descendant.
+pub fn result_id(index: usize) -> String {
+    format!("result-{index}")
+}
+
 /// A `.result` list item for one document: its highlighted title as a real
 /// link to the reader (`?q=…&doc=…`), its date and source, and its snippets.
 /// It is the active result (class `active`, `aria-current`) while the arrow
@@ -27,7 +33,7 @@ pub fn ResultItem(
     let state = AppState::expect();
     let doc = row.document();
     let is_active = move || state.active.get() == Some(index);
-    let id = format!("result-{index}");
+    let id = result_id(index);
     let item_id = id.clone();
     Effect::new(move |_| {
         if is_active() {

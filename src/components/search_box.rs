@@ -5,6 +5,7 @@ use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::result_item::result_id;
 use crate::state::AppState;
 
 /// The id of the search field; `/` focuses it from anywhere (see `lib.rs`).
@@ -31,7 +32,7 @@ pub fn SearchBox() -> impl IntoView {
 
     let showing_results = move || state.current.with(|r| r.shows_results());
     let on_keydown = move |ev: KeyboardEvent| {
-        if !state.current.with_untracked(|r| r.shows_results()) {
+        if !untrack(showing_results) {
             return;
         }
         let count = state
@@ -65,7 +66,7 @@ pub fn SearchBox() -> impl IntoView {
             .active
             .get()
             .filter(|_| showing_results())
-            .map(|i| format!("result-{i}"))
+            .map(result_id)
     };
 
     view! {
