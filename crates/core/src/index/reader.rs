@@ -78,16 +78,6 @@ impl SearchIndex {
             .map(|i| i as u32)
     }
 
-    /// The term a folded word is a form of: through the words whose stem
-    /// differs, else the term spelt the same; `None` when the index has
-    /// neither. The inverse of [`SearchIndex::word_forms`].
-    pub(crate) fn term_of_form(&self, folded: &str) -> Option<u32> {
-        match self.words.binary_search_by(|w| w.as_str().cmp(folded)) {
-            Ok(i) => Some(self.word_terms[i]),
-            Err(_) => self.term_id(folded),
-        }
-    }
-
     /// Ids of all terms starting with `prefix` (a range, as terms are sorted).
     pub(crate) fn prefix_range(&self, prefix: &str) -> Range<u32> {
         let start = self.terms.partition_point(|t| t.as_str() < prefix);
@@ -337,14 +327,6 @@ mod tests {
         );
         let forms: Vec<&str> = index.word_forms(index.term_id("minist").unwrap()).collect();
         assert_eq!(forms, ["minist", "minister"]);
-        // Each word form leads back to its term, and only indexed words lead anywhere.
-        for id in 0..index.terms.len() as u32 {
-            for form in index.word_forms(id) {
-                assert_eq!(index.term_of_form(form), Some(id), "{form}");
-            }
-        }
-        assert_eq!(index.term_of_form("ministry"), index.term_id("ministri"));
-        assert_eq!(index.term_of_form("nowhere"), None);
         let terms_of_eight = index.entries_of_char_len(8, true);
         assert_eq!(terms_of_eight.len(), 1);
         assert_eq!(index.doc_freq(index.term_id("moscow").unwrap()), 1);

@@ -375,7 +375,7 @@ impl SearchIndex {
                 .flat_map(|(k, clause)| body_matches(self, clause, k, doc_id))
                 .collect();
             snippet::passages_at(self, doc_id, doc, &matches, &mut matcher)
-                .unwrap_or_else(|| snippet::passages(doc, &matcher.matches(self, &doc.text)))
+                .unwrap_or_else(|| snippet::passages(doc, &matcher.matches(&doc.text)))
         };
         let hits = scored
             .iter()

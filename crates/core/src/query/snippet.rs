@@ -29,16 +29,17 @@ const MIN_LEAD_BYTES: usize = 120;
 /// Finds the words of a text that match a resolved query.
 #[derive(Clone)]
 pub(crate) struct Matcher {
-    /// Term ids any positive clause accepts (words and phrases), sorted.
-    wanted: Vec<u32>,
+    /// Folded word forms of every term a positive clause accepts, with the
+    /// term id, sorted by form (a query has few; a binary search finds one).
+    forms: Vec<(String, u32)>,
     /// Term ids any positive single-word clause accepts, sorted.
     words: Vec<u32>,
     /// Positive phrases: (term id, offset) of their content words.
     phrases: Vec<Vec<(u32, u32)>>,
-    /// First bytes of the wanted terms' word forms (a bit per byte value), to
-    /// turn most words away before folding them.
+    /// First bytes of `forms` (a bit per byte value), to turn most words
+    /// away before folding them.
     first_bytes: [u64; 4],
-    /// Byte lengths of those forms (a bit per length; lengths past 63 share bit 63).
+    /// Byte lengths of `forms` (a bit per length; lengths past 63 share bit 63).
     lengths: u64,
     /// Reused buffer for folding one word.
     folded: String,
@@ -63,28 +64,28 @@ impl Matcher {
                 Resolved::Phrase(None) => {}
             }
         }
-        // Looking a folded word up in the index's dictionaries rather than
-        // stemming every word of every text shown makes highlighting a fold
-        // and a binary search per word, and building a matcher allocates nothing
-        // per word form.
-        let mut wanted: Vec<u32> = words
+        // Matching word forms rather than stemming every word of every text
+        // shown makes highlighting a fold and a binary search per word.
+        let wanted = words
             .iter()
             .copied()
-            .chain(phrases.iter().flatten().map(|&(id, _)| id))
+            .chain(phrases.iter().flatten().map(|&(id, _)| id));
+        let mut forms: Vec<(String, u32)> = wanted
+            .flat_map(|id| index.word_forms(id).map(move |form| (form.to_string(), id)))
             .collect();
-        crate::sort::sort(&mut wanted);
-        wanted.dedup();
+        crate::sort::sort(&mut forms);
+        forms.dedup_by(|a, b| a.0 == b.0);
         crate::sort::sort(&mut words);
         words.dedup();
         let mut first_bytes = [0u64; 4];
         let mut lengths = 0;
-        for form in wanted.iter().flat_map(|&id| index.word_forms(id)) {
+        for (form, _) in &forms {
             let first = form.as_bytes().first().copied().unwrap_or(0);
             first_bytes[usize::from(first >> 6)] |= 1 << (first & 63);
             lengths |= length_bit(form.len());
         }
         Matcher {
-            wanted,
+            forms,
             first_bytes,
             lengths,
             words,
@@ -93,8 +94,8 @@ impl Matcher {
         }
     }
 
-    /// The id of a wanted term this word is a form of in `index`.
-    fn term_id(&mut self, index: &SearchIndex, word: &str) -> Option<u32> {
+    /// The id of a wanted term this word is a form of.
+    fn term_id(&mut self, word: &str) -> Option<u32> {
         let bytes = word.as_bytes();
         // A plain ASCII word folds to itself in lower case: check its first
         // byte and length before building the folded form.
@@ -106,21 +107,23 @@ impl Matcher {
             }
         }
         text::fold_into(word, &mut self.folded);
-        index
-            .term_of_form(&self.folded)
-            .filter(|id| self.wanted.binary_search(id).is_ok())
+        let at = self
+            .forms
+            .binary_search_by(|(form, _)| form.as_str().cmp(&self.folded))
+            .ok()?;
+        Some(self.forms[at].1)
     }
 
     /// The matched words (whole phrases for phrase clauses) of `text`, each
     /// with a key naming what it matched (a term id, or `u32::MAX - i` for
     /// the `i`-th phrase), in text order, unmerged.
-    pub(crate) fn matches(&mut self, index: &SearchIndex, text: &str) -> Vec<(Span, u32)> {
-        if self.wanted.is_empty() {
+    pub(crate) fn matches(&mut self, text: &str) -> Vec<(Span, u32)> {
+        if self.forms.is_empty() {
             return Vec::new();
         }
         // Word positions are consecutive, so a word's position is its index here.
         let tokens: Vec<(Span, Option<u32>)> = text::words(text)
-            .map(|w| (w.span, self.term_id(index, w.text)))
+            .map(|w| (w.span, self.term_id(w.text)))
             .collect();
         let mut found: Vec<(Span, u32)> = tokens
             .iter()
@@ -139,7 +142,7 @@ impl Matcher {
             joined.push_str(&text[first.range()]);
             joined.push_str(&text[second.range()]);
             if let Some(id) = self
-                .term_id(index, &joined)
+                .term_id(&joined)
                 .filter(|id| self.words.binary_search(id).is_ok())
             {
                 let span = Span {
@@ -181,9 +184,9 @@ impl Matcher {
 
     /// Spans of the matched words of `text`, sorted and merged where they
     /// touch or overlap.
-    pub(crate) fn spans(&mut self, index: &SearchIndex, text: &str) -> Vec<Span> {
+    pub(crate) fn spans(&mut self, text: &str) -> Vec<Span> {
         merge(
-            self.matches(index, text)
+            self.matches(text)
                 .into_iter()
                 .map(|(span, _)| span)
                 .collect(),
@@ -248,19 +251,19 @@ pub(crate) fn remember_matcher(index: &SearchIndex, query: &Query, matcher: Matc
 impl SearchIndex {
     /// Every matched word of `query` in the whole of `doc.text` (for the reader view).
     pub fn highlights(&self, doc: &Document, query: &Query) -> Vec<Span> {
-        with_matcher(self, query, |matcher| matcher.spans(self, &doc.text))
+        with_matcher(self, query, |matcher| matcher.spans(&doc.text))
     }
 
     /// Every matched word of `query` in `doc.title` (spans into the title).
     pub fn title_highlights(&self, doc: &Document, query: &Query) -> Vec<Span> {
-        with_matcher(self, query, |matcher| matcher.spans(self, &doc.title))
+        with_matcher(self, query, |matcher| matcher.spans(&doc.title))
     }
 
     /// The best one or two passages of `doc` for `query`, as in [`Hit`](super::Hit)s
     /// (for hits beyond the first [`SNIPPET_HITS`]).
     pub fn snippets(&self, doc: &Document, query: &Query) -> Vec<Snippet> {
         with_matcher(self, query, |matcher| {
-            passages(doc, &matcher.matches(self, &doc.text))
+            passages(doc, &matcher.matches(&doc.text))
         })
     }
 }
@@ -324,7 +327,7 @@ pub(crate) fn passages_at(
     let chosen = choose(&units, &located);
     Some(render(doc, &units, &chosen, |u| {
         let unit = units[u];
-        let found = matcher.matches(index, doc.slice(unit));
+        let found = matcher.matches(doc.slice(unit));
         merge(
             found
                 .into_iter()
