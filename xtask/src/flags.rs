@@ -22,6 +22,9 @@ Commands:
   bench [--bench-corpus DIR]   sizes, compile time, native and in-browser search latency
   ner [--conll FILE]           entity extraction precision/recall/F1 per kind on CoNLL-2003
                                (default: ../shared/ner/conll2003_eng.testb)
+  eval [--gold FILE] [--texts DIR]
+                               visits, dates and entities scored on annotated articles
+                               (default: ../shared/eval/dev.json, texts in eval/texts/)
   icons                        render icons/icon.svg to the committed PNG icons (headless Chromium)
   post-build                   Trunk's post_build hook: list the build's files in its sw.js
   help                         this text
@@ -46,6 +49,8 @@ pub enum Command {
     Bench(Bench),
     /// Score the entity extractor on CoNLL-2003.
     Ner(Ner),
+    /// Score visits, dates and entities on annotated articles.
+    Eval(Eval),
     /// Render the PNG icons from the SVG.
     Icons,
     /// Fill in the service worker of the site Trunk is staging.
@@ -93,6 +98,15 @@ pub struct Ner {
     pub conll: Option<PathBuf>,
 }
 
+/// Options of `cargo xtask eval`.
+#[derive(Debug, PartialEq)]
+pub struct Eval {
+    /// The gold file instead of `../shared/eval/dev.json`.
+    pub gold: Option<PathBuf>,
+    /// The folder of `<id>.txt` texts instead of `eval/texts/`.
+    pub texts: Option<PathBuf>,
+}
+
 /// Parses the arguments after `cargo xtask`; the error is a message for the user.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
     let mut args = Args::new(args)?;
@@ -123,6 +137,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some("post-build") => Command::PostBuild,
         Some("ner") => Command::Ner(Ner {
             conll: args.value("--conll")?.map(PathBuf::from),
+        }),
+        Some("eval") => Command::Eval(Eval {
+            gold: args.value("--gold")?.map(PathBuf::from),
+            texts: args.value("--texts")?.map(PathBuf::from),
         }),
         Some(other) => return Err(format!("unknown command {other:?}")),
     };

@@ -13,6 +13,7 @@
 
 mod bench;
 mod dist;
+mod eval;
 mod flags;
 mod ner;
 mod run;
@@ -63,6 +64,7 @@ fn main() -> ExitCode {
         Command::E2e => test::run_e2e(),
         Command::Bench(options) => bench::run(options.bench_corpus.as_deref()),
         Command::Ner(options) => ner::run(options.conll.as_deref()),
+        Command::Eval(options) => eval::run(options.gold.as_deref(), options.texts.as_deref()),
         Command::Icons => site::icons(),
         Command::PostBuild => site::post_build(),
     };

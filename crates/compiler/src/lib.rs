@@ -29,6 +29,7 @@ use communique_core::{Corpus, CorpusMeta, Diagnostic, Document, FileReport};
 pub mod clean;
 pub mod dates;
 pub mod entities;
+pub mod eval;
 pub mod export;
 pub mod read;
 pub mod report;
