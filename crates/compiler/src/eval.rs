@@ -19,8 +19,9 @@
 //!   destination or country equals the gold destination, or the predicted
 //!   destination equals the gold country. `also_ok_visits` count neither way.
 //! - A matched visit's date is right when its start (or end) date, written at
-//!   its own precision (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), is one of the gold's
-//!   `date_ok`, where `null` accepts a visit without a date.
+//!   its own precision (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), begins with one of
+//!   the gold's `date_ok` prefixes (so `2019-06` accepts any day of that
+//!   month), where `null` accepts a visit without a date.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
@@ -460,7 +461,7 @@ fn score_visits(
             Some((at, fact)) => {
                 used[at] = true;
                 scores.visits.true_positives += 1;
-                if fact.dates.iter().any(|d| visit.date_ok.contains(d)) {
+                if fact.dates.iter().any(|d| date_accepted(d.as_deref(), &visit.date_ok)) {
                     scores.dates_right += 1;
                 } else {
                     scores.wrong_dates.push(format!(
@@ -515,6 +516,15 @@ fn score_visits(
             scores.no_visit_articles_with_visits += 1;
         }
     }
+}
+
+/// Whether a predicted date (ISO at its precision, or none) begins with one of the accepted prefixes.
+fn date_accepted(predicted: Option<&str>, accepted: &[Option<String>]) -> bool {
+    accepted.iter().any(|ok| match (predicted, ok) {
+        (Some(date), Some(prefix)) => date.starts_with(prefix.as_str()),
+        (None, None) => true,
+        _ => false,
+    })
 }
 
 fn dates_label(dates: &[Option<String>]) -> String {
