@@ -461,7 +461,11 @@ fn score_visits(
             Some((at, fact)) => {
                 used[at] = true;
                 scores.visits.true_positives += 1;
-                if fact.dates.iter().any(|d| date_accepted(d.as_deref(), &visit.date_ok)) {
+                if fact
+                    .dates
+                    .iter()
+                    .any(|d| date_accepted(d.as_deref(), &visit.date_ok))
+                {
                     scores.dates_right += 1;
                 } else {
                     scores.wrong_dates.push(format!(

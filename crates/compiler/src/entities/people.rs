@@ -32,6 +32,17 @@ fn is_country_or_region(s: &Sentence, i: usize) -> bool {
         .is_some_and(|id| g.places[id as usize].kind != PlaceKind::City)
 }
 
+/// Inhabitants from which a city's name, alone after a title, is the city's.
+const BIG_CITY: u64 = 1_000_000;
+
+/// Whether token `i` names a country, a region or a city of a million people.
+fn is_big_place(s: &Sentence, i: usize) -> bool {
+    is_country_or_region(s, i)
+        || Gazetteer::get()
+            .country_of_city(&s.keys[i], BIG_CITY)
+            .is_some()
+}
+
 /// Whether a personal name starts at `i`: a given name followed by another name word.
 pub(crate) fn starts_name(s: &Sentence, i: usize) -> bool {
     let g = Gazetteer::get();
@@ -42,12 +53,15 @@ pub(crate) fn starts_name(s: &Sentence, i: usize) -> bool {
         && (name_word(s, i + 1) || particles_then_name(s, i + 1).is_some())
 }
 
-/// The end of the name that starts at `from`: name words, with lower-case particles inside.
+/// The end of the name that starts at `from`: name words, with lower-case particles
+/// and hyphenated parts inside ("Faisal bin Farhan Al-Saud", "Moon Jae-in").
 fn name_end(s: &Sentence, from: usize) -> usize {
     let mut end = from;
     while end < s.len() && end - from < MAX_NAME_WORDS {
         if name_word(s, end) {
             end += 1;
+        } else if let Some(after) = hyphenated_part(s, end).filter(|_| end > from) {
+            end = after;
         } else if let Some(after) = particles_then_name(s, end) {
             end = after;
         } else {
@@ -57,13 +71,35 @@ fn name_end(s: &Sentence, from: usize) -> usize {
     end
 }
 
-/// After lower-case particles at `i` ("van der"), the index of the name word that follows.
+/// After lower-case particles at `i` ("van der", "al-"), the index of the name word that follows.
 fn particles_then_name(s: &Sentence, i: usize) -> Option<usize> {
     let mut k = i;
     while k < s.len() && s.is_lower(k) && lexicon::is_name_particle(s.word(k)) {
         k += 1;
     }
+    if k > i && s.attached(k) && s.raw(k) == "-" {
+        k += 1;
+    }
     (k > i && name_word(s, k)).then_some(k + 1)
+}
+
+/// Lower-case words a hyphen attaches to a name that are not part of it ("Putin-led").
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "led", "run", "era", "born", "made", "based", "style", "type",
+];
+
+/// At a hyphen written between two words of a name, the index after its second
+/// part: a name word ("Al-Saud", "Jean-Claude") or a short lower-case syllable of a
+/// romanised Korean or Chinese given name ("Jae-in", "Jong-un").
+fn hyphenated_part(s: &Sentence, i: usize) -> Option<usize> {
+    if !s.attached(i) || s.raw(i) != "-" {
+        return None;
+    }
+    let next = i + 1;
+    let syllable = s.is_lower(next)
+        && s.raw(next).chars().count() <= 4
+        && !HYPHEN_SUFFIXES.contains(&s.word(next));
+    (name_word(s, next) || syllable).then_some(next + 1)
 }
 
 /// Names right after an office, rank or honorific: "Deputy FM Hadi Farahani".
@@ -82,8 +118,9 @@ pub(crate) fn after_titles(s: &mut Sentence) {
             continue;
         }
         let end = name_end(s, i);
-        // "the Minister Tehran …": a lone big place after a title is not a name.
-        if end - i == 1 && Gazetteer::get().is_place(&s.keys[i]) {
+        // "the Minister Tehran …": a lone big place after a title is not a name;
+        // a small town's name is more often a surname ("President Bush").
+        if end - i == 1 && is_big_place(s, i) {
             continue;
         }
         s.add(i, end, Some(EntityKind::Person), Cue::None);
@@ -91,13 +128,24 @@ pub(crate) fn after_titles(s: &mut Sentence) {
 }
 
 /// Names that open with a known given name: "Oleg Marchenko", "Ali Akbar Hamidi".
+/// A capitalised word no lexicon knows right before it belongs to the name too
+/// ("Aung San Suu Kyi": the given-name list knows "San", not "Aung").
 pub(crate) fn by_given_name(s: &mut Sentence) {
+    let g = Gazetteer::get();
     let mut i = 0;
     while i < s.len() {
         // "San Diego", "Santa Clara": a place that opens with a given name stays a place.
         if starts_name(s, i) && !s.place_starts(i, 2) {
             let end = name_end(s, i);
-            s.add(i, end, Some(EntityKind::Person), Cue::None);
+            let unknown_before = i > 0
+                && s.tokens[i - 1].shape == Shape::Capitalized
+                && name_word(s, i - 1)
+                && !s.opener[i - 1]
+                && !g.is_common_word(s.word(i - 1))
+                && !g.is_place(&s.keys[i - 1])
+                && g.demonym(s.word(i - 1)).is_none();
+            let start = if unknown_before { i - 1 } else { i };
+            s.add(start, end, Some(EntityKind::Person), Cue::None);
             i = end;
         } else {
             i += 1;
@@ -135,6 +183,30 @@ mod tests {
         check(
             "Victoria Nuland flew to Sydney.",
             &["Victoria Nuland/person", "Sydney/place"],
+        );
+    }
+
+    #[test]
+    fn hyphens_particles_and_unknown_first_words_stay_in_names() {
+        check(
+            "President Bush has arrived in New Delhi.",
+            &["Bush/person", "New Delhi/place"],
+        );
+        check(
+            "Burmese campaigner Aung San Suu Kyi began a visit.",
+            &["Aung San Suu Kyi/person"],
+        );
+        check(
+            "Foreign Minister Faisal bin Farhan Al-Saud arrived.",
+            &["Faisal bin Farhan Al-Saud/person"],
+        );
+        check(
+            "Emir Sheikh Tamim bin Hamad al-Thani arrived.",
+            &["Tamim bin Hamad al-Thani/person"],
+        );
+        check(
+            "President Moon Jae-in met Kim Jong-un in a Putin-led forum.",
+            &["Moon Jae-in/person", "Kim Jong-un/person", "Putin/?None"],
         );
     }
 

@@ -215,6 +215,14 @@ impl<'a> Sentence<'a> {
         i < self.len() && self.name[i] && self.claim[i] == Claim::Free
     }
 
+    /// Whether token `i` touches the tokens on both sides, with no space between ("Al-Saud").
+    pub fn attached(&self, i: usize) -> bool {
+        i > 0
+            && i + 1 < self.len()
+            && self.tokens[i - 1].end == self.tokens[i].start
+            && self.tokens[i].end == self.tokens[i + 1].start
+    }
+
     /// Whether token `i` is lower-case.
     pub fn is_lower(&self, i: usize) -> bool {
         i < self.len() && self.tokens[i].shape == Shape::Lower
