@@ -501,6 +501,17 @@ impl<'a> DocState<'a> {
 
     /// The place named by the phrase starting at token `k` (after "to", "in", "at", "for").
     pub fn place_at(&self, s: &Sentence, k: usize) -> PlaceHit {
+        // "to northern Cyprus", "in neighbouring Uzbekistan": the place after its side.
+        const SIDES: &[&str] = &[
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "neighbouring",
+            "neighboring",
+        ];
+        let k = if s.is_any(k, SIDES) { k + 1 } else { k };
         match self.place_phrase_at(s, k) {
             // "in Moscow's view", "to Tehran's position": the place owns something else.
             PlaceHit::Place(_, last) if s.tokens[last].possessive => PlaceHit::None,

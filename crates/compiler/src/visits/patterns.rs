@@ -72,7 +72,9 @@ impl Candidate {
 }
 
 const VISIT_VERBS: &[&str] = &["visit", "visits", "visited", "visiting"];
-const ARRIVE_VERBS: &[&str] = &["arrive", "arrives", "arrived", "arriving"];
+const ARRIVE_VERBS: &[&str] = &[
+    "arrive", "arrives", "arrived", "arriving", "land", "lands", "landed", "landing",
+];
 const LEAVE_VERBS: &[&str] = &[
     "left",
     "leave",
@@ -189,6 +191,7 @@ const FUTURE_MARKERS: &[&str] = &[
     "slated",
     "preparing",
     "prepares",
+    "supposed",
 ];
 const CANCEL_MARKERS: &[&str] = &[
     "cancelled",
@@ -376,20 +379,22 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         return noun_rule(s, st, i);
     }
     // "arrived here": the dateline's city.
-    if ARRIVE_VERBS.contains(&w) && s.is_any(i + 1, &["here"]) {
+    let after = after_time(s, i + 1);
+    if (ARRIVE_VERBS.contains(&w) || w == "arrival") && s.is_any(after, &["here"]) {
         let place = st.dateline_place()?;
-        let traveller = subject_before(s, st, i)?;
+        let traveller = possessor_before(s, st, i).or_else(|| subject_before(s, st, i))?;
         return visit(s, st, i, "arrived-in", traveller, place);
     }
-    if ARRIVE_VERBS.contains(&w) && s.is_any(i + 1, &["in", "at"]) {
-        let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
+    // "arrived in Y", "arrived Sunday in Y", "landed late on Tuesday in Y".
+    if ARRIVE_VERBS.contains(&w) && s.is_any(after, &["in", "at"]) {
+        let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
             return None;
         };
         let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
         return visit(s, st, i, "arrived-in", traveller, place);
     }
-    if w == "arrival" && s.is_any(i + 1, &["in", "at"]) {
-        let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
+    if w == "arrival" && s.is_any(after, &["in", "at"]) {
+        let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
             return None;
         };
         let traveller = possessor_before(s, st, i)
@@ -403,7 +408,9 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         if let PlaceHit::Place(_, last) = st.place_at(s, k) {
             k = last + 1;
         }
-        if !s.is_any(k, &["for"]) {
+        // "departed to Y" is a trip too; "left to" is not ("left to die").
+        let to = w.starts_with("depart") && s.is_any(k, &["to"]);
+        if !s.is_any(k, &["for"]) && !to {
             return None;
         }
         let PlaceHit::Place(place, _) = st.place_at(s, k + 1) else {
@@ -412,11 +419,11 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         let traveller = subject_before(s, st, i)?;
         return visit(s, st, i, "left-for", traveller, place);
     }
-    // "headed for Y" is a trip; "came for talks" names no place.
+    // "headed for Y" is a trip; "came for talks" names no place; "flew late Sunday to Y".
     let to_place =
-        s.is_any(i + 1, &["to", "into"]) || (w.starts_with("head") && s.is_any(i + 1, &["for"]));
+        s.is_any(after, &["to", "into"]) || (w.starts_with("head") && s.is_any(after, &["for"]));
     if TRAVEL_VERBS.contains(&w) && to_place && !is_noun_position(s, i) {
-        let PlaceHit::Place(place, _) = st.place_at(s, i + 2) else {
+        let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
             return None;
         };
         let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
@@ -429,6 +436,46 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         return host_rule(s, st, i);
     }
     None
+}
+
+/// Words of a time phrase that may stand between a travel verb and its place:
+/// "arrived Sunday in", "flew late on Tuesday to", "landed this morning in".
+const TIME_WORDS: &[&str] = &[
+    "on",
+    "late",
+    "early",
+    "this",
+    "last",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "tonight",
+    "overnight",
+    "midday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The index after a time phrase starting at `k` (at most four words), or `k` when there is none.
+fn after_time(s: &Sentence, k: usize) -> usize {
+    let mut end = k;
+    while end < k + 4 && s.is_any(end, TIME_WORDS) {
+        end += 1;
+    }
+    // Only a phrase with a time word in it: "on" alone ("went on to") is not one.
+    if (k..end).any(|j| !s.is_any(j, &["on", "this", "last", "late", "early"])) {
+        end
+    } else {
+        k
+    }
 }
 
 /// "a visit", "his visit", "the official visit": a noun, not a verb.
@@ -460,8 +507,16 @@ fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         return None;
     }
     // The person must be what "is" is said of: "X is in", "X, who is in", not
-    // "X said Iran's interest is in Russia".
-    let before = be.checked_sub(1)?;
+    // "X said Iran's interest is in Russia"; an aside may come between ("X, meanwhile, is in").
+    let mut before = be.checked_sub(1)?;
+    if s.is_any(before, &[","]) {
+        if let Some(open) = (before.saturating_sub(3)..before)
+            .rev()
+            .find(|&k| s.is_any(k, &[","]))
+        {
+            before = open.checked_sub(1)?;
+        }
+    }
     let named = s.ref_at(before).is_some_and(|r| r.kind == RefKind::Person);
     let described = st.anaphor_at(s, before).is_some() && !s.is_any(before, &["his", "her"]);
     if !(named || described || s.is_any(before, &["who"])) {
@@ -522,7 +577,13 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let w = s.word(i);
     // "During his visit to Y in 2015, X met W": the "his" of an opening clause is X.
     let opening = (0..i).all(|k| s.ref_at(k).is_none() && !s.is_any(k, &[","]));
-    let possessor = if opening && s.is_any(i.wrapping_sub(1), &["his", "her"]) {
+    // "his visit", "her state visit".
+    let owner_at = if s.is_any(i.wrapping_sub(1), TRIP_MODIFIERS) {
+        i.wrapping_sub(2)
+    } else {
+        i.wrapping_sub(1)
+    };
+    let possessor = if opening && s.is_any(owner_at, &["his", "her"]) {
         subject_after_comma(s, st, i).or_else(|| possessor_before(s, st, i))
     } else {
         possessor_before(s, st, i)
@@ -536,7 +597,13 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
             k = last + 1;
         }
     }
-    let preps: &[&str] = if w == "stay" { &["in", "at"] } else { &["to"] };
+    // "his state visit in Brunei": "in" names the place when a place follows.
+    let in_place = s.is_any(k, &["in"]) && matches!(st.place_at(s, k + 1), PlaceHit::Place(..));
+    let preps: &[&str] = if w == "stay" || in_place {
+        &["in", "at"]
+    } else {
+        &["to"]
+    };
     // "X's Moscow visit": the place named before the noun.
     let attributive = s
         .refs
@@ -1284,16 +1351,32 @@ fn pick_timex<'f>(
     // "the first since 2015", "until May" bound a period; they do not date the trip.
     let dates_event = |f: &&Found| {
         let before = s.tokens.iter().rposition(|t| t.end <= f.start);
-        !before.is_some_and(|b| s.is_any(b, &["since", "until", "till", "before", "after", "by"]))
+        let bounded = before
+            .is_some_and(|b| s.is_any(b, &["since", "until", "till", "before", "after", "by"]));
+        // "… first visit since he became president in 2009": a since-clause after
+        // the trigger dates something else.
+        let first = s.tokens.partition_point(|t| t.start < f.start);
+        let after_since = first > i && (i + 1..first).any(|k| s.is_any(k, &["since", "until"]));
+        // "… since taking office in May 2017, but visited Y": the clause before a comma.
+        let clause_start = (first.saturating_sub(6)..first)
+            .rev()
+            .find(|&k| s.is_any(k, &[",", "but", ";"]))
+            .map_or(first.saturating_sub(6), |k| k + 1);
+        let in_since_clause =
+            after_since || (clause_start..first).any(|k| s.is_any(k, &["since", "until"]));
+        !bounded && !in_since_clause
     };
     let mine: Vec<&Found> = found.iter().filter(own).filter(dates_event).collect();
     let nearest = mine.iter().copied().min_by_key(|f| distance(f, i))?;
     // An explicit date right beside the nearest expression says the same, more
     // precisely ("on Monday (February 1, 2016)"); a distant one dates something else.
+    let side = |f: &Found| s.tokens.partition_point(|t| t.start < f.start) > i;
     let explicit = mine
         .iter()
         .copied()
         .filter(|f| f.is_absolute() && distance(f, i) <= distance(nearest, i) + 4)
+        // "since … in February 2022, but visited China in October": only on the same side.
+        .filter(|f| side(f) == side(nearest))
         .min_by_key(|f| distance(f, i));
     Some(explicit.unwrap_or(nearest))
 }
@@ -1413,6 +1496,78 @@ mod tests {
             d,
             PEOPLE,
             &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2015-05 happened"],
+        );
+    }
+
+    #[test]
+    fn time_words_between_verb_and_place() {
+        let d = "2019-01-07"; // a Monday
+        check(
+            "Norwegian envoy Anna Berg arrived Sunday in Lima for talks.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-06 happened for=talks"],
+        );
+        check(
+            "Norwegian envoy Anna Berg flew late on Sunday to Lima.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2019-01-06 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg landed in Peru this morning.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Peru(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg spoke immediately upon landing in Peru.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Peru(Peru) happened"],
+        );
+        // "on" alone is no time phrase: "went on to Lima" is not travel by these words.
+        check("Anna Berg went on to praise Lima.", d, PEOPLE, &[]);
+    }
+
+    #[test]
+    fn asides_sides_and_since_clauses() {
+        let d = "2019-01-07"; // a Monday
+        check(
+            "Norwegian envoy Anna Berg, meanwhile, is in Lima.",
+            d,
+            PEOPLE,
+            &["is-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg will visit northern Peru on Monday.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-01-07 planned"],
+        );
+        check(
+            "It is the first visit to Peru by Norwegian envoy Anna Berg since she took office in 2009.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(Norway) -> Peru(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg has avoided travel since taking office in May 2017, but visited Peru in October.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Peru(Peru) 2018-10 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg's state visit in Peru ended on Friday.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(Norway) -> Peru(Peru) 2019-01-04 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg was supposed to depart to Peru last weekend, but the trip was postponed.",
+            d,
+            PEOPLE,
+            &["left-for: Anna Berg(Norway) -> Peru(Peru) cancelled", "visit-mention: ? cancelled"],
         );
     }
 

@@ -471,9 +471,10 @@ pub fn resolve(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> Optio
             let day = match (shift, tense) {
                 (Shift::This, _) => today - current + wanted,
                 (Shift::Last, _) => today - if back == 0 { 7 } else { back },
-                (Shift::Next, _) | (Shift::ByTense, Tense::Future) => {
-                    today + if ahead == 0 { 7 } else { ahead }
-                }
+                (Shift::Next, _) => today + if ahead == 0 { 7 } else { ahead },
+                // News names today by its weekday too: "will visit Y on Monday" in
+                // Monday's paper is today.
+                (Shift::ByTense, Tense::Future) => today + ahead,
                 (Shift::ByTense, _) => today - back,
             };
             Some(When::at(date_of_day(day)))
@@ -682,11 +683,19 @@ mod tests {
             Past,
             "Monday=2019-01-07",
         );
+        // Wire style names today by its weekday: Monday's "will leave on Monday" is
+        // today; "next Monday" is a week on.
         check(
             "He will leave on Monday.",
             "2019-01-07",
             Future,
-            "Monday=2019-01-14",
+            "Monday=2019-01-07",
+        );
+        check(
+            "He will leave next Monday.",
+            "2019-01-07",
+            Future,
+            "next Monday=2019-01-14",
         );
         check(
             "He will leave on Friday.",
