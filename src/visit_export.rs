@@ -3,7 +3,7 @@
 //! The records are core's export records (`communique_core::export::VisitOut`),
 //! the ones the compiler's JSON export writes in its `visits` array: `id, doc,
 //! sources[{doc,start,end}], traveler, traveler_country, destination, country,
-//! hosts, date, date_end, precision, status, purpose, rule`. In CSV, `sources`
+//! hosts, date, date_end, precision, date_basis, status, purpose, rule`. In CSV, `sources`
 //! is written `doc:start-end` joined by `; ` and `hosts` joined by `; `, so one
 //! visit stays one row.
 //!
@@ -14,7 +14,7 @@ use communique_core::export::{visit_out, VisitOut};
 use communique_core::{Corpus, Visit};
 
 /// The CSV header row: the record's field names, in order.
-const CSV_HEADER: [&str; 14] = [
+const CSV_HEADER: [&str; 15] = [
     "id",
     "doc",
     "sources",
@@ -26,6 +26,7 @@ const CSV_HEADER: [&str; 14] = [
     "date",
     "date_end",
     "precision",
+    "date_basis",
     "status",
     "purpose",
     "rule",
@@ -64,6 +65,7 @@ pub fn to_csv(corpus: &Corpus, visits: &[&Visit]) -> String {
                 r.date.unwrap_or_default(),
                 r.date_end.unwrap_or_default(),
                 text(r.precision),
+                text(r.date_basis),
                 r.status.to_string(),
                 text(r.purpose),
                 text(r.rule),

@@ -24,7 +24,7 @@
 
 use communique_core::facet::DateRange;
 use communique_core::timeline::{self, Lanes, TickLevel, VisitSpan, Window};
-use communique_core::{civil_from_days, Visit, VisitStatus};
+use communique_core::{civil_from_days, DateBasis, Visit, VisitStatus};
 use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -121,6 +121,11 @@ pub fn visit_dates(visit: &Visit) -> String {
             )
         }
         (date, _) => format::human_date(date),
+    };
+    let dates = if visit.date_basis == Some(DateBasis::Publication) {
+        format!("{dates} (date of the report)")
+    } else {
+        dates
     };
     match visit.status {
         VisitStatus::Happened => dates,
@@ -608,6 +613,12 @@ pub fn TimelineChart(
                 } else {
                     ""
                 };
+                // A date no sentence states is drawn dotted: the report's publication date.
+                let defaulted = if visit.date_basis == Some(DateBasis::Publication) {
+                    " defaulted"
+                } else {
+                    ""
+                };
                 let label = visit_summary(visit);
                 let g = svg_child(
                     &marks_g,
@@ -616,7 +627,10 @@ pub fn TimelineChart(
                         ("id", &mark_id(mark.order)),
                         (
                             "class",
-                            &format!("tl-mark {shape} {}{chosen}", visit.status.as_str()),
+                            &format!(
+                                "tl-mark {shape} {}{defaulted}{chosen}",
+                                visit.status.as_str()
+                            ),
                         ),
                         ("tabindex", "0"),
                         ("role", "button"),
@@ -791,6 +805,10 @@ pub fn TimelineChart(
                     <li>
                         <svg width="16" height="12" aria-hidden="true"><circle class="tl-key day planned" cx="8" cy="6" r="5" /></svg>
                         "planned (hollow)"
+                    </li>
+                    <li>
+                        <svg width="16" height="12" aria-hidden="true"><circle class="tl-key day defaulted" cx="8" cy="6" r="5" /></svg>
+                        "no date stated: the report's (dotted)"
                     </li>
                 </ul>
             })}

@@ -2,7 +2,7 @@
 //! inviter, the purpose, the status, and every sentence that reports it, each
 //! linking to its article with the sentence marked.
 
-use communique_core::Visit;
+use communique_core::{DateBasis, Visit};
 use leptos::prelude::*;
 
 use crate::bundle;
@@ -83,6 +83,7 @@ pub fn VisitCard(
                 {field("Representing", visit.traveler_country.clone())}
                 {field("Destination", Some(destination))}
                 {field("Date", Some(visit_dates(visit)))}
+                {field("Date from", visit.date_basis.map(|b| date_basis_text(b).to_string()))}
                 {field("Status", Some(visit.status.as_str().to_string()))}
                 {field("Hosts", Some(visit.hosts.join(", ")))}
                 {field("Invited by", visit.inviter.clone())}
@@ -91,6 +92,15 @@ pub fn VisitCard(
             <h3>{format::count_of(visit.evidence.len(), "source sentence", "source sentences")}</h3>
             <ul class="visit-evidence-list">{evidence}</ul>
         </section>
+    }
+}
+
+/// Why the card shows the date it shows.
+fn date_basis_text(basis: DateBasis) -> &'static str {
+    match basis {
+        DateBasis::Stated => "a date stated in the text",
+        DateBasis::Relative => "a day named in the text (\"on Tuesday\", \"last week\"), counted from the report's date",
+        DateBasis::Publication => "no date is stated: the date of the report, for the days around it",
     }
 }
 

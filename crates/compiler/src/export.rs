@@ -83,6 +83,7 @@ mod tests {
                 inviter: None,
                 date: PartialDate::parse_iso("2016"),
                 date_end: None,
+                date_basis: None,
                 status: VisitStatus::Planned,
                 purpose: None,
                 evidence: vec![Evidence {
@@ -111,7 +112,7 @@ mod tests {
                 {"id": "v1", "doc": "b/c", "sources": [{"doc": "b/c", "start": 0, "end": 5}],
                  "traveler": "Marchenko", "traveler_country": "Russia", "destination": "Tehran",
                  "country": "Iran", "hosts": ["Karimi"], "date": "2016", "date_end": null,
-                 "precision": "year", "status": "planned", "purpose": null, "rule": "went-to"}
+                 "precision": "year", "date_basis": null, "status": "planned", "purpose": null, "rule": "went-to"}
               ]
             }"#,
         );

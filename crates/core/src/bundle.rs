@@ -17,7 +17,7 @@ use crate::wire::Reader;
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
 /// Version of the bundle layout; bump on any change to the model or index types.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +154,7 @@ mod tests {
                 inviter: Some("Putin".into()),
                 date: Some(PartialDate::ymd(2016, 9, 14)),
                 date_end: Some(PartialDate::ymd(2016, 9, 16)),
+                date_basis: Some(DateBasis::Relative),
                 status: VisitStatus::Cancelled,
                 purpose: Some("talks".into()),
                 evidence: vec![Evidence {
@@ -198,6 +199,16 @@ mod tests {
             corpus.entities[0].kind = kind;
             corpus.visits[0].status = status;
             corpus.report.files[0].messages[0].severity = severity;
+            assert_eq!(decode(&encode(&corpus)), Ok(corpus));
+        }
+        for basis in [
+            None,
+            Some(DateBasis::Stated),
+            Some(DateBasis::Relative),
+            Some(DateBasis::Publication),
+        ] {
+            let mut corpus = full_corpus();
+            corpus.visits[0].date_basis = basis;
             assert_eq!(decode(&encode(&corpus)), Ok(corpus));
         }
     }

@@ -11,18 +11,22 @@
 //!                 "mentions": [{"doc", "start", "end"}]}],
 //!  "visits":    [{"id", "doc", "sources": [{"doc", "start", "end"}], "traveler",
 //!                 "traveler_country", "destination", "country", "hosts": […],
-//!                 "date", "date_end", "precision", "status", "purpose", "rule"}]}
+//!                 "date", "date_end", "precision", "date_basis", "status", "purpose",
+//!                 "rule"}]}
 //! ```
 //!
 //! Dates are ISO strings at their own precision (`2016`, `2016-09`,
 //! `2016-09-14`) or null; precisions are `"day"`, `"month"`, `"year"` or null.
+//! A visit's `date_basis` says where its date comes from: `"stated"` (a date in
+//! the text), `"relative"` (resolved against the publication date, "on Tuesday")
+//! or `"publication"` (none stated: the report's publication date), or null.
 //! Document references are document id strings; `start`/`end` are byte
 //! offsets into that document's `text`. A visit's `doc` is its first source's
 //! document and its `rule` the rule that read that source.
 //!
 //! Invariant: only this module knows the wire format; the model is not serialised as-is.
 
-use crate::{Corpus, DatePrecision, Entity, PartialDate, SourceRef, Visit};
+use crate::{Corpus, DateBasis, DatePrecision, Entity, PartialDate, SourceRef, Visit};
 use serde::Serialize;
 
 /// The whole export.
@@ -136,6 +140,8 @@ pub struct VisitOut<'a> {
     pub date_end: Option<String>,
     /// Precision of `date`, or null.
     pub precision: Option<&'static str>,
+    /// `"stated"`, `"relative"` or `"publication"`: where `date` comes from, or null.
+    pub date_basis: Option<&'static str>,
     /// `"happened"`, `"planned"` or `"cancelled"`.
     pub status: &'static str,
     /// Stated purpose, or null.
@@ -244,6 +250,7 @@ pub fn visit_out<'a>(corpus: &'a Corpus, visit: &'a Visit) -> VisitOut<'a> {
         precision: visit
             .date
             .map(|d: PartialDate| precision_name(d.precision())),
+        date_basis: visit.date_basis.map(DateBasis::as_str),
         status: visit.status.as_str(),
         purpose: visit.purpose.as_deref(),
         rule: first.map(|e| e.rule.as_str()),

@@ -352,6 +352,29 @@ impl VisitStatus {
     }
 }
 
+/// Where a visit's date comes from, so a reader can weigh it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum DateBasis {
+    /// A calendar date written in the text ("on 4 March 2019", "in May 2015").
+    Stated,
+    /// Resolved against the publication date ("on Tuesday", "last week", "next month").
+    Relative,
+    /// No date in the text: the report's publication date (its day for a trip that
+    /// happened, its month for a plan), as the frame news reports are written in.
+    Publication,
+}
+
+impl DateBasis {
+    /// The lower-case name used in the JSON export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::Stated => "stated",
+            DateBasis::Relative => "relative",
+            DateBasis::Publication => "publication",
+        }
+    }
+}
+
 /// A sentence that supports a visit, and the rule that read it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
@@ -388,6 +411,8 @@ pub struct Visit {
     pub date: Option<PartialDate>,
     /// End date for a multi-day trip.
     pub date_end: Option<PartialDate>,
+    /// Where `date` comes from; `None` when there is no date.
+    pub date_basis: Option<DateBasis>,
     /// Happened, planned or cancelled.
     pub status: VisitStatus,
     /// Stated purpose, a short phrase.
@@ -520,6 +545,11 @@ decode_enum!(VisitStatus {
     Planned,
     Cancelled
 });
+decode_enum!(DateBasis {
+    Stated,
+    Relative,
+    Publication
+});
 decode_struct!(Evidence { source, rule });
 decode_struct!(Visit {
     id,
@@ -534,6 +564,7 @@ decode_struct!(Visit {
     inviter,
     date,
     date_end,
+    date_basis,
     status,
     purpose,
     evidence

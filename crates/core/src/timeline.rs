@@ -390,6 +390,7 @@ mod tests {
             inviter: None,
             date: start,
             date_end: end,
+            date_basis: None,
             status: VisitStatus::Happened,
             purpose: None,
             evidence: vec![Evidence {

@@ -307,6 +307,7 @@ async fn the_export_downloads_the_visits_shown() {
             "date",
             "date_end",
             "precision",
+            "date_basis",
             "status",
             "purpose",
             "rule",

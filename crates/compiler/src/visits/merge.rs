@@ -15,7 +15,9 @@
 
 use std::collections::HashMap;
 
-use communique_core::{DocId, Document, Evidence, PartialDate, SourceRef, Visit, VisitStatus};
+use communique_core::{
+    DateBasis, DocId, Document, Evidence, PartialDate, SourceRef, Visit, VisitStatus,
+};
 
 use super::context::{Person, Place};
 use super::patterns::Candidate;
@@ -49,6 +51,8 @@ struct Trip {
     evidence: Vec<(SourceRef, &'static str)>,
     /// First and last publication day of the articles reporting it.
     published: Option<(i64, i64)>,
+    /// The earliest publication date of those articles: the trip's date when none is stated.
+    first_published: Option<PartialDate>,
     /// The narrowest date range of `dates`, as (first, last) day numbers.
     best: Option<(i64, i64)>,
     /// For an undated report in a dated article, the days it most likely means
@@ -76,6 +80,7 @@ impl Trip {
                 c.rule,
             )],
             published: published.map(|d| (d.first_day(), d.last_day())),
+            first_published: published,
             best: c.when.map(|w| w.days()),
             implied: published.map(|p| {
                 let (first, last) = (p.first_day(), p.last_day());
@@ -151,6 +156,10 @@ impl Trip {
         self.evidence.extend(other.evidence);
         self.published = match (self.published, other.published) {
             (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (a, b) => a.or(b),
+        };
+        self.first_published = match (self.first_published, other.first_published) {
+            (Some(a), Some(b)) => Some(if b.first_day() < a.first_day() { b } else { a }),
             (a, b) => a.or(b),
         };
     }
@@ -291,30 +300,55 @@ pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
     visits
 }
 
+/// The date a report of a trip that states none stands for: the day it was
+/// published for a trip that happened (news reports the days around it), its
+/// month for a plan or a cancellation (announced for the weeks ahead).
+fn publication_frame(published: Option<PartialDate>, status: VisitStatus) -> Option<PartialDate> {
+    let published = published?;
+    Some(match status {
+        VisitStatus::Happened => published,
+        _ if published.month == 0 => published,
+        _ => PartialDate::ym(published.year, published.month),
+    })
+}
+
 fn into_visit(mut trip: Trip) -> Visit {
     // Stable: the first rule to read a sentence names its evidence.
     trip.evidence.sort_by_key(|(source, _)| *source);
     trip.evidence.dedup_by_key(|(source, _)| *source);
-    // The most precise date; several exact days make a range (arrival Monday, talks Wednesday).
-    let days: Vec<PartialDate> = trip
-        .dates
-        .iter()
-        .filter(|w| w.end.is_none() && w.width() == 1)
-        .map(|w| w.date)
-        .collect();
-    let (date, date_end) = match (days.iter().min(), days.iter().max()) {
-        (Some(first), Some(last)) => (Some(*first), (first != last).then_some(*last)),
-        _ => match trip.dates.iter().min_by_key(|w| w.width()) {
-            Some(w) => (Some(w.date), w.end),
-            None => (None, None),
-        },
-    };
     let status = if trip.statuses.contains(&VisitStatus::Happened) {
         VisitStatus::Happened
     } else if trip.statuses.contains(&VisitStatus::Cancelled) {
         VisitStatus::Cancelled
     } else {
         VisitStatus::Planned
+    };
+    // The most precise date; several exact days make a range (arrival Monday, talks Wednesday).
+    let days: Vec<&When> = trip
+        .dates
+        .iter()
+        .filter(|w| w.end.is_none() && w.width() == 1)
+        .collect();
+    let first = days.iter().min_by_key(|w| w.date);
+    let last = days.iter().max_by_key(|w| w.date);
+    let (date, date_end, date_basis) = match (first, last) {
+        (Some(first), Some(last)) => {
+            let stated = days.iter().any(|w| w.basis == DateBasis::Stated);
+            let basis = if stated {
+                DateBasis::Stated
+            } else {
+                DateBasis::Relative
+            };
+            let end = (first.date != last.date).then_some(last.date);
+            (Some(first.date), end, Some(basis))
+        }
+        _ => match trip.dates.iter().min_by_key(|w| w.width()) {
+            Some(w) => (Some(w.date), w.end, Some(w.basis)),
+            None => match publication_frame(trip.first_published, status) {
+                Some(date) => (Some(date), None, Some(DateBasis::Publication)),
+                None => (None, None, None),
+            },
+        },
     };
     let traveler = if trip.traveller.delegation {
         format!("delegation led by {}", trip.traveller.name)
@@ -334,6 +368,7 @@ fn into_visit(mut trip: Trip) -> Visit {
         inviter: trip.inviter,
         date,
         date_end,
+        date_basis,
         status,
         purpose: trip.purpose,
         evidence: trip

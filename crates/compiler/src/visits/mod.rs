@@ -22,10 +22,13 @@
 //!   never count; an ambassador posted abroad does not "visit" by meeting people;
 //! - a person whose title names a private occupation (athlete, artist,
 //!   journalist, tourist, …) makes no diplomatic visit;
-//! - an undated article keeps its visits undated, never dated by guesswork; an
-//!   undated sentence of a dated article stays undated too, though for merging
-//!   it stands for the month before publication, so it joins the article's
-//!   current trip rather than an older one the article recalls.
+//! - an undated article keeps its visits undated, never dated by guesswork; a
+//!   trip a dated article reports without a date takes the article's frame, its
+//!   publication day (the month, for a plan or cancellation), marked
+//!   [`DateBasis::Publication`](communique_core::DateBasis) so the page can show
+//!   it apart from stated (`Stated`) and resolved (`Relative`) dates; for merging
+//!   such a report stands for the month before publication, so it joins the
+//!   article's current trip rather than an older one the article recalls.
 //!
 //! Entry points: [`extract`] for the pipeline; [`read_article`] for one
 //! article's candidates (what the rules saw, before merging).
@@ -152,6 +155,10 @@ mod tests {
                 );
                 if let Some(d) = v.date {
                     out += &format!(" {}", d.iso());
+                    // A defaulted date says so: "(publication)".
+                    if v.date_basis == Some(communique_core::DateBasis::Publication) {
+                        out += "(publication)";
+                    }
                 }
                 if let Some(d) = v.date_end {
                     out += &format!("/{}", d.iso());
@@ -201,7 +208,7 @@ mod tests {
                 "2019-03-06",
             )],
             NAMES,
-            &["v1 Anna Berg(Norway) -> Lima(Peru) happened inv=Luis Soto {0:visit-mention 0:arrived-in}"],
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-06(publication) happened inv=Luis Soto {0:visit-mention 0:arrived-in}"],
         );
         // A continuation dated apart from the trip is about another event.
         check(
@@ -275,8 +282,9 @@ mod tests {
             ],
             NAMES,
             &[
-                "v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {1:arrived-in}",
-                "v2 Anna Berg(Norway) -> Lima(Peru) cancelled {0:visit-to}",
+                // Undated in its article, the call-off takes the article's month.
+                "v1 Anna Berg(Norway) -> Lima(Peru) 2019-03(publication) cancelled {0:visit-to}",
+                "v2 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {1:arrived-in}",
             ],
         );
     }
@@ -322,7 +330,7 @@ mod tests {
             NAMES,
             &[
                 "v1 Anna Berg(Norway) -> Peru(Peru) 2015-05 happened {0:travelled-to}",
-                "v2 Anna Berg(Norway) -> Lima(Peru) happened {0:arrived-in}",
+                "v2 Anna Berg(Norway) -> Lima(Peru) 2019-03-06(publication) happened {0:arrived-in}",
             ],
         );
     }

@@ -20,7 +20,7 @@
 //! than is known (a weekday against a month-precision date, anything relative in
 //! an undated article) resolves to `None`.
 
-use communique_core::{civil_from_days, days_in_month, DatePrecision, PartialDate};
+use communique_core::{civil_from_days, days_in_month, DateBasis, DatePrecision, PartialDate};
 
 use super::tokens::Token;
 
@@ -104,12 +104,18 @@ pub struct When {
     pub date: PartialDate,
     /// The last day, for a range such as "last week".
     pub end: Option<PartialDate>,
+    /// Written out in the text, or resolved against the publication date.
+    pub basis: DateBasis,
 }
 
 impl When {
-    /// A single date.
+    /// A single date, resolved against the publication date until [`resolve`] says otherwise.
     pub fn at(date: PartialDate) -> When {
-        When { date, end: None }
+        When {
+            date,
+            end: None,
+            basis: DateBasis::Relative,
+        }
     }
 
     /// First and last day number the expression may denote.
@@ -416,6 +422,20 @@ fn add_months(year: i32, month: u8, n: i64) -> (i32, u8) {
 
 /// Resolves an expression against the publication date, in the clause's tense.
 pub fn resolve(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> Option<When> {
+    let when = resolve_relative(timex, anchor, tense)?;
+    // A calendar date with its year is written out; anything else needed the anchor.
+    let stated = matches!(timex, Timex::Calendar { year: Some(_), .. });
+    Some(When {
+        basis: if stated {
+            DateBasis::Stated
+        } else {
+            DateBasis::Relative
+        },
+        ..when
+    })
+}
+
+fn resolve_relative(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> Option<When> {
     match timex {
         Timex::Calendar {
             year: Some(year),
@@ -488,8 +508,8 @@ pub fn resolve(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> Optio
             let today = anchor.first_day();
             let monday = today - weekday_of_day(today) + 7 * n;
             Some(When {
-                date: date_of_day(monday),
                 end: Some(date_of_day(monday + 6)),
+                ..When::at(date_of_day(monday))
             })
         }
         Timex::Months(n) => {
@@ -519,10 +539,13 @@ mod tests {
             .iter()
             .map(|f| {
                 let value = match resolve(f.timex, anchor, tense) {
-                    Some(When { date, end: None }) => date.iso(),
+                    Some(When {
+                        date, end: None, ..
+                    }) => date.iso(),
                     Some(When {
                         date,
                         end: Some(end),
+                        ..
                     }) => format!("{}/{}", date.iso(), end.iso()),
                     None => "..".to_string(),
                 };

@@ -92,6 +92,7 @@ impl CorpusBuilder {
             inviter: None,
             date: PartialDate::parse_iso(date),
             date_end: PartialDate::parse_iso(date_end),
+            date_basis: None,
             status: VisitStatus::Happened,
             purpose: None,
             evidence,
