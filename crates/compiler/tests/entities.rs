@@ -296,3 +296,53 @@ fn every_mention_is_a_span_of_a_sentence() {
         }
     }
 }
+
+/// People of a small corpus written for this test: the person each name denotes.
+fn people_of(files: &[(&str, &[u8])]) -> Vec<(String, Vec<String>)> {
+    let dir = crate::util::TempCorpus::new(files);
+    let corpus = compile_dir(dir.path()).expect("the test corpus compiles");
+    corpus
+        .entities
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| (e.name, e.aliases))
+        .collect()
+}
+
+#[test]
+fn a_bare_surname_joins_the_person_it_denotes() {
+    let people = people_of(&[
+        (
+            "a.txt",
+            b"Kenya visit\n\nKenyan President Uhuru Kenyatta welcomed Barack Obama in Nairobi. \
+              His step-grandmother Sarah Obama came from her village.\n",
+        ),
+        ("b.txt", b"Speech\n\nPresident Obama spoke in Washington on trade.\n"),
+        (
+            "c.txt",
+            b"Ghana trip\n\nBarack Obama flew to Accra. Later Barack Obama met John Mills. \
+              Barack Obama praised Ghana.\n",
+        ),
+        (
+            "d.txt",
+            b"Pyongyang\n\nChinese President Hu Jintao arrived in Pyongyang. Mr Hu met officials there.\n",
+        ),
+        (
+            "e.txt",
+            b"Quote\n\n\"I've been welcomed as a friend,\" Kenyan President Uhuru Kenyatta said.\n",
+        ),
+    ]);
+    let names: Vec<&str> = people.iter().map(|(n, _)| n.as_str()).collect();
+    // Across articles: "Obama" is the Obama the corpus speaks of far more than of
+    // Sarah Obama; in its article, "Mr Hu" is Hu Jintao (surname first).
+    assert!(!names.contains(&"Obama"), "{people:?}");
+    assert!(!names.contains(&"Hu"), "{people:?}");
+    assert!(!names.contains(&"I've"), "{people:?}");
+    let aliases = |name: &str| &people.iter().find(|(n, _)| n == name).expect(name).1;
+    assert!(
+        aliases("Barack Obama").iter().any(|a| a == "Obama"),
+        "{people:?}"
+    );
+    assert!(aliases("Hu Jintao").iter().any(|a| a == "Hu"), "{people:?}");
+    assert!(names.contains(&"Sarah Obama"), "{people:?}");
+}

@@ -101,6 +101,9 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
     people.sort_by_key(|m| (std::cmp::Reverse(name_words(m).len()), m.doc, m.span));
     // Every way two names can match needs their last words to match: index by its key.
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    // Full names by their first word: Chinese and Korean names put the surname
+    // first ("Hu Jintao" … "Mr Hu").
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     for m in people {
         let words = name_words(&m);
         let last = keys::phonetic_key(words.last().copied().unwrap_or(""));
@@ -120,23 +123,37 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
                 }
             })
             .collect();
+        let in_doc = |g: usize| groups[g].mentions.iter().any(|o| o.doc == m.doc);
         let chosen = match candidates.as_slice() {
             [one] => Some(*one),
+            // "Mr Li" where this document names "Li Zhaoxing" and no one it ends.
+            [] if words.len() == 1 => {
+                let first = by_first.get(&last).map(Vec::as_slice).unwrap_or_default();
+                let here: Vec<usize> = first.iter().copied().filter(|&g| in_doc(g)).collect();
+                (here.len() == 1).then(|| here[0])
+            }
             [] => None,
             many => {
-                let here: Vec<usize> = many
-                    .iter()
-                    .copied()
-                    .filter(|&g| groups[g].mentions.iter().any(|o| o.doc == m.doc))
-                    .collect();
+                let here: Vec<usize> = many.iter().copied().filter(|&g| in_doc(g)).collect();
                 // A full name that fits several people is its own person; a surname
-                // goes to the one this document speaks of.
-                (here.len() == 1).then(|| here[0])
+                // goes to the one this document speaks of, else to the one the corpus
+                // speaks of far more than of the others ("Obama" beside "Auma Obama").
+                match here.as_slice() {
+                    [one] => Some(*one),
+                    _ if words.len() == 1 => {
+                        dominant(groups, if here.is_empty() { many } else { &here })
+                    }
+                    _ => None,
+                }
             }
         };
         match chosen {
             Some(g) => groups[g].mentions.push(m),
             None => {
+                if words.len() >= 2 {
+                    let first = keys::phonetic_key(words[0]);
+                    by_first.entry(first).or_default().push(groups.len());
+                }
                 by_last.entry(last).or_default().push(groups.len());
                 groups.push(Group {
                     kind: EntityKind::Person,
@@ -145,6 +162,22 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
                 });
             }
         }
+    }
+}
+
+/// How many times more mentions the leading candidate needs than the next to take a bare surname.
+const DOMINANCE: usize = 3;
+
+/// Among `candidates`, the group with at least [`DOMINANCE`] times the mentions of any other.
+fn dominant(groups: &[Group], candidates: &[usize]) -> Option<usize> {
+    let mut ranked: Vec<(usize, usize)> = candidates
+        .iter()
+        .map(|&g| (groups[g].mentions.len(), g))
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    match ranked.as_slice() {
+        [(top, g), (next, _), ..] if *top >= DOMINANCE * *next => Some(*g),
+        _ => None,
     }
 }
 
