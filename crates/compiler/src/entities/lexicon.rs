@@ -646,14 +646,18 @@ pub(crate) fn is_place_preposition(lower: &str) -> bool {
 
 /// A word that is never part of a name, however it is capitalised.
 pub(crate) fn is_never_name(lower: &str) -> bool {
-    has(NEVER_NAMES, lower.trim_end_matches('.')) || is_contraction(lower)
+    has(NEVER_NAMES, lower.trim_end_matches('.'))
 }
 
-/// A pronoun or verb with a clitic: "I've", "We're", "They'll" (quotes open with them).
-fn is_contraction(lower: &str) -> bool {
-    lower
-        .rsplit_once(['\'', '’'])
-        .is_some_and(|(_, clitic)| matches!(clitic, "ve" | "m" | "re" | "ll" | "d" | "t"))
+/// A pronoun or verb with a clitic, as written (apostrophe kept): "I've", "We're",
+/// "They'll", "Don't".
+pub(crate) fn is_contraction(raw: &str) -> bool {
+    raw.rsplit_once(['\'', '’']).is_some_and(|(_, clitic)| {
+        matches!(
+            clitic.to_ascii_lowercase().as_str(),
+            "ve" | "m" | "re" | "ll" | "d" | "t"
+        )
+    })
 }
 
 /// A nationality, religion or region word that names no country ("Kurdish", "Islamic").

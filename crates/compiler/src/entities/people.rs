@@ -211,6 +211,14 @@ mod tests {
     }
 
     #[test]
+    fn contractions_are_not_names() {
+        check(
+            "The reason why I've emphasised the rule of law is clear.",
+            &[],
+        );
+    }
+
+    #[test]
     fn countries_and_offices_are_not_names() {
         check("President of Kenya", &["Kenya/place"]);
         check(

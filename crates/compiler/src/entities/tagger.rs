@@ -131,7 +131,8 @@ impl<'a> Sentence<'a> {
             let w = lower[i].as_str();
             // "May" is a month unless a given name precedes it ("Theresa May").
             let month_may = w == "may" && (i == 0 || g.given_name(&lower[i - 1]) == 0);
-            if !t.is_name_like() || lexicon::is_never_name(w) || month_may {
+            let contraction = lexicon::is_contraction(&text[t.start..t.end]);
+            if !t.is_name_like() || lexicon::is_never_name(w) || month_may || contraction {
                 continue;
             }
             // Places of several words count as known from their first word: "New York".

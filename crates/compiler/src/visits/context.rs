@@ -462,10 +462,12 @@ impl<'a> DocState<'a> {
     /// Records the sentence's people for later references, and its subject for "he".
     pub fn remember(&mut self, s: &Sentence) {
         let mut subject = None;
+        let mut seen_person = false;
         let mut i = 0;
         while i < s.tokens.len() {
             if let Some(r) = s.ref_starting(i) {
                 if r.kind == RefKind::Person {
+                    seen_person = true;
                     let person = self.person(s, r);
                     if subject.is_none() && self.is_subject(s, r) {
                         subject = Some(person.clone());
@@ -475,11 +477,15 @@ impl<'a> DocState<'a> {
                 i = r.last + 1;
                 continue;
             }
-            // A pronoun or description opening the sentence is its subject.
+            // A pronoun or description opening the sentence is its subject, also
+            // after an opening phrase ("On Tuesday, he will visit …").
             if subject.is_none() && i < 6 {
+                let opens = |first: usize| {
+                    first < 2 || (!seen_person && s.is_any(first.wrapping_sub(1), &[","]))
+                };
                 if let Some((p, _)) = self
                     .anaphor_at(s, i)
-                    .filter(|(_, first)| *first < 2 && !s.tokens[i].is_any(&["his", "her"]))
+                    .filter(|(_, first)| opens(*first) && !s.tokens[i].is_any(&["his", "her"]))
                 {
                     self.recent.push(p.clone());
                     subject = Some(p);

@@ -303,6 +303,24 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_an_opening_phrase_is_the_subject() {
+        // 2019-03-04 is a Monday. "she" in "On Tuesday, she …" is the traveller,
+        // not the counterpart named last.
+        check(
+            &[(
+                "Chinese envoy Mei Lin arrived in Lima on Monday. On Tuesday, she will hold \
+                 talks with Peruvian minister Luis Soto. She will visit Oslo on Wednesday.",
+                "2019-03-04",
+            )],
+            NAMES,
+            &[
+                "v1 Mei Lin(China) -> Lima(Peru) 2019-03-04/2019-03-05 happened [Luis Soto] {0:arrived-in 0:met-with}",
+                "v2 Mei Lin(China) -> Oslo(Norway) 2019-03-06 planned {0:visited}",
+            ],
+        );
+    }
+
+    #[test]
     fn here_is_the_dateline_city() {
         for text in [
             "Norwegian envoy Anna Berg arrived here on Monday.",
