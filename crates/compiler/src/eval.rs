@@ -560,6 +560,24 @@ impl fmt::Display for Scores {
             }
         }
         for (kind, scores) in &self.entities {
+            if !scores.missed_names.is_empty() {
+                writeln!(
+                    f,
+                    "missed {}: {}",
+                    kind.as_str(),
+                    scores.missed_names.join("; ")
+                )?;
+            }
+            if !scores.false_names.is_empty() {
+                writeln!(
+                    f,
+                    "false {}: {}",
+                    kind.as_str(),
+                    scores.false_names.join("; ")
+                )?;
+            }
+        }
+        for (kind, scores) in &self.entities {
             for (name, predicted) in &scores.split {
                 writeln!(
                     f,

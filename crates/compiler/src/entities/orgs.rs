@@ -26,6 +26,39 @@ fn org_word(s: &Sentence, i: usize) -> bool {
     free && !lexicon::is_title_head(w) && !lexicon::is_rank(w) && !lexicon::is_honorific(w)
 }
 
+/// Longest known organisation name, in tokens ("Agence France - Presse").
+const KNOWN_MAX_TOKENS: usize = 4;
+
+/// Claims the organisations the lexicon knows by name ("Xinhua", "NATO", "the
+/// Kremlin", "Agence France-Presse"), before any rule can take them for people.
+/// A short single word counts only as written in capitals or as a name mid-sentence.
+pub(crate) fn known(s: &mut Sentence) {
+    let mut i = 0;
+    while i < s.len() {
+        let longest = (1..=KNOWN_MAX_TOKENS).rev().find(|&n| {
+            let window = i..(i + n).min(s.len());
+            if window.len() != n
+                || !window.clone().all(|k| s.free_name(k) || s.raw(k) == "-")
+                || s.raw(i + n - 1) == "-"
+            {
+                return false;
+            }
+            let key: Vec<&str> = window
+                .map(|k| s.keys[k].as_str())
+                .filter(|k| !k.is_empty())
+                .collect();
+            lexicon::is_known_org(&key.join(" "))
+        });
+        match longest {
+            Some(n) => {
+                s.add(i, i + n, Some(EntityKind::Organization), Cue::None);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// Finds organisation names and claims their tokens.
 pub(crate) fn find(s: &mut Sentence) {
     let g = Gazetteer::get();

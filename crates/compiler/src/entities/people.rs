@@ -14,7 +14,7 @@ use super::tagger::{Claim, Cue, Sentence};
 use super::tokens::Shape;
 
 /// Longest personal name, in words.
-const MAX_NAME_WORDS: usize = 5;
+const MAX_NAME_WORDS: usize = 8;
 
 /// Whether token `i` may be a word of a personal name.
 fn name_word(s: &Sentence, i: usize) -> bool {
@@ -23,7 +23,19 @@ fn name_word(s: &Sentence, i: usize) -> bool {
         && !lexicon::is_title_word(w)
         && !lexicon::is_org_head(w)
         && !lexicon::is_furniture(w)
+        && !lexicon::is_facility(w)
         && !is_country_or_region(s, i)
+}
+
+/// Whether the name ending before `end` goes on to name a building or venue
+/// ("Ben Gurion Airport", "Simon Bolivar International Airport"): no person.
+fn names_a_facility(s: &Sentence, end: usize) -> bool {
+    let k = if s.word(end) == "international" {
+        end + 1
+    } else {
+        end
+    };
+    k < s.len() && lexicon::is_facility(s.word(k)) && !s.is_lower(k)
 }
 
 fn is_country_or_region(s: &Sentence, i: usize) -> bool {
@@ -118,6 +130,9 @@ pub(crate) fn after_titles(s: &mut Sentence) {
             continue;
         }
         let end = name_end(s, i);
+        if names_a_facility(s, end) {
+            continue;
+        }
         // "the Minister Tehran …": a lone big place after a title is not a name;
         // a small town's name is more often a surname ("President Bush").
         if end - i == 1 && is_big_place(s, i) {
@@ -135,7 +150,7 @@ pub(crate) fn by_given_name(s: &mut Sentence) {
     let mut i = 0;
     while i < s.len() {
         // "San Diego", "Santa Clara": a place that opens with a given name stays a place.
-        if starts_name(s, i) && !s.place_starts(i, 2) {
+        if starts_name(s, i) && !s.place_starts(i, 2) && !names_a_facility(s, name_end(s, i)) {
             let end = name_end(s, i);
             let unknown_before = i > 0
                 && s.tokens[i - 1].shape == Shape::Capitalized
@@ -207,6 +222,27 @@ mod tests {
         check(
             "President Moon Jae-in met Kim Jong-un in a Putin-led forum.",
             &["Moon Jae-in/person", "Kim Jong-un/person", "Putin/?None"],
+        );
+    }
+
+    #[test]
+    fn venues_and_institutions_are_not_people() {
+        check(
+            "He landed at Ben Gurion Airport and at Simon Bolivar International Airport.",
+            &[
+                "Ben Gurion Airport/?Place",
+                "Simon Bolivar International Airport/?Place",
+            ],
+        );
+        check(
+            "The Kremlin said Xinhua and Agence France-Presse reported it, NATO and the U.N. too.",
+            &[
+                "Kremlin/organization",
+                "Xinhua/organization",
+                "Agence France-Presse/organization",
+                "NATO/organization",
+                "U.N./organization",
+            ],
         );
     }
 

@@ -315,6 +315,7 @@ pub(crate) fn tag_document(doc_id: DocId, doc: &Document) -> Vec<Mention> {
     for span in spans {
         let mut s = Sentence::new(&doc.text, span, doc_id, &doc_countries);
         mark_demonyms(&mut s);
+        orgs::known(&mut s);
         orgs::find(&mut s);
         people::after_titles(&mut s);
         people::by_given_name(&mut s);
