@@ -936,7 +936,8 @@ fn strip_lead(body: &[Line], out: &mut Cleaned) -> Option<Lead> {
     let mut removed = Vec::new();
     // A lead may stack them: `SPACE.com - TORONTO, Canada -- A second team…`.
     for _ in 0..3 {
-        let Some(prefix) = lead_prefix(&text[cut..]) else {
+        let Some(prefix) = lead_prefix(&text[cut..]).or_else(|| dated_dateline(&text[cut..]))
+        else {
             break;
         };
         let piece = text[cut..cut + prefix.len].trim();
@@ -960,6 +961,39 @@ fn strip_lead(body: &[Line], out: &mut Cleaned) -> Option<Lead> {
     }
     // Bytes of the normalised line; `assemble` slices the same string.
     (cut > 0).then_some(Lead { cut, removed })
+}
+
+/// A wire dateline without a dash, as Indian agencies write it once their
+/// credit is gone: `Ahmedabad, Sep 18 Chinese President …` (a place of one to
+/// three capitalised words, a comma, a month and a day).
+fn dated_dateline(text: &str) -> Option<LeadPrefix> {
+    let (place, rest) = text.split_once(", ")?;
+    let words: Vec<&str> = place.split(' ').collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let mut parts = rest.splitn(3, ' ');
+    let month = parts.next()?;
+    let day = parts.next()?;
+    let after = parts.next()?.trim_start();
+    let day_ok = !day.is_empty() && day.len() <= 2 && day.chars().all(|c| c.is_ascii_digit());
+    if dates::month_number(month.trim_end_matches('.')).is_none()
+        || !day_ok
+        || !after.starts_with(char::is_uppercase)
+        || after.len() < 20
+    {
+        return None;
+    }
+    Some(LeadPrefix {
+        len: text.len() - after.len(),
+        agency: None,
+        dateline: Some(dateline_place(place)),
+    })
 }
 
 /// An agency prefix or dateline at the start of a line.
@@ -1385,6 +1419,21 @@ dateline: Tehran
 - dateline: TEHRAN –
 - comment form: Leave a Comment
 - comment form (captcha): 9 + 7 ="#,
+        );
+    }
+
+    #[test]
+    fn dateline_with_month_and_day_and_no_dash() {
+        check(
+            "Modi and Xi meet\n\nAhmedabad, Sep 18  Chinese President Xi Jinping was given a grand welcome on his arrival here.",
+            &[],
+            r#"
+title: Modi and Xi meet
+date: - -
+source: -
+dateline: Ahmedabad
+| Chinese President Xi Jinping was given a grand welcome on his arrival here.
+- dateline: Ahmedabad, Sep 18"#,
         );
     }
 

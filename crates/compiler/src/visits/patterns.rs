@@ -84,6 +84,7 @@ const LEAVE_VERBS: &[&str] = &[
     "departs",
     "depart",
     "departing",
+    "departure",
 ];
 const TRAVEL_VERBS: &[&str] = &[
     "travelled",
@@ -288,6 +289,21 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
             fired.push((i, c));
         }
     }
+    // "will travel to Italy and France", "visits Saudi Arabia, Qatar and the UAE":
+    // one visit per coordinated destination.
+    let mut coordinated = Vec::new();
+    for (i, c) in &fired {
+        coordinated.extend(further_destinations(s, st, c).into_iter().map(|place| {
+            (
+                *i,
+                Candidate {
+                    destination: Some(place),
+                    ..c.clone()
+                },
+            )
+        }));
+    }
+    fired.extend(coordinated);
     // Someone travelling in the same sentence ("Before X's arrival in Bonn, Y will
     // visit Israel") is nobody's host there.
     let travellers: Vec<Person> = fired
@@ -318,6 +334,42 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// The places coordinated with a complete candidate's destination ("to Italy and
+/// France", "Saudi Arabia, Qatar and the UAE"), foreign to its traveller.
+fn further_destinations(s: &Sentence, st: &DocState, c: &Candidate) -> Vec<Place> {
+    let (Some(traveller), Some(first)) = (&c.traveller, &c.destination) else {
+        return Vec::new();
+    };
+    let Some(entity) = first.entity else {
+        return Vec::new();
+    };
+    let Some(r) = s
+        .refs
+        .iter()
+        .find(|r| r.kind == RefKind::Place && r.entity == entity)
+    else {
+        return Vec::new();
+    };
+    let mut places = Vec::new();
+    let mut k = r.last + 1;
+    while s.is_any(k, &[",", "and"]) {
+        let next = if s.is_any(k, &[","]) && s.is_any(k + 1, &["and"]) {
+            k + 2
+        } else {
+            k + 1
+        };
+        let PlaceHit::Place(place, last) = st.place_at(s, next) else {
+            break;
+        };
+        let home = place.country.is_some() && place.country == traveller.country;
+        if !home && place.country.is_some() && place.entity != Some(entity) {
+            places.push(place);
+        }
+        k = last + 1;
+    }
+    places
 }
 
 /// Resolves the candidate's date in its tense; a future-pointing expression
@@ -403,10 +455,10 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         return visit(s, st, i, "arrival-in", traveller, place);
     }
     if LEAVE_VERBS.contains(&w) {
-        // "left Tehran for Moscow", "left for Moscow"
-        let mut k = i + 1;
+        // "left Tehran for Moscow", "left for Moscow", "his departure late Sunday for Y"
+        let mut k = after;
         if let PlaceHit::Place(_, last) = st.place_at(s, k) {
-            k = last + 1;
+            k = after_time(s, last + 1);
         }
         // "departed to Y" is a trip too; "left to" is not ("left to die").
         let to = w.starts_with("depart") && s.is_any(k, &["to"]);
@@ -416,7 +468,11 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         let PlaceHit::Place(place, _) = st.place_at(s, k + 1) else {
             return None;
         };
-        let traveller = subject_before(s, st, i)?;
+        let traveller = if w == "departure" {
+            possessor_before(s, st, i)?
+        } else {
+            subject_before(s, st, i)?
+        };
         return visit(s, st, i, "left-for", traveller, place);
     }
     // "headed for Y" is a trip; "came for talks" names no place; "flew late Sunday to Y".
@@ -1094,8 +1150,9 @@ fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
 /// "had planned to", "was scheduled to", "was due to": a plan reported in the past,
 /// whose dates lie before the publication date.
 pub fn past_plan(s: &Sentence, i: usize) -> bool {
-    (clause_start(s, i).max(i.saturating_sub(7))..i)
-        .any(|k| s.is_any(k, FUTURE_MARKERS) && k > 0 && s.is_any(k - 1, &["had", "was", "were"]))
+    (clause_start(s, i).max(i.saturating_sub(7))..i).any(|k| {
+        s.is_any(k, FUTURE_MARKERS) && k > 0 && s.is_any(k - 1, &["had", "was", "were", "been"])
+    })
 }
 
 fn negated_or_hypothetical(s: &Sentence, from: usize, to: usize) -> bool {
@@ -1526,8 +1583,34 @@ mod tests {
             PEOPLE,
             &["arrived-in: Anna Berg(Norway) -> Peru(Peru) happened"],
         );
+        check(
+            "Roads closed for Norwegian envoy Anna Berg's departure late Sunday for Peru.",
+            d,
+            PEOPLE,
+            &["left-for: Anna Berg(Norway) -> Peru(Peru) 2019-01-06 happened"],
+        );
         // "on" alone is no time phrase: "went on to Lima" is not travel by these words.
         check("Anna Berg went on to praise Lima.", d, PEOPLE, &[]);
+    }
+
+    #[test]
+    fn coordinated_destinations_are_one_visit_each() {
+        check(
+            "Chinese envoy Mei Lin will travel to Peru and Norway next week.",
+            "2019-01-07",
+            PEOPLE,
+            &[
+                "travel-to: Mei Lin(China) -> Peru(Peru) 2019-01-14/2019-01-20 planned",
+                "travel-to: Mei Lin(China) -> Norway(Norway) 2019-01-14/2019-01-20 planned",
+            ],
+        );
+        // Home is no destination: the Norwegian's own country is left out.
+        check(
+            "Norwegian envoy Anna Berg visited Peru and Norway in March.",
+            "2019-06-07",
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-03 happened"],
+        );
     }
 
     #[test]
