@@ -304,6 +304,27 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
         }));
     }
     fired.extend(coordinated);
+    // "arrived in Belgrade from France", "flew in to Y from Colombo": the place left
+    // was a stop of the same tour, when it is abroad for the traveller.
+    let origins: Vec<(usize, Candidate)> = fired
+        .iter()
+        .filter(|(_, c)| matches!(c.rule, "arrived-in" | "travelled-to"))
+        .filter_map(|(i, c)| {
+            let place = origin(s, st, c)?;
+            Some((
+                *i,
+                Candidate {
+                    rule: "arrived-from",
+                    destination: Some(place),
+                    hosts: Vec::new(),
+                    purpose: None,
+                    status: VisitStatus::Happened,
+                    ..c.clone()
+                },
+            ))
+        })
+        .collect();
+    fired.extend(origins);
     // Someone travelling in the same sentence ("Before X's arrival in Bonn, Y will
     // visit Israel") is nobody's host there.
     let travellers: Vec<Person> = fired
@@ -370,6 +391,27 @@ fn further_destinations(s: &Sentence, st: &DocState, c: &Candidate) -> Vec<Place
         k = last + 1;
     }
     places
+}
+
+/// The place a traveller arrived from ("… in Belgrade from France, where …"), when
+/// it is a place abroad for them and not the destination itself.
+fn origin(s: &Sentence, st: &DocState, c: &Candidate) -> Option<Place> {
+    let (traveller, destination) = (c.traveller.as_ref()?, c.destination.as_ref()?);
+    let entity = destination.entity?;
+    let r = s
+        .refs
+        .iter()
+        .find(|r| r.kind == RefKind::Place && r.entity == entity)?;
+    let from = after_time(s, r.last + 1);
+    if !s.is_any(from, &["from"]) {
+        return None;
+    }
+    let PlaceHit::Place(place, _) = st.place_at(s, from + 1) else {
+        return None;
+    };
+    let abroad = place.country.is_some() && place.country != traveller.country;
+    (abroad && place.entity != Some(entity) && place.country != destination.country)
+        .then_some(place)
 }
 
 /// Resolves the candidate's date in its tense; a future-pointing expression
@@ -1610,6 +1652,27 @@ mod tests {
             "2019-06-07",
             PEOPLE,
             &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-03 happened"],
+        );
+    }
+
+    #[test]
+    fn the_place_an_arrival_came_from_was_a_stop_abroad() {
+        check(
+            "Chinese envoy Mei Lin arrived in Lima on Monday from Norway, where she met officials.",
+            "2019-01-07",
+            PEOPLE,
+            &[
+                "arrived-in: Mei Lin(China) -> Lima(Peru) 2019-01-07 happened",
+                // Left the day it arrived: the arrival's date is the stop's last day.
+                "arrived-from: Mei Lin(China) -> Norway(Norway) 2019-01-07 happened",
+            ],
+        );
+        // Coming from home is no stop abroad.
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima from Oslo.",
+            "2019-01-07",
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened"],
         );
     }
 
