@@ -389,7 +389,7 @@ pub struct Evidence {
 pub struct Visit {
     /// Stable id, e.g. `v3`.
     pub id: String,
-    /// Traveller's display name (a person, or "delegation led by …").
+    /// Traveller's display name (the person; for a delegation, the one who leads it).
     pub traveler: String,
     /// The traveller's entity, when resolved.
     pub traveler_entity: Option<EntityId>,

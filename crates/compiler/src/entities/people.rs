@@ -35,7 +35,7 @@ fn names_a_facility(s: &Sentence, end: usize) -> bool {
     } else {
         end
     };
-    k < s.len() && lexicon::is_facility(s.word(k)) && !s.is_lower(k)
+    k < s.len() && lexicon::is_facility(s.word(k))
 }
 
 fn is_country_or_region(s: &Sentence, i: usize) -> bool {

@@ -518,6 +518,9 @@ impl<'a> DocState<'a> {
             "neighboring",
         ];
         let k = if s.is_any(k, SIDES) { k + 1 } else { k };
+        if let Some(hit) = self.venue_city_at(s, k) {
+            return hit;
+        }
         match self.place_phrase_at(s, k) {
             // "in Moscow's view", "to Tehran's position": the place owns something else.
             PlaceHit::Place(_, last) if s.tokens[last].possessive => PlaceHit::None,
@@ -529,6 +532,36 @@ impl<'a> DocState<'a> {
                 }
             }
             hit => hit,
+        }
+    }
+
+    /// "Jomo Kenyatta airport in Nairobi", "the Chancellery in Berlin": a venue
+    /// named by capitalised words and a venue word, then the city it lies in.
+    fn venue_city_at(&self, s: &Sentence, k: usize) -> Option<PlaceHit> {
+        const VENUES: &[&str] = &[
+            "airbase",
+            "airport",
+            "building",
+            "chancellery",
+            "embassy",
+            "guesthouse",
+            "headquarters",
+            "hospital",
+            "hotel",
+            "palace",
+            "residence",
+            "stadium",
+        ];
+        let start = if s.is_any(k, &["the"]) { k + 1 } else { k };
+        let head = (start..(start + 6).min(s.tokens.len())).find(|&j| s.is_any(j, VENUES))?;
+        let named =
+            (start..head).all(|j| s.tokens[j].capitalised() || s.is_any(j, &["international"]));
+        if !named || !s.is_any(head + 1, &["in"]) {
+            return None;
+        }
+        match self.place_phrase_at(s, head + 2) {
+            hit @ PlaceHit::Place(..) => Some(hit),
+            _ => None,
         }
     }
 

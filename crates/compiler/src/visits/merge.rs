@@ -350,11 +350,9 @@ fn into_visit(mut trip: Trip) -> Visit {
             },
         },
     };
-    let traveler = if trip.traveller.delegation {
-        format!("delegation led by {}", trip.traveller.name)
-    } else {
-        trip.traveller.name.clone()
-    };
+    // The traveller of "a delegation led by X" is X: facets, entity pages and
+    // exports name people, and the evidence sentence says it was a delegation.
+    let traveler = trip.traveller.name.clone();
     Visit {
         id: String::new(),
         traveler,

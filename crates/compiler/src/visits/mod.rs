@@ -1,8 +1,8 @@
 //! Visit extraction: who travelled where and when, with the sentences that say so.
 //!
 //! A visit is the event GDELT and ICEWS code as CAMEO 042/043: a traveller (a
-//! person, or a delegation led by one) goes to a city or country and is received
-//! there. Each article is read sentence by sentence: [`patterns`] proposes
+//! person, or a delegation led by one, who is then the traveller) goes to a
+//! city or country and is received there. Each article is read sentence by sentence: [`patterns`] proposes
 //! candidates from trigger words ("visited", "arrived in", "left A for B", "held
 //! talks … in", "hosted", "the visit"), [`context`] resolves who and where
 //! (pronouns, "the Iranian diplomat", "the Russian capital", "the Kremlin"),

@@ -33,7 +33,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use communique_core::{Span, VisitStatus};
+use communique_core::{DatePrecision, Span, VisitStatus};
 
 use super::context::{
     title_start, DocState, Person, Place, PlaceHit, RefKind, Sentence, VISIT_NOUNS,
@@ -426,7 +426,35 @@ fn date(s: &Sentence, st: &DocState, i: usize, c: &mut Candidate, t: Timex) {
     if tense == Tense::Future && c.status == VisitStatus::Happened {
         c.status = VisitStatus::Planned;
     }
-    c.when = timex::resolve(t, st.anchor(), tense);
+    c.when = timex::resolve(t, st.anchor(), tense).map(|when| match trip_days(s) {
+        // "arrived on Monday for a three-day visit": the visit's days from its first.
+        Some(days) if when.end.is_none() && when.date.precision() == DatePrecision::Day => {
+            let last = when.date.first_day() + days - 1;
+            When {
+                end: Some(timex::date_of_day(last)),
+                ..when
+            }
+        }
+        _ => when,
+    });
+}
+
+/// The length a sentence gives its trip: "a three-day visit", "a 4-day trip".
+fn trip_days(s: &Sentence) -> Option<i64> {
+    const NUMBERS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    s.tokens.iter().enumerate().find_map(|(k, t)| {
+        let count = t.lower.strip_suffix("-day")?;
+        if !s.is_any(k + 1, VISIT_NOUNS) {
+            return None;
+        }
+        let n = match NUMBERS.iter().position(|w| *w == count) {
+            Some(p) => p as i64 + 2,
+            None => count.parse::<i64>().ok().filter(|n| (1..=31).contains(n))?,
+        };
+        Some(n)
+    })
 }
 
 /// Every word a rule is keyed on, plus those of the invitation phrase; most
@@ -1673,6 +1701,39 @@ mod tests {
             "2019-01-07",
             PEOPLE,
             &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+    }
+
+    #[test]
+    fn venues_hosts_delegations_and_trip_lengths() {
+        let d = "2019-01-09"; // a Wednesday
+                              // A venue inside a city resolves to the city.
+        check(
+            "On arrival at Jorge Chavez airport in Lima late on Tuesday, Norwegian envoy Anna Berg said trade matters.",
+            d,
+            PEOPLE,
+            &["arrival-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-08 happened"],
+        );
+        // A host receiving a foreign counterpart at home: the guest travelled.
+        check(
+            "Peruvian minister Luis Soto welcomed Norwegian envoy Anna Berg at the palace in Lima on Monday.",
+            d,
+            PEOPLE,
+            &["welcomed: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened [Luis Soto]"],
+        );
+        // The traveller of a delegation is the person who leads it.
+        check(
+            "A delegation led by Norwegian envoy Anna Berg arrived in Lima on Monday.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened"],
+        );
+        // "a three-day visit" starting on a known day is a range.
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima on Monday for a three-day visit.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-07/2019-01-09 happened"],
         );
     }
 

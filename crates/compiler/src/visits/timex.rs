@@ -407,7 +407,8 @@ fn weekday_of_day(day: i64) -> i64 {
     (day + 3).rem_euclid(7)
 }
 
-fn date_of_day(day: i64) -> PartialDate {
+/// The calendar date of a day number (days since 1970-01-01).
+pub fn date_of_day(day: i64) -> PartialDate {
     civil_from_days(day)
 }
 
