@@ -808,7 +808,7 @@ pub fn TimelineChart(
                     </li>
                     <li>
                         <svg width="16" height="12" aria-hidden="true"><circle class="tl-key day defaulted" cx="8" cy="6" r="5" /></svg>
-                        "no date stated: the report's (dotted)"
+                        "report's date, none stated (dotted)"
                     </li>
                 </ul>
             })}
