@@ -99,8 +99,12 @@ pub fn VisitCard(
 fn date_basis_text(basis: DateBasis) -> &'static str {
     match basis {
         DateBasis::Stated => "a date stated in the text",
-        DateBasis::Relative => "a time the text gives relative to the report's date (\"on Tuesday\", \"last month\")",
-        DateBasis::Publication => "no date is stated: the date of the report, for the days around it",
+        DateBasis::Relative => {
+            "a time the text gives relative to the report's date (\"on Tuesday\", \"last month\")"
+        }
+        DateBasis::Publication => {
+            "no date is stated: the date of the report, for the days around it"
+        }
     }
 }
 

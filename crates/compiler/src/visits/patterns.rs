@@ -109,6 +109,8 @@ const TRAVEL_VERBS: &[&str] = &[
     "come",
     "coming",
 ];
+/// "to attend the summit in Y": taking part in an event abroad.
+const ATTEND_VERBS: &[&str] = &["attend", "attended", "attending", "attends"];
 const MEET_WORDS: &[&str] = &[
     "met",
     "meet",
@@ -470,6 +472,7 @@ fn trigger_words() -> &'static HashSet<&'static str> {
             TRAVEL_VERBS,
             MEET_WORDS,
             HOST_VERBS,
+            ATTEND_VERBS,
             &["invitation", "invited", "in", "here"],
         ]
         .into_iter()
@@ -554,6 +557,9 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         };
         let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
         return visit(s, st, i, "travelled-to", traveller, place);
+    }
+    if ATTEND_VERBS.contains(&w) {
+        return attend_rule(s, st, i);
     }
     if MEET_WORDS.contains(&w) {
         return meet_rule(s, st, i);
@@ -799,6 +805,23 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
             Some(c)
         }
     }
+}
+
+/// "X will attend the summit in Y", "scheduled to attend the APEC meeting in Y": an
+/// event abroad, for a traveller known to be foreign to Y.
+fn attend_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let (_, place) = (i + 1..(i + 10).min(s.tokens.len()))
+        .take_while(|&k| !s.is_any(k, &[".", ";", ","]))
+        .filter(|&k| s.is_any(k, &["in"]))
+        .find_map(|k| match st.place_at(s, k + 1) {
+            PlaceHit::Place(place, _) => Some((k, place)),
+            _ => None,
+        })?;
+    let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+    // Attending something at home is no trip: the traveller's country must be known.
+    traveller.country.as_ref()?;
+    place.country.as_ref()?;
+    visit(s, st, i, "attend-in", traveller, place)
 }
 
 /// "X held talks with W in Y", "X met W at the venue of …", "during a meeting in Y with W".
@@ -1734,6 +1757,29 @@ mod tests {
             d,
             PEOPLE,
             &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-07/2019-01-09 happened"],
+        );
+    }
+
+    #[test]
+    fn attending_an_event_abroad() {
+        check(
+            "Chinese envoy Mei Lin will attend the trade summit in Lima on Friday.",
+            "2019-01-07",
+            PEOPLE,
+            &["attend-in: Mei Lin(China) -> Lima(Peru) 2019-01-11 planned"],
+        );
+        // At home, or with no country known, attending is no visit.
+        check(
+            "Peruvian minister Luis Soto attended the trade summit in Lima.",
+            "2019-01-07",
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Karl Udo attended the trade summit in Lima.",
+            "2019-01-07",
+            PEOPLE,
+            &[],
         );
     }
 
