@@ -577,6 +577,7 @@ const FURNITURE: &[&str] = &[
     "credits",
     "latest",
     "login",
+    "navigation",
     "newsletter",
     "posts",
     "print",

@@ -14,6 +14,7 @@ use super::keys;
 use super::lexicon;
 use super::people;
 use super::tagger::{Claim, Cue, Sentence};
+use super::tokens::Shape;
 
 /// Smallest city whose name in an organisation's name gives it a country.
 const CITY_FOR_COUNTRY: u64 = 100_000;
@@ -37,10 +38,17 @@ pub(crate) fn known(s: &mut Sentence) {
     while i < s.len() {
         let longest = (1..=KNOWN_MAX_TOKENS).rev().find(|&n| {
             let window = i..(i + n).min(s.len());
-            if window.len() != n
-                || !window.clone().all(|k| s.free_name(k) || s.raw(k) == "-")
-                || s.raw(i + n - 1) == "-"
-            {
+            // Capitalised, unclaimed words ("G7" counts though its digit makes it no name-like word).
+            let free = |k: usize| {
+                s.claim[k] == Claim::Free
+                    && (s.raw(k) == "-" || s.raw(k).starts_with(char::is_uppercase))
+                    && (s.name[k] || s.tokens[k].shape != Shape::Capitalized)
+            };
+            if window.len() != n || !window.clone().all(free) || s.raw(i + n - 1) == "-" {
+                return false;
+            }
+            // A short single word only in capitals: "UN", not "Un" of "Kim Jong Un".
+            if n == 1 && s.keys[i].len() <= 3 && s.tokens[i].shape == Shape::Capitalized {
                 return false;
             }
             let key: Vec<&str> = window

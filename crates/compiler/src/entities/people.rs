@@ -72,6 +72,9 @@ fn name_end(s: &Sentence, from: usize) -> usize {
     while end < s.len() && end - from < MAX_NAME_WORDS {
         if name_word(s, end) {
             end += 1;
+        } else if end > from && lone_initial(s, end) && name_word(s, end + 1) {
+            // "Michael D Higgins": a middle initial written without its dot.
+            end += 1;
         } else if let Some(after) = hyphenated_part(s, end).filter(|_| end > from) {
             end = after;
         } else if let Some(after) = particles_then_name(s, end) {
@@ -93,6 +96,14 @@ fn particles_then_name(s: &Sentence, i: usize) -> Option<usize> {
         k += 1;
     }
     (k > i && name_word(s, k)).then_some(k + 1)
+}
+
+/// Whether token `i` is a single capital letter ("D" in "Michael D Higgins").
+fn lone_initial(s: &Sentence, i: usize) -> bool {
+    i < s.len()
+        && s.claim[i] == Claim::Free
+        && s.raw(i).len() == 1
+        && s.raw(i).starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Lower-case words a hyphen attaches to a name that are not part of it ("Putin-led").
@@ -218,6 +229,15 @@ mod tests {
         check(
             "Emir Sheikh Tamim bin Hamad al-Thani arrived.",
             &["Tamim bin Hamad al-Thani/person"],
+        );
+        check(
+            "He met President Michael D Higgins and Kim Jong Un at the UN and the G7.",
+            &[
+                "Michael D Higgins/person",
+                "Kim Jong Un/person",
+                "UN/organization",
+                "G7/organization",
+            ],
         );
         check(
             "President Moon Jae-in met Kim Jong-un in a Putin-led forum.",
