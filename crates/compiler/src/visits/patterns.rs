@@ -729,6 +729,18 @@ fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
             k = last + 1;
         }
     }
+    // "her first trip abroad as minister, to Jakarta": an aside before the place.
+    if s.is_any(k, &["abroad"]) {
+        k += 1;
+    }
+    if s.is_any(k, &["as"]) {
+        if let Some(comma) = (k + 1..(k + 6).min(s.tokens.len())).find(|&j| s.is_any(j, &[","])) {
+            k = comma;
+        }
+    }
+    if s.is_any(k, &[","]) && s.is_any(k + 1, &["to"]) {
+        k += 1;
+    }
     // "his state visit in Brunei": "in" names the place when a place follows.
     let in_place = s.is_any(k, &["in"]) && matches!(st.place_at(s, k + 1), PlaceHit::Place(..));
     let preps: &[&str] = if w == "stay" || in_place {
@@ -1338,12 +1350,17 @@ fn subject_after_comma(s: &Sentence, st: &DocState, i: usize) -> Option<Person> 
     }
     let comma = (i..s.tokens.len()).find(|&k| s.is_any(k, &[","]))?;
     let k = comma + 1;
-    // The clause's subject: a name right after the comma, perhaps behind its title.
-    let named = s
-        .refs
-        .iter()
-        .find(|r| r.first >= k && r.kind == RefKind::Person)
-        .filter(|r| title_start(s, r.first) <= k + 1);
+    // The clause's subject: a name right after a comma, perhaps behind its title;
+    // the opening phrase may hold an aside ("During her trip, to Y last month, X …").
+    let commas = (i..s.tokens.len()).filter(|&j| s.is_any(j, &[","])).take(3);
+    let named = commas
+        .filter_map(|comma| {
+            s.refs
+                .iter()
+                .find(|r| r.first > comma && r.kind == RefKind::Person)
+                .filter(|r| title_start(s, r.first) <= comma + 2)
+        })
+        .next();
     if let Some(r) = named {
         return Some(st.person(s, r));
     }
@@ -1757,6 +1774,23 @@ mod tests {
             d,
             PEOPLE,
             &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-07/2019-01-09 happened"],
+        );
+    }
+
+    #[test]
+    fn trips_mentioned_in_passing() {
+        let d = "2019-06-12";
+        check(
+            "Norwegian envoy Anna Berg, who visited Lima in 2017, said trade matters.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Lima(Peru) 2017 happened"],
+        );
+        check(
+            "During her first trip abroad as envoy, to Lima last month, Norwegian envoy Anna Berg met students.",
+            d,
+            PEOPLE,
+            &["trip-to: Anna Berg(Norway) -> Lima(Peru) 2019-05 happened"],
         );
     }
 
