@@ -1041,7 +1041,8 @@ fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         };
         (traveller, host, place)
     } else {
-        let (traveller, last) = person_after(s, st, i + 1)?;
+        // "received this Saturday his Colombian counterpart X".
+        let (traveller, last) = person_after(s, st, after_time(s, i + 1))?;
         // "welcomed Zarif's proposal" welcomes a proposal, not a guest.
         if s.tokens[last].possessive {
             return None;
@@ -1760,6 +1761,13 @@ mod tests {
             d,
             PEOPLE,
             &["welcomed: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened [Luis Soto]"],
+        );
+        // A time phrase between the host's verb and the guest.
+        check(
+            "Peruvian minister Luis Soto received this Monday his Norwegian counterpart Anna Berg in Lima.",
+            d,
+            PEOPLE,
+            &["received: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened [Luis Soto]"],
         );
         // The traveller of a delegation is the person who leads it.
         check(
