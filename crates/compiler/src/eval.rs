@@ -158,45 +158,11 @@ impl Gold {
     }
 }
 
-/// Precision, recall and F1 of one kind of fact.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Counts {
-    /// Predicted and right.
-    pub true_positives: usize,
-    /// Predicted and wrong.
-    pub false_positives: usize,
-    /// In the gold, not predicted.
-    pub false_negatives: usize,
-}
+/// True and false positives and negatives of one kind of fact, with precision,
+/// recall and F1: the CoNLL evaluation's counts.
+pub use crate::entities::KindScore as Counts;
 
-impl Counts {
-    /// Share of predictions that are right (1 when nothing was predicted).
-    pub fn precision(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_positives,
-        )
-    }
-
-    /// Share of gold facts predicted (1 when the gold has none).
-    pub fn recall(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_negatives,
-        )
-    }
-
-    /// Harmonic mean of precision and recall.
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
+/// Share of `part` in `whole` (1 when `whole` is 0).
 fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         1.0
@@ -620,7 +586,7 @@ impl fmt::Display for Scores {
             "dates right: {} of {} visits found ({:.0}%)",
             self.dates_right,
             self.visits.true_positives,
-            100.0 * ratio(self.dates_right, self.visits.true_positives)
+            100.0 * ratio(self.dates_right, self.visits.true_positives as usize)
         )?;
         writeln!(
             f,

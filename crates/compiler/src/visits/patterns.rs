@@ -33,10 +33,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use communique_core::{DatePrecision, Span, VisitStatus};
+use communique_core::{DatePrecision, EntityId, Span, VisitStatus};
 
 use super::context::{
-    title_start, DocState, Person, Place, PlaceHit, RefKind, Sentence, VISIT_NOUNS,
+    title_start, DocState, Person, Place, PlaceHit, Ref, RefKind, Sentence, VISIT_NOUNS,
 };
 use super::lexicon;
 use super::timex::{self, Found, Shift, Tense, Timex, When};
@@ -359,20 +359,23 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
     out
 }
 
+/// Where the sentence names a candidate's destination: its entity and mention.
+fn destination_ref<'s>(s: &'s Sentence, place: &Place) -> Option<(EntityId, &'s Ref)> {
+    let entity = place.entity?;
+    let r = s
+        .refs
+        .iter()
+        .find(|r| r.kind == RefKind::Place && r.entity == entity)?;
+    Some((entity, r))
+}
+
 /// The places coordinated with a complete candidate's destination ("to Italy and
 /// France", "Saudi Arabia, Qatar and the UAE"), foreign to its traveller.
 fn further_destinations(s: &Sentence, st: &DocState, c: &Candidate) -> Vec<Place> {
     let (Some(traveller), Some(first)) = (&c.traveller, &c.destination) else {
         return Vec::new();
     };
-    let Some(entity) = first.entity else {
-        return Vec::new();
-    };
-    let Some(r) = s
-        .refs
-        .iter()
-        .find(|r| r.kind == RefKind::Place && r.entity == entity)
-    else {
+    let Some((entity, r)) = destination_ref(s, first) else {
         return Vec::new();
     };
     let mut places = Vec::new();
@@ -399,11 +402,7 @@ fn further_destinations(s: &Sentence, st: &DocState, c: &Candidate) -> Vec<Place
 /// it is a place abroad for them and not the destination itself.
 fn origin(s: &Sentence, st: &DocState, c: &Candidate) -> Option<Place> {
     let (traveller, destination) = (c.traveller.as_ref()?, c.destination.as_ref()?);
-    let entity = destination.entity?;
-    let r = s
-        .refs
-        .iter()
-        .find(|r| r.kind == RefKind::Place && r.entity == entity)?;
+    let (entity, r) = destination_ref(s, destination)?;
     let from = after_time(s, r.last + 1);
     if !s.is_any(from, &["from"]) {
         return None;
@@ -570,8 +569,8 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     None
 }
 
-/// Words of a time phrase that may stand between a travel verb and its place:
-/// "arrived Sunday in", "flew late on Tuesday to", "landed this morning in".
+/// Words of a time phrase that may stand between a travel verb and its place, besides
+/// weekday names: "arrived Sunday in", "flew late on Tuesday to", "landed this morning in".
 const TIME_WORDS: &[&str] = &[
     "on",
     "late",
@@ -587,19 +586,14 @@ const TIME_WORDS: &[&str] = &[
     "tonight",
     "overnight",
     "midday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// The index after a time phrase starting at `k` (at most four words), or `k` when there is none.
 fn after_time(s: &Sentence, k: usize) -> usize {
     let mut end = k;
-    while end < k + 4 && s.is_any(end, TIME_WORDS) {
+    let time_word =
+        |j: usize| s.is_any(j, TIME_WORDS) || crate::dates::weekday_number(s.word(j)).is_some();
+    while end < k + 4 && time_word(end) {
         end += 1;
     }
     // Only a phrase with a time word in it: "on" alone ("went on to") is not one.
