@@ -402,18 +402,40 @@ fn score_visits(
             || country.as_deref() == Some(fact.destination.as_str())
     };
     let mut used = vec![false; facts.len()];
-    for visit in gold
+    let golds: Vec<&GoldVisit> = gold
         .visits
         .iter()
         .filter(|v| present.contains(v.doc.as_str()))
-    {
-        let keys = person_keys(&visit.traveler);
-        let matching = facts.iter().enumerate().find(|(at, fact)| {
-            !used[*at]
-                && fact.doc == visit.doc
-                && fact.traveler.iter().any(|t| keys.contains(t))
-                && place_matches(fact, &visit.destination, visit.country.as_deref())
-        });
+        .collect();
+    let dated = |fact: &Fact, visit: &GoldVisit| {
+        fact.dates
+            .iter()
+            .any(|d| date_accepted(d.as_deref(), &visit.date_ok))
+    };
+    // Two trips of one traveller to one place (months apart) pair with the facts
+    // whose dates they accept first; only then does any remaining fact pair by place.
+    let mut paired: Vec<Option<usize>> = vec![None; golds.len()];
+    for need_date in [true, false] {
+        for (g, visit) in golds.iter().enumerate() {
+            if paired[g].is_some() {
+                continue;
+            }
+            let keys = person_keys(&visit.traveler);
+            let found = facts.iter().enumerate().position(|(at, fact)| {
+                !used[at]
+                    && fact.doc == visit.doc
+                    && fact.traveler.iter().any(|t| keys.contains(t))
+                    && place_matches(fact, &visit.destination, visit.country.as_deref())
+                    && (!need_date || dated(fact, visit))
+            });
+            if let Some(at) = found {
+                used[at] = true;
+                paired[g] = Some(at);
+            }
+        }
+    }
+    for (visit, pair) in golds.iter().zip(paired) {
+        let matching = pair.map(|at| (at, &facts[at]));
         let gold_label = format!(
             "{}: {} → {} ({}) {} [{}]",
             visit.doc,
@@ -424,14 +446,9 @@ fn score_visits(
             visit.status.as_deref().unwrap_or("?"),
         );
         match matching {
-            Some((at, fact)) => {
-                used[at] = true;
+            Some((_, fact)) => {
                 scores.visits.true_positives += 1;
-                if fact
-                    .dates
-                    .iter()
-                    .any(|d| date_accepted(d.as_deref(), &visit.date_ok))
-                {
+                if dated(fact, visit) {
                     scores.dates_right += 1;
                 } else {
                     scores.wrong_dates.push(format!(

@@ -522,8 +522,20 @@ impl<'a> DocState<'a> {
             return hit;
         }
         match self.place_phrase_at(s, k) {
-            // "in Moscow's view", "to Tehran's position": the place owns something else.
-            PlaceHit::Place(_, last) if s.tokens[last].possessive => PlaceHit::None,
+            // "in Moscow's view", "to Tehran's position": the place owns something else;
+            // "to Gujarat's commercial capital" is a city of it (the place, at least).
+            PlaceHit::Place(place, last) if s.tokens[last].possessive => {
+                const SETTLEMENTS: &[&str] = &["capital", "city", "port", "town"];
+                match (last + 1..last + 4).find(|&j| s.is_any(j, SETTLEMENTS)) {
+                    Some(noun)
+                        if (last + 1..noun)
+                            .all(|j| s.tokens[j].word && !s.tokens[j].capitalised()) =>
+                    {
+                        PlaceHit::Place(place, noun)
+                    }
+                    _ => PlaceHit::None,
+                }
+            }
             // "at Vnukovo airport": an airport names its country, not reliably its city.
             PlaceHit::Place(place, last) if s.is_any(last + 1, &["airport", "airbase", "air"]) => {
                 match place.country {

@@ -8,7 +8,12 @@
 //!   his stay in Y"; `visit-in` "X said in Y during his visit";
 //! - `arrived-in` "X arrived in Y" (or "arrived here": the dateline's city);
 //!   `arrival-in` "upon (his) arrival in Y"; `left-for` "X left A for B";
-//!   `travelled-to` "X travelled/flew/went to Y"; `is-in` "X, who is in Y, …";
+//!   `travelled-to` "X travelled/flew/went to Y", "X flew in to Y", "X will move on
+//!   to Y", "X returned to Y"; `returned-from` "X returned from Y", "X arrived back
+//!   from a meeting in Y"; `sent-to` "W sent X to Y"; `arrived-from` the place a
+//!   traveller came from or left on the way ("arrived in Y from Z", "left Z for Y");
+//!   `is-in` "X, who is in Y, …", "X was last in Y for …";
+//! - coordinated subjects ("X and Y visited Z") each make the trip;
 //! - `talks-in`, `met-in`, `meeting-in`: "X held talks/met with … in Y", "In Y, X
 //!   met W", "during a meeting in Y", only when X is foreign to Y and is not
 //!   meeting a third country's official there; a local official meeting one
@@ -108,6 +113,27 @@ const TRAVEL_VERBS: &[&str] = &[
     "comes",
     "come",
     "coming",
+    "proceeded",
+    "proceeds",
+    "proceed",
+    "proceeding",
+    "moved",
+    "moves",
+    "move",
+    "moving",
+];
+/// "returned from Y", "is returning from Y": the place left was the trip's destination.
+const RETURN_VERBS: &[&str] = &["returned", "returns", "return", "returning"];
+/// "sent X to Y", "is sending X to Y": someone dispatching an envoy.
+const SEND_VERBS: &[&str] = &[
+    "sent",
+    "send",
+    "sends",
+    "sending",
+    "dispatched",
+    "dispatch",
+    "dispatches",
+    "dispatching",
 ];
 /// "to attend the summit in Y": taking part in an event abroad.
 const ATTEND_VERBS: &[&str] = &["attend", "attended", "attending", "attends"];
@@ -306,13 +332,39 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
         }));
     }
     fired.extend(coordinated);
-    // "arrived in Belgrade from France", "flew in to Y from Colombo": the place left
-    // was a stop of the same tour, when it is abroad for the traveller.
+    // "X and Y visited Z": each coordinated subject makes the trip.
+    let mut fellows = Vec::new();
+    let mut subjects: Vec<(usize, Person)> = Vec::new();
+    for (i, c) in &fired {
+        for person in fellow_travellers(s, st, *i, c) {
+            subjects.push((*i, person.clone()));
+            let Some(place) = c.destination.clone() else {
+                continue;
+            };
+            if let Some(f) = visit(s, st, *i, c.rule, person, place) {
+                fellows.push((
+                    *i,
+                    Candidate {
+                        purpose: c.purpose.clone(),
+                        ..f
+                    },
+                ));
+            }
+        }
+    }
+    fired.extend(fellows);
+    // A subject of the trip's verb is nobody's host, even one at home there.
+    for (i, c) in &mut fired {
+        c.hosts
+            .retain(|h| !subjects.iter().any(|(at, p)| at == i && p.same(h)));
+    }
+    // "arrived in Belgrade from France", "flew in to Y from Colombo", "left Italy for
+    // Ghana": the place left was a stop of the same tour, when it is abroad for the traveller.
     let origins: Vec<(usize, Candidate)> = fired
         .iter()
-        .filter(|(_, c)| matches!(c.rule, "arrived-in" | "travelled-to"))
+        .filter(|(_, c)| matches!(c.rule, "arrived-in" | "travelled-to" | "left-for"))
         .filter_map(|(i, c)| {
-            let place = origin(s, st, c)?;
+            let place = origin(s, st, *i, c)?;
             Some((
                 *i,
                 Candidate {
@@ -398,21 +450,110 @@ fn further_destinations(s: &Sentence, st: &DocState, c: &Candidate) -> Vec<Place
     places
 }
 
-/// The place a traveller arrived from ("… in Belgrade from France, where …"), when
+/// The place a traveller arrived from ("… in Belgrade from France, where …", "to
+/// Gujarat's commercial capital from Colombo") or left ("left Italy for Ghana"), when
 /// it is a place abroad for them and not the destination itself.
-fn origin(s: &Sentence, st: &DocState, c: &Candidate) -> Option<Place> {
+fn origin(s: &Sentence, st: &DocState, i: usize, c: &Candidate) -> Option<Place> {
     let (traveller, destination) = (c.traveller.as_ref()?, c.destination.as_ref()?);
     let (entity, r) = destination_ref(s, destination)?;
-    let from = after_time(s, r.last + 1);
-    if !s.is_any(from, &["from"]) {
-        return None;
-    }
-    let PlaceHit::Place(place, _) = st.place_at(s, from + 1) else {
+    let left = if c.rule == "left-for" {
+        after_time(s, i + 1)
+    } else {
+        // A few words may describe the destination before "from" ("commercial capital").
+        let from = (r.last + 1..r.last + 4)
+            .map(|k| after_time(s, k))
+            .take_while(|&k| {
+                s.tokens
+                    .get(k)
+                    .is_some_and(|t| t.word && s.ref_at(k).is_none())
+            })
+            .find(|&k| s.is_any(k, &["from"]))?;
+        from + 1
+    };
+    let PlaceHit::Place(place, _) = st.place_at(s, left) else {
         return None;
     };
     let abroad = place.country.is_some() && place.country != traveller.country;
     (abroad && place.entity != Some(entity) && place.country != destination.country)
         .then_some(place)
+}
+
+/// The people coordinated with a candidate's traveller as the subject of its verb:
+/// "X and Y visited Z", "X, Y and Z arrived in W" (for the traveller Z, X and Y).
+fn fellow_travellers(s: &Sentence, st: &DocState, i: usize, c: &Candidate) -> Vec<Person> {
+    if !matches!(
+        c.rule,
+        "visited" | "arrived-in" | "travelled-to" | "left-for"
+    ) {
+        return Vec::new();
+    }
+    let Some(traveller) = &c.traveller else {
+        return Vec::new();
+    };
+    let Some(r) = s
+        .refs
+        .iter()
+        .rfind(|r| r.kind == RefKind::Person && r.last < i && st.person(s, r).same(traveller))
+    else {
+        return Vec::new();
+    };
+    // The named traveller must be the verb's own subject ("X and Y visited", "X and Y
+    // have since arrived in"), not someone a pronoun stands for ("X and Y say he visited").
+    let between = r.last + 1..i;
+    if between.len() > 4
+        || between.clone().any(|k| {
+            !s.tokens[k].word
+                || s.tokens[k].capitalised()
+                || s.is_any(k, &["that", "who", "he", "she"])
+        })
+    {
+        return Vec::new();
+    }
+    let mut fellows: Vec<(Person, usize)> = Vec::new();
+    // The connector before a name's title: a title may take in "and" itself ("Minister
+    // of Trade and Industry"), so title_start can stop on it.
+    let connector = |start: usize| {
+        if s.is_any(start, &["and"]) {
+            Some(start)
+        } else {
+            start.checked_sub(1).filter(|&k| s.is_any(k, &["and", ","]))
+        }
+    };
+    let mut start = title_start(s, r.first);
+    // Walk back over ", " and " and " between names, each perhaps behind its title.
+    while let Some(c) = connector(start) {
+        let Some(mut end) = c.checked_sub(1) else {
+            break;
+        };
+        if s.is_any(c, &["and"]) && s.is_any(end, &[","]) {
+            let Some(e) = end.checked_sub(1) else {
+                break;
+            };
+            end = e;
+        }
+        let Some(prev) = s
+            .ref_at(end)
+            .filter(|p| p.kind == RefKind::Person && p.last == end)
+        else {
+            break;
+        };
+        start = title_start(s, prev.first);
+        fellows.push((st.person(s, prev), prev.first));
+    }
+    // The first of them must itself be a subject, not "met W and X visited Z"'s W.
+    let subject = s
+        .refs
+        .iter()
+        .find(|p| fellows.last().is_some_and(|(_, first)| p.first == *first))
+        .is_some_and(|p| st.is_subject(s, p) && !s.tokens[p.last].possessive);
+    if !subject {
+        return Vec::new();
+    }
+    fellows
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| !p.same(traveller))
+        .collect()
 }
 
 /// Resolves the candidate's date in its tense; a future-pointing expression
@@ -472,6 +613,8 @@ fn trigger_words() -> &'static HashSet<&'static str> {
             MEET_WORDS,
             HOST_VERBS,
             ATTEND_VERBS,
+            RETURN_VERBS,
+            SEND_VERBS,
             &["invitation", "invited", "in", "here"],
         ]
         .into_iter()
@@ -501,6 +644,15 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     }
     if VISIT_NOUNS.contains(&w) && w != "arrival" {
         return noun_rule(s, st, i);
+    }
+    // "returned from Y", "arrived back on Wednesday from a meeting in Y".
+    let back = s.is_any(i + 1, &["back", "home"])
+        && (ARRIVE_VERBS.contains(&w) || TRAVEL_VERBS.contains(&w));
+    if RETURN_VERBS.contains(&w) || back {
+        return returned_rule(s, st, i);
+    }
+    if SEND_VERBS.contains(&w) {
+        return sent_rule(s, st, i);
     }
     // "arrived here": the dateline's city.
     let after = after_time(s, i + 1);
@@ -547,11 +699,16 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         };
         return visit(s, st, i, "left-for", traveller, place);
     }
-    // "headed for Y" is a trip; "came for talks" names no place; "flew late Sunday to Y".
+    // "headed for Y" is a trip; "came for talks" names no place; "flew late Sunday to Y";
+    // "flew in to Y", "moved on to Y" (a tour's next stop: "moved to Y" alone is a
+    // change of home, not a trip).
+    let particle = s.is_any(i + 1, &["on", "in"]) && s.is_any(i + 2, &["to"]);
+    let to = if particle { i + 2 } else { after };
     let to_place =
-        s.is_any(after, &["to", "into"]) || (w.starts_with("head") && s.is_any(after, &["for"]));
-    if TRAVEL_VERBS.contains(&w) && to_place && !is_noun_position(s, i) {
-        let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
+        s.is_any(to, &["to", "into"]) || (w.starts_with("head") && s.is_any(after, &["for"]));
+    let relocation = w.starts_with("mov") && !particle;
+    if TRAVEL_VERBS.contains(&w) && to_place && !relocation && !is_noun_position(s, i) {
+        let PlaceHit::Place(place, _) = st.place_at(s, to + 1) else {
             return None;
         };
         let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
@@ -567,6 +724,74 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         return host_rule(s, st, i);
     }
     None
+}
+
+/// "returned from Y", "flew back home from talks in Y", "arrived back from a meeting in
+/// Y": the place left was the trip's destination; "returned to Y" is a trip to Y (home
+/// is no destination, as everywhere).
+fn returned_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let mut k = i + 1;
+    let mut home = false;
+    while s.is_any(k, &["back", "home"]) {
+        home |= s.is_any(k, &["home"]);
+        k += 1;
+    }
+    k = after_time(s, k);
+    let rule = match s.word(k) {
+        // "flew back home to Y": Y is home, whatever the traveller's country.
+        "to" if home => return None,
+        "to" => "travelled-to",
+        "from" => "returned-from",
+        _ => return None,
+    };
+    k += 1;
+    // "from a meeting in Y", "from his visit to Y", "from talks in Y".
+    if rule == "returned-from" {
+        const EVENTS: &[&str] = &["summit", "conference", "forum", "ceremony"];
+        let mut j = k;
+        while j < k + 4
+            && (s.is_any(j, &["a", "an", "the", "his", "her", "their"])
+                || s.is_any(j, TRIP_MODIFIERS))
+        {
+            j += 1;
+        }
+        let event = s.is_any(j, VISIT_NOUNS) || s.is_any(j, MEET_WORDS) || s.is_any(j, EVENTS);
+        if event && s.is_any(j + 1, &["to", "in", "at"]) {
+            k = j + 2;
+        }
+    }
+    let PlaceHit::Place(place, _) = st.place_at(s, k) else {
+        return None;
+    };
+    let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+    visit(s, st, i, rule, traveller, place)
+}
+
+/// "sent Foreign Minister X to Y", "is sending its own envoy X to Y": the one sent
+/// travels; the sending is done (`sent`) or under way (`sending`, a planned trip).
+fn sent_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let r = s
+        .refs
+        .iter()
+        .find(|r| r.first > i && r.kind == RefKind::Person)?;
+    // Only a few words of determiners may stand before the title: "its own", "a senior".
+    let start = title_start(s, r.first);
+    if start > i + 4 || (i + 1..start).any(|k| !s.tokens[k].word || s.ref_at(k).is_some()) {
+        return None;
+    }
+    let k = after_time(s, r.last + 1);
+    if !s.is_any(k, &["to"]) {
+        return None;
+    }
+    let PlaceHit::Place(place, _) = st.place_at(s, k + 1) else {
+        return None;
+    };
+    let traveller = with_delegation(s, r.first, st.person(s, r));
+    let mut c = visit(s, st, i, "sent-to", traveller, place)?;
+    if c.status == VisitStatus::Happened && !s.is_any(i, &["sent", "dispatched"]) {
+        c.status = VisitStatus::Planned;
+    }
+    Some(c)
 }
 
 /// Words of a time phrase that may stand between a travel verb and its place, besides
@@ -623,7 +848,19 @@ fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     // "is in", "is currently in", "is expected in" (a plan: "expected" marks the future).
     let be = if s.is_any(
         i.wrapping_sub(1),
-        &["currently", "now", "already", "still", "expected", "due"],
+        &[
+            "currently",
+            "now",
+            "already",
+            "still",
+            "expected",
+            "due",
+            // "X was last in London for the funeral": an earlier trip.
+            "last",
+            "previously",
+            "recently",
+            "once",
+        ],
     ) {
         i.checked_sub(2)?
     } else {
@@ -2265,5 +2502,115 @@ mod tests {
             &[],
         );
         check("Norwegian envoy Anna Berg arrived in Oslo.", d, PEOPLE, &[]);
+    }
+
+    #[test]
+    fn coordinated_travellers() {
+        let d = "2019-01-07"; // a Monday
+        check(
+            "Norwegian envoy Anna Berg and Chinese envoy Mei Lin visited Lima on Friday.",
+            d,
+            PEOPLE,
+            &[
+                "visited: Mei Lin(China) -> Lima(Peru) 2019-01-04 happened",
+                "visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-04 happened",
+            ],
+        );
+        check(
+            "Norwegian envoy Anna Berg, Chinese envoy Mei Lin and Peruvian minister Luis Soto arrived in Oslo.",
+            d,
+            PEOPLE,
+            &[
+                "arrived-in: Luis Soto(Peru) -> Oslo(Norway) happened",
+                "arrived-in: Mei Lin(China) -> Oslo(Norway) happened",
+            ],
+        );
+        // Someone met is no fellow traveller.
+        check(
+            "In Oslo, Peruvian minister Luis Soto met with Anna Berg and Chinese envoy Mei Lin visited Lima.",
+            d,
+            PEOPLE,
+            &["visited: Mei Lin(China) -> Lima(Peru) happened [Luis Soto]"],
+        );
+    }
+
+    #[test]
+    fn returns_sendings_and_onward_legs() {
+        let d = "2019-01-07"; // a Monday
+        check(
+            "Norwegian envoy Anna Berg flew back on Sunday from a meeting in Lima.",
+            d,
+            PEOPLE,
+            &["returned-from: Anna Berg(Norway) -> Lima(Peru) 2019-01-06 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg returned from Peru with a trade deal.",
+            d,
+            PEOPLE,
+            &["returned-from: Anna Berg(Norway) -> Peru(Peru) happened"],
+        );
+        // Home is no destination, whatever the traveller's country.
+        check(
+            "Luis Soto flew back home to Lima on Friday.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Norway is sending its own trade envoy Anna Berg to Lima for talks.",
+            d,
+            PEOPLE,
+            &["sent-to: Anna Berg(?) -> Lima(Peru) planned for=talks"],
+        );
+        check(
+            "Last year Oslo sent Norwegian envoy Anna Berg to Peru.",
+            d,
+            PEOPLE,
+            &["sent-to: Anna Berg(Norway) -> Peru(Peru) 2018 happened"],
+        );
+        check(
+            "From Oslo, Chinese envoy Mei Lin will move on to Lima, the last stop of her tour.",
+            d,
+            PEOPLE,
+            &["travelled-to: Mei Lin(China) -> Lima(Peru) planned"],
+        );
+        // "moved to" alone is a change of home.
+        check(
+            "Chinese envoy Mei Lin moved to Lima in 2010.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Chinese envoy Mei Lin spoke to reporters before leaving Oslo for Lima.",
+            d,
+            PEOPLE,
+            &[
+                "left-for: Mei Lin(China) -> Lima(Peru) happened",
+                "arrived-from: Mei Lin(China) -> Oslo(Norway) happened",
+            ],
+        );
+        check(
+            "Chinese envoy Mei Lin, who flew in to Peru's commercial capital from Oslo, met traders.",
+            d,
+            PEOPLE,
+            &[
+                "travelled-to: Mei Lin(China) -> Peru(Peru) happened",
+                "arrived-from: Mei Lin(China) -> Oslo(Norway) happened",
+            ],
+        );
+        // "in Peru's view" is no place of a visit.
+        check(
+            "Chinese envoy Mei Lin flew in to Peru's view of things.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "Chinese envoy Mei Lin was last in Lima for a funeral in September.",
+            d,
+            PEOPLE,
+            &["is-in: Mei Lin(China) -> Lima(Peru) 2018-09 happened"],
+        );
     }
 }
