@@ -65,9 +65,12 @@ impl CorpusChoice {
 /// size, and panics that abort at once. Measured with `cargo xtask bench` (README, "Measuring"),
 /// it takes about 35 KB off the gzipped WASM, an eighth of it.
 ///
-/// `-Zbuild-std` and the `-Z` flags are unstable; the pinned stable toolchain has them behind
-/// `RUSTC_BOOTSTRAP=1`, with its own `rust-src` (installed by `cargo xtask setup`), so nothing
-/// changes with the date as a nightly toolchain would. What each switch does:
+/// `-Zbuild-std` and the `-Z` flags are unstable. Nothing pins the toolchain (a fresh machine
+/// would have to download it): the installed stable rustc has them behind `RUSTC_BOOTSTRAP=1`,
+/// with its own `rust-src` (installed by `cargo xtask setup`), and [`size_build_probe`] checks
+/// before every release build that it still accepts them; where it does not, the build is the
+/// plain release and says so loudly. Checked with the rustc releases in
+/// [`SIZE_BUILD_TESTED_RUSTC`] (see `docs/TOOLCHAIN.md`). What each switch does:
 /// - `build-std` with `optimize_for_size`: `core`, `alloc` and `std` compiled with our profile
 ///   (`opt-level = "z"`, LTO) and their size-over-speed code paths, instead of the prebuilt ones;
 /// - `-Cpanic=immediate-abort`: a panic traps without formatting a message, so no panic strings,
@@ -88,26 +91,110 @@ pub const SIZE_BUILD_ENV: [(&str, &str); 4] = [
     (
         // Added to `.cargo/config.toml`'s flags for this target (Cargo joins the two lists).
         "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-        "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none \
-         -Zinline-mir=no -Cllvm-args=-inline-threshold=0",
+        SIZE_RUSTFLAGS,
     ),
 ];
+
+/// The size build's compiler switches (see [`SIZE_BUILD_ENV`]).
+const SIZE_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none \
+     -Zfmt-debug=none -Zinline-mir=no -Cllvm-args=-inline-threshold=0";
 
 /// The standard library crates the release build compiles from source (`setup` fetches their
 /// dependencies ahead of Trunk's offline build).
 pub const BUILD_STD_CRATES: &str = "std,panic_abort";
 
-/// `command` (a Trunk release build or serve) with [`SIZE_BUILD_ENV`] and the corpus choice.
+/// The rustc releases whose size build was built and measured (`cargo xtask bench`).
+pub const SIZE_BUILD_TESTED_RUSTC: &[&str] = &["1.95.0"];
+
+/// What the size build saves, for the warning when it cannot run: WASM bytes gzipped, measured
+/// with `cargo xtask bench` (README, "Measuring").
+const SIZE_BUILD_SAVES: &str =
+    "about 35 KB of gzipped WASM (the default site then exceeds its 250 KB budget)";
+
+/// Asks the installed rustc whether it takes every switch of [`SIZE_BUILD_ENV`] (rustc refuses
+/// an unknown option or value even when only printing its configuration) and whether its
+/// `rust-src` has the `optimize_for_size` feature `build-std` is given. `Err` says what is missing.
+pub fn size_build_probe() -> std::result::Result<String, String> {
+    let version = crate::run::first_line("rustc", &["--version"])
+        .ok_or_else(|| "rustc --version did not run".to_string())?;
+    let mut probe = std::process::Command::new("rustc");
+    probe
+        .env("RUSTC_BOOTSTRAP", "1")
+        .args(SIZE_RUSTFLAGS.split_whitespace())
+        .args(["--target", "wasm32-unknown-unknown", "--print", "cfg"]);
+    let output = probe
+        .output()
+        .map_err(|e| format!("{version}: rustc did not run: {e}"))?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        let why = why.lines().next().unwrap_or("").trim();
+        return Err(format!(
+            "{version} refuses the size build's switches: {why}"
+        ));
+    }
+    let sysroot = crate::run::first_line("rustc", &["--print", "sysroot"]).unwrap_or_default();
+    let std_manifest = Path::new(&sysroot).join("lib/rustlib/src/rust/library/std/Cargo.toml");
+    match std::fs::read_to_string(&std_manifest) {
+        Ok(text) if text.contains("optimize_for_size") => Ok(version),
+        Ok(_) => Err(format!(
+            "{version}: its rust-src has no `optimize_for_size` feature ({})",
+            std_manifest.display()
+        )),
+        Err(e) => Err(format!(
+            "{version}: no rust-src to rebuild the standard library from ({}: {e})",
+            std_manifest.display()
+        )),
+    }
+}
+
+/// `command` (a Trunk release build or serve) with [`SIZE_BUILD_ENV`] where the installed
+/// toolchain takes it, and the corpus choice.
 fn release_command(corpus: &CorpusChoice, command: Cmd) -> Cmd {
-    let command = SIZE_BUILD_ENV
-        .iter()
-        .fold(command, |command, (key, value)| command.env(key, value));
+    let command = match size_build_probe() {
+        Ok(version) => {
+            let tested = SIZE_BUILD_TESTED_RUSTC
+                .iter()
+                .any(|v| version.contains(&format!(" {v} ")));
+            if !tested {
+                println!(
+                    "note: {version} takes the size build's switches, but it was measured only \
+                     with rustc {}; compare `cargo xtask bench`'s sizes",
+                    SIZE_BUILD_TESTED_RUSTC.join(", ")
+                );
+            }
+            SIZE_BUILD_ENV
+                .iter()
+                .fold(command, |command, (key, value)| command.env(key, value))
+        }
+        Err(why) => {
+            eprintln!(
+                "\n!!! WARNING: plain release build, without the size build: {why}.\n\
+                 !!! It costs {SIZE_BUILD_SAVES}. Tested with rustc {}.\n",
+                SIZE_BUILD_TESTED_RUSTC.join(", ")
+            );
+            command
+        }
+    };
     corpus.apply(command)
 }
 
 /// Builds the release site embedding `corpus` into `dist`.
 pub fn build(corpus: &CorpusChoice, dist: &Path) -> Result<()> {
-    let command = Cmd::new("trunk", &["build", "--release", "--dist"]).arg(dist);
+    trunk_build(corpus, dist, false)
+}
+
+/// Builds like [`build`], but a post-build step that saves nothing fails the build
+/// ([`crate::site::STRICT_POST_BUILD_VAR`]): `cargo xtask test` builds this way, so a
+/// toolchain upgrade that silently loses a saving fails the tests.
+pub fn build_checked(corpus: &CorpusChoice, dist: &Path) -> Result<()> {
+    trunk_build(corpus, dist, true)
+}
+
+fn trunk_build(corpus: &CorpusChoice, dist: &Path, strict: bool) -> Result<()> {
+    let mut command = Cmd::new("trunk", &["build", "--release", "--dist"]).arg(dist);
+    if strict {
+        command = command.env(crate::site::STRICT_POST_BUILD_VAR, "1");
+    }
     release_command(corpus, command).run()?;
     println!("dist: built {}", dist.display());
     Ok(())

@@ -1,7 +1,7 @@
 //! `cargo xtask setup`: installs what the build and the tests need, skipping what is already there.
 //!
 //! Each tool is checked by its version, not just its presence, because the wrong version fails in
-//! ways that are hard to trace (see `/work/shared/TOOLCHAIN.md` for how each fact was checked):
+//! ways that are hard to trace (see `docs/TOOLCHAIN.md` for how each fact was checked):
 //! - Trunk is pinned to 0.21.14, the last release that builds with our rustc;
 //! - the wasm-bindgen CLI must equal the `wasm-bindgen` crate in `Cargo.lock`, and is installed
 //!   without `--locked` (its own lockfile names a crate version the registry lacks);
@@ -47,22 +47,29 @@ pub fn run(dry_run: bool) -> Result<()> {
     let setup = Setup { dry_run };
     setup.wasm_target()?;
     setup.rust_src()?;
+    setup.lint_tools()?;
     setup.debian_packages()?;
     setup.trunk()?;
     setup.wasm_bindgen()?;
     setup.wasm_opt()?;
     setup.npm_tool(&AXE)?;
     setup.npm_tool(&TERSER)?;
-    setup.perform(
-        "dependencies",
-        "fetched for offline builds",
-        vec![
-            Cmd::new("cargo", &["fetch"]),
-            Cmd::new("cargo", &["fetch", "--target", WASM_TARGET])
-                .arg(format!("-Zbuild-std={}", crate::dist::BUILD_STD_CRATES))
-                .env("RUSTC_BOOTSTRAP", "1"),
-        ],
-    )?;
+    // The size build needs the standard library's own dependencies fetched as well.
+    let mut fetch = vec![Cmd::new("cargo", &["fetch"])];
+    match crate::dist::size_build_probe() {
+        Ok(version) => {
+            println!("setup: size build: ok ({version} takes its switches)");
+            fetch.push(
+                Cmd::new("cargo", &["fetch", "--target", WASM_TARGET])
+                    .arg(format!("-Zbuild-std={}", crate::dist::BUILD_STD_CRATES))
+                    .env("RUSTC_BOOTSTRAP", "1"),
+            );
+        }
+        Err(why) => {
+            println!("setup: size build: unavailable ({why}); release builds will be plain")
+        }
+    }
+    setup.perform("dependencies", "fetched for offline builds", fetch)?;
     println!("setup: done{}", if dry_run { " (dry run)" } else { "" });
     Ok(())
 }
@@ -142,6 +149,29 @@ impl Setup {
             "missing",
             vec![Cmd::new("rustup", &["component", "add", "rust-src"])],
         )
+    }
+
+    /// rustfmt and clippy, which `cargo xtask test` runs before the tests.
+    fn lint_tools(&self) -> Result<()> {
+        for (program, component) in [("rustfmt", "rustfmt"), ("cargo-clippy", "clippy")] {
+            let what = format!("Rust component {component}");
+            if let Some(version) = first_line(program, &["--version"]) {
+                self.present(&what, &version);
+                continue;
+            }
+            if which("rustup").is_none() {
+                return Err(format!(
+                    "{what} is missing and rustup is not installed: `cargo xtask test` checks \
+                     formatting and lints with it, so install it for your toolchain"
+                ));
+            }
+            self.perform(
+                &what,
+                "missing",
+                vec![Cmd::new("rustup", &["component", "add", component])],
+            )?;
+        }
+        Ok(())
     }
 
     /// Chromium, chromedriver, and npm when wasm-opt must come from npm, with one `apt-get update`.

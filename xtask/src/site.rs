@@ -26,6 +26,11 @@ const ICON_COLOURS: &str = "16";
 /// The icon sizes the web app manifest lists, in pixels.
 pub const ICON_SIZES: [u32; 2] = [192, 512];
 
+/// Set (to anything) by `cargo xtask test`'s builds: a post-build step that finds nothing to
+/// do is then an error rather than a note, since its saving would otherwise vanish unnoticed
+/// (a wasm-bindgen upgrade that names its imports differently, say).
+pub const STRICT_POST_BUILD_VAR: &str = "COMMUNIQUE_STRICT_POST_BUILD";
+
 /// `cargo xtask post-build`, on the site Trunk is staging (`TRUNK_STAGING_DIR`, set by Trunk for
 /// its hooks): shortens the WASM's link names (`short_names.rs`), minifies the JS glue, updates
 /// their integrity digests, strips the hand-written scripts' comments, then fills in the service
@@ -38,6 +43,7 @@ pub fn post_build() -> Result<()> {
     let module = StagedModule::read(site)?;
     let shortened = module.shorten_names()?;
     println!("post-build: {shortened} import and export names shortened");
+    require_shortened(shortened, std::env::var_os(STRICT_POST_BUILD_VAR).is_some())?;
     minify_glue(&module.js_path)?;
     module.update_integrity(site)?;
     for script in HAND_WRITTEN_SCRIPTS {
@@ -46,6 +52,18 @@ pub fn post_build() -> Result<()> {
     // The service worker comes last: its version hashes the final files.
     let (version, count) = write_service_worker(site)?;
     println!("post-build: {SERVICE_WORKER} caches {count} files, build {version}");
+    Ok(())
+}
+
+/// Under [`STRICT_POST_BUILD_VAR`], an error when no name was shortened.
+fn require_shortened(shortened: usize, strict: bool) -> Result<()> {
+    if shortened == 0 && strict {
+        return Err(format!(
+            "post-build: no import or export name was shortened, so the site lost about 5 KB \
+             gzipped; `short_names.rs` no longer understands this wasm-bindgen's output \
+             (checked under `cargo xtask test`, {STRICT_POST_BUILD_VAR})"
+        ));
+    }
     Ok(())
 }
 
@@ -208,7 +226,7 @@ fn list_files(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<()> {
 
 /// FNV-1a, 64 bits: a stable, dependency-free fingerprint (not a security hash; it only has to
 /// change when the build does).
-struct Fnv64(u64);
+pub(crate) struct Fnv64(pub(crate) u64);
 
 impl Default for Fnv64 {
     fn default() -> Fnv64 {
@@ -217,7 +235,7 @@ impl Default for Fnv64 {
 }
 
 impl Fnv64 {
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         for byte in bytes {
             self.0 ^= u64::from(*byte);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
@@ -308,6 +326,13 @@ pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_checked_build_fails_when_no_name_was_shortened() {
+        assert!(require_shortened(0, true).is_err());
+        assert!(require_shortened(0, false).is_ok());
+        assert!(require_shortened(7, true).is_ok());
+    }
 
     fn check(source: &str, files: &[&str], expect: std::result::Result<&str, &str>) {
         let files: Vec<String> = files.iter().map(|file| file.to_string()).collect();

@@ -1,6 +1,8 @@
 //! `cargo xtask test` and `cargo xtask e2e`: every test of the project, failing loudly.
 //!
-//! Order: the native crates' tests (core, compiler, bench, and xtask's tidy), the app's unit
+//! Order: `cargo fmt --check` and `cargo clippy -D warnings` over the whole workspace (the
+//! house style and `clippy.toml`'s bans are promises only if something checks them), the
+//! native crates' tests (core, compiler, bench, and xtask's tidy), the app's unit
 //! tests (natively), the release build
 //! into `dist/` (or `COMMUNIQUE_DIST`) and of the hostile corpus `tests/e2e/xss-corpus` into
 //! `target/xss-dist`, then the end-to-end browser tests against those builds. A
@@ -30,6 +32,25 @@ pub fn run_all() -> Result<()> {
     setup::run(false)?;
     let mut counts = TestCounts::default();
     let mut failures = Vec::new();
+    let lints = [
+        Cmd::new("cargo", &["fmt", "--all", "--check"]),
+        Cmd::new(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    ];
+    for lint in lints {
+        if let Err(err) = lint.run() {
+            failures.push(err);
+        }
+    }
     // `--no-fail-fast`: one failing crate must not hide the results of the others.
     let mut native = Cmd::new("cargo", &["test", "--workspace", "--no-fail-fast"]);
     for package in NOT_NATIVE {
@@ -61,13 +82,13 @@ fn build_and_run_e2e(counts: &mut TestCounts) -> Result<()> {
     // The security tests' site, from articles whose titles and bodies hold markup and scripts.
     // Built first, so that the last build (and Cargo's cache) is the default site's.
     let xss_dist = project_root().join(XSS_DIST);
-    dist::build(
+    dist::build_checked(
         &CorpusChoice::Folder(project_root().join(XSS_CORPUS)),
         &xss_dist,
     )
     .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
     // Always the default corpus: the tests expect its five articles.
-    dist::build(&CorpusChoice::Default, &dist)
+    dist::build_checked(&CorpusChoice::Default, &dist)
         .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
     e2e_against(&dist, &xss_dist, counts)
 }

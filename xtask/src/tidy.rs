@@ -5,7 +5,9 @@
 //! test attributes (a test that cannot fail, or never runs, is worse than none); `crates/core`
 //! stays browser-free and IO-free (no web-sys, js-sys, wasm-bindgen or leptos dependency, no
 //! `std::fs`);
-//! and every dependency in every `Cargo.toml` has a `#` comment above it saying why.
+//! and every dependency in every `Cargo.toml` has a `#` comment above it saying why;
+//! `FORMAT_VERSION` moves whenever the types it covers change (a fingerprint of them is recorded
+//! per version in `crates/core/format-versions.txt`, as rust-analyzer ties a doc to its source).
 //!
 //! Every problem is collected, so one run lists them all.
 
@@ -33,12 +35,110 @@ fn test() {
         let name = path.to_string_lossy().replace('\\', "/");
         problems.extend(check_file(&name, &text));
     }
+    problems.extend(format_version_problems(&root));
     assert!(
         problems.is_empty(),
         "tidy found {} problem(s):\n{}",
         problems.len(),
         problems.join("\n")
     );
+}
+
+/// The files whose types the bundle's bytes are made of.
+const FORMAT_SOURCES: [&str; 2] = [
+    "crates/core/src/model.rs",
+    "crates/core/src/index/format.rs",
+];
+/// Where `FORMAT_VERSION` is defined.
+const FORMAT_VERSION_FILE: &str = "crates/core/src/bundle.rs";
+/// One line per format version: the version and the fingerprint of [`FORMAT_SOURCES`].
+const FORMAT_RECORD: &str = "crates/core/format-versions.txt";
+
+/// The fingerprint of the format's sources: FNV-1a over their code lines, so comments and
+/// blank lines may change freely but any change to a type, field or constant moves it.
+fn format_fingerprint(sources: &[&str]) -> String {
+    let mut hash = crate::site::Fnv64::default();
+    for text in sources {
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with("//") {
+                continue;
+            }
+            hash.write(line.as_bytes());
+            hash.write(b"\n");
+        }
+    }
+    format!("{:016x}", hash.0)
+}
+
+/// Checks that the last line of [`FORMAT_RECORD`] is today's `FORMAT_VERSION` and today's
+/// fingerprint, with versions rising line by line.
+fn format_version_problems(root: &Path) -> Vec<String> {
+    let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap_or_default();
+    let sources: Vec<String> = FORMAT_SOURCES.iter().map(|p| read(p)).collect();
+    let fingerprint = format_fingerprint(&sources.iter().map(String::as_str).collect::<Vec<_>>());
+    let version = read(FORMAT_VERSION_FILE).lines().find_map(|line| {
+        line.trim()
+            .strip_prefix("pub const FORMAT_VERSION: u32 = ")?
+            .strip_suffix(';')?
+            .parse::<u32>()
+            .ok()
+    });
+    check_format_record(&read(FORMAT_RECORD), version, &fingerprint)
+}
+
+/// The rules of [`format_version_problems`] on the record's text.
+fn check_format_record(record: &str, version: Option<u32>, fingerprint: &str) -> Vec<String> {
+    let Some(version) = version else {
+        return vec![format!(
+            "{FORMAT_VERSION_FILE}: no `pub const FORMAT_VERSION: u32 = N;`"
+        )];
+    };
+    let mut problems = Vec::new();
+    let mut lines = Vec::new();
+    for (n, line) in record.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line
+            .split_once(' ')
+            .map(|(v, h)| (v.parse::<u32>(), h.trim()))
+        {
+            Some((Ok(v), h)) => lines.push((n + 1, v, h)),
+            _ => problems.push(format!(
+                "{FORMAT_RECORD}:{}: expected `VERSION FINGERPRINT`",
+                n + 1
+            )),
+        }
+    }
+    for pair in lines.windows(2) {
+        if pair[1].1 <= pair[0].1 {
+            problems.push(format!(
+                "{FORMAT_RECORD}:{}: version {} after {}: versions must rise",
+                pair[1].0, pair[1].1, pair[0].1
+            ));
+        }
+    }
+    let fix = format!(
+        "set FORMAT_VERSION in {FORMAT_VERSION_FILE} to {} and append `{} {fingerprint}` to \
+         {FORMAT_RECORD} (a reader of the old bundles must refuse the new ones)",
+        version + 1,
+        version + 1
+    );
+    match lines.last() {
+        None => problems.push(format!("{FORMAT_RECORD}: no version recorded; {fix}")),
+        Some(&(n, v, _)) if v != version => problems.push(format!(
+            "{FORMAT_RECORD}:{n}: records version {v}, but FORMAT_VERSION is {version}: append \
+             `{version} {fingerprint}`"
+        )),
+        Some(&(n, _, h)) if h != fingerprint => problems.push(format!(
+            "{}: changed since version {version} was recorded ({FORMAT_RECORD}:{n}, fingerprint \
+             {h}, now {fingerprint}): {fix}",
+            FORMAT_SOURCES.join(" or ")
+        )),
+        Some(_) => {}
+    }
+    problems
 }
 
 /// Every house-rule problem of one file, each starting with `path` or `path:line`.
@@ -238,6 +338,29 @@ mod tests {
             .map(|problem| problem.split(": ").next().unwrap_or("").to_string())
             .collect();
         assert_eq!(starts, expect, "{path}: {problems:#?}");
+    }
+
+    #[test]
+    fn ties_the_format_version_to_its_sources() {
+        let a = format_fingerprint(&["pub struct A {\n    x: u32,\n}\n"]);
+        // Comments and blank lines do not move the fingerprint; a field does.
+        let commented = format_fingerprint(&["/// An A.\npub struct A {\n\n    x: u32, \n}\n"]);
+        assert_eq!(a, commented);
+        let b = format_fingerprint(&["pub struct A {\n    x: u64,\n}\n"]);
+        assert_ne!(a, b);
+        let record = format!("# comment\n1 0000000000000000\n2 {a}\n");
+        assert!(check_format_record(&record, Some(2), &a).is_empty());
+        // The sources changed but the version did not move.
+        let stale = check_format_record(&record, Some(2), &b);
+        assert_eq!(stale.len(), 1, "{stale:?}");
+        assert!(stale[0].contains("set FORMAT_VERSION") && stale[0].contains(&format!("3 {b}")));
+        // The version moved but nobody recorded it.
+        assert!(check_format_record(&record, Some(3), &b)[0].contains("records version 2"));
+        // Versions must rise.
+        let falling = format!("2 {a}\n1 {a}\n");
+        assert!(check_format_record(&falling, Some(1), &a)[0].contains("must rise"));
+        assert!(!check_format_record("", Some(1), &a).is_empty());
+        assert!(!check_format_record(&record, None, &a).is_empty());
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! ```
 //! Any change to a type reachable from `Corpus` changes the postcard layout, so
 //! it must bump [`FORMAT_VERSION`]; a reader refuses any other version rather
-//! than misreading it.
+//! than misreading it. The tidy test (`xtask/src/tidy.rs`) enforces the bump: it
+//! records a fingerprint of `model.rs` and `index/format.rs` per version in
+//! `crates/core/format-versions.txt` and fails when they change without a new one.
 
 use crate::model::Corpus;
 use crate::wire::Reader;
