@@ -9,40 +9,12 @@ use js_sys::{Array, Object, Reflect};
 use leptos::prelude::window;
 use wasm_bindgen::prelude::*;
 
+use communique_core::stats::Summary;
+
 use crate::bundle;
 
 /// The name of the hook on `window`.
 pub const HOOK: &str = "communiqueBench";
-
-/// Timings of a benchmark run, in milliseconds.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Summary {
-    /// The median query time.
-    pub median_ms: f64,
-    /// The 95th percentile query time (nearest rank).
-    pub p95_ms: f64,
-    /// How many queries ran.
-    pub count: usize,
-}
-
-/// Summarises query times; all zero for no queries.
-pub fn summarise(mut times: Vec<f64>) -> Summary {
-    communique_core::sort::sort_by(&mut times, f64::total_cmp);
-    Summary {
-        median_ms: percentile(&times, 50.0),
-        p95_ms: percentile(&times, 95.0),
-        count: times.len(),
-    }
-}
-
-/// The nearest-rank `p`th percentile of sorted `times` (0 when empty).
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
 
 /// Installs `window.communiqueBench`. It throws a `TypeError` unless given an
 /// array of strings or the JSON text of one.
@@ -82,12 +54,18 @@ fn run(queries: JsValue) -> Result<JsValue, JsValue> {
         .copied()
         .map(JsValue::from_f64)
         .collect::<Array>();
-    let summary = summarise(times);
+    // The same nearest-rank summary as the native bench (`communique_core::stats`).
+    let summary = Summary::of(&times).unwrap_or(Summary {
+        count: 0,
+        median: 0.0,
+        p95: 0.0,
+        max: 0.0,
+    });
     let out = Object::new();
     Reflect::set(&out, &JsValue::from_str("timings_ms"), &timings)?;
     for (key, value) in [
-        ("median_ms", summary.median_ms),
-        ("p95_ms", summary.p95_ms),
+        ("median_ms", summary.median),
+        ("p95_ms", summary.p95),
         ("count", summary.count as f64),
         // Reported so a run that matched nothing is noticed, not celebrated.
         ("hits", hits as f64),
@@ -95,26 +73,4 @@ fn run(queries: JsValue) -> Result<JsValue, JsValue> {
         Reflect::set(&out, &JsValue::from_str(key), &JsValue::from_f64(value))?;
     }
     Ok(out.into())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn check(times: &[f64], expect: (f64, f64, usize)) {
-        let got = summarise(times.to_vec());
-        assert_eq!((got.median_ms, got.p95_ms, got.count), expect, "{times:?}");
-    }
-
-    #[test]
-    fn nearest_rank_percentiles() {
-        check(&[], (0.0, 0.0, 0));
-        check(&[4.0], (4.0, 4.0, 1));
-        check(&[3.0, 1.0, 2.0], (2.0, 3.0, 3));
-        // 20 values 1..=20: the median is the 10th, p95 the 19th.
-        let twenty: Vec<f64> = (1..=20).rev().map(f64::from).collect();
-        check(&twenty, (10.0, 19.0, 20));
-        let hundred: Vec<f64> = (1..=100).map(f64::from).collect();
-        check(&hundred, (50.0, 95.0, 100));
-    }
 }

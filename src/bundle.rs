@@ -10,8 +10,6 @@ use communique_core::facet::{FacetCounts, FacetIndex, Filters};
 use communique_core::query::{self, SearchOptions, Snippet, SortOrder};
 use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityKind, Span, Visit};
 
-use crate::state::Sort;
-
 /// The bundle bytes written by `build.rs`.
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
@@ -55,13 +53,6 @@ impl ResultRow {
     }
 }
 
-fn sort_order(sort: Sort) -> SortOrder {
-    match sort {
-        Sort::Relevance => SortOrder::Relevance,
-        Sort::Newest => SortOrder::Newest,
-    }
-}
-
 /// Parses `text` and searches the whole corpus; the number of hits. This is
 /// the work the in-browser benchmark times (see `bench.rs`).
 pub fn count_hits(text: &str) -> usize {
@@ -85,7 +76,7 @@ pub fn facets() -> &'static FacetIndex {
 /// empty query with filters lists every document that passes them (browsing
 /// by filter alone, newest first unless sorted otherwise); an empty query
 /// without filters matches nothing (the page shows the overview instead).
-pub fn search(text: &str, sort: Sort, filters: &Filters) -> Vec<ResultRow> {
+pub fn search(text: &str, sort: SortOrder, filters: &Filters) -> Vec<ResultRow> {
     let corpus = corpus();
     let query = query::parse(text);
     if query.is_empty() {
@@ -107,7 +98,7 @@ pub fn search(text: &str, sort: Sort, filters: &Filters) -> Vec<ResultRow> {
     }
     let allowed = facets().allowed(filters);
     let options = SearchOptions {
-        sort: sort_order(sort),
+        sort,
         allowed: (!filters.is_empty()).then_some(&allowed as &dyn Fn(DocId) -> bool),
     };
     corpus

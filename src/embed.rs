@@ -21,8 +21,6 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::state::AppState;
-
 /// One part of the page an embedding can show or leave out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
@@ -311,23 +309,6 @@ fn post_height() {
             .map_or(wasm_bindgen::JsValue::NULL, Into::into),
     );
     let _ = parent.post_message(&message, origin);
-}
-
-/// In embed mode, a link (in its own `nav` landmark) that opens the current view in the full
-/// explorer, in a new tab.
-#[component]
-pub fn OpenFull() -> impl IntoView {
-    let state = AppState::expect();
-    current().map(|_| {
-        view! {
-            <nav class="embed-open" aria-label="Full explorer">
-                <a href=move || state.current.with(|route| route.href()) target="_blank" rel="noopener">
-                    "Open in Communiqué"
-                    <span class="visually-hidden">" (opens a new tab)"</span>
-                </a>
-            </nav>
-        }
-    })
 }
 
 #[cfg(test)]

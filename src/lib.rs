@@ -22,12 +22,13 @@ pub mod pages;
 pub mod shortcuts;
 pub mod state;
 pub mod sw;
+pub mod url;
 pub mod visit_export;
 
+use components::open_full::OpenFull;
 use components::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
 use components::update_banner::UpdateBanner;
-use embed::OpenFull;
 use pages::embed_builder::EmbedBuilderPage;
 use pages::entity::EntityPage;
 use pages::not_found::NotFoundPage;

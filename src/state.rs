@@ -21,12 +21,13 @@
 //! name in [`View::name`] and [`View::from_name`]; add its page under
 //! `src/pages/` and a match arm in `lib.rs`'s `Page`; add a row to the
 //! `urls_round_trip` test. How to add a parameter (say `entity=person/x`): add a
-//! field to [`Route`], read it in [`Route::from_query`], write it in
-//! [`Route::to_query`] (omit it when empty, so URLs stay short), add a memo to
-//! [`AppState`] if components need it alone, and add test rows.
+//! field to [`Route`], read it in [`Route::from_query`] and write it in
+//! [`Route::to_query`] (both in `url.rs`, which owns every parameter's name and
+//! form; omit it when empty, so URLs stay short), add a memo to [`AppState`] if
+//! components need it alone, and add test rows.
 
 use communique_core::facet::{DateRange, Facet, Filters};
-use communique_core::Span;
+use communique_core::{SortOrder, Span};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -81,45 +82,6 @@ impl View {
     }
 }
 
-/// Order of the search results, from the `sort` URL parameter.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Sort {
-    /// Best match first (the default, omitted from URLs).
-    #[default]
-    Relevance,
-    /// Most recent article first, undated last.
-    Newest,
-}
-
-impl Sort {
-    /// Every order, in the order the sort select lists them.
-    pub const ALL: [Sort; 2] = [Sort::Relevance, Sort::Newest];
-
-    /// The value used in URLs and in the select's options.
-    pub fn name(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Newest => "newest",
-        }
-    }
-
-    /// The words shown to the user.
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Relevance => "Best match",
-            Sort::Newest => "Newest first",
-        }
-    }
-
-    /// The order named by a `sort` parameter; unknown names fall back to relevance.
-    pub fn from_name(name: &str) -> Sort {
-        match name {
-            "newest" => Sort::Newest,
-            _ => Sort::Relevance,
-        }
-    }
-}
-
 /// Everything the URL says about the page: one value per query parameter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {
@@ -128,7 +90,7 @@ pub struct Route {
     /// `q`: the search text, exactly as typed.
     pub query: String,
     /// `sort`: the order of the results.
-    pub sort: Sort,
+    pub sort: SortOrder,
     /// `doc`: the id of the article open in the reader.
     pub doc: Option<String>,
     /// `s=START-END`: a byte span of the open article to mark and scroll to.
@@ -136,67 +98,11 @@ pub struct Route {
     /// `id`: the entity shown by `view=entity` (`person/…`, `place/…`, …).
     pub entity: Option<String>,
     /// `person`, `org`, `place`, `source`, `year`, `from`, `to`: the facet
-    /// filters, encoded by core's `facet` module.
+    /// filters (their URL form is in `url.rs` too).
     pub filters: Filters,
 }
 
 impl Route {
-    /// Reads a route from a query string, with or without its leading `?`.
-    /// Never fails: unknown parameters are ignored and malformed values dropped,
-    /// so an old or hand-edited link still opens something sensible.
-    pub fn from_query(search: &str) -> Route {
-        let search = search.strip_prefix('?').unwrap_or(search);
-        let mut route = Route {
-            filters: Filters::from_query_pairs(form_urlencoded::parse(search.as_bytes())),
-            ..Route::default()
-        };
-        for (key, value) in form_urlencoded::parse(search.as_bytes()) {
-            match &*key {
-                "view" => route.view = View::from_name(&value),
-                "q" => route.query = value.into_owned(),
-                "sort" => route.sort = Sort::from_name(&value),
-                "doc" if !value.is_empty() => route.doc = Some(value.into_owned()),
-                "s" => route.cite = parse_span(&value),
-                "id" if !value.is_empty() => route.entity = Some(value.into_owned()),
-                _ => {}
-            }
-        }
-        route
-    }
-
-    /// The query string of this route, with its leading `?`, or `""` for the
-    /// default route. Defaults are omitted so links stay short.
-    pub fn to_query(&self) -> String {
-        let mut out = form_urlencoded::Serializer::new(String::new());
-        if let Some(view) = self.view.name() {
-            out.append_pair("view", view);
-        }
-        if !self.query.is_empty() {
-            out.append_pair("q", &self.query);
-        }
-        if self.sort != Sort::default() {
-            out.append_pair("sort", self.sort.name());
-        }
-        if let Some(doc) = &self.doc {
-            out.append_pair("doc", doc);
-        }
-        if let Some(span) = self.cite {
-            out.append_pair("s", &format!("{}-{}", span.start, span.end));
-        }
-        if let Some(entity) = &self.entity {
-            out.append_pair("id", entity);
-        }
-        for (param, value) in self.filters.to_query_pairs() {
-            out.append_pair(param, &value);
-        }
-        let pairs = out.finish();
-        if pairs.is_empty() {
-            pairs
-        } else {
-            format!("?{pairs}")
-        }
-    }
-
     /// The href of a link to this route: its query string, or `./` for the
     /// default route (an empty href would keep the current query).
     pub fn href(&self) -> String {
@@ -266,13 +172,6 @@ impl Route {
     }
 }
 
-/// Parses `START-END` (byte offsets, `START < END`); `None` when malformed.
-fn parse_span(text: &str) -> Option<Span> {
-    let (start, end) = text.split_once('-')?;
-    let (start, end): (u32, u32) = (start.trim().parse().ok()?, end.trim().parse().ok()?);
-    (start < end).then_some(Span { start, end })
-}
-
 /// How a navigation changes the browser history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HistoryMode {
@@ -296,7 +195,7 @@ pub struct AppState {
     /// The search text (`q`).
     pub query: Memo<String>,
     /// The result order (`sort`).
-    pub sort: Memo<Sort>,
+    pub sort: Memo<SortOrder>,
     /// The id of the open article (`doc`).
     pub doc: Memo<Option<String>>,
     /// The cited span of the open article (`s`).
@@ -429,7 +328,7 @@ impl AppState {
     }
 
     /// Changes the order of the results (a new history entry).
-    pub fn set_sort(&self, sort: Sort) {
+    pub fn set_sort(&self, sort: SortOrder) {
         let route = Route {
             sort,
             ..self.route.get_untracked()
@@ -539,7 +438,7 @@ mod tests {
         if let Some(entity) = entity {
             out += &format!(" entity={entity}");
         }
-        for (param, value) in filters.to_query_pairs() {
+        for (param, value) in crate::url::filters_to_pairs(filters) {
             out += &format!(" {param}={value}");
         }
         out
@@ -631,7 +530,7 @@ mod tests {
             let route = Route::from_query(bad);
             assert_eq!(route.cite, None, "{bad}");
             assert_eq!(route.doc, None, "{bad}");
-            assert_eq!(route.sort, Sort::Relevance, "{bad}");
+            assert_eq!(route.sort, SortOrder::Relevance, "{bad}");
         }
     }
 

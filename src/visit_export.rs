@@ -3,34 +3,14 @@
 //! The records are core's export records (`communique_core::export::VisitOut`),
 //! the ones the compiler's JSON export writes in its `visits` array: `id, doc,
 //! sources[{doc,start,end}], traveler, traveler_country, destination, country,
-//! hosts, date, date_end, precision, date_basis, status, purpose, rule`. In CSV, `sources`
-//! is written `doc:start-end` joined by `; ` and `hosts` joined by `; `, so one
-//! visit stays one row.
+//! hosts, date, date_end, precision, date_basis, status, purpose, rule`
+//! (`VisitOut::FIELDS`, also the CSV header; `VisitOut::csv_fields` writes a row).
 //!
 //! Invariant: the text built here is data, never markup; the download goes
 //! through a Blob and an object URL, revoked once the click has started it.
 
 use communique_core::export::{visit_out, VisitOut};
 use communique_core::{Corpus, Visit};
-
-/// The CSV header row: the record's field names, in order.
-const CSV_HEADER: [&str; 15] = [
-    "id",
-    "doc",
-    "sources",
-    "traveler",
-    "traveler_country",
-    "destination",
-    "country",
-    "hosts",
-    "date",
-    "date_end",
-    "precision",
-    "date_basis",
-    "status",
-    "purpose",
-    "rule",
-];
 
 /// The visits as a pretty-printed JSON array of records.
 pub fn to_json(corpus: &Corpus, visits: &[&Visit]) -> String {
@@ -42,35 +22,9 @@ pub fn to_json(corpus: &Corpus, visits: &[&Visit]) -> String {
 /// The visits as CSV (RFC 4180: CRLF line ends, fields quoted when needed), with a header row.
 pub fn to_csv(corpus: &Corpus, visits: &[&Visit]) -> String {
     let mut out = String::new();
-    push_row(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
+    push_row(&mut out, VisitOut::FIELDS.iter().map(|s| s.to_string()));
     for visit in visits {
-        let r = visit_out(corpus, visit);
-        let sources: Vec<String> = r
-            .sources
-            .iter()
-            .map(|s| format!("{}:{}-{}", s.doc, s.start, s.end))
-            .collect();
-        let text = |value: Option<&str>| value.unwrap_or_default().to_string();
-        push_row(
-            &mut out,
-            [
-                r.id.to_string(),
-                text(r.doc),
-                sources.join("; "),
-                r.traveler.to_string(),
-                text(r.traveler_country),
-                r.destination.to_string(),
-                text(r.country),
-                r.hosts.join("; "),
-                r.date.unwrap_or_default(),
-                r.date_end.unwrap_or_default(),
-                text(r.precision),
-                text(r.date_basis),
-                r.status.to_string(),
-                text(r.purpose),
-                text(r.rule),
-            ],
-        );
+        push_row(&mut out, visit_out(corpus, visit).csv_fields());
     }
     out
 }
@@ -157,7 +111,7 @@ mod tests {
         let mut lines = csv.lines();
         let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
         // The CSV columns are the JSON keys, in the documented order.
-        assert_eq!(header, CSV_HEADER);
+        assert_eq!(header, VisitOut::FIELDS);
         let mut keys: Vec<&str> = records[0]
             .as_object()
             .map(|o| o.keys().map(String::as_str).collect())

@@ -13,6 +13,7 @@ pub mod marked_text;
 pub mod match_nav;
 pub mod mention_legend;
 pub mod mention_text;
+pub mod open_full;
 pub mod removed_text;
 pub mod report_file;
 pub mod result_item;

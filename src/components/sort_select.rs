@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::state::{AppState, Sort};
+use communique_core::SortOrder;
+
+use crate::state::AppState;
 
 /// A select of the result orders (relevance, newest); a change is a new
 /// history entry, so back restores the previous order.
@@ -15,19 +17,27 @@ pub fn SortSelect() -> impl IntoView {
             <select
                 id="sort"
                 name="sort"
-                on:change=move |ev| state.set_sort(Sort::from_name(&event_target_value(&ev)))
+                on:change=move |ev| state.set_sort(SortOrder::from_name(&event_target_value(&ev)))
             >
-                {Sort::ALL
+                {SortOrder::ALL
                     .into_iter()
                     .map(|sort| {
                         view! {
                             <option value=sort.name() prop:selected=move || state.sort.get() == sort>
-                                {sort.label()}
+                                {label(sort)}
                             </option>
                         }
                     })
                     .collect_view()}
             </select>
         </div>
+    }
+}
+
+/// The words shown for an order.
+fn label(order: SortOrder) -> &'static str {
+    match order {
+        SortOrder::Relevance => "Best match",
+        SortOrder::Newest => "Newest first",
     }
 }

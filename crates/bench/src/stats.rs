@@ -1,43 +1,11 @@
-//! Summaries of timing samples: median, 95th percentile and maximum, by the nearest-rank method
-//! (every reported value is a time that was actually measured).
+//! Timing figures as the bench prints them: summaries of samples (median, 95th percentile and
+//! maximum by the nearest-rank method, from `communique_core::stats`), milliseconds, targets.
 
 use std::time::Duration;
 
-/// Median, 95th percentile and maximum of a set of samples.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Summary {
-    /// How many samples.
-    pub count: usize,
-    /// The 50th percentile.
-    pub median: Duration,
-    /// The 95th percentile.
-    pub p95: Duration,
-    /// The slowest sample.
-    pub max: Duration,
-}
-
-impl Summary {
-    /// Summarises `samples` (in any order); `None` when there are none.
-    pub fn of(samples: &[Duration]) -> Option<Summary> {
-        let mut sorted = samples.to_vec();
-        sorted.sort();
-        Some(Summary {
-            count: sorted.len(),
-            median: percentile(&sorted, 50.0)?,
-            p95: percentile(&sorted, 95.0)?,
-            max: *sorted.last()?,
-        })
-    }
-}
-
-/// The nearest-rank `p`th percentile (0 < p ≤ 100) of sorted samples.
-pub fn percentile(sorted: &[Duration], p: f64) -> Option<Duration> {
-    if sorted.is_empty() {
-        return None;
-    }
-    let rank = (p / 100.0 * sorted.len() as f64).ceil() as usize;
-    Some(sorted[rank.clamp(1, sorted.len()) - 1])
-}
+/// Median, 95th percentile and maximum of a set of durations (`communique_core::stats`, the
+/// definition the in-browser hook uses too).
+pub type Summary = communique_core::stats::Summary<Duration>;
 
 /// Milliseconds with three decimals, the unit every bench line uses.
 pub fn ms(duration: Duration) -> String {
@@ -63,31 +31,6 @@ pub fn verdict(what: &str, met: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn check(samples_ms: &[u64], expect_ms: Option<(u64, u64, u64)>) {
-        let samples: Vec<Duration> = samples_ms
-            .iter()
-            .map(|&ms| Duration::from_millis(ms))
-            .collect();
-        let got = Summary::of(&samples).map(|summary| {
-            (
-                summary.median.as_millis() as u64,
-                summary.p95.as_millis() as u64,
-                summary.max.as_millis() as u64,
-            )
-        });
-        assert_eq!(got, expect_ms, "{samples_ms:?}");
-    }
-
-    #[test]
-    fn summarises_by_nearest_rank() {
-        check(&[], None);
-        check(&[7], Some((7, 7, 7)));
-        check(&[3, 1, 2], Some((2, 3, 3)));
-        check(&[4, 1, 3, 2], Some((2, 4, 4)));
-        let hundred: Vec<u64> = (1..=100).rev().collect();
-        check(&hundred, Some((50, 95, 100)));
-    }
 
     #[test]
     fn formats_milliseconds() {

@@ -150,6 +150,56 @@ pub struct VisitOut<'a> {
     pub rule: Option<&'a str>,
 }
 
+impl VisitOut<'_> {
+    /// The record's field names, in order: its JSON keys and the CSV header (a test ties the
+    /// two, so a new field cannot reach one and not the other).
+    pub const FIELDS: [&'static str; 15] = [
+        "id",
+        "doc",
+        "sources",
+        "traveler",
+        "traveler_country",
+        "destination",
+        "country",
+        "hosts",
+        "date",
+        "date_end",
+        "precision",
+        "date_basis",
+        "status",
+        "purpose",
+        "rule",
+    ];
+
+    /// The record as one CSV row, in [`VisitOut::FIELDS`] order: `sources` written
+    /// `doc:start-end` and `hosts` joined by `; ` so that one visit stays one row; null as empty.
+    pub fn csv_fields(&self) -> [String; 15] {
+        let text = |value: Option<&str>| value.unwrap_or_default().to_string();
+        let sources: Vec<String> = self
+            .sources
+            .iter()
+            .map(|s| format!("{}:{}-{}", s.doc, s.start, s.end))
+            .collect();
+        [
+            self.id.to_string(),
+            text(self.doc),
+            sources.join("; "),
+            self.traveler.to_string(),
+            text(self.traveler_country),
+            self.destination.to_string(),
+            text(self.country),
+            self.hosts.join("; "),
+            self.date.clone().unwrap_or_default(),
+            self.date_end.clone().unwrap_or_default(),
+            text(self.precision),
+            text(self.date_basis),
+            self.status.to_string(),
+            text(self.purpose),
+            text(self.rule),
+        ]
+    }
+}
+
 /// The whole corpus in wire form.
 pub fn export(corpus: &Corpus) -> Export<'_> {
     Export {
@@ -279,5 +329,52 @@ pub fn precision_name(precision: DatePrecision) -> &'static str {
         DatePrecision::Day => "day",
         DatePrecision::Month => "month",
         DatePrecision::Year => "year",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_header_is_the_json_record_s_keys_in_order() {
+        let hosts = vec!["A".to_string(), "B".to_string()];
+        let record = VisitOut {
+            id: "v1",
+            doc: Some("d1"),
+            sources: vec![SpanOut {
+                doc: "d1",
+                start: 3,
+                end: 9,
+            }],
+            traveler: "T",
+            traveler_country: None,
+            destination: "D",
+            country: Some("C"),
+            hosts: &hosts,
+            date: Some("2020-01".into()),
+            date_end: None,
+            precision: Some("month"),
+            date_basis: Some("stated"),
+            status: "happened",
+            purpose: None,
+            rule: Some("visited"),
+        };
+        let json = serde_json::to_string(&record).expect("serialises");
+        let positions: Vec<usize> = VisitOut::FIELDS
+            .iter()
+            .map(|field| json.find(&format!("\"{field}\":")).expect(field))
+            .collect();
+        assert!(positions.windows(2).all(|p| p[0] < p[1]), "{json}");
+        let keys = serde_json::from_str::<serde_json::Value>(&json).expect("parses");
+        assert_eq!(
+            keys.as_object().map(|o| o.len()),
+            Some(VisitOut::FIELDS.len())
+        );
+        let row = record.csv_fields();
+        assert_eq!(row[2], "d1:3-9");
+        assert_eq!(row[4], "");
+        assert_eq!(row[7], "A; B");
+        assert_eq!(row[8], "2020-01");
     }
 }

@@ -44,16 +44,19 @@
 #![deny(missing_docs)]
 
 pub mod bundle;
+mod corpus;
 pub mod export;
 pub mod facet;
 pub mod index;
 pub mod model;
 pub mod query;
 pub mod sort;
+pub mod stats;
 pub mod text;
 pub mod timeline;
 mod wire;
 
+pub use corpus::Corpus;
 pub use facet::{FacetIndex, Filters};
 pub use index::{IndexStats, SearchIndex};
 pub use model::*;

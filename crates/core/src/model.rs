@@ -10,30 +10,12 @@
 
 use serde::Serialize;
 
-use crate::index::SearchIndex;
 use crate::wire::{decode_enum, decode_struct};
 
-/// Index of a document in [`Corpus::documents`].
+/// Index of a document in `Corpus::documents`.
 pub type DocId = u32;
-/// Index of an entity in [`Corpus::entities`].
+/// Index of an entity in `Corpus::entities`.
 pub type EntityId = u32;
-
-/// Everything the app knows: the compiled form of one folder of articles.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Corpus {
-    /// Title, description and provenance of the corpus.
-    pub meta: CorpusMeta,
-    /// The articles, in a stable order (sorted by id).
-    pub documents: Vec<Document>,
-    /// People, organisations and places, one per real-world thing.
-    pub entities: Vec<Entity>,
-    /// Diplomatic visits, one per trip.
-    pub visits: Vec<Visit>,
-    /// What became of every input file.
-    pub report: CompileReport,
-    /// The full-text search index over `documents`.
-    pub index: SearchIndex,
-}
 
 /// Title and description of a corpus, from `corpus.toml` or defaults.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -488,15 +470,7 @@ pub struct Diagnostic {
 }
 
 // How the bundle's reader (`wire.rs`) reads each type reachable from
-// `Corpus`: the fields in declaration order, the order serde writes them in.
-decode_struct!(Corpus {
-    meta,
-    documents,
-    entities,
-    visits,
-    report,
-    index
-});
+// `Corpus` (`corpus.rs`): the fields in declaration order, the order serde writes them in.
 decode_struct!(CorpusMeta {
     title,
     description,

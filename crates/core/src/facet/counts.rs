@@ -144,7 +144,7 @@ impl FacetIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_corpus::{query, sample_corpus};
+    use super::super::test_corpus::{filters, sample_corpus};
     use super::*;
 
     /// Counts over the hits (document ids as letters, "*" for all) under the filters
@@ -160,7 +160,7 @@ mod tests {
             .filter(|(_, doc)| hits == "*" || hits.split(' ').any(|id| id == doc.id))
             .map(|(doc, _)| doc as DocId)
             .collect();
-        let filters = Filters::from_query_pairs(query(url_query));
+        let filters = filters(url_query);
         let counts = index.counts(hits.iter().copied(), &filters);
         let mut lines: Vec<String> = counts
             .facets
@@ -296,7 +296,7 @@ year: 2016 1, 2017 1
     /// filters with F cleared and that pass a filter selecting v alone.
     fn check_against_definition(hits: &[DocId], url_query: &str) {
         let index = FacetIndex::build(&sample_corpus());
-        let filters = Filters::from_query_pairs(query(url_query));
+        let filters = filters(url_query);
         let counts = index.counts(hits.iter().copied(), &filters);
         for facet in Facet::ALL {
             let mut others = filters.clone();

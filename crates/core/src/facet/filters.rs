@@ -1,26 +1,11 @@
-//! [`Filters`]: the user's facet selections and date range, and their URL encoding.
-//!
-//! URL form, one parameter per selected value, in this order:
-//! `person=… org=… place=… source=… year=… from=… to=…`.
-//! Entity values drop the `kind/` prefix of their id (`person=hossein-jalali-nasab`
-//! for the id `person/hossein-jalali-nasab`), which decoding puts back; years are
-//! numbers or `undated`; `from` and `to` are ISO dates at any precision (`2016`,
-//! `2016-09`, `2016-09-14`).
-//!
-//! Invariant: decoding never fails. Parameters that are not ours (`q`, `sort`, …)
-//! are skipped without comment; a value of ours that cannot be read (`year=soon`)
-//! is dropped and reported by [`Filters::decode`], never silently.
+//! [`Filters`]: the user's facet selections and date range. Their URL form is the
+//! app's (`src/url.rs` owns every parameter); here they are plain values.
 
 use super::{Facet, SortedSet};
 use crate::model::{civil_from_days, PartialDate};
 
 /// The key of the "no date" value in the years facet and in the URL (`year=undated`).
 pub const UNDATED_KEY: &str = "undated";
-
-/// URL parameter of the start of the date range.
-const FROM_PARAM: &str = "from";
-/// URL parameter of the end of the date range.
-const TO_PARAM: &str = "to";
 
 /// What the user selected: OR within a facet, AND across facets and the date range.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -110,85 +95,6 @@ impl Filters {
         self.set(facet, key, on);
     }
 
-    /// Encodes the filters as URL query pairs, one per value, in a stable order
-    /// (see the module docs); empty filters give no pairs.
-    pub fn to_query_pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = Vec::new();
-        for facet in Facet::ALL {
-            let prefix = entity_prefix(facet);
-            for key in self.keys(facet) {
-                let value = match &prefix {
-                    Some(prefix) => key.strip_prefix(prefix.as_str()).unwrap_or(&key).to_owned(),
-                    None => key,
-                };
-                pairs.push((facet.param(), value));
-            }
-        }
-        if let Some(from) = self.dates.from {
-            pairs.push((FROM_PARAM, from.iso()));
-        }
-        if let Some(to) = self.dates.to {
-            pairs.push((TO_PARAM, to.iso()));
-        }
-        pairs
-    }
-
-    /// Decodes filters from URL query pairs (already percent-decoded, e.g. from
-    /// `URLSearchParams`); never fails, see [`Filters::decode`] for what is dropped.
-    pub fn from_query_pairs<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Filters
-    where
-        K: AsRef<str>,
-        V: AsRef<str>,
-    {
-        Filters::decode(pairs).0
-    }
-
-    /// Decodes filters from URL query pairs, with one message per value of ours that
-    /// could not be read (for a notice such as "year=soon was ignored: …").
-    ///
-    /// Other parameters are skipped; empty values are skipped; repeated values
-    /// accumulate; a later `from` or `to` replaces an earlier one; a reversed range
-    /// is put in order.
-    pub fn decode<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> (Filters, Vec<String>)
-    where
-        K: AsRef<str>,
-        V: AsRef<str>,
-    {
-        let mut filters = Filters::default();
-        let mut problems = Vec::new();
-        let (mut from, mut to) = (None, None);
-        for (param, value) in pairs {
-            let (param, value) = (param.as_ref(), value.as_ref().trim());
-            if value.is_empty() {
-                continue;
-            }
-            if param == FROM_PARAM || param == TO_PARAM {
-                match PartialDate::parse_iso(value) {
-                    Some(date) if param == FROM_PARAM => from = Some(date),
-                    Some(date) => to = Some(date),
-                    None => problems.push(format!(
-                        "{param}={value} was ignored: not a date (expected 2016, 2016-09 or 2016-09-14)"
-                    )),
-                }
-                continue;
-            }
-            let Some(facet) = Facet::from_param(param) else {
-                continue;
-            };
-            let key = match entity_prefix(facet) {
-                Some(prefix) if !value.starts_with(prefix.as_str()) => format!("{prefix}{value}"),
-                _ => value.to_owned(),
-            };
-            if !filters.insert(facet, &key) {
-                problems.push(format!(
-                    "{param}={value} was ignored: not a year (expected e.g. 2016 or {UNDATED_KEY})"
-                ));
-            }
-        }
-        filters.dates = DateRange::new(from, to);
-        (filters, problems)
-    }
-
     /// Adds or removes `key` in `facet`; false when the key cannot be a value of it.
     fn set(&mut self, facet: Facet, key: &str, on: bool) -> bool {
         if key.is_empty() {
@@ -252,13 +158,6 @@ fn parse_year_key(key: &str) -> Option<YearKey> {
         return Some(YearKey::Undated);
     }
     key.parse().ok().map(YearKey::Year)
-}
-
-/// The `kind/` prefix that entity ids of an entity facet carry, dropped in URLs.
-fn entity_prefix(facet: Facet) -> Option<String> {
-    facet
-        .entity_kind()
-        .map(|kind| format!("{}/", kind.as_str()))
 }
 
 /// An inclusive range of days, each end optional, at any date precision: `from`
@@ -337,61 +236,7 @@ impl DateRange {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_corpus::query as pairs;
     use super::*;
-
-    /// Decodes `query`, checks the re-encoded form and the problems, and that the
-    /// re-encoded form decodes to the same filters.
-    fn check(query: &str, expect_encoded: &str, expect_problems: &[&str]) {
-        let (filters, problems) = Filters::decode(pairs(query));
-        let encoded: Vec<String> = filters
-            .to_query_pairs()
-            .into_iter()
-            .map(|(name, value)| format!("{name}={value}"))
-            .collect();
-        assert_eq!(encoded.join("&"), expect_encoded, "{query}");
-        assert_eq!(problems, expect_problems, "{query}");
-        assert_eq!(filters.is_empty(), expect_encoded.is_empty(), "{query}");
-        assert_eq!(Filters::from_query_pairs(pairs(expect_encoded)), filters);
-    }
-
-    #[test]
-    fn query_pairs_round_trip() {
-        check("", "", &[]);
-        check("q=iran&sort=date&page=2", "", &[]);
-        check(
-            "year=2016&person=zarif&q=x&person=lavrov&org=united-nations",
-            "person=lavrov&person=zarif&org=united-nations&year=2016",
-            &[],
-        );
-        // Full ids are accepted too, and repeated values collapse.
-        check(
-            "person=person/zarif&person=zarif&place=place/moscow",
-            "person=zarif&place=moscow",
-            &[],
-        );
-        check(
-            "source=Tehran Times&source=IRNA&year=undated&year=2015&year=-44",
-            "source=IRNA&source=Tehran Times&year=-44&year=2015&year=undated",
-            &[],
-        );
-        check("from=2016-09&to=2017", "from=2016-09&to=2017", &[]);
-        // A reversed range is put in order; a later end replaces an earlier one.
-        check(
-            "from=2017-01-05&to=2016&to=2016-09",
-            "from=2016-09&to=2017-01-05",
-            &[],
-        );
-        check("to=2016-09-14", "to=2016-09-14", &[]);
-        check(
-            "year=soon&from=yesterday&person=&year=2016",
-            "year=2016",
-            &[
-                "year=soon was ignored: not a year (expected e.g. 2016 or undated)",
-                "from=yesterday was ignored: not a date (expected 2016, 2016-09 or 2016-09-14)",
-            ],
-        );
-    }
 
     #[test]
     fn chips_toggle_and_clear() {
@@ -467,7 +312,7 @@ mod tests {
     }
 
     fn check_label(url_query: &str, expect: &str) {
-        let filters = Filters::from_query_pairs(pairs(url_query));
+        let filters = super::super::test_corpus::filters(url_query);
         assert_eq!(filters.dates.label(), expect, "{url_query}");
     }
 

@@ -16,7 +16,8 @@ use std::sync::Arc;
 use super::filters::{DateRange, Filters, UNDATED_KEY};
 use super::fold::{fold_name, fold_name_into};
 use super::Facet;
-use crate::model::{Corpus, DocId, Document, EntityId, SourceRef};
+use crate::model::{DocId, Document, EntityId, SourceRef};
+use crate::Corpus;
 
 /// Sentence number recorded for a mention that lies outside every sentence.
 pub(super) const NO_SENTENCE: u32 = u32::MAX;
@@ -577,14 +578,14 @@ impl FacetIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_corpus::{describe_keys, query, sample_corpus};
+    use super::super::test_corpus::{describe_keys, filters, sample_corpus};
     use super::*;
 
     /// Checks which documents (by id) pass the filters of a URL query.
     fn check(url_query: &str, expect_docs: &str, expect_unknown: &str) {
         let corpus = sample_corpus();
         let index = FacetIndex::build(&corpus);
-        let filters = Filters::from_query_pairs(query(url_query));
+        let filters = filters(url_query);
         let docs: Vec<&str> = index
             .matching_docs(&filters)
             .into_iter()
@@ -654,9 +655,7 @@ mod tests {
     #[test]
     fn chips_name_every_selected_value() {
         let index = FacetIndex::build(&sample_corpus());
-        let filters = Filters::from_query_pairs(query(
-            "year=undated&person=rahmani&person=nobody&source=IRNA&from=2016",
-        ));
+        let filters = filters("year=undated&person=rahmani&person=nobody&source=IRNA&from=2016");
         let chips: Vec<String> = index
             .chips(&filters)
             .into_iter()

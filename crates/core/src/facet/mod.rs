@@ -3,8 +3,8 @@
 //!
 //! The main types:
 //! - [`Filters`]: what the user selected (people, organisations, places, sources,
-//!   years, a date range), with its URL encoding ([`Filters::to_query_pairs`],
-//!   [`Filters::from_query_pairs`]); plain values, no corpus needed.
+//!   years, a date range); plain values, no corpus needed (their URL form is the
+//!   app's, in `src/url.rs`).
 //! - [`FacetIndex`]: built once from a [`Corpus`](crate::Corpus) at start-up
 //!   ([`FacetIndex::build`]); answers whether a document passes the filters
 //!   ([`FacetIndex::allowed`], the predicate handed to the search engine), counts
@@ -60,8 +60,10 @@
 //! };
 //! let facets = FacetIndex::build(&corpus); // once, at load
 //!
-//! // `?q=zarif&person=lavrov&year=2016`: other parameters are left to others.
-//! let filters = Filters::from_query_pairs([("q", "zarif"), ("person", "lavrov"), ("year", "2016")]);
+//! // What `?q=zarif&person=lavrov&year=2016` selects (the app reads the URL).
+//! let mut filters = Filters::default();
+//! filters.insert(Facet::People, "person/lavrov");
+//! filters.insert(Facet::Years, "2016");
 //! // The query's hits before filtering: here both articles mention Zarif.
 //! let hits = [0, 1];
 //! // The result list: the hits that pass the filters (the search engine's `allowed`).
@@ -76,9 +78,6 @@
 //! // Years are counted under `person=lavrov`: 2017 has no Lavrov.
 //! let years = &counts.get(Facet::Years).values;
 //! assert_eq!(years.iter().map(|v| (&*v.key, v.count)).collect::<Vec<_>>(), [("2016", 1)]);
-//! // Back to the URL, in a stable order.
-//! let pairs = filters.to_query_pairs();
-//! assert_eq!(pairs, [("person", "lavrov".to_owned()), ("year", "2016".to_owned())]);
 //! ```
 //!
 //! Invariant: pure functions over the corpus; no IO, no browser types. Nothing

@@ -2,7 +2,8 @@
 //! their mention sentences, and the entities most often mentioned with it.
 
 use super::index::{mention_document, FacetIndex, NO_SENTENCE};
-use crate::model::{Corpus, DocId, EntityId, Span};
+use crate::model::{DocId, EntityId, Span};
+use crate::Corpus;
 
 /// An article that mentions an entity, with the sentences that do.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,11 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use super::Facet;
+use super::{DateRange, Facet, Filters};
 use crate::model::{
-    Corpus, Document, Entity, EntityKind, Evidence, PartialDate, SourceRef, Span, Visit,
-    VisitStatus,
+    Document, Entity, EntityKind, Evidence, PartialDate, SourceRef, Span, Visit, VisitStatus,
 };
+use crate::Corpus;
 
 /// Builds a [`Corpus`] from article texts and entity names.
 #[derive(Default)]
@@ -192,16 +192,29 @@ pub(crate) fn sample_corpus() -> Corpus {
         .build()
 }
 
-/// Splits a URL query `a=1&b=2` into pairs (taken literally: no percent-decoding).
-pub(crate) fn query(url_query: &str) -> Vec<(String, String)> {
-    url_query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (name.to_owned(), value.to_owned())
-        })
-        .collect()
+/// The filters a URL query such as `person=zarif&year=2016&from=2016-09` selects (taken
+/// literally: no percent-decoding; values that cannot be read are skipped). A test's
+/// shorthand; the app's own reading of URLs is `src/url.rs`.
+pub(crate) fn filters(url_query: &str) -> Filters {
+    let mut filters = Filters::default();
+    let (mut from, mut to) = (None, None);
+    for pair in url_query.split('&').filter(|pair| !pair.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match (name, Facet::from_param(name)) {
+            ("from", _) => from = PartialDate::parse_iso(value),
+            ("to", _) => to = PartialDate::parse_iso(value),
+            (_, Some(facet)) if !value.is_empty() => {
+                let key = match facet.entity_kind() {
+                    Some(kind) if !value.contains('/') => format!("{}/{value}", kind.as_str()),
+                    _ => value.to_owned(),
+                };
+                filters.insert(facet, &key);
+            }
+            _ => {}
+        }
+    }
+    filters.dates = DateRange::new(from, to);
+    filters
 }
 
 /// Renders `(facet, key)` pairs grouped by facet as `person=k1,k2 year=k3`.

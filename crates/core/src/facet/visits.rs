@@ -48,7 +48,7 @@ impl FacetIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_corpus::{query, sample_corpus};
+    use super::super::test_corpus::{filters, sample_corpus};
     use super::*;
 
     /// Which visits show for the documents hit by the query (letters, "*" for all)
@@ -56,7 +56,7 @@ mod tests {
     fn check(hits: &str, url_query: &str, expect: &str) {
         let corpus = sample_corpus();
         let index = FacetIndex::build(&corpus);
-        let filters = Filters::from_query_pairs(query(url_query));
+        let filters = filters(url_query);
         let is_hit = |doc: DocId| {
             let id = corpus.documents[doc as usize].id.as_str();
             hits == "*" || hits.split(' ').any(|hit| hit == id)

@@ -29,10 +29,12 @@
 
 mod format;
 mod reader;
+mod units;
 mod writer;
 
 pub use format::{IndexStats, INDEX_FORMAT_VERSION};
 pub(crate) use reader::TermPostings;
+pub(crate) use units::units;
 
 use serde::Serialize;
 

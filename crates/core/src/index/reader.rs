@@ -238,7 +238,8 @@ impl SearchIndex {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Corpus, Document};
+    use crate::model::Document;
+    use crate::Corpus;
     use crate::{bundle, SearchIndex};
 
     fn doc(title: &str, text: &str) -> Document {

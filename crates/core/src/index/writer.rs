@@ -8,9 +8,9 @@
 use std::collections::HashMap;
 
 use super::format::put_varint;
+use super::units;
 use super::SearchIndex;
 use crate::model::Document;
-use crate::query::units;
 use crate::text::{analyze_word, hyphenated, words, Word};
 
 /// The stored fields of an index (see `format`), as built or decoded, before
@@ -229,7 +229,7 @@ impl SearchIndex {
             if by_char_len.len() <= len {
                 by_char_len.resize(len + 1, Vec::new());
             }
-            by_char_len[len].push((crate::query::char_mask(text), entry as u32));
+            by_char_len[len].push((crate::text::char_mask(text), entry as u32));
         }
         // Counting sort of the words by term: the reverse of `word_terms`.
         let mut words_of_term_starts = vec![0u32; terms.len() + 1];

@@ -10,6 +10,7 @@
 //! the WebAssembly.
 
 use crate::index::SearchIndex;
+use crate::text::char_mask;
 
 /// Edits allowed for a query word of `chars` characters: 1 from 5, 2 from 9.
 pub(crate) fn max_edits(chars: usize) -> u8 {
@@ -18,20 +19,6 @@ pub(crate) fn max_edits(chars: usize) -> u8 {
         5..=8 => 1,
         _ => 2,
     }
-}
-
-/// The set of characters in `term` as bits: letters and digits exactly, other
-/// characters hashed onto the remaining bits. If two words are `k` edits
-/// apart, each has at most `k` bits the other lacks, collisions only helping.
-pub(crate) fn char_mask(term: &str) -> u64 {
-    term.chars().fold(0, |mask, c| {
-        let bit = match c {
-            'a'..='z' => c as u32 - 'a' as u32,
-            '0'..='9' => 26 + c as u32 - '0' as u32,
-            _ => 36 + c as u32 % 28,
-        };
-        mask | 1 << bit
-    })
 }
 
 /// [`bounded_distance_in`] with a fresh scratch buffer, for tests.

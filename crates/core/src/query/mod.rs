@@ -35,13 +35,11 @@ mod eval;
 mod fuzzy;
 mod parse;
 mod rank;
+mod resolve;
 mod snippet;
 
 pub use parse::{parse, Clause, Query, QueryWord};
 pub use snippet::SNIPPET_HITS;
-
-pub(crate) use fuzzy::char_mask;
-pub(crate) use snippet::units;
 
 use crate::model::{DocId, Span};
 
@@ -56,6 +54,27 @@ pub enum SortOrder {
     Relevance,
     /// Publication date, newest first; undated documents last.
     Newest,
+}
+
+impl SortOrder {
+    /// Every order, in the order a choice of them lists them.
+    pub const ALL: [SortOrder; 2] = [SortOrder::Relevance, SortOrder::Newest];
+
+    /// The order's stable name (the app's `sort` URL parameter).
+    pub fn name(self) -> &'static str {
+        match self {
+            SortOrder::Relevance => "relevance",
+            SortOrder::Newest => "newest",
+        }
+    }
+
+    /// The order a name stands for; unknown names fall back to relevance.
+    pub fn from_name(name: &str) -> SortOrder {
+        SortOrder::ALL
+            .into_iter()
+            .find(|order| order.name() == name)
+            .unwrap_or_default()
+    }
 }
 
 /// How to run a search: the order, and which documents may be returned.

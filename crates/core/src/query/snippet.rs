@@ -12,9 +12,9 @@
 
 use std::cell::RefCell;
 
-use super::eval::{Resolved, ResolvedQuery};
+use super::resolve::{Resolved, ResolvedQuery};
 use super::{Query, Snippet};
-use crate::index::SearchIndex;
+use crate::index::{units, SearchIndex};
 use crate::model::{DocId, Document, Span};
 use crate::text;
 
@@ -265,31 +265,6 @@ impl SearchIndex {
         with_matcher(self, query, |matcher| {
             passages(doc, &matcher.matches(&doc.text))
         })
-    }
-}
-
-/// The passages a document can be cut into: its sentences when they are
-/// valid spans of its text, else its paragraphs, else the whole text. The
-/// index records the first word of each (see `SearchIndex::unit_starts`).
-pub(crate) fn units(doc: &Document) -> Vec<Span> {
-    let valid = |s: &&Span| {
-        s.start < s.end
-            && (s.end as usize) <= doc.text.len()
-            && doc.text.is_char_boundary(s.start as usize)
-            && doc.text.is_char_boundary(s.end as usize)
-    };
-    for spans in [&doc.sentences, &doc.paragraphs] {
-        let units: Vec<Span> = spans.iter().filter(valid).copied().collect();
-        if !units.is_empty() {
-            return units;
-        }
-    }
-    let trimmed = doc.text.trim_end();
-    let start = trimmed.len() - trimmed.trim_start().len();
-    if start < trimmed.len() {
-        vec![Span::new(start, trimmed.len())]
-    } else {
-        Vec::new()
     }
 }
 

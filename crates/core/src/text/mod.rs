@@ -65,6 +65,20 @@ pub fn analyze(text: &str) -> impl Iterator<Item = Token<'_>> {
     })
 }
 
+/// The set of characters in `term` as bits: letters and digits exactly, other
+/// characters hashed onto the remaining bits. If two words are `k` edits
+/// apart, each has at most `k` bits the other lacks, collisions only helping.
+pub(crate) fn char_mask(term: &str) -> u64 {
+    term.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + c as u32 % 28,
+        };
+        mask | 1 << bit
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,36 @@
+//! [`Corpus`]: everything the app knows, the compiled form of one folder of articles — the
+//! model's documents, entities and visits with the search index built over them. It sits
+//! above both `model` and `index`, so that neither needs the other's root type.
+
+use serde::Serialize;
+
+use crate::index::SearchIndex;
+use crate::model::{CompileReport, CorpusMeta, Document, Entity, Visit};
+use crate::wire::decode_struct;
+
+/// Everything the app knows: the compiled form of one folder of articles.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Corpus {
+    /// Title, description and provenance of the corpus.
+    pub meta: CorpusMeta,
+    /// The articles, in a stable order (sorted by id).
+    pub documents: Vec<Document>,
+    /// People, organisations and places, one per real-world thing.
+    pub entities: Vec<Entity>,
+    /// Diplomatic visits, one per trip.
+    pub visits: Vec<Visit>,
+    /// What became of every input file.
+    pub report: CompileReport,
+    /// The full-text search index over `documents`.
+    pub index: SearchIndex,
+}
+
+// How the bundle's reader (`wire.rs`) reads it: the fields in declaration order.
+decode_struct!(Corpus {
+    meta,
+    documents,
+    entities,
+    visits,
+    report,
+    index
+});
