@@ -20,7 +20,7 @@ use communique_core::{Document, Entity, EntityKind, Role, SourceRef, Span};
 use super::gazetteer::{Gazetteer, PlaceId};
 use super::keys;
 use super::lexicon;
-use super::tagger::Mention;
+use super::sentence::Mention;
 
 /// One entity being assembled.
 struct Group {

@@ -30,6 +30,7 @@ mod people;
 mod places;
 mod resolve;
 mod roles;
+mod sentence;
 mod tagger;
 pub(crate) mod tokens;
 

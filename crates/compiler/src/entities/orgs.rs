@@ -13,7 +13,7 @@ use super::gazetteer::Gazetteer;
 use super::keys;
 use super::lexicon;
 use super::people;
-use super::tagger::{Claim, Cue, Sentence};
+use super::sentence::{Claim, Cue, Sentence};
 use super::tokens::Shape;
 
 /// Smallest city whose name in an organisation's name gives it a country.

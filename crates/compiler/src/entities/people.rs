@@ -10,7 +10,7 @@ use communique_core::EntityKind;
 
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon;
-use super::tagger::{Claim, Cue, Sentence};
+use super::sentence::{Claim, Cue, Sentence};
 use super::tokens::Shape;
 
 /// Longest personal name, in words.

@@ -11,7 +11,7 @@ use communique_core::EntityKind;
 
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::lexicon;
-use super::tagger::{Claim, Cue, Sentence};
+use super::sentence::{Claim, Cue, Sentence};
 use super::tokens::Shape;
 
 /// Smallest city that may be named by a capitalised common word at a sentence start.

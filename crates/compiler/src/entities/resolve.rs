@@ -13,7 +13,8 @@ use communique_core::{Document, EntityKind, Span};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::keys;
 use super::lexicon;
-use super::tagger::{tag_document, Cue, Mention};
+use super::sentence::{Cue, Mention};
+use super::tagger::tag_document;
 
 /// Towns smaller than this yield their name to a person of that surname anywhere in the corpus.
 const SMALL_TOWN: u64 = 100_000;

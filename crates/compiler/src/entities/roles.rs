@@ -12,7 +12,7 @@
 use communique_core::{EntityKind, Span};
 
 use super::lexicon;
-use super::tagger::{Claim, Sentence};
+use super::sentence::{Claim, Sentence};
 use super::tokens::Shape;
 
 /// Longest apposition read as a role, in tokens.
