@@ -4,7 +4,7 @@
 //! Invariant: a date is shown at exactly the precision it is known; nothing
 //! here invents a day or a month.
 
-use communique_core::{DatePrecision, PartialDate};
+use communique_core::{DateBasis, DatePrecision, PartialDate, Visit, VisitStatus};
 
 /// English month abbreviations, January first.
 const MONTHS: [&str; 12] = [
@@ -106,6 +106,45 @@ pub fn thousands(n: usize) -> String {
         out.push(digit);
     }
     out
+}
+
+/// The words for a visit that a tooltip and a screen reader give.
+pub fn visit_summary(visit: &Visit) -> String {
+    let role = visit
+        .traveler_role
+        .as_deref()
+        .map(|role| format!(", {role}"))
+        .unwrap_or_default();
+    let country = match &visit.country {
+        Some(country) if *country != visit.destination => format!(", {country}"),
+        _ => String::new(),
+    };
+    format!(
+        "{}{role} → {}{country}, {}",
+        visit.traveler,
+        visit.destination,
+        visit_dates(visit)
+    )
+}
+
+/// A visit's dates in words, with its status when it did not simply happen.
+pub fn visit_dates(visit: &Visit) -> String {
+    let dates = match (visit.date, visit.date_end) {
+        (Some(start), Some(end)) if end != start => {
+            format!("{} – {}", human_date(Some(start)), human_date(Some(end)))
+        }
+        (date, _) => human_date(date),
+    };
+    let dates = if visit.date_basis == Some(DateBasis::Publication) {
+        format!("{dates} (date of the report)")
+    } else {
+        dates
+    };
+    match visit.status {
+        VisitStatus::Happened => dates,
+        VisitStatus::Planned => format!("{dates} (planned)"),
+        VisitStatus::Cancelled => format!("{dates} (cancelled)"),
+    }
 }
 
 #[cfg(test)]

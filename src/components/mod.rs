@@ -26,6 +26,7 @@ pub mod snippet;
 pub mod sort_select;
 pub mod timeline_chart;
 pub mod timeline_strip;
+pub mod timeline_svg;
 pub mod undated_visits;
 pub mod update_banner;
 pub mod visit_card;

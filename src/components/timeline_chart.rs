@@ -23,50 +23,30 @@
 //! values, never as markup.
 
 use communique_core::facet::DateRange;
-use communique_core::timeline::{self, Lanes, TickLevel, VisitSpan, Window};
-use communique_core::{civil_from_days, DateBasis, Visit, VisitStatus};
+use communique_core::timeline::{self, GestureAction, Gestures, Lanes, VisitSpan, Window};
+use communique_core::{civil_from_days, Visit};
 use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::bundle;
 use crate::components::show_if::ShowIf;
+use crate::components::timeline_svg::{
+    draw_lanes, draw_marks, draw_ticks, extent_px, mark_id, px, set_attributes, svg_child, Mark,
+    LANE_TITLE, MARK_ID_PREFIX, ROW,
+};
 use crate::dom;
 use crate::format;
 use crate::state::AppState;
 
-/// Height of a lane's title band.
-const LANE_TITLE: f64 = 18.0;
-/// Height of one row of marks inside a lane.
-const ROW: f64 = 22.0;
 /// Height of the time axis under the lanes.
 const AXIS: f64 = 26.0;
-/// Radius of a one-day mark; also the least half-width of any mark.
-const DOT: f64 = 6.0;
-/// Space kept between labelled ticks.
-const TICK_SPACING: f64 = 64.0;
-/// Width allowed per character of a tick label (11 px type), to tell whether
-/// it fits between its tick and the right edge.
-const LABEL_CHAR_WIDTH: f64 = 7.0;
-/// How far a pointer must move before a press becomes a brush, in pixels.
-const DRAG_THRESHOLD: f64 = 4.0;
 /// At most this many lanes: the most frequent directions, then "Other".
 const MAX_LANES: usize = 4;
 /// The zoom step of the +/− buttons.
 const ZOOM_STEP: f64 = 0.6;
 /// The share of the window the ←/→ buttons move it by.
 const PAN_STEP: f64 = 0.4;
-
-/// One mark, laid out.
-#[derive(Clone, Debug, PartialEq)]
-struct Mark {
-    visit: &'static Visit,
-    span: VisitSpan,
-    lane: usize,
-    row: usize,
-    /// Position in date order: the keyboard's order.
-    order: usize,
-}
 
 /// The lanes of the whole corpus, and the window showing all of it.
 fn corpus_layout() -> (Lanes, Option<Window>) {
@@ -76,74 +56,10 @@ fn corpus_layout() -> (Lanes, Option<Window>) {
     (lanes, bounds)
 }
 
-/// How the ids of mark elements start.
-const MARK_ID_PREFIX: &str = "tl-mark-";
-
-/// An id for a mark element, from its position in date order.
-fn mark_id(order: usize) -> String {
-    format!("{MARK_ID_PREFIX}{order}")
-}
-
 /// Gives the keyboard focus to the SVG element `id`, if there is one.
 fn focus_svg_element(id: &str) {
     if let Some(el) = dom::by_id::<web_sys::SvgElement>(id) {
         let _ = el.focus();
-    }
-}
-
-/// The words for a visit that a tooltip and a screen reader give.
-pub fn visit_summary(visit: &Visit) -> String {
-    let role = visit
-        .traveler_role
-        .as_deref()
-        .map(|role| format!(", {role}"))
-        .unwrap_or_default();
-    let country = match &visit.country {
-        Some(country) if *country != visit.destination => format!(", {country}"),
-        _ => String::new(),
-    };
-    format!(
-        "{}{role} → {}{country}, {}",
-        visit.traveler,
-        visit.destination,
-        visit_dates(visit)
-    )
-}
-
-/// A visit's dates in words, with its status when it did not simply happen.
-pub fn visit_dates(visit: &Visit) -> String {
-    let dates = match (visit.date, visit.date_end) {
-        (Some(start), Some(end)) if end != start => {
-            format!(
-                "{} – {}",
-                format::human_date(Some(start)),
-                format::human_date(Some(end))
-            )
-        }
-        (date, _) => format::human_date(date),
-    };
-    let dates = if visit.date_basis == Some(DateBasis::Publication) {
-        format!("{dates} (date of the report)")
-    } else {
-        dates
-    };
-    match visit.status {
-        VisitStatus::Happened => dates,
-        VisitStatus::Planned => format!("{dates} (planned)"),
-        VisitStatus::Cancelled => format!("{dates} (cancelled)"),
-    }
-}
-
-/// The label of a tick: the year, the month's abbreviation, or the day.
-fn tick_label(tick: &timeline::Tick) -> String {
-    match tick.level {
-        TickLevel::Year => tick.date.year.to_string(),
-        TickLevel::Month => format::human_date(Some(tick.date))
-            .split(' ')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
-        TickLevel::Day => tick.date.day.to_string(),
     }
 }
 
@@ -174,9 +90,9 @@ pub fn TimelineChart(
     let hovered = RwSignal::new(None::<usize>);
     // The brush while dragging: the day where it started and where it is now.
     let brush = RwSignal::new(None::<(f64, f64)>);
-    // The x of each pointer down on the chart, by pointer id (two at most in a pinch).
-    let pointers = StoredValue::new(Vec::<(i32, f64)>::new());
-    let press = StoredValue::new(None::<(i32, f64, bool)>);
+    // The pointer gestures in progress (core's state machine), shared by the handlers below
+    // (a plain cell: a `StoredValue` of its own type costs more WASM than the gestures).
+    let gestures = std::rc::Rc::new(std::cell::RefCell::new(Gestures::default()));
 
     // The axis is as wide as the chart's box: measured now and on resize.
     let measure = move || {
@@ -216,43 +132,28 @@ pub fn TimelineChart(
             })
             .collect();
         // Rows per lane, from the marks' extent on screen at this zoom.
+        let extents: Vec<(usize, f64, f64)> = marks
+            .iter()
+            .map(|m| {
+                let (x0, x1) = extent_px(&m.span, view, w);
+                (m.lane, x0, x1)
+            })
+            .collect();
         let lane_count = lanes.with_value(|l| l.labels.len());
-        for lane in 0..lane_count {
-            let members: Vec<usize> = (0..marks.len())
-                .filter(|&m| marks[m].lane == lane)
-                .collect();
-            let intervals: Vec<(f64, f64)> = members
-                .iter()
-                .map(|&m| {
-                    let (x0, x1) = extent_px(&marks[m].span, view, w);
-                    (x0, x1)
-                })
-                .collect();
-            let (rows, _) = timeline::stack(&intervals, 3.0);
-            for (&m, row) in members.iter().zip(rows) {
-                marks[m].row = row;
-            }
+        for (mark, row) in marks
+            .iter_mut()
+            .zip(timeline::lane_rows(&extents, lane_count, 3.0))
+        {
+            mark.row = row;
         }
         marks
     });
     // Each lane's top and height: a title band and as many rows as it needs.
     let lane_boxes = Memo::new(move |_| {
         let lane_count = lanes.with_value(|l| l.labels.len());
-        let mut rows = vec![1usize; lane_count];
-        marks.with(|marks| {
-            for mark in marks {
-                rows[mark.lane] = rows[mark.lane].max(mark.row + 1);
-            }
-        });
-        let mut top = 0.0;
-        rows.into_iter()
-            .map(|rows| {
-                let height = LANE_TITLE + rows as f64 * ROW;
-                let lane = (top, height);
-                top += height;
-                lane
-            })
-            .collect::<Vec<(f64, f64)>>()
+        let placed: Vec<(usize, usize)> =
+            marks.with(|marks| marks.iter().map(|m| (m.lane, m.row)).collect());
+        timeline::lane_boxes(&placed, lane_count, LANE_TITLE, ROW)
     });
     let plot_height =
         move || lane_boxes.with(|b| b.last().map_or(ROW, |(top, height)| top + height));
@@ -278,6 +179,28 @@ pub fn TimelineChart(
         window.update(|view| *view = view.panned(view.days() * share, bounds));
     };
 
+    // What a gesture asks for, in pixels, turned into days at the current window.
+    let apply = move |action: GestureAction| match action {
+        GestureAction::Nothing => {}
+        GestureAction::Zoom { factor, anchor_x } => zoom(factor, anchor_x.map(day_at)),
+        GestureAction::Pan { px } => pan(px / width.get_untracked().max(1.0)),
+        GestureAction::Pinch { zoom: step, pan_px } => {
+            if let Some((factor, anchor_x)) = step {
+                zoom(factor, Some(day_at(anchor_x)));
+            }
+            pan(pan_px / width.get_untracked().max(1.0));
+        }
+        GestureAction::Brush { from_x, to_x, .. } => {
+            brush.set(Some((day_at(from_x), day_at(to_x))))
+        }
+        GestureAction::Commit => {
+            if let Some((a, b)) = brush.get_untracked() {
+                brush.set(None);
+                state.set_date_range(DateRange::from_days(a.floor() as i64, b.floor() as i64));
+            }
+        }
+        GestureAction::Clear => brush.set(None),
+    };
     let on_wheel = move |ev: WheelEvent| {
         ev.prevent_default();
         let x = container
@@ -285,65 +208,45 @@ pub fn TimelineChart(
             .map_or(f64::from(ev.offset_x()), |el| {
                 f64::from(ev.client_x()) - el.get_bounding_client_rect().left()
             });
-        // Horizontal scrolling (trackpads, shift+wheel) pans; vertical zooms.
-        if ev.delta_x().abs() > ev.delta_y().abs() || ev.shift_key() {
-            let delta = if ev.shift_key() {
-                ev.delta_y()
-            } else {
-                ev.delta_x()
-            };
-            pan(delta / width.get_untracked().max(1.0));
-        } else {
-            zoom((ev.delta_y() * 0.002).exp(), Some(day_at(x)));
+        apply(Gestures::wheel(
+            ev.delta_x(),
+            ev.delta_y(),
+            ev.shift_key(),
+            x,
+        ));
+    };
+    let on_pointer_down = {
+        let gestures = gestures.clone();
+        move |ev: PointerEvent| {
+            if !ev.is_primary() && ev.pointer_type() == "mouse" {
+                return;
+            }
+            let (id, x, main) = (ev.pointer_id(), offset_x(&ev), ev.button() <= 0);
+            let action = gestures.borrow_mut().down(id, x, main);
+            apply(action);
         }
     };
-
-    let on_pointer_down = move |ev: PointerEvent| {
-        if !ev.is_primary() && ev.pointer_type() == "mouse" {
-            return;
+    let on_pointer_up = {
+        let gestures = gestures.clone();
+        move |ev: PointerEvent| {
+            let action = gestures.borrow_mut().up(ev.pointer_id());
+            apply(action);
         }
-        let x = offset_x(&ev);
-        pointers.update_value(|p| move_pointer(p, ev.pointer_id(), x));
-        if pointers.with_value(|p| p.len()) == 1 && ev.button() <= 0 {
-            press.set_value(Some((ev.pointer_id(), x, false)));
-        } else {
-            // A second finger turns the gesture into a pinch.
-            press.set_value(None);
-            brush.set(None);
+    };
+    let on_pointer_cancel = {
+        let gestures = gestures.clone();
+        move |ev: PointerEvent| {
+            let action = gestures.borrow_mut().cancel(ev.pointer_id());
+            apply(action);
         }
     };
     let on_pointer_move = move |ev: PointerEvent| {
-        let x = offset_x(&ev);
-        let id = ev.pointer_id();
-        let before = pointers.with_value(|p| p.clone());
-        let Some(old) = before.iter().find(|(k, _)| *k == id).map(|&(_, v)| v) else {
-            return;
-        };
-        if before.len() == 2 {
-            // Pinch: the distance between the fingers zooms, their middle pans.
-            let other = before.iter().find(|(k, _)| *k != id).map(|&(_, v)| v);
-            if let Some(other) = other {
-                let (old_gap, new_gap) = ((old - other).abs(), (x - other).abs());
-                if old_gap > 10.0 && new_gap > 10.0 {
-                    let anchor = day_at((x + other) / 2.0);
-                    zoom(old_gap / new_gap, Some(anchor));
-                }
-                pan(-((x + other) / 2.0 - (old + other) / 2.0) / width.get_untracked().max(1.0));
-            }
-            pointers.update_value(|p| move_pointer(p, id, x));
-            return;
-        }
-        pointers.update_value(|p| move_pointer(p, id, x));
-        let Some((press_id, start, dragging)) = press.get_value() else {
-            return;
-        };
-        if press_id != id {
-            return;
-        }
-        if !dragging && (x - start).abs() < DRAG_THRESHOLD {
-            return;
-        }
-        if !dragging {
+        let (id, x) = (ev.pointer_id(), offset_x(&ev));
+        let action = gestures.borrow_mut().moved(id, x);
+        if let GestureAction::Brush {
+            capture: Some(id), ..
+        } = action
+        {
             // Captured only once it is a drag, so a plain click still reaches its mark.
             if let Some(target) = ev
                 .current_target()
@@ -351,25 +254,8 @@ pub fn TimelineChart(
             {
                 let _ = target.set_pointer_capture(id);
             }
-            press.set_value(Some((id, start, true)));
         }
-        brush.set(Some((day_at(start), day_at(x))));
-    };
-    let on_pointer_up = move |ev: PointerEvent| {
-        pointers.update_value(|p| p.retain(|&(k, _)| k != ev.pointer_id()));
-        let finished = press.get_value();
-        press.set_value(None);
-        if let (Some((id, _, true)), Some((a, b))) = (finished, brush.get_untracked()) {
-            if id == ev.pointer_id() {
-                brush.set(None);
-                state.set_date_range(DateRange::from_days(a.floor() as i64, b.floor() as i64));
-            }
-        }
-    };
-    let on_pointer_cancel = move |ev: PointerEvent| {
-        pointers.update_value(|p| p.retain(|&(k, _)| k != ev.pointer_id()));
-        press.set_value(None);
-        brush.set(None);
+        apply(action);
     };
 
     // The range shown shaded: the drag in progress, else the URL's range.
@@ -486,76 +372,8 @@ pub fn TimelineChart(
                 ),
             ],
         );
-        lanes_g.set_text_content(None);
-        lanes.with_value(|l| {
-            for (i, ((top, height), label)) in boxes.iter().zip(&l.labels).enumerate() {
-                let class = if i % 2 == 0 {
-                    "tl-lane even"
-                } else {
-                    "tl-lane odd"
-                };
-                let g = svg_child(&lanes_g, "g", &[("class", class)]);
-                svg_child(
-                    &g,
-                    "rect",
-                    &[
-                        ("x", "0"),
-                        ("y", &px(*top)),
-                        ("width", &px(w)),
-                        ("height", &px(*height)),
-                    ],
-                );
-                let text = svg_child(
-                    &g,
-                    "text",
-                    &[
-                        ("class", "tl-lane-label"),
-                        ("x", "6"),
-                        ("y", &px(top + 13.0)),
-                    ],
-                );
-                text.set_text_content(Some(label));
-            }
-        });
-
-        ticks_g.set_text_content(None);
-        for tick in timeline::ticks(view, w, TICK_SPACING) {
-            let x = view.x(tick.day as f64, w);
-            let class = match tick.level {
-                TickLevel::Year => "tl-tick year",
-                TickLevel::Month => "tl-tick month",
-                TickLevel::Day => "tl-tick day",
-            };
-            let g = svg_child(&ticks_g, "g", &[("class", class)]);
-            svg_child(
-                &g,
-                "line",
-                &[
-                    ("x1", &px(x)),
-                    ("x2", &px(x)),
-                    ("y1", "0"),
-                    ("y2", &px(bottom + 4.0)),
-                ],
-            );
-            // A label that would run past the right edge ends at its tick instead.
-            let label = tick_label(&tick);
-            let fits = x + 3.0 + label.chars().count() as f64 * LABEL_CHAR_WIDTH <= w;
-            let (label_x, anchor) = if fits {
-                (x + 3.0, "start")
-            } else {
-                (x - 3.0, "end")
-            };
-            let text = svg_child(
-                &g,
-                "text",
-                &[
-                    ("x", &px(label_x)),
-                    ("y", &px(bottom + 17.0)),
-                    ("text-anchor", anchor),
-                ],
-            );
-            text.set_text_content(Some(&label));
-        }
+        lanes.with_value(|l| draw_lanes(&lanes_g, &boxes, &l.labels, w));
+        draw_ticks(&ticks_g, view, w, bottom);
     });
 
     // The shaded range: while dragging, on every move.
@@ -594,77 +412,7 @@ pub fn TimelineChart(
             .active_element()
             .map(|el| el.id())
             .filter(|id| id.starts_with(MARK_ID_PREFIX));
-        marks_g.set_text_content(None);
-        marks.with(|marks| {
-            for mark in marks {
-                let (x0, x1) = extent_px(&mark.span, view, w);
-                let top = boxes.get(mark.lane).map_or(0.0, |(top, _)| *top);
-                let cy = top + LANE_TITLE + mark.row as f64 * ROW + ROW / 2.0;
-                let visit = mark.visit;
-                let shape = if !mark.span.exact {
-                    "vague"
-                } else if mark.span.is_range() {
-                    "range"
-                } else {
-                    "day"
-                };
-                let chosen = if chosen.as_deref() == Some(visit.id.as_str()) {
-                    " selected"
-                } else {
-                    ""
-                };
-                // A date no sentence states is drawn dotted: the report's publication date.
-                let defaulted = if visit.date_basis == Some(DateBasis::Publication) {
-                    " defaulted"
-                } else {
-                    ""
-                };
-                let label = visit_summary(visit);
-                let g = svg_child(
-                    &marks_g,
-                    "g",
-                    &[
-                        ("id", &mark_id(mark.order)),
-                        (
-                            "class",
-                            &format!(
-                                "tl-mark {shape} {}{defaulted}{chosen}",
-                                visit.status.as_str()
-                            ),
-                        ),
-                        ("tabindex", "0"),
-                        ("role", "button"),
-                        ("aria-label", &label),
-                        ("data-visit", &visit.id),
-                        ("data-order", &mark.order.to_string()),
-                    ],
-                );
-                svg_child(&g, "title", &[]).set_text_content(Some(&label));
-                if shape == "day" {
-                    svg_child(
-                        &g,
-                        "circle",
-                        &[
-                            ("cx", &px((x0 + x1) / 2.0)),
-                            ("cy", &px(cy)),
-                            ("r", &px(DOT)),
-                        ],
-                    );
-                } else {
-                    svg_child(
-                        &g,
-                        "rect",
-                        &[
-                            ("x", &px(x0)),
-                            ("y", &px(cy - DOT)),
-                            ("width", &px((x1 - x0).max(2.0 * DOT))),
-                            ("height", &px(2.0 * DOT)),
-                            ("rx", &px(DOT)),
-                        ],
-                    );
-                }
-            }
-        });
+        marks.with(|marks| draw_marks(&marks_g, marks, view, w, &boxes, chosen.as_deref()));
         if let Some(id) = focused {
             focus_svg_element(&id);
         }
@@ -706,7 +454,7 @@ pub fn TimelineChart(
                         .filter(|c| *c != visit.destination)
                         .map(|c| format!(", {c}"))}
                 </span>
-                <span class="tl-tooltip-date">{visit_dates(visit)}</span>
+                <span class="tl-tooltip-date">{format::visit_dates(visit)}</span>
             </div>
         })
     };
@@ -818,50 +566,4 @@ pub fn TimelineChart(
         </div>
     }
     .into_any()
-}
-
-/// An SVG coordinate or length, to a tenth of a pixel (`format::fixed`, not the standard
-/// library's float formatting).
-fn px(x: f64) -> String {
-    format::fixed(x, 1)
-}
-
-/// The SVG namespace, which `createElementNS` needs for SVG elements.
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
-
-/// Sets attributes of `element`. Values are attribute values, never markup.
-fn set_attributes(element: &web_sys::Element, attributes: &[(&str, &str)]) {
-    for (name, value) in attributes {
-        let _ = element.set_attribute(name, value);
-    }
-}
-
-/// A new SVG element `tag` with `attributes`, appended to `parent`.
-fn svg_child(
-    parent: &web_sys::Element,
-    tag: &str,
-    attributes: &[(&str, &str)],
-) -> web_sys::Element {
-    let element = document()
-        .create_element_ns(Some(SVG_NS), tag)
-        .expect("an SVG tag name is valid");
-    set_attributes(&element, attributes);
-    let _ = parent.append_child(&element);
-    element
-}
-
-/// Records pointer `id` at `x` among the pointers down.
-fn move_pointer(pointers: &mut Vec<(i32, f64)>, id: i32, x: f64) {
-    match pointers.iter_mut().find(|(k, _)| *k == id) {
-        Some(pointer) => pointer.1 = x,
-        None => pointers.push((id, x)),
-    }
-}
-
-/// The left and right x of a mark: its days, widened to at least a dot.
-fn extent_px(span: &VisitSpan, view: Window, width: f64) -> (f64, f64) {
-    let x0 = view.x(span.first as f64, width);
-    let x1 = view.x(span.last as f64 + 1.0, width);
-    let middle = (x0 + x1) / 2.0;
-    (x0.min(middle - DOT), x1.max(middle + DOT))
 }

@@ -5,7 +5,7 @@ use communique_core::Visit;
 use leptos::prelude::*;
 
 use crate::components::show_if::ShowIf;
-use crate::components::timeline_chart::visit_summary;
+use crate::format::visit_summary;
 
 /// `section.undated-visits`: one button per undated visit of `visits` (dated
 /// ones are skipped), opening its card by setting `selected`; nothing when

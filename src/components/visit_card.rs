@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::bundle;
 use crate::components::app_link::AppLink;
-use crate::components::timeline_chart::visit_dates;
 use crate::format;
+use crate::format::visit_dates;
 use crate::state::AppState;
 
 /// The card of `visit` (`section.visit-card`), with a close button that

@@ -1,6 +1,7 @@
 //! Geometry of the visits timeline: the lane (direction of travel) of each
 //! visit, the days each mark covers, the visible window (zoom and pan), the
-//! ticks of its axis, and the stacking of marks that would overlap.
+//! ticks of its axis, the stacking of marks that would overlap into rows and
+//! lanes, and the pointer gestures (brush, pinch, wheel) as a state machine.
 //!
 //! The app draws these numbers as SVG; everything that can be decided without
 //! a browser is decided here, so it is tested natively.
@@ -346,6 +347,204 @@ pub fn stack(intervals: &[(f64, f64)], gap: f64) -> (Vec<usize>, usize) {
     (rows, count)
 }
 
+/// Rows for marks grouped in lanes: each mark is `(lane, left, right)` in screen pixels at the
+/// current zoom; within a lane, marks that would come closer than `gap` go on separate rows
+/// ([`stack`]). Returns each mark's row.
+pub fn lane_rows(marks: &[(usize, f64, f64)], lane_count: usize, gap: f64) -> Vec<usize> {
+    let mut rows = vec![0; marks.len()];
+    for lane in 0..lane_count {
+        let members: Vec<usize> = (0..marks.len()).filter(|&m| marks[m].0 == lane).collect();
+        let intervals: Vec<(f64, f64)> =
+            members.iter().map(|&m| (marks[m].1, marks[m].2)).collect();
+        let (lane_rows, _) = stack(&intervals, gap);
+        for (&m, row) in members.iter().zip(lane_rows) {
+            rows[m] = row;
+        }
+    }
+    rows
+}
+
+/// Each lane's top and height, lanes stacked from 0: a title band of height `title` and as
+/// many rows of height `row` as its marks need (at least one). `marks` are `(lane, row)`.
+pub fn lane_boxes(
+    marks: &[(usize, usize)],
+    lane_count: usize,
+    title: f64,
+    row: f64,
+) -> Vec<(f64, f64)> {
+    let mut rows = vec![1usize; lane_count];
+    for &(lane, mark_row) in marks {
+        if let Some(rows) = rows.get_mut(lane) {
+            *rows = (*rows).max(mark_row + 1);
+        }
+    }
+    let mut top = 0.0;
+    rows.into_iter()
+        .map(|rows| {
+            let height = title + rows as f64 * row;
+            let lane = (top, height);
+            top += height;
+            lane
+        })
+        .collect()
+}
+
+/// How far a pointer must move before a press becomes a brush, in pixels.
+pub const DRAG_THRESHOLD: f64 = 4.0;
+/// A pinch zooms only while both fingers are at least this far apart, in pixels (closer,
+/// their distance is too noisy to divide by).
+const PINCH_MIN_GAP: f64 = 10.0;
+
+/// What the chart should do after a pointer or wheel event, in screen pixels; the component
+/// turns pixels into days with its [`Window`] and applies it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum GestureAction {
+    /// Nothing to do.
+    Nothing,
+    /// Zoom the window by `factor` (below 1 zooms in) around the day at `anchor_x`, or around
+    /// the window's middle.
+    Zoom {
+        /// The ratio of the new window's length to the old one's.
+        factor: f64,
+        /// The x that stays put.
+        anchor_x: Option<f64>,
+    },
+    /// Move the window by `px` pixels' worth of days (positive: later).
+    Pan {
+        /// The distance, in pixels.
+        px: f64,
+    },
+    /// One step of a two-finger pinch: zoom when the fingers are far enough apart, then pan
+    /// by how far their middle moved.
+    Pinch {
+        /// The zoom factor and the x it keeps in place (the fingers' middle).
+        zoom: Option<(f64, f64)>,
+        /// The pan, in pixels.
+        pan_px: f64,
+    },
+    /// Show the brush from `from_x` to `to_x`; `capture` names the pointer to capture when
+    /// the drag has just begun (a plain click must still reach its mark, so not before).
+    Brush {
+        /// Where the press went down.
+        from_x: f64,
+        /// Where the pointer is now.
+        to_x: f64,
+        /// The pointer to capture, once.
+        capture: Option<i32>,
+    },
+    /// The brush was released: its range becomes the date filter.
+    Commit,
+    /// Drop any brush on show.
+    Clear,
+}
+
+/// The chart's pointer gestures as a state machine: a press that moves more than
+/// [`DRAG_THRESHOLD`] becomes a brush, released as a date range; a second pointer turns the
+/// gesture into a pinch that zooms and pans. Pure, so every gesture is tested natively.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gestures {
+    /// The x of each pointer down, by pointer id (two at most in a pinch).
+    pointers: Vec<(i32, f64)>,
+    /// The pointer pressed alone: its id, where it went down, whether it is dragging yet.
+    press: Option<(i32, f64, bool)>,
+}
+
+impl Gestures {
+    /// Pointer `id` went down at `x`; `main_button` is false for a right or middle click.
+    pub fn down(&mut self, id: i32, x: f64, main_button: bool) -> GestureAction {
+        self.place(id, x);
+        if self.pointers.len() == 1 && main_button {
+            self.press = Some((id, x, false));
+            GestureAction::Nothing
+        } else {
+            // A second finger (or another button) ends any brush: it is a pinch now.
+            self.press = None;
+            GestureAction::Clear
+        }
+    }
+
+    /// Pointer `id` moved to `x`.
+    pub fn moved(&mut self, id: i32, x: f64) -> GestureAction {
+        let Some(old) = self.x_of(id) else {
+            return GestureAction::Nothing;
+        };
+        let other = self
+            .pointers
+            .iter()
+            .find(|(k, _)| *k != id)
+            .map(|&(_, v)| v);
+        self.place(id, x);
+        if let (2, Some(other)) = (self.pointers.len(), other) {
+            let (old_gap, new_gap) = ((old - other).abs(), (x - other).abs());
+            let zoom = (old_gap > PINCH_MIN_GAP && new_gap > PINCH_MIN_GAP)
+                .then(|| (old_gap / new_gap, (x + other) / 2.0));
+            return GestureAction::Pinch {
+                zoom,
+                pan_px: -((x + other) / 2.0 - (old + other) / 2.0),
+            };
+        }
+        match self.press {
+            Some((press_id, start, dragging))
+                if press_id == id && (dragging || (x - start).abs() >= DRAG_THRESHOLD) =>
+            {
+                self.press = Some((id, start, true));
+                GestureAction::Brush {
+                    from_x: start,
+                    to_x: x,
+                    capture: (!dragging).then_some(id),
+                }
+            }
+            _ => GestureAction::Nothing,
+        }
+    }
+
+    /// Pointer `id` went up: a brush it was dragging is committed.
+    pub fn up(&mut self, id: i32) -> GestureAction {
+        self.pointers.retain(|&(k, _)| k != id);
+        match self.press.take() {
+            Some((press_id, _, true)) if press_id == id => GestureAction::Commit,
+            _ => GestureAction::Nothing,
+        }
+    }
+
+    /// The browser took pointer `id` away (a scroll, a system gesture): nothing is committed.
+    pub fn cancel(&mut self, id: i32) -> GestureAction {
+        self.pointers.retain(|&(k, _)| k != id);
+        self.press = None;
+        GestureAction::Clear
+    }
+
+    /// A wheel turn by `(dx, dy)` at `x`: horizontal scrolling (trackpads, shift+wheel) pans,
+    /// vertical zooms around the pointer.
+    pub fn wheel(dx: f64, dy: f64, shift: bool, x: f64) -> GestureAction {
+        if dx.abs() > dy.abs() || shift {
+            GestureAction::Pan {
+                px: if shift { dy } else { dx },
+            }
+        } else {
+            GestureAction::Zoom {
+                factor: (dy * 0.002).exp(),
+                anchor_x: Some(x),
+            }
+        }
+    }
+
+    fn x_of(&self, id: i32) -> Option<f64> {
+        self.pointers
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map(|&(_, x)| x)
+    }
+
+    /// Records pointer `id` at `x` among the pointers down.
+    fn place(&mut self, id: i32, x: f64) {
+        match self.pointers.iter_mut().find(|(k, _)| *k == id) {
+            Some(pointer) => pointer.1 = x,
+            None => self.pointers.push((id, x)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,5 +787,112 @@ mod tests {
         check_stack(&[(0.0, 10.0), (20.0, 30.0)], (&[0, 0], 1));
         check_stack(&[(0.0, 10.0), (11.0, 30.0), (5.0, 6.0)], (&[0, 1, 1], 2));
         check_stack(&[(12.0, 13.0), (0.0, 10.0)], (&[0, 0], 1));
+    }
+
+    #[test]
+    fn marks_stack_in_rows_within_their_lanes() {
+        // Lane 0: two overlapping marks and one far away; lane 1: one mark.
+        let marks = [
+            (0, 0.0, 10.0),
+            (0, 5.0, 15.0),
+            (1, 0.0, 10.0),
+            (0, 40.0, 50.0),
+        ];
+        let rows = lane_rows(&marks, 2, 3.0);
+        assert_eq!(rows, [0, 1, 0, 0]);
+        let placed: Vec<(usize, usize)> = marks.iter().zip(&rows).map(|(m, &r)| (m.0, r)).collect();
+        // Lane 0 needs two rows, lane 1 one, lane 2 (empty) one.
+        assert_eq!(
+            lane_boxes(&placed, 3, 18.0, 22.0),
+            [(0.0, 62.0), (62.0, 40.0), (102.0, 40.0)]
+        );
+        assert!(lane_boxes(&[], 0, 18.0, 22.0).is_empty());
+    }
+
+    #[test]
+    fn a_press_that_moves_becomes_a_brush_committed_on_release() {
+        let mut g = Gestures::default();
+        assert_eq!(g.down(1, 100.0, true), GestureAction::Nothing);
+        // Below the threshold a move is still a click.
+        assert_eq!(g.moved(1, 102.0), GestureAction::Nothing);
+        let start = GestureAction::Brush {
+            from_x: 100.0,
+            to_x: 110.0,
+            capture: Some(1),
+        };
+        assert_eq!(g.moved(1, 110.0), start);
+        // Captured once only.
+        let later = GestureAction::Brush {
+            from_x: 100.0,
+            to_x: 90.0,
+            capture: None,
+        };
+        assert_eq!(g.moved(1, 90.0), later);
+        assert_eq!(g.up(1), GestureAction::Commit);
+        // A click commits nothing.
+        g.down(1, 50.0, true);
+        assert_eq!(g.up(1), GestureAction::Nothing);
+        // A right click never brushes.
+        assert_eq!(g.down(2, 50.0, false), GestureAction::Clear);
+        assert_eq!(g.moved(2, 80.0), GestureAction::Nothing);
+        // Another pointer's move or release does not touch the press.
+        g.down(3, 10.0, true);
+        assert_eq!(g.up(4), GestureAction::Nothing);
+        assert_eq!(g.moved(4, 30.0), GestureAction::Nothing);
+        // A cancelled drag commits nothing.
+        g.moved(3, 30.0);
+        assert_eq!(g.cancel(3), GestureAction::Clear);
+        assert_eq!(g.up(3), GestureAction::Nothing);
+    }
+
+    #[test]
+    fn two_fingers_pinch_to_zoom_and_pan() {
+        let mut g = Gestures::default();
+        g.down(1, 100.0, true);
+        // The second finger ends the would-be brush.
+        assert_eq!(g.down(2, 200.0, true), GestureAction::Clear);
+        // Spreading the fingers zooms in around their middle, and pans by the middle's move.
+        assert_eq!(
+            g.moved(2, 300.0),
+            GestureAction::Pinch {
+                zoom: Some((0.5, 200.0)),
+                pan_px: -50.0
+            }
+        );
+        // Fingers too close together only pan.
+        g.moved(2, 105.0);
+        assert_eq!(
+            g.moved(2, 104.0),
+            GestureAction::Pinch {
+                zoom: None,
+                pan_px: 0.5
+            }
+        );
+        // Lifting one finger ends the pinch without committing anything.
+        assert_eq!(g.up(2), GestureAction::Nothing);
+        assert_eq!(g.moved(1, 300.0), GestureAction::Nothing);
+    }
+
+    #[test]
+    fn the_wheel_zooms_vertically_and_pans_horizontally() {
+        assert_eq!(
+            Gestures::wheel(0.0, 0.0, false, 40.0),
+            GestureAction::Zoom {
+                factor: 1.0,
+                anchor_x: Some(40.0)
+            }
+        );
+        assert_eq!(
+            Gestures::wheel(30.0, 5.0, false, 40.0),
+            GestureAction::Pan { px: 30.0 }
+        );
+        assert_eq!(
+            Gestures::wheel(0.0, 12.0, true, 40.0),
+            GestureAction::Pan { px: 12.0 }
+        );
+        let GestureAction::Zoom { factor, .. } = Gestures::wheel(0.0, 100.0, false, 0.0) else {
+            panic!("a vertical turn zooms");
+        };
+        assert!(factor > 1.0, "scrolling down zooms out");
     }
 }
