@@ -25,6 +25,8 @@ Commands:
   eval [--gold FILE] [--texts DIR]
                                visits, dates and entities scored on annotated articles
                                (default: ../shared/eval/dev.json, texts in eval/texts/)
+  fuzz [TARGET] [--seconds N]  run the fuzz targets (query, compile, bundle; default: each in
+                               turn) with cargo-fuzz and libFuzzer, N seconds each (default 60)
   icons                        render icons/icon.svg to the committed PNG icons (headless Chromium)
   post-build                   Trunk's post_build hook: list the build's files in its sw.js
   help                         this text
@@ -51,6 +53,8 @@ pub enum Command {
     Ner(Ner),
     /// Score visits, dates and entities on annotated articles.
     Eval(Eval),
+    /// Run fuzz targets.
+    Fuzz(Fuzz),
     /// Render the PNG icons from the SVG.
     Icons,
     /// Fill in the service worker of the site Trunk is staging.
@@ -107,6 +111,15 @@ pub struct Eval {
     pub texts: Option<PathBuf>,
 }
 
+/// Options of `cargo xtask fuzz`.
+#[derive(Debug, PartialEq)]
+pub struct Fuzz {
+    /// One target (`query`, `compile`, `bundle`), or every target in turn.
+    pub target: Option<String>,
+    /// How long each target runs.
+    pub seconds: u64,
+}
+
 /// Parses the arguments after `cargo xtask`; the error is a message for the user.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
     let mut args = Args::new(args)?;
@@ -142,6 +155,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             gold: args.value("--gold")?.map(PathBuf::from),
             texts: args.value("--texts")?.map(PathBuf::from),
         }),
+        Some("fuzz") => {
+            let seconds = match args.value("--seconds")? {
+                Some(n) => n.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    format!("--seconds expects a whole number above 0, not {n:?}")
+                })?,
+                None => 60,
+            };
+            Command::Fuzz(Fuzz {
+                target: args.positional(),
+                seconds,
+            })
+        }
         Some(other) => return Err(format!("unknown command {other:?}")),
     };
     args.finish()?;
@@ -196,6 +221,12 @@ impl Args {
         Ok(None)
     }
 
+    /// The first argument that is not an option, once the options are consumed.
+    fn positional(&mut self) -> Option<String> {
+        let at = self.rest.iter().position(|arg| !arg.starts_with("--"))?;
+        Some(self.rest.remove(at))
+    }
+
     fn finish(self) -> Result<(), String> {
         match self.rest.first() {
             Some(unknown) => Err(format!("unexpected argument {unknown:?}")),
@@ -211,6 +242,29 @@ mod tests {
     fn check(args: &str, expect: Result<Command, &str>) {
         let parsed = parse(args.split_whitespace().map(OsString::from));
         assert_eq!(parsed, expect.map_err(String::from), "{args}");
+    }
+
+    #[test]
+    fn parses_fuzz() {
+        check(
+            "fuzz",
+            Ok(Command::Fuzz(Fuzz {
+                target: None,
+                seconds: 60,
+            })),
+        );
+        check(
+            "fuzz query --seconds 600",
+            Ok(Command::Fuzz(Fuzz {
+                target: Some("query".into()),
+                seconds: 600,
+            })),
+        );
+        check(
+            "fuzz --seconds 0",
+            Err("--seconds expects a whole number above 0, not \"0\""),
+        );
+        check("fuzz a b", Err("unexpected argument \"b\""));
     }
 
     #[test]

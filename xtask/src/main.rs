@@ -7,14 +7,15 @@
 //! fresh machine before `setup` has installed anything.
 //!
 //! Layout: the command line is declared once in `flags.rs`; each command has its own module
-//! (`setup`, `dist` for dist and serve, `test` for test and e2e, `bench`, `site` for the service
-//! worker's build step and the icons); `run` runs programs;
+//! (`setup`, `dist` for dist and serve, `test` for test and e2e, `bench`, `fuzz`, `site` for the
+//! service worker's build step and the icons); `run` runs programs;
 //! `tidy` is a test that checks the repository's house rules under `cargo test`.
 
 mod bench;
 mod dist;
 mod eval;
 mod flags;
+mod fuzz;
 mod ner;
 mod run;
 mod setup;
@@ -65,6 +66,7 @@ fn main() -> ExitCode {
         Command::Bench(options) => bench::run(options.bench_corpus.as_deref()),
         Command::Ner(options) => ner::run(options.conll.as_deref()),
         Command::Eval(options) => eval::run(options.gold.as_deref(), options.texts.as_deref()),
+        Command::Fuzz(options) => fuzz::run(options.target.as_deref(), options.seconds),
         Command::Icons => site::icons(),
         Command::PostBuild => site::post_build(),
     };

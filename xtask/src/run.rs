@@ -185,6 +185,33 @@ impl Cmd {
     }
 }
 
+impl Cmd {
+    /// Runs to completion while echoing its standard error line by line; returns whether it
+    /// succeeded and the last `keep` lines of standard error (for a summary to be read from).
+    pub fn run_keeping_stderr(mut self, keep: usize) -> Result<(bool, Vec<String>)> {
+        println!("$ {}", self.line);
+        let mut child = self
+            .command
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|err| format!("cannot start `{}`: {err}", self.line))?;
+        let stderr = child.stderr.take().expect("stderr is piped");
+        let mut tail = std::collections::VecDeque::with_capacity(keep);
+        for line in BufReader::new(stderr).lines() {
+            let line = line.map_err(|err| format!("reading `{}`: {err}", self.line))?;
+            eprintln!("{line}");
+            if tail.len() == keep {
+                tail.pop_front();
+            }
+            tail.push_back(line);
+        }
+        let status = child
+            .wait()
+            .map_err(|err| format!("waiting for `{}`: {err}", self.line))?;
+        Ok((status.success(), tail.into()))
+    }
+}
+
 /// `word` as a shell would need it typed, so an echoed command line can be pasted back: quoted
 /// when it holds spaces or other characters the shell treats specially.
 fn shell_word(word: &str) -> String {

@@ -19,9 +19,19 @@
 //! Latin-1) with a warning naming the line of the first bad byte; a UTF-8
 //! byte-order mark is dropped, UTF-16 with a byte-order mark is decoded.
 //!
+//! Limits, so that memory stays bounded by what is kept rather than by what is
+//! offered: a file over [`MAX_FILE_BYTES`] is skipped without being read (reading
+//! one holds its bytes, its decoded text and its articles at once, about three
+//! times its size), and an article over [`MAX_ARTICLE_BYTES`] (no news article
+//! comes near it: that is a book, a dump or a mistake) is left out with a message
+//! naming it; folders deeper than [`MAX_DEPTH`] are not searched (a tree that deep
+//! is a link loop the canonical-path check missed, or generated). Each says so
+//! in the report; the other files compile.
+//!
 //! Invariant: one bad file never stops the others; every file and folder met
-//! gets a [`FileReport`]. Only a missing folder or a malformed `corpus.toml`
-//! is a [`CompileError`].
+//! gets a [`FileReport`] (also one that cannot be opened, or that vanished
+//! between the folder's listing and its reading). Only a missing folder or a
+//! malformed `corpus.toml` is a [`CompileError`].
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
@@ -31,6 +41,13 @@ use communique_core::{Diagnostic, FileReport, PartialDate, Severity};
 use serde::Deserialize;
 
 use crate::{dates, CompileError};
+
+/// The largest file read, in bytes (64 MiB): a JSONL file of tens of thousands of articles fits.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+/// The longest article kept, in bytes of text (4 MiB, some hundred times a long news story).
+pub const MAX_ARTICLE_BYTES: usize = 4 << 20;
+/// How many folders deep the search goes below the corpus folder.
+pub const MAX_DEPTH: usize = 64;
 
 /// Metadata stated explicitly (JSONL fields or `corpus.toml`); it wins over what is guessed from the text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -129,12 +146,18 @@ pub fn read_dir(dir: &Path) -> Result<Input, CompileError> {
         input.files.push(report);
     }
     let mut seen = HashSet::new();
-    walk(dir, "", &mut seen, &mut input);
+    walk(dir, "", 0, &mut seen, &mut input);
     Ok(input)
 }
 
-/// Visits `folder` (relative path `prefix`) in name order.
-fn walk(folder: &Path, prefix: &str, seen: &mut HashSet<PathBuf>, input: &mut Input) {
+/// Visits `folder` (relative path `prefix`, `depth` folders below the corpus folder) in name order.
+fn walk(folder: &Path, prefix: &str, depth: usize, seen: &mut HashSet<PathBuf>, input: &mut Input) {
+    if depth > MAX_DEPTH {
+        let path = prefix.trim_end_matches('/').to_owned();
+        let why = format!("folder more than {MAX_DEPTH} levels deep, not searched");
+        input.files.push(skipped(path, &why));
+        return;
+    }
     // A symbolic link back up the tree must not loop forever.
     if let Ok(real) = fs::canonicalize(folder) {
         if !seen.insert(real) {
@@ -168,11 +191,7 @@ fn walk(folder: &Path, prefix: &str, seen: &mut HashSet<PathBuf>, input: &mut In
         let meta = match fs::metadata(&path) {
             Ok(meta) => meta,
             Err(err) => {
-                let mut report = skipped(rel, "not readable");
-                report
-                    .messages
-                    .push(error(None, format!("cannot open: {err}")));
-                input.files.push(report);
+                input.files.push(unreadable(rel, &err, "open"));
                 continue;
             }
         };
@@ -188,7 +207,14 @@ fn walk(folder: &Path, prefix: &str, seen: &mut HashSet<PathBuf>, input: &mut In
             };
             input.files.push(skipped(rel, what));
         } else if meta.is_dir() {
-            walk(&path, &format!("{rel}/"), seen, input);
+            walk(&path, &format!("{rel}/"), depth + 1, seen, input);
+        } else if meta.is_file() && meta.len() > MAX_FILE_BYTES {
+            let why = format!(
+                "too large to read ({}; at most {} a file): split it into several files",
+                megabytes(meta.len()),
+                megabytes(MAX_FILE_BYTES)
+            );
+            input.files.push(skipped(rel, &why));
         } else if meta.is_file() {
             read_file(&path, rel, input);
         } else {
@@ -236,11 +262,7 @@ fn read_file(path: &Path, rel: String, input: &mut Input) {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            report.skipped = Some("not readable".into());
-            report
-                .messages
-                .push(error(None, format!("cannot read: {err}")));
-            input.files.push(report);
+            input.files.push(unreadable(rel, &err, "read"));
             return;
         }
     };
@@ -255,6 +277,9 @@ fn read_file(path: &Path, rel: String, input: &mut Input) {
     let stem = rel[..rel.len() - extension.map_or(0, |e| e.len() + 1)].to_owned();
     match kind {
         Kind::Text if text.trim().is_empty() => report.skipped = Some("empty file".into()),
+        Kind::Text if text.len() > MAX_ARTICLE_BYTES => {
+            report.skipped = Some(too_long(text.len()));
+        }
         Kind::Text => input.articles.push(RawArticle {
             id: stem,
             file,
@@ -341,6 +366,11 @@ fn read_lines(
             ));
             continue;
         }
+        if text.len() > MAX_ARTICLE_BYTES {
+            let why = format!("{}; line not included", too_long(text.len()));
+            report.messages.push(error(Some(number), why));
+            continue;
+        }
         let mut metadata = Metadata {
             title: non_empty(article.title),
             source: non_empty(article.source),
@@ -364,6 +394,41 @@ fn read_lines(
             metadata,
         });
     }
+}
+
+/// The report of a file that could not be opened or read (`doing`): gone since the folder was
+/// listed (deleted or moved while compiling, or a link to nothing), or refused.
+fn unreadable(rel: String, err: &std::io::Error, doing: &str) -> FileReport {
+    let (why, message) = match err.kind() {
+        std::io::ErrorKind::NotFound => (
+            "vanished",
+            "listed in its folder, then not found (deleted or moved during the compile, or a \
+             link to nothing)"
+                .to_string(),
+        ),
+        std::io::ErrorKind::PermissionDenied => {
+            ("not readable", format!("cannot {doing}: permission denied"))
+        }
+        _ => ("not readable", format!("cannot {doing}: {err}")),
+    };
+    let mut report = skipped(rel, why);
+    report.messages.push(error(None, message));
+    report
+}
+
+/// "3.2 MB": a size for a message.
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes * 10 / (1 << 20);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+/// Why an article too long to keep is left out.
+fn too_long(bytes: usize) -> String {
+    format!(
+        "article too long ({} of text; at most {} an article)",
+        megabytes(bytes as u64),
+        megabytes(MAX_ARTICLE_BYTES as u64)
+    )
 }
 
 /// A serde_json error without its "at line 1 column N" tail, plus the column.

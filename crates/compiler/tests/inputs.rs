@@ -255,3 +255,129 @@ fn the_test_data_folder_compiles() {
         ]
     );
 }
+
+/// Hostile input at scale: a file too large to read, an article too long to keep (alone and
+/// as a JSONL line), a tree deeper than the search goes, thousands of tiny files, a link to
+/// nothing (what a file deleted during the compile looks like), a file nobody may read. Each
+/// gets its report line; the rest compiles.
+#[cfg(unix)]
+#[test]
+fn hostile_input_is_reported_file_by_file() {
+    use std::os::unix::fs::PermissionsExt;
+
+    use communique_compiler::read::{MAX_ARTICLE_BYTES, MAX_DEPTH, MAX_FILE_BYTES};
+
+    const TINY: usize = 2_000;
+    let dir = TempCorpus::new(&[("a.txt", ARTICLE)]);
+    let root = dir.path();
+    // 200 MB, sparse: a file over the limit is never read, so this costs no memory or disk.
+    let huge = std::fs::File::create(root.join("huge.txt")).unwrap();
+    huge.set_len(200 << 20).unwrap();
+    const { assert!(200 << 20 > MAX_FILE_BYTES) };
+    let long = "word ".repeat(MAX_ARTICLE_BYTES / 4);
+    std::fs::write(root.join("long.txt"), format!("Title\n\n{long}")).unwrap();
+    let line = serde_json::json!({"id": "long", "text": long}).to_string();
+    std::fs::write(
+        root.join("lines.jsonl"),
+        format!("{{\"id\": \"ok\", \"text\": \"The envoy flew to Baku.\"}}\n{line}\n"),
+    )
+    .unwrap();
+    // A tree deeper than the search goes, with an article at depth 50 (found) and at the bottom.
+    let mut deep = root.join("deep");
+    for level in 1..=MAX_DEPTH + 5 {
+        deep = deep.join(format!("d{level}"));
+        if level == 50 || level == MAX_DEPTH + 5 {
+            std::fs::create_dir_all(&deep).unwrap();
+            let text = format!("Level {level}\n\nThe envoy flew to Baku from level {level}.\n");
+            std::fs::write(deep.join("a.txt"), text).unwrap();
+        }
+    }
+    std::fs::create_dir_all(root.join("many")).unwrap();
+    for n in 0..TINY {
+        std::fs::write(
+            root.join(format!("many/{n:04}.txt")),
+            format!("Note {n}\n\nThe envoy flew to Baku on day {n}.\n"),
+        )
+        .unwrap();
+    }
+    std::os::unix::fs::symlink(root.join("deleted.txt"), root.join("gone.txt")).unwrap();
+    std::fs::write(
+        root.join("locked.txt"),
+        b"Locked\n\nThe envoy flew to Oslo.\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        root.join("locked.txt"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+
+    let corpus = compile_dir(root).unwrap();
+    let lines: Vec<String> = corpus.report.files.iter().map(report::file_line).collect();
+    let line_of = |path: &str| {
+        lines
+            .iter()
+            .find(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .is_some_and(|p| p.trim_end_matches(':') == path)
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("no report line for {path}: {lines:#?}"))
+    };
+    assert_eq!(
+        line_of("huge.txt"),
+        "skipped   huge.txt: too large to read (200.0 MB; at most 64.0 MB a file): split it into several files"
+    );
+    assert_eq!(
+        line_of("long.txt"),
+        "skipped   long.txt: article too long (5.0 MB of text; at most 4.0 MB an article)"
+    );
+    assert_eq!(line_of("lines.jsonl"), "included  lines.jsonl");
+    let rendered = report::render(&corpus);
+    assert!(
+        rendered.contains("\n  error: line 2: article too long (5.0 MB of text; at most 4.0 MB an article); line not included\n"),
+        "{}",
+        &rendered[..rendered.len().min(1500)]
+    );
+    assert_eq!(line_of("gone.txt"), "skipped   gone.txt: vanished");
+    assert!(rendered.contains("gone.txt: vanished\n  error: listed in its folder, then not found"));
+    // Root reads whatever the permissions say; anyone else is told why not.
+    let locked = line_of("locked.txt");
+    assert!(
+        locked == "included  locked.txt" || locked == "skipped   locked.txt: not readable",
+        "{locked}"
+    );
+    let found_deep = format!(
+        "deep/{}/a.txt",
+        (1..=50)
+            .map(|l| format!("d{l}"))
+            .collect::<Vec<_>>()
+            .join("/")
+    );
+    assert_eq!(line_of(&found_deep), format!("included  {found_deep}"));
+    // The corpus folder's `deep` is level 1, so `d64` is level 65: the first not searched.
+    let too_deep = (1..=MAX_DEPTH)
+        .map(|l| format!("d{l}"))
+        .collect::<Vec<_>>()
+        .join("/");
+    assert_eq!(
+        line_of(&format!("deep/{too_deep}")),
+        format!(
+            "skipped   deep/{too_deep}: folder more than {MAX_DEPTH} levels deep, not searched"
+        )
+    );
+    let tiny = lines
+        .iter()
+        .filter(|l| l.starts_with("included  many/"))
+        .count();
+    assert_eq!(tiny, TINY);
+    // Every file and folder met has its line: the tiny ones, a.txt, the deep article, the folder
+    // too deep, gone, huge, lines, locked and long.
+    assert_eq!(
+        lines.len(),
+        TINY + 8,
+        "{:#?}",
+        &lines[..12.min(lines.len())]
+    );
+}
