@@ -147,7 +147,9 @@ fn encode_terms(terms: &[String]) -> Vec<u8> {
 
 /// Inverse of [`encode_terms`].
 fn decode_terms(bytes: &[u8], count: u32) -> Result<Vec<String>, String> {
-    let mut terms: Vec<String> = Vec::with_capacity(count as usize);
+    // A count read from the bytes is not trusted with memory: every term takes at least two
+    // bytes, so no more can be there (a damaged count would otherwise ask for gigabytes).
+    let mut terms: Vec<String> = Vec::with_capacity((count as usize).min(bytes.len() / 2));
     let mut at = 0;
     for i in 0..count {
         let corrupt = || format!("term dictionary is corrupt at term {i}");

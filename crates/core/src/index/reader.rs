@@ -29,7 +29,9 @@ impl TermPostings<'_> {
     pub fn positions_of(&self, i: usize) -> Vec<u32> {
         let mut at = self.position_at[i] as usize;
         let mut position = 0u32;
-        let mut positions = Vec::with_capacity(self.tfs[i] as usize);
+        // Each position takes at least a byte: a damaged count cannot ask for more memory.
+        let room = self.bytes.len().saturating_sub(at);
+        let mut positions = Vec::with_capacity((self.tfs[i] as usize).min(room));
         for _ in 0..self.tfs[i] {
             let Some(delta) = get_varint(self.bytes, &mut at) else {
                 break;
@@ -152,7 +154,9 @@ impl SearchIndex {
     pub(crate) fn postings(&self, id: u32) -> TermPostings<'_> {
         let bytes = self.posting_bytes(id);
         let mut at = 0;
-        let count = get_varint(bytes, &mut at).unwrap_or(0) as usize;
+        // Each document takes at least two bytes (its delta and count): a damaged count
+        // cannot ask for more memory than the list's bytes could hold.
+        let count = (get_varint(bytes, &mut at).unwrap_or(0) as usize).min(bytes.len() / 2);
         let mut list = TermPostings {
             bytes,
             docs: Vec::with_capacity(count),
