@@ -1,9 +1,8 @@
 //! What the visit rules know about a sentence and its article: the entity
-//! mentions as token ranges, who "he" or "the Iranian diplomat" is, which
-//! country a person serves, and which city a place phrase or venue names.
-//!
-//! Invariant: a reference resolves only to a person already mentioned in the
-//! same article (never to one mentioned later, never across articles).
+//! mentions as token ranges, which country a person serves and with which title,
+//! and which city a place phrase or venue names. Who "he" or "the Iranian
+//! diplomat" is, and what the article remembers of its people for that, is
+//! resolved in `reference`.
 
 use std::collections::HashMap;
 
@@ -223,45 +222,6 @@ pub struct DocState<'a> {
     pub abroad: Vec<(EntityId, String)>,
 }
 
-/// Lower-case words that, right before a person, make the person an object, not the subject.
-const OBJECT_MARKERS: &[&str] = &[
-    "with",
-    "by",
-    "of",
-    "to",
-    "for",
-    "from",
-    "met",
-    "meet",
-    "meets",
-    "received",
-    "receives",
-    "welcomed",
-    "welcomes",
-    "hosted",
-    "hosts",
-    "praised",
-    "told",
-    "invited",
-    "called",
-    "and",
-    "at",
-    "in",
-    "on",
-    "between",
-    "against",
-    "as",
-    "under",
-    "urged",
-    "thanked",
-    "accompanied",
-    "accompanying",
-    "joined",
-    "including",
-    "replaced",
-    "succeeded",
-];
-
 /// Small words inside a title ("Minister *for* Middle East *and* African Affairs").
 const TITLE_CONNECTORS: &[&str] = &["for", "of", "the", "and", "on", "in", "to"];
 
@@ -350,159 +310,11 @@ impl<'a> DocState<'a> {
         }
     }
 
-    /// Whether the person mention is the subject of its clause rather than an object.
-    pub fn is_subject(&self, s: &Sentence, r: &Ref) -> bool {
-        let t = &s.tokens[r.last];
-        if t.possessive {
-            // "Anna's visit" makes Anna the subject of the visit; "Anna's view" does not.
-            return s.is_any(r.last + 1, VISIT_NOUNS) || s.is_any(r.last + 2, VISIT_NOUNS);
-        }
-        match title_start(s, r.first).checked_sub(1) {
-            None => true,
-            Some(k) => !s.tokens[k].is_any(OBJECT_MARKERS),
-        }
-    }
-
-    /// Resolves "he", "she", "the Iranian diplomat", "the top Iranian official" ending at token `i`.
-    /// Returns the person and the first token of the phrase.
-    pub fn anaphor_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
-        let t = s.tokens.get(i)?;
-        if t.is_any(&["he", "she"]) {
-            // A subject earlier in the same sentence wins over the previous sentences'.
-            // A subject coordinated with another ("X and Y are …") counts here too.
-            let coordinated = |r: &Ref| {
-                s.is_any(
-                    title_start(s, r.first).wrapping_sub(1),
-                    &["and", "but", "while"],
-                )
-            };
-            let here = s
-                .refs
-                .iter()
-                .rfind(|r| {
-                    r.kind == RefKind::Person
-                        && r.last < i
-                        && (self.is_subject(s, r) || coordinated(r))
-                })
-                .map(|r| self.person(s, r));
-            return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
-        }
-        if t.is_any(&["his", "her"]) && t.word {
-            let here = s
-                .refs
-                .iter()
-                .rfind(|r| r.kind == RefKind::Person && r.last < i)
-                .map(|r| self.person(s, r));
-            return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
-        }
-        self.definite_at(s, i)
-    }
-
-    /// "The Iranian deputy foreign minister" ending at token `i` → the latest person of that country and title.
-    fn definite_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
-        if !is_person_head(&s.tokens[i].lower) || s.tokens[i].is_any(&["foreign", "deputy"]) {
-            return None;
-        }
-        // Walk back over the description's words to its "the" and demonym.
-        let mut k = i;
-        let mut country = None;
-        let mut words = Vec::new();
-        loop {
-            let t = &s.tokens[k];
-            if let Some(c) = lexicon::country_of_demonym(&t.lower) {
-                country = Some(c.name.to_string());
-            } else if t.word && !t.is_any(&["top", "senior", "visiting", "high-ranking", "former"])
-            {
-                words.push(t.lower.clone());
-            }
-            if k == 0 || k + 6 < i {
-                return None;
-            }
-            k -= 1;
-            if s.tokens[k].is("the") {
-                break;
-            }
-            if !s.tokens[k].word || s.ref_at(k).is_some() {
-                return None;
-            }
-        }
-        let country = country?;
-        words.reverse();
-        let title = words.join(" ");
-        // Generic heads ("diplomat", "official") match anyone of the country; a
-        // specific title must also match the person's role.
-        let generic = words.len() == 1 && words[0] != "president";
-        let found = self.recent.iter().rev().find(|p| {
-            p.country.as_deref() == Some(country.as_str())
-                && (generic
-                    || p.role
-                        .as_deref()
-                        .is_some_and(|r| r.to_lowercase().contains(&title)))
-        });
-        if let Some(person) = found {
-            return Some((person.clone(), k));
-        }
-        // "The top Iranian official" right after a sentence about someone of
-        // unknown country is that someone, who is thereby Iranian.
-        let mut topic = self
-            .last_subject
-            .clone()
-            .filter(|p| generic && p.country.is_none())?;
-        topic.country = Some(country);
-        Some((topic, k))
-    }
-
     /// Whether the article already reported this person travelling to `country`:
     /// then they are foreign there even when their own country is unknown.
     pub fn travelled_to(&self, p: &Person, country: &str) -> bool {
         p.entity
             .is_some_and(|e| self.abroad.iter().any(|(x, c)| *x == e && c == country))
-    }
-
-    /// Records the sentence's people for later references, and its subject for "he".
-    pub fn remember(&mut self, s: &Sentence) {
-        let mut subject = None;
-        let mut seen_person = false;
-        let mut i = 0;
-        while i < s.tokens.len() {
-            if let Some(r) = s.ref_starting(i) {
-                if r.kind == RefKind::Person {
-                    seen_person = true;
-                    let person = self.person(s, r);
-                    if subject.is_none() && self.is_subject(s, r) {
-                        subject = Some(person.clone());
-                    }
-                    self.recent.push(person);
-                }
-                i = r.last + 1;
-                continue;
-            }
-            // A pronoun or description opening the sentence is its subject, also
-            // after an opening phrase ("On Tuesday, he will visit …").
-            if subject.is_none() && i < 6 {
-                let opens = |first: usize| {
-                    first < 2 || (!seen_person && s.is_any(first.wrapping_sub(1), &[","]))
-                };
-                if let Some((p, _)) = self
-                    .anaphor_at(s, i)
-                    .filter(|(_, first)| opens(*first) && !s.tokens[i].is_any(&["his", "her"]))
-                {
-                    self.recent.push(p.clone());
-                    subject = Some(p);
-                }
-            }
-            i += 1;
-        }
-        if let Some(p) = &subject {
-            if let (Some(e), Some(c)) = (p.entity, &p.country) {
-                if !self.learned.iter().any(|(x, _)| *x == e) {
-                    self.learned.push((e, c.clone()));
-                }
-            }
-        }
-        if subject.is_some() {
-            self.last_subject = subject;
-        }
     }
 
     /// The place named by the phrase starting at token `k` (after "to", "in", "at", "for").
@@ -808,6 +620,22 @@ pub fn title_before(s: &Sentence, first: usize) -> Option<String> {
         return None;
     }
     Some(words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+}
+
+/// The words of tokens `first..=last` as the text spells them.
+pub(super) fn text_of(s: &Sentence, first: usize, last: usize) -> String {
+    // Tokens are slices of the document text; rebuild the phrase with its own spacing.
+    let mut out = String::new();
+    for (n, t) in s.tokens[first..=last].iter().enumerate() {
+        if n > 0 && t.start > s.tokens[first + n - 1].end {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+        if t.possessive {
+            out.push_str("'s");
+        }
+    }
+    out
 }
 
 /// A country named as a title's portfolio: "Envoy *for Syria*", "Ambassador *to Iran*".

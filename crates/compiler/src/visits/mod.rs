@@ -4,8 +4,8 @@
 //! person, or a delegation led by one, who is then the traveller) goes to a
 //! city or country and is received there. Each article is read sentence by sentence: [`patterns`] proposes
 //! candidates from trigger words ("visited", "arrived in", "left A for B", "held
-//! talks … in", "hosted", "the visit"), [`context`] resolves who and where
-//! (pronouns, "the Iranian diplomat", "the Russian capital", "the Kremlin"),
+//! talks … in", "hosted", "the visit"), [`context`] and `reference` resolve who
+//! and where (pronouns, "the Iranian diplomat", "the Russian capital", "the Kremlin"),
 //! [`timex`] dates them against the publication date, and [`merge`] makes one
 //! visit per trip across sentences and articles.
 //!
@@ -43,6 +43,7 @@ pub mod context;
 pub mod lexicon;
 pub mod merge;
 pub mod patterns;
+mod reference;
 #[cfg(test)]
 mod testkit;
 pub mod timex;

@@ -1,0 +1,590 @@
+//! The visit rules: each reads one sentence and proposes candidate visits
+//! (traveller, destination, date, status, hosts, inviter, purpose) named after
+//! the rule that fired.
+//!
+//! Rules, by name:
+//! - `visited` "X visited Y"; `visit-to` / `trip-to` / `travel-to` "X's visit to Y",
+//!   "a visit by X to Y", "a visit to Y by X", "his trip to Y"; `stay-in` "during
+//!   his stay in Y"; `visit-in` "X said in Y during his visit";
+//! - `arrived-in` "X arrived in Y" (or "arrived here": the dateline's city);
+//!   `arrival-in` "upon (his) arrival in Y"; `left-for` "X left A for B";
+//!   `travelled-to` "X travelled/flew/went to Y", "X flew in to Y", "X will move on
+//!   to Y", "X returned to Y"; `returned-from` "X returned from Y", "X arrived back
+//!   from a meeting in Y"; `sent-to` "W sent X to Y"; `arrived-from` the place a
+//!   traveller came from or left on the way ("arrived in Y from Z", "left Z for Y");
+//!   `is-in` "X, who is in Y, …", "X was last in Y for …";
+//! - coordinated subjects ("X and Y visited Z") each make the trip;
+//! - `talks-in`, `met-in`, `meeting-in`: "X held talks/met with … in Y", "In Y, X
+//!   met W", "during a meeting in Y", only when X is foreign to Y and is not
+//!   meeting a third country's official there; a local official meeting one
+//!   foreign guest makes the guest the traveller; talks by phone or video do not count;
+//! - `hosted`, `received`, `welcomed`: "Y hosted X", "W received X (in Y)", "X was
+//!   received by W"; `visiting`: "W met visiting minister X";
+//! - continuations without a destination, which add evidence, hosts or the
+//!   inviter to the article's visit they refer to: `visit-mention` ("The visit
+//!   comes…", "During the visit, he…"), `met-with` ("He also met with …"),
+//!   `invitation` ("at the invitation of W").
+//!
+//! Status: "will", "is set/scheduled/due/expected to", "plans to", an infinitive
+//! ("Lavrov to visit Tehran"), "upcoming", "ahead of", "before X's arrival" make
+//! a visit planned; "cancelled/postponed/called off" cancelled, also when a past
+//! plan is called off later in the sentence; a negation ("did not visit", "never
+//! visited"), a wish, possibility or invitation ("could visit", "possible that X
+//! will visit", "invited him to visit") or a condition ("once the war ends")
+//! yields no visit at all. Travellers, hosts and places are resolved by
+//! [`DocState`]; ambassadors posted in a country and private travellers
+//! (athletes, artists, tourists) make no diplomatic visit.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use communique_core::{DatePrecision, VisitStatus};
+
+use super::context::{DocState, Person, PlaceHit, Sentence, VISIT_NOUNS};
+use super::reference::{inviter_in, possessor_before, subject_after_comma, subject_before};
+use super::timex::{self, Tense, Timex, When};
+
+mod candidate;
+mod meetings;
+mod status;
+mod travel;
+pub(super) mod words;
+
+pub use candidate::Candidate;
+use candidate::{continuation, visit};
+use meetings::{attend_rule, host_rule, meet_rule};
+use status::{after_time, is_future, past_plan, pick_timex, purpose_after, trip_days};
+use travel::{
+    fellow_travellers, further_destinations, is_in_rule, is_noun_position, noun_rule, origin,
+    returned_rule, sent_rule, visiting_rule,
+};
+use words::{
+    ARRIVE_VERBS, ATTEND_VERBS, HOST_VERBS, LEAVE_VERBS, MEET_WORDS, RETURN_VERBS, SEND_VERBS,
+    TRAVEL_VERBS, VISIT_VERBS,
+};
+
+/// Every candidate the rules find in one sentence.
+pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
+    let triggers = trigger_words();
+    if !s.tokens.iter().any(|t| triggers.contains(t.lower.as_ref())) {
+        return Vec::new();
+    }
+    let mut fired: Vec<(usize, Candidate)> = Vec::new();
+    for i in 0..s.tokens.len() {
+        // Words inside a name ("Visit Russia Agency") are never triggers.
+        if !triggers.contains(s.tokens[i].lower.as_ref()) || s.ref_at(i).is_some() {
+            continue;
+        }
+        if let Some(mut c) = rule_at(s, st, i) {
+            c.evidence = s.span;
+            if c.purpose.is_none() {
+                c.purpose = purpose_after(s, i);
+            }
+            fired.push((i, c));
+        }
+    }
+    // "will travel to Italy and France", "visits Saudi Arabia, Qatar and the UAE":
+    // one visit per coordinated destination.
+    let mut coordinated = Vec::new();
+    for (i, c) in &fired {
+        coordinated.extend(further_destinations(s, st, c).into_iter().map(|place| {
+            (
+                *i,
+                Candidate {
+                    destination: Some(place),
+                    ..c.clone()
+                },
+            )
+        }));
+    }
+    fired.extend(coordinated);
+    // "X and Y visited Z": each coordinated subject makes the trip.
+    let mut fellows = Vec::new();
+    let mut subjects: Vec<(usize, Person)> = Vec::new();
+    for (i, c) in &fired {
+        for person in fellow_travellers(s, st, *i, c) {
+            subjects.push((*i, person.clone()));
+            let Some(place) = c.destination.clone() else {
+                continue;
+            };
+            if let Some(f) = visit(s, st, *i, c.rule, person, place) {
+                fellows.push((
+                    *i,
+                    Candidate {
+                        purpose: c.purpose.clone(),
+                        ..f
+                    },
+                ));
+            }
+        }
+    }
+    fired.extend(fellows);
+    // A subject of the trip's verb is nobody's host, even one at home there.
+    for (i, c) in &mut fired {
+        c.hosts
+            .retain(|h| !subjects.iter().any(|(at, p)| at == i && p.same(h)));
+    }
+    // "arrived in Belgrade from France", "flew in to Y from Colombo", "left Italy for
+    // Ghana": the place left was a stop of the same tour, when it is abroad for the traveller.
+    let origins: Vec<(usize, Candidate)> = fired
+        .iter()
+        .filter(|(_, c)| matches!(c.rule, "arrived-in" | "travelled-to" | "left-for"))
+        .filter_map(|(i, c)| {
+            let place = origin(s, st, *i, c)?;
+            Some((
+                *i,
+                Candidate {
+                    rule: "arrived-from",
+                    destination: Some(place),
+                    hosts: Vec::new(),
+                    purpose: None,
+                    status: VisitStatus::Happened,
+                    ..c.clone()
+                },
+            ))
+        })
+        .collect();
+    fired.extend(origins);
+    // Someone travelling in the same sentence ("Before X's arrival in Bonn, Y will
+    // visit Israel") is nobody's host there.
+    let travellers: Vec<Person> = fired
+        .iter()
+        .filter(|(_, c)| c.is_complete())
+        .filter_map(|(_, c)| c.traveller.clone())
+        .collect();
+    for (_, c) in &mut fired {
+        c.hosts.retain(|h| !travellers.iter().any(|t| t.same(h)));
+    }
+    // Dates are read only once a rule fired, since most sentences have no visit.
+    if !fired.is_empty() {
+        let timexes = timex::find(&s.tokens);
+        let positions: Vec<usize> = fired.iter().map(|(i, _)| *i).collect();
+        for (i, c) in &mut fired {
+            if let Some(found) = pick_timex(s, &timexes, *i, &positions) {
+                date(s, st, *i, c, found.timex);
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = fired.into_iter().map(|(_, c)| c).collect();
+    if let Some(inviter) = inviter_in(s, st) {
+        if out.is_empty() {
+            out.push(continuation(s, "invitation", None));
+        }
+        for c in &mut out {
+            c.inviter.get_or_insert_with(|| inviter.clone());
+        }
+    }
+    out
+}
+
+/// Resolves the candidate's date in its tense; a future-pointing expression
+/// ("tomorrow") makes a present-tense report a planned visit.
+fn date(s: &Sentence, st: &DocState, i: usize, c: &mut Candidate, t: Timex) {
+    let tense = match c.status {
+        _ if past_plan(s, i) => Tense::Past,
+        VisitStatus::Planned => Tense::Future,
+        _ if is_future(t) => Tense::Future,
+        _ => Tense::Past,
+    };
+    if tense == Tense::Future && c.status == VisitStatus::Happened {
+        c.status = VisitStatus::Planned;
+    }
+    c.when = timex::resolve(t, st.anchor(), tense).map(|when| match trip_days(s) {
+        // "arrived on Monday for a three-day visit": the visit's days from its first.
+        Some(days) if when.end.is_none() && when.date.precision() == DatePrecision::Day => {
+            let last = when.date.first_day() + days - 1;
+            When {
+                end: Some(timex::date_of_day(last)),
+                ..when
+            }
+        }
+        _ => when,
+    });
+}
+
+/// Every word a rule is keyed on, plus those of the invitation phrase; most
+/// sentences have none and are skipped at the cost of one lookup per word.
+fn trigger_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        [
+            VISIT_VERBS,
+            VISIT_NOUNS,
+            ARRIVE_VERBS,
+            LEAVE_VERBS,
+            TRAVEL_VERBS,
+            MEET_WORDS,
+            HOST_VERBS,
+            ATTEND_VERBS,
+            RETURN_VERBS,
+            SEND_VERBS,
+            &["invitation", "invited", "in", "here"],
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
+    })
+}
+
+/// Applies the rule keyed by the word at `i`, if any fires.
+fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    let w = s.word(i);
+    // "X is in Moscow", "X, who is currently in Moscow, …" (the commonest trigger word, first).
+    if w == "in" || w == "here" {
+        return is_in_rule(s, st, i);
+    }
+    if w == "visiting" {
+        if let Some(c) = visiting_rule(s, st, i) {
+            return Some(c);
+        }
+    }
+    if VISIT_VERBS.contains(&w) && !is_noun_position(s, i) {
+        if let PlaceHit::Place(place, _) = st.place_at(s, i + 1) {
+            let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+            return visit(s, st, i, "visited", traveller, place);
+        }
+    }
+    if VISIT_NOUNS.contains(&w) && w != "arrival" {
+        return noun_rule(s, st, i);
+    }
+    // "returned from Y", "arrived back on Wednesday from a meeting in Y".
+    let back = s.is_any(i + 1, &["back", "home"])
+        && (ARRIVE_VERBS.contains(&w) || TRAVEL_VERBS.contains(&w));
+    if RETURN_VERBS.contains(&w) || back {
+        return returned_rule(s, st, i);
+    }
+    if SEND_VERBS.contains(&w) {
+        return sent_rule(s, st, i);
+    }
+    // "arrived here": the dateline's city.
+    let after = after_time(s, i + 1);
+    if (ARRIVE_VERBS.contains(&w) || w == "arrival") && s.is_any(after, &["here"]) {
+        let place = st.dateline_place()?;
+        let traveller = possessor_before(s, st, i).or_else(|| subject_before(s, st, i))?;
+        return visit(s, st, i, "arrived-in", traveller, place);
+    }
+    // "arrived in Y", "arrived Sunday in Y", "landed late on Tuesday in Y".
+    if ARRIVE_VERBS.contains(&w) && s.is_any(after, &["in", "at"]) {
+        let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
+            return None;
+        };
+        let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+        return visit(s, st, i, "arrived-in", traveller, place);
+    }
+    if w == "arrival" && s.is_any(after, &["in", "at"]) {
+        let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
+            return None;
+        };
+        let traveller = possessor_before(s, st, i)
+            .or_else(|| subject_before(s, st, i))
+            .or_else(|| subject_after_comma(s, st, i))?;
+        return visit(s, st, i, "arrival-in", traveller, place);
+    }
+    if LEAVE_VERBS.contains(&w) {
+        // "left Tehran for Moscow", "left for Moscow", "his departure late Sunday for Y"
+        let mut k = after;
+        if let PlaceHit::Place(_, last) = st.place_at(s, k) {
+            k = after_time(s, last + 1);
+        }
+        // "departed to Y" is a trip too; "left to" is not ("left to die").
+        let to = w.starts_with("depart") && s.is_any(k, &["to"]);
+        if !s.is_any(k, &["for"]) && !to {
+            return None;
+        }
+        let PlaceHit::Place(place, _) = st.place_at(s, k + 1) else {
+            return None;
+        };
+        let traveller = if w == "departure" {
+            possessor_before(s, st, i)?
+        } else {
+            subject_before(s, st, i)?
+        };
+        return visit(s, st, i, "left-for", traveller, place);
+    }
+    // "headed for Y" is a trip; "came for talks" names no place; "flew late Sunday to Y";
+    // "flew in to Y", "moved on to Y" (a tour's next stop: "moved to Y" alone is a
+    // change of home, not a trip).
+    let particle = s.is_any(i + 1, &["on", "in"]) && s.is_any(i + 2, &["to"]);
+    let to = if particle { i + 2 } else { after };
+    let to_place =
+        s.is_any(to, &["to", "into"]) || (w.starts_with("head") && s.is_any(after, &["for"]));
+    let relocation = w.starts_with("mov") && !particle;
+    if TRAVEL_VERBS.contains(&w) && to_place && !relocation && !is_noun_position(s, i) {
+        let PlaceHit::Place(place, _) = st.place_at(s, to + 1) else {
+            return None;
+        };
+        let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+        return visit(s, st, i, "travelled-to", traveller, place);
+    }
+    if ATTEND_VERBS.contains(&w) {
+        return attend_rule(s, st, i);
+    }
+    if MEET_WORDS.contains(&w) {
+        return meet_rule(s, st, i);
+    }
+    if HOST_VERBS.contains(&w) {
+        return host_rule(s, st, i);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::visits::testkit::{corpus, Fixture};
+    use crate::visits::{context::Known, mentions_by_doc, read_article};
+
+    /// Runs the rules over every sentence of `text` (published on `date`, `-` for
+    /// none) with entities `names`, and renders each candidate as
+    /// `rule: traveller(country) -> destination(country) date status [hosts] inviter purpose`.
+    pub(super) fn check(text: &str, date: &str, names: &[&str], expect: &[&str]) {
+        let Fixture { docs, entities } = corpus(&[(text, date)], names);
+        let mentions = mentions_by_doc(&docs, &entities);
+        let known = Known::new(&entities);
+        let got: Vec<String> = read_article(0, &docs[0], &mentions[0], &known)
+            .iter()
+            .map(render)
+            .collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    fn render(c: &Candidate) -> String {
+        let person = |p: &Person| format!("{}({})", p.name, p.country.as_deref().unwrap_or("?"));
+        let mut out = format!("{}: ", c.rule);
+        out += &c.traveller.as_ref().map_or("?".into(), person);
+        if let Some(d) = &c.destination {
+            out += &format!(" -> {}({})", d.name, d.country.as_deref().unwrap_or("?"));
+        }
+        if let Some(w) = c.when {
+            out += &format!(" {}", w.date.iso());
+            if let Some(end) = w.end {
+                out += &format!("/{}", end.iso());
+            }
+        }
+        out += &format!(" {}", c.status.as_str());
+        if !c.hosts.is_empty() {
+            out += &format!(
+                " [{}]",
+                c.hosts
+                    .iter()
+                    .map(|h| h.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        if let Some(inv) = &c.inviter {
+            out += &format!(" inv={inv}");
+        }
+        if let Some(p) = &c.purpose {
+            out += &format!(" for={p}");
+        }
+        out
+    }
+
+    pub(super) const PEOPLE: &[&str] = &[
+        "p:Anna Berg",
+        "p:Luis Soto",
+        "p:Karl Udo",
+        "p:Mei Lin",
+        "l:Oslo",
+        "l:Lima",
+        "l:Peru",
+    ];
+
+    #[test]
+    fn verbs_of_travel() {
+        let d = "2019-01-07"; // a Monday
+        check(
+            "Norwegian envoy Anna Berg visited Lima on Friday.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-04 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima yesterday.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-06 happened"],
+        );
+        check(
+            "The Norwegian minister Anna Berg left Oslo for Lima on Monday for talks on trade.",
+            d,
+            PEOPLE,
+            &["left-for: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened for=talks on trade"],
+        );
+        check(
+            "Norwegian envoy Anna Berg travelled to Peru in December.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Peru(Peru) 2018-12 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg flew to Lima to discuss fishing quotas.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) happened for=discuss fishing quotas"],
+        );
+        check(
+            "Upon arrival in Lima, Norwegian envoy Anna Berg said trade matters.",
+            d,
+            PEOPLE,
+            &["arrival-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg last went to Lima in May 2015.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2015-05 happened"],
+        );
+    }
+
+    #[test]
+    fn coordinated_destinations_are_one_visit_each() {
+        check(
+            "Chinese envoy Mei Lin will travel to Peru and Norway next week.",
+            "2019-01-07",
+            PEOPLE,
+            &[
+                "travel-to: Mei Lin(China) -> Peru(Peru) 2019-01-14/2019-01-20 planned",
+                "travel-to: Mei Lin(China) -> Norway(Norway) 2019-01-14/2019-01-20 planned",
+            ],
+        );
+        // Home is no destination: the Norwegian's own country is left out.
+        check(
+            "Norwegian envoy Anna Berg visited Peru and Norway in March.",
+            "2019-06-07",
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-03 happened"],
+        );
+    }
+
+    #[test]
+    fn the_place_an_arrival_came_from_was_a_stop_abroad() {
+        check(
+            "Chinese envoy Mei Lin arrived in Lima on Monday from Norway, where she met officials.",
+            "2019-01-07",
+            PEOPLE,
+            &[
+                "arrived-in: Mei Lin(China) -> Lima(Peru) 2019-01-07 happened",
+                // Left the day it arrived: the arrival's date is the stop's last day.
+                "arrived-from: Mei Lin(China) -> Norway(Norway) 2019-01-07 happened",
+            ],
+        );
+        // Coming from home is no stop abroad.
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima from Oslo.",
+            "2019-01-07",
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+    }
+
+    #[test]
+    fn venues_hosts_delegations_and_trip_lengths() {
+        let d = "2019-01-09"; // a Wednesday
+                              // A venue inside a city resolves to the city.
+        check(
+            "On arrival at Jorge Chavez airport in Lima late on Tuesday, Norwegian envoy Anna Berg said trade matters.",
+            d,
+            PEOPLE,
+            &["arrival-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-08 happened"],
+        );
+        // A host receiving a foreign counterpart at home: the guest travelled.
+        check(
+            "Peruvian minister Luis Soto welcomed Norwegian envoy Anna Berg at the palace in Lima on Monday.",
+            d,
+            PEOPLE,
+            &["welcomed: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened [Luis Soto]"],
+        );
+        // A time phrase between the host's verb and the guest.
+        check(
+            "Peruvian minister Luis Soto received this Monday his Norwegian counterpart Anna Berg in Lima.",
+            d,
+            PEOPLE,
+            &["received: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened [Luis Soto]"],
+        );
+        // The traveller of a delegation is the person who leads it.
+        check(
+            "A delegation led by Norwegian envoy Anna Berg arrived in Lima on Monday.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened"],
+        );
+        // "a three-day visit" starting on a known day is a range.
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima on Monday for a three-day visit.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-07/2019-01-09 happened"],
+        );
+    }
+
+    #[test]
+    fn continuations_and_invitations() {
+        let d = "2016-09-14";
+        check(
+            "Anna Berg's visit comes at the invitation of Director of the Peruvian Institute of Sea Studies Luis Soto.",
+            d,
+            PEOPLE,
+            &["visit-mention: Anna Berg(?) happened inv=Luis Soto"],
+        );
+        check("Norwegian envoy Anna Berg arrived in Lima. The visit comes at the invitation of Peruvian minister Luis Soto.", d, PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened", "visit-mention: ? happened inv=Luis Soto"]);
+        check(
+            "Anna Berg's visit took place upon the invitation of his Peruvian counterpart.",
+            d,
+            PEOPLE,
+            &["visit-mention: Anna Berg(?) happened inv=his Peruvian counterpart"],
+        );
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima at the invitation of Luis Soto.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened inv=Luis Soto"],
+        );
+        check(
+            "A delegation led by Norwegian envoy Anna Berg arrived in Lima.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg returned to Oslo.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check("Norwegian envoy Anna Berg arrived in Oslo.", d, PEOPLE, &[]);
+    }
+
+    #[test]
+    fn coordinated_travellers() {
+        let d = "2019-01-07"; // a Monday
+        check(
+            "Norwegian envoy Anna Berg and Chinese envoy Mei Lin visited Lima on Friday.",
+            d,
+            PEOPLE,
+            &[
+                "visited: Mei Lin(China) -> Lima(Peru) 2019-01-04 happened",
+                "visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-04 happened",
+            ],
+        );
+        check(
+            "Norwegian envoy Anna Berg, Chinese envoy Mei Lin and Peruvian minister Luis Soto arrived in Oslo.",
+            d,
+            PEOPLE,
+            &[
+                "arrived-in: Luis Soto(Peru) -> Oslo(Norway) happened",
+                "arrived-in: Mei Lin(China) -> Oslo(Norway) happened",
+            ],
+        );
+        // Someone met is no fellow traveller.
+        check(
+            "In Oslo, Peruvian minister Luis Soto met with Anna Berg and Chinese envoy Mei Lin visited Lima.",
+            d,
+            PEOPLE,
+            &["visited: Mei Lin(China) -> Lima(Peru) happened [Luis Soto]"],
+        );
+    }
+}

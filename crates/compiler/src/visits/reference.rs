@@ -1,0 +1,387 @@
+//! Reference resolution: who a trigger's traveller or subject is ("X visited", "his
+//! visit", "Arriving in Y, X said", "a delegation led by X"), who "he", "his" or "the
+//! Iranian diplomat" is, and what the article remembers of its people for that.
+//!
+//! Invariant: a reference resolves only to a person already mentioned in the
+//! same article (never to one mentioned later, never across articles).
+
+use super::context::{
+    text_of, title_start, DocState, Person, Place, PlaceHit, Ref, RefKind, Sentence, VISIT_NOUNS,
+};
+use super::lexicon::{self, is_person_head};
+use super::patterns::words::TRIP_MODIFIERS;
+
+/// Lower-case words that, right before a person, make the person an object, not the subject.
+const OBJECT_MARKERS: &[&str] = &[
+    "with",
+    "by",
+    "of",
+    "to",
+    "for",
+    "from",
+    "met",
+    "meet",
+    "meets",
+    "received",
+    "receives",
+    "welcomed",
+    "welcomes",
+    "hosted",
+    "hosts",
+    "praised",
+    "told",
+    "invited",
+    "called",
+    "and",
+    "at",
+    "in",
+    "on",
+    "between",
+    "against",
+    "as",
+    "under",
+    "urged",
+    "thanked",
+    "accompanied",
+    "accompanying",
+    "joined",
+    "including",
+    "replaced",
+    "succeeded",
+];
+
+impl DocState<'_> {
+    /// Whether the person mention is the subject of its clause rather than an object.
+    pub(super) fn is_subject(&self, s: &Sentence, r: &Ref) -> bool {
+        let t = &s.tokens[r.last];
+        if t.possessive {
+            // "Anna's visit" makes Anna the subject of the visit; "Anna's view" does not.
+            return s.is_any(r.last + 1, VISIT_NOUNS) || s.is_any(r.last + 2, VISIT_NOUNS);
+        }
+        match title_start(s, r.first).checked_sub(1) {
+            None => true,
+            Some(k) => !s.tokens[k].is_any(OBJECT_MARKERS),
+        }
+    }
+
+    /// Resolves "he", "she", "the Iranian diplomat", "the top Iranian official" ending at token `i`.
+    /// Returns the person and the first token of the phrase.
+    pub(super) fn anaphor_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
+        let t = s.tokens.get(i)?;
+        if t.is_any(&["he", "she"]) {
+            // A subject earlier in the same sentence wins over the previous sentences'.
+            // A subject coordinated with another ("X and Y are …") counts here too.
+            let coordinated = |r: &Ref| {
+                s.is_any(
+                    title_start(s, r.first).wrapping_sub(1),
+                    &["and", "but", "while"],
+                )
+            };
+            let here = s
+                .refs
+                .iter()
+                .rfind(|r| {
+                    r.kind == RefKind::Person
+                        && r.last < i
+                        && (self.is_subject(s, r) || coordinated(r))
+                })
+                .map(|r| self.person(s, r));
+            return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
+        }
+        if t.is_any(&["his", "her"]) && t.word {
+            let here = s
+                .refs
+                .iter()
+                .rfind(|r| r.kind == RefKind::Person && r.last < i)
+                .map(|r| self.person(s, r));
+            return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
+        }
+        self.definite_at(s, i)
+    }
+
+    /// "The Iranian deputy foreign minister" ending at token `i` → the latest person of that country and title.
+    fn definite_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
+        if !is_person_head(&s.tokens[i].lower) || s.tokens[i].is_any(&["foreign", "deputy"]) {
+            return None;
+        }
+        // Walk back over the description's words to its "the" and demonym.
+        let mut k = i;
+        let mut country = None;
+        let mut words = Vec::new();
+        loop {
+            let t = &s.tokens[k];
+            if let Some(c) = lexicon::country_of_demonym(&t.lower) {
+                country = Some(c.name.to_string());
+            } else if t.word && !t.is_any(&["top", "senior", "visiting", "high-ranking", "former"])
+            {
+                words.push(t.lower.clone());
+            }
+            if k == 0 || k + 6 < i {
+                return None;
+            }
+            k -= 1;
+            if s.tokens[k].is("the") {
+                break;
+            }
+            if !s.tokens[k].word || s.ref_at(k).is_some() {
+                return None;
+            }
+        }
+        let country = country?;
+        words.reverse();
+        let title = words.join(" ");
+        // Generic heads ("diplomat", "official") match anyone of the country; a
+        // specific title must also match the person's role.
+        let generic = words.len() == 1 && words[0] != "president";
+        let found = self.recent.iter().rev().find(|p| {
+            p.country.as_deref() == Some(country.as_str())
+                && (generic
+                    || p.role
+                        .as_deref()
+                        .is_some_and(|r| r.to_lowercase().contains(&title)))
+        });
+        if let Some(person) = found {
+            return Some((person.clone(), k));
+        }
+        // "The top Iranian official" right after a sentence about someone of
+        // unknown country is that someone, who is thereby Iranian.
+        let mut topic = self
+            .last_subject
+            .clone()
+            .filter(|p| generic && p.country.is_none())?;
+        topic.country = Some(country);
+        Some((topic, k))
+    }
+
+    /// Records the sentence's people for later references, and its subject for "he".
+    pub(super) fn remember(&mut self, s: &Sentence) {
+        let mut subject = None;
+        let mut seen_person = false;
+        let mut i = 0;
+        while i < s.tokens.len() {
+            if let Some(r) = s.ref_starting(i) {
+                if r.kind == RefKind::Person {
+                    seen_person = true;
+                    let person = self.person(s, r);
+                    if subject.is_none() && self.is_subject(s, r) {
+                        subject = Some(person.clone());
+                    }
+                    self.recent.push(person);
+                }
+                i = r.last + 1;
+                continue;
+            }
+            // A pronoun or description opening the sentence is its subject, also
+            // after an opening phrase ("On Tuesday, he will visit …").
+            if subject.is_none() && i < 6 {
+                let opens = |first: usize| {
+                    first < 2 || (!seen_person && s.is_any(first.wrapping_sub(1), &[","]))
+                };
+                if let Some((p, _)) = self
+                    .anaphor_at(s, i)
+                    .filter(|(_, first)| opens(*first) && !s.tokens[i].is_any(&["his", "her"]))
+                {
+                    self.recent.push(p.clone());
+                    subject = Some(p);
+                }
+            }
+            i += 1;
+        }
+        if let Some(p) = &subject {
+            if let (Some(e), Some(c)) = (p.entity, &p.country) {
+                if !self.learned.iter().any(|(x, _)| *x == e) {
+                    self.learned.push((e, c.clone()));
+                }
+            }
+        }
+        if subject.is_some() {
+            self.last_subject = subject;
+        }
+    }
+}
+
+/// The traveller named before a trigger: the nearest person who is a subject,
+/// a pronoun, a definite description, or "a delegation led by X".
+pub(super) fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    let stop = i.saturating_sub(24);
+    let mut k = i;
+    while k > stop {
+        k -= 1;
+        let t = &s.tokens[k];
+        // "X said that …": what follows "that" has its own subject.
+        if t.is_any(&[";", ":", "“", "”", "\"", ".", "that"]) {
+            return None;
+        }
+        // Skip a relative clause: "X, who accompanied W, met …" is about X.
+        if t.is(",") {
+            let opening = (stop..k)
+                .rev()
+                .take_while(|&j| !s.is_any(j, &[";", ":", "."]))
+                .find(|&j| s.is_any(j, &[","]));
+            if let Some(j) = opening.filter(|&j| s.is_any(j + 1, &["who", "which", "whose"])) {
+                k = j;
+                continue;
+            }
+        }
+        if let Some(r) = s.ref_at(k) {
+            if r.kind == RefKind::Person && st.is_subject(s, r) {
+                return Some(with_delegation(s, r.first, st.person(s, r)));
+            }
+            if r.kind == RefKind::Person
+                && s.is_any(title_start(s, r.first).wrapping_sub(1), &["by"])
+            {
+                // "a delegation led by X"
+                let p = with_delegation(s, r.first, st.person(s, r));
+                if p.delegation {
+                    return Some(p);
+                }
+            }
+            k = r.first;
+            continue;
+        }
+        if t.is_any(&["his", "her"]) {
+            continue;
+        }
+        if let Some((p, _)) = st.anaphor_at(s, k) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// "Arriving in Moscow, X said" / "During a visit to Oslo, X met": the subject after the comma.
+pub(super) fn subject_after_comma(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    // Only when the trigger opens the sentence's first clause, as a participle
+    // ("Arriving in Y, X …") or after a preposition ("During a visit to Y, X …");
+    // "A visit to Y is always a pleasure, X said" is no one's trip.
+    if (0..i).any(|k| s.is_any(k, &[",", ";"]) || s.ref_at(k).is_some()) {
+        return None;
+    }
+    const OPENERS: &[&str] = &[
+        "during",
+        "on",
+        "after",
+        "upon",
+        "following",
+        "while",
+        "in",
+        "at",
+        "before",
+    ];
+    if i > 0 && !(0..i).any(|k| s.is_any(k, OPENERS)) {
+        return None;
+    }
+    let comma = (i..s.tokens.len()).find(|&k| s.is_any(k, &[","]))?;
+    let k = comma + 1;
+    // The clause's subject: a name right after a comma, perhaps behind its title;
+    // the opening phrase may hold an aside ("During her trip, to Y last month, X …").
+    let commas = (i..s.tokens.len()).filter(|&j| s.is_any(j, &[","])).take(3);
+    let named = commas
+        .filter_map(|comma| {
+            s.refs
+                .iter()
+                .find(|r| r.first > comma && r.kind == RefKind::Person)
+                .filter(|r| title_start(s, r.first) <= comma + 2)
+        })
+        .next();
+    if let Some(r) = named {
+        return Some(st.person(s, r));
+    }
+    let last = (k..(k + 7).min(s.tokens.len())).find(|&j| st.anaphor_at(s, j).is_some())?;
+    st.anaphor_at(s, last).map(|(p, _)| p)
+}
+
+/// "X's visit", "his second visit": the possessor before a trip noun.
+pub(super) fn possessor_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    let mut k = i;
+    for _ in 0..4 {
+        k = k.checked_sub(1)?;
+        let t = &s.tokens[k];
+        if let Some(r) = s.ref_at(k) {
+            return (r.kind == RefKind::Person && t.possessive).then(|| st.person(s, r));
+        }
+        if t.is_any(&["his", "her"]) || t.possessive {
+            // "his visit", "the Iranian foreign minister's visit"
+            return st.anaphor_at(s, k).map(|(p, _)| p);
+        }
+        if !(t.is_any(TRIP_MODIFIERS) || t.lower.ends_with("-day")) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The person named from token `k` on, after any title ("Iranian Foreign Minister X").
+pub(super) fn person_after(s: &Sentence, st: &DocState, k: usize) -> Option<(Person, usize)> {
+    let r = s
+        .refs
+        .iter()
+        .find(|r| r.first >= k && r.kind == RefKind::Person)?;
+    let start = title_start(s, r.first);
+    let lead = if s.is_any(start.wrapping_sub(1), &["the", "visiting", "his", "her"]) {
+        start - 1
+    } else {
+        start
+    };
+    (lead <= k || start <= k).then(|| (with_delegation(s, r.first, st.person(s, r)), r.last))
+}
+
+/// Marks a person as leading a delegation when the text says "delegation led/headed by X".
+pub(super) fn with_delegation(s: &Sentence, first: usize, mut person: Person) -> Person {
+    let start = title_start(s, first);
+    if start >= 3 && s.is_any(start - 1, &["by"]) && s.is_any(start - 2, &["led", "headed"]) {
+        let d = (start.saturating_sub(6)..start - 2)
+            .rev()
+            .find(|&k| s.is_any(k, &["delegation"]));
+        if let Some(d) = d {
+            person.delegation = true;
+            if person.country.is_none() {
+                person.country = (d.saturating_sub(3)..d)
+                    .find_map(|k| super::lexicon::country_of_demonym(s.word(k)))
+                    .map(|c| c.name.to_string());
+            }
+        }
+    }
+    person
+}
+
+/// A foreign place introduced by "in" anywhere in the sentence ("said in Moscow").
+pub(super) fn place_in_sentence(s: &Sentence, st: &DocState, traveller: &Person) -> Option<Place> {
+    (0..s.tokens.len())
+        .filter(|&k| s.is_any(k, &["in", "at"]))
+        .find_map(|k| match st.place_at(s, k + 1) {
+            PlaceHit::Place(p, _)
+                if !p.is_country && p.country.is_some() && p.country != traveller.country =>
+            {
+                Some(p)
+            }
+            _ => None,
+        })
+}
+
+/// "(at|upon|on) the invitation of W", "invited by W".
+pub(super) fn inviter_in(s: &Sentence, st: &DocState) -> Option<String> {
+    let k = (0..s.tokens.len()).find(|&k| {
+        (s.is_any(k, &["invitation"]) && s.is_any(k + 1, &["of", "from"]))
+            || (s.is_any(k, &["invited"]) && s.is_any(k + 1, &["by"]))
+    })? + 2;
+    if let Some((p, _)) = person_after(s, st, k) {
+        return Some(p.name);
+    }
+    let mut k = k;
+    if s.is_any(k, &["the", "his", "her"]) {
+        k += 1;
+    }
+    if let Some(r) = s.ref_starting(k) {
+        return Some(st.entities[r.entity as usize].name.clone());
+    }
+    // An unnamed inviter: the phrase up to the next punctuation ("his Russian counterpart").
+    let end = (k..s.tokens.len().min(k + 10))
+        .take_while(|&j| s.tokens[j].word)
+        .last()?;
+    Some(text_of(
+        s,
+        k.saturating_sub(usize::from(s.is_any(k - 1, &["his", "her", "the"]))),
+        end,
+    ))
+}
