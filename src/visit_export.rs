@@ -120,7 +120,7 @@ mod tests {
         communique_core::sort::sort(&mut columns);
         communique_core::sort::sort(&mut keys);
         assert_eq!(columns, keys);
-        // Each row carries its record's id, traveller and evidence spans.
+        // Each row carries its record's id, traveler and evidence spans.
         for (record, line) in records.iter().zip(lines) {
             let id = record["id"].as_str().unwrap_or_default();
             let traveler = record["traveler"].as_str().unwrap_or_default();

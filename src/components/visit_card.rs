@@ -78,7 +78,7 @@ pub fn VisitCard(
                 </button>
             </header>
             <dl class="visit-facts">
-                {field("Traveller", Some(visit.traveler.clone()))}
+                {field("Traveler", Some(visit.traveler.clone()))}
                 {field("Role", visit.traveler_role.clone())}
                 {field("Representing", visit.traveler_country.clone())}
                 {field("Destination", Some(destination))}

@@ -15,7 +15,7 @@
 //!   predicted entities of the corpus is *split*.
 //! - A predicted visit is expanded into one fact per article that reports it
 //!   (its evidence). It matches a gold visit of that article when the
-//!   traveller is one of the gold person's names and the predicted
+//!   traveler is one of the gold person's names and the predicted
 //!   destination or country equals the gold destination, or the predicted
 //!   destination equals the gold country. `also_ok_visits` count neither way.
 //! - A matched visit's date is right when its start (or end) date, written at
@@ -189,7 +189,7 @@ pub struct EntityScores {
 pub struct Scores {
     /// Articles scored.
     pub documents: usize,
-    /// Visits, per (article, traveller, destination).
+    /// Visits, per (article, traveler, destination).
     pub visits: Counts,
     /// Matched visits whose date is accepted.
     pub dates_right: usize,
@@ -412,7 +412,7 @@ fn score_visits(
             .iter()
             .any(|d| date_accepted(d.as_deref(), &visit.date_ok))
     };
-    // Two trips of one traveller to one place (months apart) pair with the facts
+    // Two trips of one traveler to one place (months apart) pair with the facts
     // whose dates they accept first; only then does any remaining fact pair by place.
     let mut paired: Vec<Option<usize>> = vec![None; golds.len()];
     for need_date in [true, false] {

@@ -1,5 +1,5 @@
 //! Visits of the five default articles: exactly the trips they report, each
-//! with its traveller, destination, resolved date, hosts, inviter and evidence
+//! with its traveler, destination, resolved date, hosts, inviter and evidence
 //! sentences; and nothing else (no visit to a region, none invented).
 
 use std::path::Path;
@@ -137,7 +137,7 @@ fn default_corpus_visits() {
         },
     );
     // Nothing else: Rouhani's visit "to Europe" names a region, and the Moscow
-    // conference of 003 reports no traveller.
+    // conference of 003 reports no traveler.
     assert_eq!(corpus.visits.len(), 5, "{:#?}", corpus.visits);
 }
 

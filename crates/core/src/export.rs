@@ -126,7 +126,7 @@ pub struct VisitOut<'a> {
     pub sources: Vec<SpanOut<'a>>,
     /// Who travelled.
     pub traveler: &'a str,
-    /// The country the traveller represents, or null.
+    /// The country the traveler represents, or null.
     pub traveler_country: Option<&'a str>,
     /// Where to.
     pub destination: &'a str,

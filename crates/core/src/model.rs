@@ -366,18 +366,18 @@ pub struct Evidence {
     pub rule: String,
 }
 
-/// A diplomatic visit (CAMEO 042/043): a traveller goes to a place and is received there.
+/// A diplomatic visit (CAMEO 042/043): a traveler goes to a place and is received there.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Visit {
     /// Stable id, e.g. `v3`.
     pub id: String,
-    /// Traveller's display name (the person; for a delegation, the one who leads it).
+    /// Traveler's display name (the person; for a delegation, the one who leads it).
     pub traveler: String,
-    /// The traveller's entity, when resolved.
+    /// The traveler's entity, when resolved.
     pub traveler_entity: Option<EntityId>,
-    /// The traveller's role at the time, when stated.
+    /// The traveler's role at the time, when stated.
     pub traveler_role: Option<String>,
-    /// Country the traveller represents.
+    /// Country the traveler represents.
     pub traveler_country: Option<String>,
     /// Destination display name (a city or country).
     pub destination: String,
@@ -387,7 +387,7 @@ pub struct Visit {
     pub country: Option<String>,
     /// Hosts and counterparts met.
     pub hosts: Vec<String>,
-    /// Who invited the traveller, when stated.
+    /// Who invited the traveler, when stated.
     pub inviter: Option<String>,
     /// Start date, at its precision; `None` when unknown.
     pub date: Option<PartialDate>,

@@ -11,7 +11,7 @@ use communique_core::{DocId, Document, Entity, EntityId, EntityKind, PartialDate
 use super::lexicon::{self, is_person_head};
 use super::tokens::{tokenize, Token};
 
-/// A person as a visit sees them: traveller, host or inviter.
+/// A person as a visit sees them: traveler, host or inviter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
     /// The person's entity, when the entity extractor found one.

@@ -4,7 +4,7 @@
 //! extractor's gazetteer (`entities::gazetteer`, built from world-countries and
 //! GeoNames), so both extractors agree on every place; this module adds only what
 //! is visit-specific: venues, compass directions, and the words for officials,
-//! private travellers and seats of government.
+//! private travelers and seats of government.
 //!
 //! Invariant: every lookup takes a lower-case phrase.
 

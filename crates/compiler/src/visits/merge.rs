@@ -1,5 +1,5 @@
 //! One visit per trip: continuations join the visit they refer to, and
-//! candidates about the same trip (same traveller, same destination, compatible
+//! candidates about the same trip (same traveler, same destination, compatible
 //! dates) merge within and across articles, keeping all their evidence and the
 //! most precise date.
 //!
@@ -23,8 +23,8 @@ use super::context::{Person, Place};
 use super::patterns::Candidate;
 use super::timex::When;
 
-/// The key under which a traveller's trips are compared: the entity, else the name.
-fn traveller_key(p: &Person) -> String {
+/// The key under which a traveler's trips are compared: the entity, else the name.
+fn traveler_key(p: &Person) -> String {
     match p.entity {
         Some(e) => format!("#{e}"),
         None => p.name.to_lowercase(),
@@ -41,7 +41,7 @@ const SAME_TRIP_DAYS: i64 = 7;
 
 /// A trip being assembled from candidates.
 struct Trip {
-    traveller: Person,
+    traveler: Person,
     destination: Place,
     hosts: Vec<Person>,
     inviter: Option<String>,
@@ -65,7 +65,7 @@ impl Trip {
     fn from(doc: DocId, published: Option<PartialDate>, c: Candidate) -> Option<Trip> {
         let status = c.status;
         Some(Trip {
-            traveller: c.traveller?,
+            traveler: c.traveler?,
             destination: c.destination?,
             hosts: c.hosts,
             inviter: c.inviter,
@@ -97,13 +97,13 @@ impl Trip {
     /// Adds a continuation's evidence, counterparts, inviter and purpose.
     fn absorb(&mut self, doc: DocId, c: Candidate) {
         for h in c.hosts {
-            // Counterparts met abroad are the destination's people, not the traveller's compatriots.
+            // Counterparts met abroad are the destination's people, not the traveler's compatriots.
             let local = match (&h.country, &self.destination.country) {
                 (Some(h), Some(d)) => h == d,
                 (None, _) => true,
                 _ => false,
             };
-            if local && h.country != self.traveller.country && !h.same(&self.traveller) {
+            if local && h.country != self.traveler.country && !h.same(&self.traveler) {
                 add_host(&mut self.hosts, h);
             }
         }
@@ -138,14 +138,14 @@ impl Trip {
         if self.destination.is_country && !other.destination.is_country {
             self.destination = other.destination;
         }
-        let mut incoming = other.traveller;
-        let delegation = self.traveller.delegation || incoming.delegation;
-        if self.traveller.entity.is_none() && incoming.entity.is_some() {
-            std::mem::swap(&mut self.traveller, &mut incoming);
+        let mut incoming = other.traveler;
+        let delegation = self.traveler.delegation || incoming.delegation;
+        if self.traveler.entity.is_none() && incoming.entity.is_some() {
+            std::mem::swap(&mut self.traveler, &mut incoming);
         }
-        self.traveller.delegation = delegation;
-        self.traveller.country = self.traveller.country.take().or(incoming.country);
-        self.traveller.role = self.traveller.role.take().or(incoming.role);
+        self.traveler.delegation = delegation;
+        self.traveler.country = self.traveler.country.take().or(incoming.country);
+        self.traveler.role = self.traveler.role.take().or(incoming.role);
         self.dates.extend(other.dates);
         self.best = narrowest(self.best, other.best);
         self.implied = match (self.implied, other.implied) {
@@ -171,7 +171,7 @@ impl Trip {
 
     /// Whether `other` reports the same trip; `same_article` when both come from one article.
     fn compatible(&self, other: &Trip, same_article: bool) -> bool {
-        if !self.traveller.same(&other.traveller)
+        if !self.traveler.same(&other.traveler)
             || !same_place(&self.destination, &other.destination)
         {
             return false;
@@ -233,8 +233,8 @@ fn add_host(hosts: &mut Vec<Person>, h: Person) {
 /// Turns each article's candidates (in sentence order) into visits, one per trip.
 pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
     let mut trips: Vec<Trip> = Vec::new();
-    // Trips by traveller, so each report is compared with that traveller's trips only.
-    let mut by_traveller: HashMap<String, Vec<usize>> = HashMap::new();
+    // Trips by traveler, so each report is compared with that traveler's trips only.
+    let mut by_traveler: HashMap<String, Vec<usize>> = HashMap::new();
     for (d, candidates) in per_doc.into_iter().enumerate() {
         let doc = d as DocId;
         let published = docs.get(d).and_then(|doc| doc.date);
@@ -253,7 +253,7 @@ pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
                 None => local.push((n, trip)),
             }
         }
-        // A continuation joins the nearest trip before it (else after it) whose traveller it names.
+        // A continuation joins the nearest trip before it (else after it) whose traveler it names.
         for (n, c) in pending {
             // A continuation dated outside the trip is about something else.
             let dated_apart = |t: &Trip| match (t.span(), c.when.map(|w| w.days())) {
@@ -263,7 +263,7 @@ pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
                 _ => false,
             };
             let fits = |t: &Trip| {
-                c.traveller.as_ref().is_none_or(|p| p.same(&t.traveller)) && !dated_apart(t)
+                c.traveler.as_ref().is_none_or(|p| p.same(&t.traveler)) && !dated_apart(t)
             };
             let before = local.iter().rposition(|(at, t)| *at < n && fits(t));
             let after = local.iter().position(|(at, t)| *at > n && fits(t));
@@ -272,8 +272,8 @@ pub fn merge(docs: &[Document], per_doc: Vec<Vec<Candidate>>) -> Vec<Visit> {
             }
         }
         for (_, trip) in local {
-            let key = traveller_key(&trip.traveller);
-            let same = by_traveller.entry(key).or_default();
+            let key = traveler_key(&trip.traveler);
+            let same = by_traveler.entry(key).or_default();
             match same.iter().find(|&&k| trips[k].compatible(&trip, false)) {
                 Some(&k) => trips[k].join(trip),
                 None => {
@@ -350,15 +350,15 @@ fn into_visit(mut trip: Trip) -> Visit {
             },
         },
     };
-    // The traveller of "a delegation led by X" is X: facets, entity pages and
+    // The traveler of "a delegation led by X" is X: facets, entity pages and
     // exports name people, and the evidence sentence says it was a delegation.
-    let traveler = trip.traveller.name.clone();
+    let traveler = trip.traveler.name.clone();
     Visit {
         id: String::new(),
         traveler,
-        traveler_entity: trip.traveller.entity,
-        traveler_role: trip.traveller.role,
-        traveler_country: trip.traveller.country,
+        traveler_entity: trip.traveler.entity,
+        traveler_role: trip.traveler.role,
+        traveler_country: trip.traveler.country,
         destination: trip.destination.name,
         destination_entity: trip.destination.entity,
         country: trip.destination.country,

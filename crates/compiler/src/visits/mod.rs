@@ -1,7 +1,7 @@
 //! Visit extraction: who travelled where and when, with the sentences that say so.
 //!
-//! A visit is the event GDELT and ICEWS code as CAMEO 042/043: a traveller (a
-//! person, or a delegation led by one, who is then the traveller) goes to a
+//! A visit is the event GDELT and ICEWS code as CAMEO 042/043: a traveler (a
+//! person, or a delegation led by one, who is then the traveler) goes to a
 //! city or country and is received there. Each article is read sentence by sentence: [`patterns`] proposes
 //! candidates from trigger words ("visited", "arrived in", "left A for B", "held
 //! talks … in", "hosted", "the visit"), [`context`] and `reference` resolve who
@@ -15,7 +15,7 @@
 //! - negated and hypothetical trips ("did not visit", "could visit", "invited
 //!   him to visit") yield nothing; cancelled and postponed ones are kept as
 //!   [`VisitStatus::Cancelled`](communique_core::VisitStatus);
-//! - a meeting "in Y" (or "X is in Y") counts only when the traveller is known
+//! - a meeting "in Y" (or "X is in Y") counts only when the traveler is known
 //!   to be foreign to Y (by country, or by an earlier trip there in the same
 //!   article) and is not meeting a third country's official there (CAMEO 044,
 //!   a meeting at a third location, is not a visit); talks by phone or video
@@ -77,7 +77,7 @@ pub fn read_article(
         let sentence = Sentence::new(&doc.text, span, mentions, known.entities);
         let here = patterns::candidates(&sentence, &state);
         for c in &here {
-            if let (Some(t), Some(d)) = (&c.traveller, &c.destination) {
+            if let (Some(t), Some(d)) = (&c.traveler, &c.destination) {
                 if let (Some(e), Some(country)) = (t.entity, &d.country) {
                     state.abroad.push((e, country.clone()));
                 }
@@ -140,7 +140,7 @@ mod tests {
 
     /// Extracts visits from `articles` (text, publication date or `-`) with
     /// entities `names` and renders each as
-    /// `id traveller(country) -> destination(country) date[/end] status [hosts] inv=… {doc:rule …}`.
+    /// `id traveler(country) -> destination(country) date[/end] status [hosts] inv=… {doc:rule …}`.
     fn check(articles: &[(&str, &str)], names: &[&str], expect: &[&str]) {
         let Fixture { docs, entities } = corpus(articles, names);
         let got: Vec<String> = extract(&docs, &entities)
@@ -291,7 +291,7 @@ mod tests {
     }
 
     #[test]
-    fn visiting_officials_and_described_travellers() {
+    fn visiting_officials_and_described_travelers() {
         check(
             &[(
                 "Peruvian President Luis Soto met visiting Norwegian envoy Anna Berg on Monday. \
@@ -305,7 +305,7 @@ mod tests {
 
     #[test]
     fn a_pronoun_after_an_opening_phrase_is_the_subject() {
-        // 2019-03-04 is a Monday. "she" in "On Tuesday, she …" is the traveller,
+        // 2019-03-04 is a Monday. "she" in "On Tuesday, she …" is the traveler,
         // not the counterpart named last.
         check(
             &[(

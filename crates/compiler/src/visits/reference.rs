@@ -1,4 +1,4 @@
-//! Reference resolution: who a trigger's traveller or subject is ("X visited", "his
+//! Reference resolution: who a trigger's traveler or subject is ("X visited", "his
 //! visit", "Arriving in Y, X said", "a delegation led by X"), who "he", "his" or "the
 //! Iranian diplomat" is, and what the article remembers of its people for that.
 //!
@@ -200,7 +200,7 @@ impl DocState<'_> {
     }
 }
 
-/// The traveller named before a trigger: the nearest person who is a subject,
+/// The traveler named before a trigger: the nearest person who is a subject,
 /// a pronoun, a definite description, or "a delegation led by X".
 pub(super) fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
     let stop = i.saturating_sub(24);
@@ -346,12 +346,12 @@ pub(super) fn with_delegation(s: &Sentence, first: usize, mut person: Person) ->
 }
 
 /// A foreign place introduced by "in" anywhere in the sentence ("said in Moscow").
-pub(super) fn place_in_sentence(s: &Sentence, st: &DocState, traveller: &Person) -> Option<Place> {
+pub(super) fn place_in_sentence(s: &Sentence, st: &DocState, traveler: &Person) -> Option<Place> {
     (0..s.tokens.len())
         .filter(|&k| s.is_any(k, &["in", "at"]))
         .find_map(|k| match st.place_at(s, k + 1) {
             PlaceHit::Place(p, _)
-                if !p.is_country && p.country.is_some() && p.country != traveller.country =>
+                if !p.is_country && p.country.is_some() && p.country != traveler.country =>
             {
                 Some(p)
             }

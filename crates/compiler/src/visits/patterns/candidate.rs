@@ -16,12 +16,12 @@ pub struct Candidate {
     /// The rule that fired.
     pub rule: &'static str,
     /// Who travels (None for a continuation that names nobody).
-    pub traveller: Option<Person>,
+    pub traveler: Option<Person>,
     /// Where to (None for a continuation).
     pub destination: Option<Place>,
     /// Hosts and counterparts met.
     pub hosts: Vec<Person>,
-    /// Who invited the traveller.
+    /// Who invited the traveler.
     pub inviter: Option<String>,
     /// When, resolved against the publication date.
     pub when: Option<When>,
@@ -32,27 +32,27 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    /// A candidate with both a traveller and a destination: a visit of its own.
+    /// A candidate with both a traveler and a destination: a visit of its own.
     pub fn is_complete(&self) -> bool {
-        self.traveller.is_some() && self.destination.is_some()
+        self.traveler.is_some() && self.destination.is_some()
     }
 }
 
 /// Builds a complete candidate, or none when the trip is negated, hypothetical,
-/// domestic, or its traveller leads nothing but a country.
+/// domestic, or its traveler leads nothing but a country.
 pub(super) fn visit(
     s: &Sentence,
     st: &DocState,
     i: usize,
     rule: &'static str,
-    traveller: Person,
+    traveler: Person,
     place: Place,
 ) -> Option<Candidate> {
-    if traveller.country.is_some() && traveller.country == place.country {
+    if traveler.country.is_some() && traveler.country == place.country {
         return None;
     }
     // A diplomatic visit is an official's: athletes, artists and tourists travel otherwise.
-    if traveller.role.as_deref().is_some_and(|r| {
+    if traveler.role.as_deref().is_some_and(|r| {
         r.to_lowercase()
             .split_whitespace()
             .any(|w| lexicon::PRIVATE_ROLES.contains(&w))
@@ -66,7 +66,7 @@ pub(super) fn visit(
         .iter()
         .filter(|r| r.kind == RefKind::Person && !is_aside(s, r.first, r.last))
         .map(|r| st.person(s, r))
-        .filter(|p| !p.same(&traveller) && p.country.is_some() && p.country == place.country)
+        .filter(|p| !p.same(&traveler) && p.country.is_some() && p.country == place.country)
         .filter(|p| {
             !p.role
                 .as_deref()
@@ -81,7 +81,7 @@ pub(super) fn visit(
     Some(Candidate {
         evidence: s.span,
         rule,
-        traveller: Some(traveller),
+        traveler: Some(traveler),
         destination: Some(place),
         hosts,
         inviter: None,
@@ -92,7 +92,7 @@ pub(super) fn visit(
 }
 
 /// A person who only reports or owns something in the sentence ("X said",
-/// "said X", "X's trip") rather than meeting the traveller.
+/// "said X", "X's trip") rather than meeting the traveler.
 fn is_aside(s: &Sentence, first: usize, last: usize) -> bool {
     const SPEECH: &[&str] = &[
         "said",
@@ -104,7 +104,7 @@ fn is_aside(s: &Sentence, first: usize, last: usize) -> bool {
         "announced",
         "stressed",
     ];
-    // Those who come along with the traveller are not the hosts.
+    // Those who come along with the traveler are not the hosts.
     const ALONG: &[&str] = &["accompanied", "accompanying", "joined"];
     s.tokens[last].possessive
         || s.is_any(last + 1, SPEECH)
@@ -115,12 +115,12 @@ fn is_aside(s: &Sentence, first: usize, last: usize) -> bool {
 pub(super) fn continuation(
     s: &Sentence,
     rule: &'static str,
-    traveller: Option<Person>,
+    traveler: Option<Person>,
 ) -> Candidate {
     Candidate {
         evidence: s.span,
         rule,
-        traveller,
+        traveler,
         destination: None,
         hosts: Vec::new(),
         inviter: None,

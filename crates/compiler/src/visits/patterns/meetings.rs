@@ -9,7 +9,7 @@ use crate::visits::reference::{
 };
 
 /// "X will attend the summit in Y", "scheduled to attend the APEC meeting in Y": an
-/// event abroad, for a traveller known to be foreign to Y.
+/// event abroad, for a traveler known to be foreign to Y.
 pub(super) fn attend_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let (_, place) = (i + 1..(i + 10).min(s.tokens.len()))
         .take_while(|&k| !s.is_any(k, &[".", ";", ","]))
@@ -18,11 +18,11 @@ pub(super) fn attend_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candi
             PlaceHit::Place(place, _) => Some((k, place)),
             _ => None,
         })?;
-    let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
-    // Attending something at home is no trip: the traveller's country must be known.
-    traveller.country.as_ref()?;
+    let traveler = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+    // Attending something at home is no trip: the traveler's country must be known.
+    traveler.country.as_ref()?;
     place.country.as_ref()?;
-    visit(s, st, i, "attend-in", traveller, place)
+    visit(s, st, i, "attend-in", traveler, place)
 }
 
 /// "X held talks with W in Y", "X met W at the venue of …", "during a meeting in Y with W".
@@ -60,8 +60,8 @@ pub(super) fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
     if s.tokens.iter().any(|t| t.is_any(REMOTE)) {
         return None;
     }
-    let mut traveller = subject_before(s, st, i)?;
-    if is_ambassador(&traveller) {
+    let mut traveler = subject_before(s, st, i)?;
+    if is_ambassador(&traveler) {
         return None;
     }
     // "In Moscow, X met W": a place opening the sentence.
@@ -76,7 +76,7 @@ pub(super) fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
     while k < s.tokens.len() && !ends_meeting_phrase(s, k) {
         if let Some(r) = s.ref_starting(k).filter(|r| r.kind == RefKind::Person) {
             let p = st.person(s, r);
-            if !p.same(&traveller) {
+            if !p.same(&traveler) {
                 hosts.push(p);
             }
             k = r.last + 1;
@@ -106,27 +106,27 @@ pub(super) fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
         if !matches!(w, "met" | "meet" | "meets" | "talks") || hosts.is_empty() {
             return None;
         }
-        let mut c = continuation(s, "met-with", Some(traveller));
+        let mut c = continuation(s, "met-with", Some(traveler));
         c.hosts = hosts;
         c.status = status_at(s, i)?;
         return Some(c);
     };
     let to = place.country.clone()?;
-    // A traveller of unknown country the article already has travelling there
+    // A traveler of unknown country the article already has travelling there
     // is foreign there (the empty name matches no country below).
-    let mut from = match traveller.country.clone() {
+    let mut from = match traveler.country.clone() {
         Some(c) => c,
-        None if st.travelled_to(&traveller, &to) => String::new(),
+        None if st.travelled_to(&traveler, &to) => String::new(),
         None => return None,
     };
-    // "Lavrov met Zarif in Moscow": a local meeting one foreign guest, who is the traveller.
-    // Those named with the traveller before the verb take part too: "X and W will meet in Y".
+    // "Lavrov met Zarif in Moscow": a local meeting one foreign guest, who is the traveler.
+    // Those named with the traveler before the verb take part too: "X and W will meet in Y".
     let mut partners: Vec<Person> = s
         .refs
         .iter()
         .filter(|r| r.kind == RefKind::Person && r.last < i && r.first >= clause_start(s, i))
         .map(|r| st.person(s, r))
-        .filter(|p| !p.same(&traveller))
+        .filter(|p| !p.same(&traveler))
         .collect();
     if from == to {
         // "Marchenko and Mousavi held talks in the Kremlin": the foreign partner travelled.
@@ -140,9 +140,9 @@ pub(super) fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
         let guest = guest.clone();
         hosts.retain(|h| !h.same(&guest));
         partners.retain(|h| !h.same(&guest));
-        hosts.insert(0, traveller);
+        hosts.insert(0, traveler);
         from = guest.country.clone().unwrap_or_default();
-        traveller = guest;
+        traveler = guest;
     }
     // Foreign to the place, and not a meeting with a third country's official there.
     let third = |h: &Person| h.country.as_deref().is_some_and(|c| c != from && c != to);
@@ -152,7 +152,7 @@ pub(super) fn meet_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
     if from == to || (everyone().any(third) && !everyone().any(local)) {
         return None;
     }
-    let mut c = visit(s, st, i, rule, traveller, place)?;
+    let mut c = visit(s, st, i, rule, traveler, place)?;
     for h in hosts {
         if !c.hosts.iter().any(|x| x.same(&h)) && h.country.as_deref() != Some(from.as_str()) {
             c.hosts.push(h);
@@ -217,21 +217,21 @@ pub(super) fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
         i.wrapping_sub(1),
         &["was", "were", "been", "being", "be", "is", "are"],
     );
-    let (traveller, host, host_place) = if passive {
+    let (traveler, host, host_place) = if passive {
         // "was received by W", "was greeted at the airport by W"
         let by = (i + 1..(i + 6).min(s.tokens.len()))
             .take_while(|&k| s.tokens[k].word)
             .find(|&k| s.is_any(k, &["by"]))?;
-        let traveller = subject_before(s, st, i)?;
+        let traveler = subject_before(s, st, i)?;
         let host = person_after(s, st, by + 1).map(|(p, _)| p);
         let place = match st.place_at(s, by + 1) {
             PlaceHit::Place(p, _) => Some(p),
             _ => None,
         };
-        (traveller, host, place)
+        (traveler, host, place)
     } else {
         // "received this Saturday his Colombian counterpart X".
-        let (traveller, last) = person_after(s, st, after_time(s, i + 1))?;
+        let (traveler, last) = person_after(s, st, after_time(s, i + 1))?;
         // "welcomed Zarif's proposal" welcomes a proposal, not a guest.
         if s.tokens[last].possessive {
             return None;
@@ -272,10 +272,10 @@ pub(super) fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
         if place.is_none() && host.is_none() {
             return None;
         }
-        (traveller, host, place)
+        (traveler, host, place)
     };
     let place = host_place
-        .or_else(|| place_in_sentence(s, st, &traveller))
+        .or_else(|| place_in_sentence(s, st, &traveler))
         .or_else(|| {
             // No place named: the host's country (a welcome alone may be a statement's).
             if rule == "welcomed" && !passive {
@@ -283,10 +283,10 @@ pub(super) fn host_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
             }
             host.as_ref()?.country.clone().map(Place::whole_country)
         })?;
-    if traveller.country.is_none() && host.as_ref().is_none_or(|h| h.country.is_none()) {
+    if traveler.country.is_none() && host.as_ref().is_none_or(|h| h.country.is_none()) {
         return None;
     }
-    let mut c = visit(s, st, i, rule, traveller, place)?;
+    let mut c = visit(s, st, i, rule, traveler, place)?;
     if let Some(h) = host {
         if !c.hosts.iter().any(|x| x.same(&h)) {
             c.hosts.insert(0, h);

@@ -1,5 +1,5 @@
 //! The visit rules: each reads one sentence and proposes candidate visits
-//! (traveller, destination, date, status, hosts, inviter, purpose) named after
+//! (traveler, destination, date, status, hosts, inviter, purpose) named after
 //! the rule that fired.
 //!
 //! Rules, by name:
@@ -11,13 +11,13 @@
 //!   `travelled-to` "X travelled/flew/went to Y", "X flew in to Y", "X will move on
 //!   to Y", "X returned to Y"; `returned-from` "X returned from Y", "X arrived back
 //!   from a meeting in Y"; `sent-to` "W sent X to Y"; `arrived-from` the place a
-//!   traveller came from or left on the way ("arrived in Y from Z", "left Z for Y");
+//!   traveler came from or left on the way ("arrived in Y from Z", "left Z for Y");
 //!   `is-in` "X, who is in Y, …", "X was last in Y for …";
 //! - coordinated subjects ("X and Y visited Z") each make the trip;
 //! - `talks-in`, `met-in`, `meeting-in`: "X held talks/met with … in Y", "In Y, X
 //!   met W", "during a meeting in Y", only when X is foreign to Y and is not
 //!   meeting a third country's official there; a local official meeting one
-//!   foreign guest makes the guest the traveller; talks by phone or video do not count;
+//!   foreign guest makes the guest the traveler; talks by phone or video do not count;
 //! - `hosted`, `received`, `welcomed`: "Y hosted X", "W received X (in Y)", "X was
 //!   received by W"; `visiting`: "W met visiting minister X";
 //! - continuations without a destination, which add evidence, hosts or the
@@ -31,8 +31,8 @@
 //! plan is called off later in the sentence; a negation ("did not visit", "never
 //! visited"), a wish, possibility or invitation ("could visit", "possible that X
 //! will visit", "invited him to visit") or a condition ("once the war ends")
-//! yields no visit at all. Travellers, hosts and places are resolved by
-//! [`DocState`]; ambassadors posted in a country and private travellers
+//! yields no visit at all. Travelers, hosts and places are resolved by
+//! [`DocState`]; ambassadors posted in a country and private travelers
 //! (athletes, artists, tourists) make no diplomatic visit.
 
 use std::collections::HashSet;
@@ -55,7 +55,7 @@ use candidate::{continuation, visit};
 use meetings::{attend_rule, host_rule, meet_rule};
 use status::{after_time, is_future, past_plan, pick_timex, purpose_after, trip_days};
 use travel::{
-    fellow_travellers, further_destinations, is_in_rule, is_noun_position, noun_rule, origin,
+    fellow_travelers, further_destinations, is_in_rule, is_noun_position, noun_rule, origin,
     returned_rule, sent_rule, visiting_rule,
 };
 use words::{
@@ -102,7 +102,7 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
     let mut fellows = Vec::new();
     let mut subjects: Vec<(usize, Person)> = Vec::new();
     for (i, c) in &fired {
-        for person in fellow_travellers(s, st, *i, c) {
+        for person in fellow_travelers(s, st, *i, c) {
             subjects.push((*i, person.clone()));
             let Some(place) = c.destination.clone() else {
                 continue;
@@ -125,7 +125,7 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
             .retain(|h| !subjects.iter().any(|(at, p)| at == i && p.same(h)));
     }
     // "arrived in Belgrade from France", "flew in to Y from Colombo", "left Italy for
-    // Ghana": the place left was a stop of the same tour, when it is abroad for the traveller.
+    // Ghana": the place left was a stop of the same tour, when it is abroad for the traveler.
     let origins: Vec<(usize, Candidate)> = fired
         .iter()
         .filter(|(_, c)| matches!(c.rule, "arrived-in" | "travelled-to" | "left-for"))
@@ -147,13 +147,13 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
     fired.extend(origins);
     // Someone travelling in the same sentence ("Before X's arrival in Bonn, Y will
     // visit Israel") is nobody's host there.
-    let travellers: Vec<Person> = fired
+    let travelers: Vec<Person> = fired
         .iter()
         .filter(|(_, c)| c.is_complete())
-        .filter_map(|(_, c)| c.traveller.clone())
+        .filter_map(|(_, c)| c.traveler.clone())
         .collect();
     for (_, c) in &mut fired {
-        c.hosts.retain(|h| !travellers.iter().any(|t| t.same(h)));
+        c.hosts.retain(|h| !travelers.iter().any(|t| t.same(h)));
     }
     // Dates are read only once a rule fired, since most sentences have no visit.
     if !fired.is_empty() {
@@ -241,8 +241,8 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     }
     if VISIT_VERBS.contains(&w) && !is_noun_position(s, i) {
         if let PlaceHit::Place(place, _) = st.place_at(s, i + 1) {
-            let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
-            return visit(s, st, i, "visited", traveller, place);
+            let traveler = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+            return visit(s, st, i, "visited", traveler, place);
         }
     }
     if VISIT_NOUNS.contains(&w) && w != "arrival" {
@@ -261,25 +261,25 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let after = after_time(s, i + 1);
     if (ARRIVE_VERBS.contains(&w) || w == "arrival") && s.is_any(after, &["here"]) {
         let place = st.dateline_place()?;
-        let traveller = possessor_before(s, st, i).or_else(|| subject_before(s, st, i))?;
-        return visit(s, st, i, "arrived-in", traveller, place);
+        let traveler = possessor_before(s, st, i).or_else(|| subject_before(s, st, i))?;
+        return visit(s, st, i, "arrived-in", traveler, place);
     }
     // "arrived in Y", "arrived Sunday in Y", "landed late on Tuesday in Y".
     if ARRIVE_VERBS.contains(&w) && s.is_any(after, &["in", "at"]) {
         let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
             return None;
         };
-        let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
-        return visit(s, st, i, "arrived-in", traveller, place);
+        let traveler = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+        return visit(s, st, i, "arrived-in", traveler, place);
     }
     if w == "arrival" && s.is_any(after, &["in", "at"]) {
         let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
             return None;
         };
-        let traveller = possessor_before(s, st, i)
+        let traveler = possessor_before(s, st, i)
             .or_else(|| subject_before(s, st, i))
             .or_else(|| subject_after_comma(s, st, i))?;
-        return visit(s, st, i, "arrival-in", traveller, place);
+        return visit(s, st, i, "arrival-in", traveler, place);
     }
     if LEAVE_VERBS.contains(&w) {
         // "left Tehran for Moscow", "left for Moscow", "his departure late Sunday for Y"
@@ -295,12 +295,12 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         let PlaceHit::Place(place, _) = st.place_at(s, k + 1) else {
             return None;
         };
-        let traveller = if w == "departure" {
+        let traveler = if w == "departure" {
             possessor_before(s, st, i)?
         } else {
             subject_before(s, st, i)?
         };
-        return visit(s, st, i, "left-for", traveller, place);
+        return visit(s, st, i, "left-for", traveler, place);
     }
     // "headed for Y" is a trip; "came for talks" names no place; "flew late Sunday to Y";
     // "flew in to Y", "moved on to Y" (a tour's next stop: "moved to Y" alone is a
@@ -314,8 +314,8 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         let PlaceHit::Place(place, _) = st.place_at(s, to + 1) else {
             return None;
         };
-        let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
-        return visit(s, st, i, "travelled-to", traveller, place);
+        let traveler = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+        return visit(s, st, i, "travelled-to", traveler, place);
     }
     if ATTEND_VERBS.contains(&w) {
         return attend_rule(s, st, i);
@@ -337,7 +337,7 @@ mod tests {
 
     /// Runs the rules over every sentence of `text` (published on `date`, `-` for
     /// none) with entities `names`, and renders each candidate as
-    /// `rule: traveller(country) -> destination(country) date status [hosts] inviter purpose`.
+    /// `rule: traveler(country) -> destination(country) date status [hosts] inviter purpose`.
     pub(super) fn check(text: &str, date: &str, names: &[&str], expect: &[&str]) {
         let Fixture { docs, entities } = corpus(&[(text, date)], names);
         let mentions = mentions_by_doc(&docs, &entities);
@@ -352,7 +352,7 @@ mod tests {
     fn render(c: &Candidate) -> String {
         let person = |p: &Person| format!("{}({})", p.name, p.country.as_deref().unwrap_or("?"));
         let mut out = format!("{}: ", c.rule);
-        out += &c.traveller.as_ref().map_or("?".into(), person);
+        out += &c.traveler.as_ref().map_or("?".into(), person);
         if let Some(d) = &c.destination {
             out += &format!(" -> {}({})", d.name, d.country.as_deref().unwrap_or("?"));
         }
@@ -504,7 +504,7 @@ mod tests {
             PEOPLE,
             &["received: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened [Luis Soto]"],
         );
-        // The traveller of a delegation is the person who leads it.
+        // The traveler of a delegation is the person who leads it.
         check(
             "A delegation led by Norwegian envoy Anna Berg arrived in Lima on Monday.",
             d,
@@ -559,7 +559,7 @@ mod tests {
     }
 
     #[test]
-    fn coordinated_travellers() {
+    fn coordinated_travelers() {
         let d = "2019-01-07"; // a Monday
         check(
             "Norwegian envoy Anna Berg and Chinese envoy Mei Lin visited Lima on Friday.",
@@ -579,7 +579,7 @@ mod tests {
                 "arrived-in: Mei Lin(China) -> Oslo(Norway) happened",
             ],
         );
-        // Someone met is no fellow traveller.
+        // Someone met is no fellow traveler.
         check(
             "In Oslo, Peruvian minister Luis Soto met with Anna Berg and Chinese envoy Mei Lin visited Lima.",
             d,

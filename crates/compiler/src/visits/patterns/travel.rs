@@ -1,6 +1,6 @@
 //! The trip rules read from a verb or noun of travel ("is in", "visiting", "X's visit to",
 //! "returned from", "sent X to"), and the places and people a trip takes in besides its
-//! first: coordinated destinations, the place left, fellow travellers.
+//! first: coordinated destinations, the place left, fellow travelers.
 
 use communique_core::{EntityId, VisitStatus};
 
@@ -68,22 +68,22 @@ pub(super) fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candid
             _ => return None,
         }
     };
-    let traveller = subject_before(s, st, be)?;
+    let traveler = subject_before(s, st, be)?;
     // Presence counts only for someone known to be foreign there, and not posted there.
     let known_abroad = place
         .country
         .as_deref()
-        .is_some_and(|c| st.travelled_to(&traveller, c));
-    if is_ambassador(&traveller)
-        || (traveller.country.is_none() && !known_abroad)
+        .is_some_and(|c| st.travelled_to(&traveler, c));
+    if is_ambassador(&traveler)
+        || (traveler.country.is_none() && !known_abroad)
         || place.country.is_none()
     {
         return None;
     }
-    visit(s, st, i, "is-in", traveller, place)
+    visit(s, st, i, "is-in", traveler, place)
 }
 
-/// "Marchenko met visiting Iranian President X in Moscow": X is the traveller; the
+/// "Marchenko met visiting Iranian President X in Moscow": X is the traveler; the
 /// place is the one named in the sentence, else the host's country.
 pub(super) fn visiting_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let r = s
@@ -93,12 +93,12 @@ pub(super) fn visiting_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Can
     if title_start(s, r.first) != i + 1 && r.first != i + 1 {
         return None;
     }
-    let traveller = st.person(s, r);
-    let host = subject_before(s, st, i).filter(|h| !h.same(&traveller));
-    let place = place_in_sentence(s, st, &traveller)
+    let traveler = st.person(s, r);
+    let host = subject_before(s, st, i).filter(|h| !h.same(&traveler));
+    let place = place_in_sentence(s, st, &traveler)
         .or_else(|| host.as_ref()?.country.clone().map(Place::whole_country))?;
-    traveller.country.as_ref()?;
-    let mut c = visit(s, st, i, "visiting", traveller, place)?;
+    traveler.country.as_ref()?;
+    let mut c = visit(s, st, i, "visiting", traveler, place)?;
     if let Some(h) =
         host.filter(|h| h.country == c.destination.as_ref().and_then(|d| d.country.clone()))
     {
@@ -196,11 +196,11 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
         "travel" => "travel-to",
         _ => "visit-to",
     };
-    let mut traveller = possessor.or(by);
-    if let (None, PlaceHit::Place(_, last)) = (&traveller, &destination) {
+    let mut traveler = possessor.or(by);
+    if let (None, PlaceHit::Place(_, last)) = (&traveler, &destination) {
         // "a visit to Moscow by X"
         if s.is_any(last + 1, &["by"]) {
-            traveller = person_after(s, st, last + 2).map(|(p, _)| p);
+            traveler = person_after(s, st, last + 2).map(|(p, _)| p);
         }
     }
     match destination {
@@ -208,17 +208,17 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
         PlaceHit::Place(place, _) => {
             // "praised the Moscow visit" names nobody's trip; "a visit to Moscow" is the subject's.
             let named_after = s.is_any(k, preps);
-            let traveller = traveller
+            let traveler = traveler
                 .or_else(|| named_after.then(|| subject_before(s, st, i)).flatten())
                 .or_else(|| named_after.then(|| subject_after_comma(s, st, i)).flatten())?;
-            visit(s, st, i, rule, traveller, place)
+            visit(s, st, i, rule, traveler, place)
         }
         PlaceHit::None => {
             if w == "travel" || w == "tour" || w == "stay" {
                 return None;
             }
             // "Y said in Moscow during his visit": the place is stated elsewhere in the sentence.
-            if let Some(person) = traveller.clone() {
+            if let Some(person) = traveler.clone() {
                 if let Some(place) = place_in_sentence(s, st, &person) {
                     return visit(s, st, i, "visit-in", person, place);
                 }
@@ -230,7 +230,7 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
             if !definite || negated_or_hypothetical(s, i.saturating_sub(6), i) {
                 return None;
             }
-            let mut c = continuation(s, "visit-mention", traveller);
+            let mut c = continuation(s, "visit-mention", traveler);
             c.status = status_at(s, i)?;
             Some(c)
         }
@@ -249,7 +249,7 @@ pub(super) fn returned_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Can
     }
     k = after_time(s, k);
     let rule = match s.word(k) {
-        // "flew back home to Y": Y is home, whatever the traveller's country.
+        // "flew back home to Y": Y is home, whatever the traveler's country.
         "to" if home => return None,
         "to" => "travelled-to",
         "from" => "returned-from",
@@ -274,8 +274,8 @@ pub(super) fn returned_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Can
     let PlaceHit::Place(place, _) = st.place_at(s, k) else {
         return None;
     };
-    let traveller = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
-    visit(s, st, i, rule, traveller, place)
+    let traveler = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
+    visit(s, st, i, rule, traveler, place)
 }
 
 /// "sent Foreign Minister X to Y", "is sending its own envoy X to Y": the one sent
@@ -297,8 +297,8 @@ pub(super) fn sent_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
     let PlaceHit::Place(place, _) = st.place_at(s, k + 1) else {
         return None;
     };
-    let traveller = with_delegation(s, r.first, st.person(s, r));
-    let mut c = visit(s, st, i, "sent-to", traveller, place)?;
+    let traveler = with_delegation(s, r.first, st.person(s, r));
+    let mut c = visit(s, st, i, "sent-to", traveler, place)?;
     if c.status == VisitStatus::Happened && !s.is_any(i, &["sent", "dispatched"]) {
         c.status = VisitStatus::Planned;
     }
@@ -316,9 +316,9 @@ fn destination_ref<'s>(s: &'s Sentence, place: &Place) -> Option<(EntityId, &'s 
 }
 
 /// The places coordinated with a complete candidate's destination ("to Italy and
-/// France", "Saudi Arabia, Qatar and the UAE"), foreign to its traveller.
+/// France", "Saudi Arabia, Qatar and the UAE"), foreign to its traveler.
 pub(super) fn further_destinations(s: &Sentence, st: &DocState, c: &Candidate) -> Vec<Place> {
-    let (Some(traveller), Some(first)) = (&c.traveller, &c.destination) else {
+    let (Some(traveler), Some(first)) = (&c.traveler, &c.destination) else {
         return Vec::new();
     };
     let Some((entity, r)) = destination_ref(s, first) else {
@@ -335,7 +335,7 @@ pub(super) fn further_destinations(s: &Sentence, st: &DocState, c: &Candidate) -
         let PlaceHit::Place(place, last) = st.place_at(s, next) else {
             break;
         };
-        let home = place.country.is_some() && place.country == traveller.country;
+        let home = place.country.is_some() && place.country == traveler.country;
         if !home && place.country.is_some() && place.entity != Some(entity) {
             places.push(place);
         }
@@ -344,11 +344,11 @@ pub(super) fn further_destinations(s: &Sentence, st: &DocState, c: &Candidate) -
     places
 }
 
-/// The place a traveller arrived from ("… in Belgrade from France, where …", "to
+/// The place a traveler arrived from ("… in Belgrade from France, where …", "to
 /// Gujarat's commercial capital from Colombo") or left ("left Italy for Ghana"), when
 /// it is a place abroad for them and not the destination itself.
 pub(super) fn origin(s: &Sentence, st: &DocState, i: usize, c: &Candidate) -> Option<Place> {
-    let (traveller, destination) = (c.traveller.as_ref()?, c.destination.as_ref()?);
+    let (traveler, destination) = (c.traveler.as_ref()?, c.destination.as_ref()?);
     let (entity, r) = destination_ref(s, destination)?;
     let left = if c.rule == "left-for" {
         after_time(s, i + 1)
@@ -367,14 +367,14 @@ pub(super) fn origin(s: &Sentence, st: &DocState, i: usize, c: &Candidate) -> Op
     let PlaceHit::Place(place, _) = st.place_at(s, left) else {
         return None;
     };
-    let abroad = place.country.is_some() && place.country != traveller.country;
+    let abroad = place.country.is_some() && place.country != traveler.country;
     (abroad && place.entity != Some(entity) && place.country != destination.country)
         .then_some(place)
 }
 
-/// The people coordinated with a candidate's traveller as the subject of its verb:
-/// "X and Y visited Z", "X, Y and Z arrived in W" (for the traveller Z, X and Y).
-pub(super) fn fellow_travellers(
+/// The people coordinated with a candidate's traveler as the subject of its verb:
+/// "X and Y visited Z", "X, Y and Z arrived in W" (for the traveler Z, X and Y).
+pub(super) fn fellow_travelers(
     s: &Sentence,
     st: &DocState,
     i: usize,
@@ -386,17 +386,17 @@ pub(super) fn fellow_travellers(
     ) {
         return Vec::new();
     }
-    let Some(traveller) = &c.traveller else {
+    let Some(traveler) = &c.traveler else {
         return Vec::new();
     };
     let Some(r) = s
         .refs
         .iter()
-        .rfind(|r| r.kind == RefKind::Person && r.last < i && st.person(s, r).same(traveller))
+        .rfind(|r| r.kind == RefKind::Person && r.last < i && st.person(s, r).same(traveler))
     else {
         return Vec::new();
     };
-    // The named traveller must be the verb's own subject ("X and Y visited", "X and Y
+    // The named traveler must be the verb's own subject ("X and Y visited", "X and Y
     // have since arrived in"), not someone a pronoun stands for ("X and Y say he visited").
     let between = r.last + 1..i;
     if between.len() > 4
@@ -451,7 +451,7 @@ pub(super) fn fellow_travellers(
     fellows
         .into_iter()
         .map(|(p, _)| p)
-        .filter(|p| !p.same(traveller))
+        .filter(|p| !p.same(traveler))
         .collect()
 }
 
@@ -560,7 +560,7 @@ mod tests {
             PEOPLE,
             &["returned-from: Anna Berg(Norway) -> Peru(Peru) happened"],
         );
-        // Home is no destination, whatever the traveller's country.
+        // Home is no destination, whatever the traveler's country.
         check(
             "Luis Soto flew back home to Lima on Friday.",
             d,
