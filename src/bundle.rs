@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use communique_core::facet::{FacetCounts, FacetIndex, Filters};
+use communique_core::mentions;
 use communique_core::query::{self, SearchOptions, Snippet, SortOrder};
 use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityKind, Span, Visit};
 
@@ -175,46 +176,21 @@ pub struct Mention {
 /// "Iran"); spans that are not a slice of the text are skipped.
 pub fn mentions_in(doc: DocId) -> Vec<Mention> {
     let corpus = corpus();
-    let Some(document) = corpus.documents.get(doc as usize) else {
-        return Vec::new();
-    };
-    let text = &document.text;
-    let mut found: Vec<Mention> = corpus
-        .entities
-        .iter()
-        .enumerate()
-        .flat_map(|(index, entity)| {
-            mentions_of(entity, doc)
-                .iter()
-                .filter(|m| text.get(m.span.range()).is_some())
-                .map(move |m| Mention {
-                    span: m.span,
-                    entity: index as EntityId,
-                    kind: entity.kind,
-                })
-        })
-        .collect();
-    communique_core::sort::sort_by_key(&mut found, |m| {
-        (m.span.start, std::cmp::Reverse(m.span.end))
-    });
+    let found = mentions::mentions_in(&corpus.documents, &corpus.entities, doc);
     let mut out: Vec<Mention> = Vec::with_capacity(found.len());
     for mention in found {
         if out
             .last()
             .is_none_or(|last| last.span.end <= mention.span.start)
         {
-            out.push(mention);
+            out.push(Mention {
+                span: mention.span,
+                entity: mention.entity,
+                kind: corpus.entities[mention.entity as usize].kind,
+            });
         }
     }
     out
-}
-
-/// The mentions of `entity` in document `doc`: a binary search, since
-/// mentions are sorted by document (see `Entity::mentions`).
-fn mentions_of(entity: &Entity, doc: DocId) -> &[communique_core::SourceRef] {
-    let start = entity.mentions.partition_point(|m| m.doc < doc);
-    let end = entity.mentions.partition_point(|m| m.doc <= doc);
-    &entity.mentions[start..end.max(start)]
 }
 
 /// The entities document `doc` mentions most, most mentions first, at most `limit`.
@@ -223,7 +199,7 @@ pub fn top_entities(doc: DocId, limit: usize) -> Vec<EntityId> {
         .entities
         .iter()
         .enumerate()
-        .map(|(index, entity)| (index as EntityId, mentions_of(entity, doc).len()))
+        .map(|(index, entity)| (index as EntityId, mentions::mentions_of(entity, doc).len()))
         .filter(|&(_, n)| n > 0)
         .collect();
     communique_core::sort::sort_by_key(&mut counts, |&(index, n)| (std::cmp::Reverse(n), index));

@@ -48,6 +48,7 @@ mod corpus;
 pub mod export;
 pub mod facet;
 pub mod index;
+pub mod mentions;
 pub mod model;
 pub mod query;
 pub mod sort;

@@ -91,31 +91,20 @@ pub fn read_article(
 
 /// Every entity mention, grouped by document and sorted by offset.
 pub fn mentions_by_doc(docs: &[Document], entities: &[Entity]) -> Vec<Vec<MentionAt>> {
-    let mut out: Vec<Vec<MentionAt>> = vec![Vec::new(); docs.len()];
-    for (e, entity) in entities.iter().enumerate() {
-        for m in &entity.mentions {
-            let Some(list) = out.get_mut(m.doc as usize) else {
-                continue;
-            };
-            let text = &docs[m.doc as usize].text;
-            // A span that does not fit the text is skipped rather than trusted.
-            if m.span.end as usize > text.len()
-                || !text.is_char_boundary(m.span.start as usize)
-                || !text.is_char_boundary(m.span.end as usize)
-            {
-                continue;
-            }
-            list.push(MentionAt {
-                start: m.span.start as usize,
-                end: m.span.end as usize,
-                entity: e as u32,
-            });
-        }
-    }
-    for list in &mut out {
-        list.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    }
-    out
+    // Which mentions count and in what order is core's (`mentions::mentions_by_doc`), shared
+    // with the app's reader; here they become byte ranges for the tokenizer.
+    communique_core::mentions::mentions_by_doc(docs, entities)
+        .into_iter()
+        .map(|list| {
+            list.into_iter()
+                .map(|m| MentionAt {
+                    start: m.span.start as usize,
+                    end: m.span.end as usize,
+                    entity: m.entity,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The document's sentences; UAX #29 sentences when the reader gave none.
