@@ -250,8 +250,9 @@ const DAYS_PER_MONTH: f64 = 30.44;
 
 /// `x` limited to `low..=high` (to `low` when `x` is NaN).
 ///
-/// `f64::clamp` would do, but its "min > max" panic message formats floats, which alone
-/// brings about 10 KB of float formatting code into the WASM; this never panics.
+/// Not `f64::clamp`, which panics when `low > high`: the zoom window meets that case when a
+/// corpus spans fewer days than the smallest window. (It once also saved 10 KB of float
+/// formatting in the WASM; since panics abort without a message, only 19 bytes gzipped.)
 pub fn limit(x: f64, low: f64, high: f64) -> f64 {
     if x > high {
         high
