@@ -30,6 +30,8 @@ mod people;
 mod places;
 mod resolve;
 mod roles;
+#[cfg(test)]
+mod rule_tests;
 mod sentence;
 mod tagger;
 pub(crate) mod tokens;

@@ -109,26 +109,3 @@ pub(crate) fn find(s: &mut Sentence) {
 fn is_year(text: &str) -> bool {
     text.len() == 4 && (text.starts_with("18") || text.starts_with("19") || text.starts_with("20"))
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::entities::tagger::tests::check;
-
-    #[test]
-    fn gazetteer_places() {
-        check(
-            "Talks in Nairobi and the Democratic Republic of the Congo ended.",
-            &["Nairobi/place", "Democratic Republic of the Congo/place"],
-        );
-        check("Reading the report, she flew to Lyon.", &["Lyon/place"]);
-        check(
-            "In the final Leeds 3 Chelsea 1",
-            &["Leeds/organization", "Chelsea/organization"],
-        );
-        check("LYON 1996-08-22", &["LYON/place"]);
-        check(
-            "NAIROBI – Rain fell across Central Asia.",
-            &["NAIROBI/place", "Central Asia/place"],
-        );
-    }
-}

@@ -1,0 +1,244 @@
+//! Tests of the entity rule families (people, organisations, places, roles), run through the
+//! whole tagger: kept apart from the families so that they never import the tagger that runs
+//! them, tests included.
+
+mod people {
+    use crate::entities::tagger::tests::check;
+
+    #[test]
+    fn names_after_titles_and_given_names() {
+        check(
+            "Kenyan Foreign Minister Amina Mohamed met Pedro Sánchez.",
+            &["Amina Mohamed/person", "Pedro Sánchez/person"],
+        );
+        check("Talks with Sheikh Nahyan ended.", &["Nahyan/person"]);
+        check(
+            "She met Ludwig van Beethoven.",
+            &["Ludwig van Beethoven/person"],
+        );
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_city_stays_in_the_persons_name() {
+        // The gazetteer is the general list of cities, and many share a given
+        // name; followed by a surname, such a name is a person's (people by
+        // given name run before places, which also leave a city name followed
+        // by more name words to the longer name).
+        check(
+            "Florence Parly met officials in Florence.",
+            &["Florence Parly/person", "Florence/place"],
+        );
+        check(
+            "Victoria Nuland flew to Sydney.",
+            &["Victoria Nuland/person", "Sydney/place"],
+        );
+    }
+
+    #[test]
+    fn hyphens_particles_and_unknown_first_words_stay_in_names() {
+        check(
+            "President Bush has arrived in New Delhi.",
+            &["Bush/person", "New Delhi/place"],
+        );
+        check(
+            "Burmese campaigner Aung San Suu Kyi began a visit.",
+            &["Aung San Suu Kyi/person"],
+        );
+        check(
+            "Foreign Minister Faisal bin Farhan Al-Saud arrived.",
+            &["Faisal bin Farhan Al-Saud/person"],
+        );
+        check(
+            "Emir Sheikh Tamim bin Hamad al-Thani arrived.",
+            &["Tamim bin Hamad al-Thani/person"],
+        );
+        check(
+            "He met President Michael D Higgins and Kim Jong Un at the UN and the G7.",
+            &[
+                "Michael D Higgins/person",
+                "Kim Jong Un/person",
+                "UN/organization",
+                "G7/organization",
+            ],
+        );
+        check(
+            "President Moon Jae-in met Kim Jong-un in a Putin-led forum.",
+            &["Moon Jae-in/person", "Kim Jong-un/person", "Putin/?None"],
+        );
+    }
+
+    #[test]
+    fn venues_and_institutions_are_not_people() {
+        check(
+            "He landed at Ben Gurion Airport and at Simon Bolivar International Airport.",
+            &[
+                "Ben Gurion Airport/?Place",
+                "Simon Bolivar International Airport/?Place",
+            ],
+        );
+        check(
+            "The Kremlin said Xinhua and Agence France-Presse reported it, NATO and the U.N. too.",
+            &[
+                "Kremlin/organization",
+                "Xinhua/organization",
+                "Agence France-Presse/organization",
+                "NATO/organization",
+                "U.N./organization",
+            ],
+        );
+    }
+
+    #[test]
+    fn contractions_are_not_names() {
+        check(
+            "The reason why I've emphasised the rule of law is clear.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn countries_and_offices_are_not_names() {
+        check("President of Kenya", &["Kenya/place"]);
+        check(
+            "Talks between Maria and Kenya",
+            &["Maria/?None", "Kenya/place"],
+        );
+    }
+}
+
+mod orgs {
+    use crate::entities::tagger::tests::check;
+
+    #[test]
+    fn head_words_and_their_extensions() {
+        check(
+            "Officials of the Brazilian Ministry of Mines and Energy met.",
+            &["Brazilian Ministry of Mines and Energy/organization"],
+        );
+        check(
+            "He spoke at the Baltic Institute for Defence Studies Karin Lund said.",
+            &[
+                "Baltic Institute for Defence Studies/organization",
+                "Karin Lund/person",
+            ],
+        );
+        check(
+            "The Andean Revolution Guards Corps (ARGC) denied it.",
+            &[
+                "Andean Revolution Guards Corps/organization",
+                "ARGC/organization",
+            ],
+        );
+        check(
+            "a seminar at the University of Nairobi and Kenya",
+            &["University of Nairobi/organization", "Kenya/place"],
+        );
+    }
+
+    #[test]
+    fn offices_are_not_organisations() {
+        check("the Deputy Minister of Energy spoke", &[]);
+        check("The Council met.", &[]);
+    }
+}
+
+mod places {
+    use crate::entities::tagger::tests::check;
+
+    #[test]
+    fn gazetteer_places() {
+        check(
+            "Talks in Nairobi and the Democratic Republic of the Congo ended.",
+            &["Nairobi/place", "Democratic Republic of the Congo/place"],
+        );
+        check("Reading the report, she flew to Lyon.", &["Lyon/place"]);
+        check(
+            "In the final Leeds 3 Chelsea 1",
+            &["Leeds/organization", "Chelsea/organization"],
+        );
+        check("LYON 1996-08-22", &["LYON/place"]);
+        check(
+            "NAIROBI – Rain fell across Central Asia.",
+            &["NAIROBI/place", "Central Asia/place"],
+        );
+    }
+}
+
+mod roles {
+    use communique_core::Document;
+
+    use crate::entities::tagger::tag_document;
+
+    /// Tags `text` and compares "name: role | role (country)" for every person.
+    fn check(text: &str, expect: &[&str]) {
+        let doc = Document {
+            text: text.to_string(),
+            ..Document::default()
+        };
+        let g = crate::entities::gazetteer::Gazetteer::get();
+        let got: Vec<String> = tag_document(0, &doc)
+            .iter()
+            .filter(|m| m.kind == Some(communique_core::EntityKind::Person))
+            .map(|m| {
+                let roles: Vec<&str> = m.roles.iter().map(|r| r.0.as_str()).collect();
+                let country = m
+                    .country
+                    .map_or("-", |c| g.places[c as usize].name.as_str());
+                format!("{}: {} ({country})", m.text(&doc), roles.join(" | "))
+            })
+            .collect();
+        assert_eq!(got, expect, "roles in {text:?}");
+    }
+
+    #[test]
+    fn roles_before_the_name() {
+        check(
+            "Kenyan Deputy Minister for East African Affairs Otieno Kamau spoke.",
+            &["Otieno Kamau: Deputy Minister for East African Affairs (Kenya)"],
+        );
+        check(
+            "He met director of the Baltic Institute for Defence Studies Karin Lund.",
+            &["Karin Lund: director of the Baltic Institute for Defence Studies (-)"],
+        );
+        check(
+            "He met Chilean Minister of Defense Major General Pablo Rojas.",
+            &["Pablo Rojas: Minister of Defense | Major General (Chile)"],
+        );
+        check(
+            "Talks with his Chilean counterpart Pablo Rojas and Ministry spokesman Ana Diaz.",
+            &["Pablo Rojas:  (Chile)", "Ana Diaz: Ministry spokesman (-)"],
+        );
+        check(
+            "Head of the Chilean Ministry's Bureau on Asian countries Pablo Rojas spoke.",
+            &["Pablo Rojas: Head of the Chilean Ministry's Bureau on Asian countries (Chile)"],
+        );
+        check(
+            "Later Special Envoy for Peru Ana Diaz spoke.",
+            &["Ana Diaz: Special Envoy for Peru (-)"],
+        );
+        check(
+            "Envoy to Peru's Foreign Minister in Trade Affairs Lucia Mendez left.",
+            &["Lucia Mendez: Envoy to Peru's Foreign Minister in Trade Affairs (Peru)"],
+        );
+    }
+
+    #[test]
+    fn countries_in_appositions() {
+        check(
+            "The leaders of Chile, Pablo Rojas, and Peru, Lucia Mendez, met.",
+            &["Pablo Rojas:  (Chile)", "Lucia Mendez:  (Peru)"],
+        );
+        check("In Chile, Pablo Rojas said so.", &["Pablo Rojas:  (-)"]);
+    }
+
+    #[test]
+    fn roles_in_appositions() {
+        check(
+            "Ana Costa, the adviser on trade affairs to President Jorge Silva, said so.",
+            &[
+                "Ana Costa: adviser on trade affairs to President (-)",
+                "Jorge Silva: President (-)",
+            ],
+        );
+    }
+}
