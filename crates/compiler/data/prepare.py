@@ -59,10 +59,6 @@ rows = []
 for c in cities.values():
     rows.append((clean(c["name"]), c["countrycode"], int(c["population"]), c["latitude"], c["longitude"]))
 rows.sort(key=lambda r: (r[0], -r[2]))
-with open(os.path.join(here, "cities.tsv"), "w") as out:
-    out.write("# name\tcca2\tpopulation\tlat\tlon\n")
-    for name, cc, pop, lat, lon in rows:
-        out.write(f"{name}\t{cc}\t{pop}\t{lat:.4f}\t{lon:.4f}\n")
 
 # Given names: every name with its highest frequency class in any country (1..13).
 names = {}
@@ -80,6 +76,22 @@ with open(os.path.join(here, "given_names.tsv"), "w") as out:
     out.write("# name\tfrequency class (1 rare .. 13 very common) in the country where it is most common\n")
     for name in sorted(names):
         out.write(f"{name}\t{names[name]}\n")
+
+# Cities, written once the given names are known: a town named like a common given name
+# (frequency class 8 or more) and under 500,000 people is left out, since in news such a
+# word is far more often a person ("George", "Hassan", "Martin") than that town; large
+# cities (Sofia, Adelaide, Alexandria) stay.
+COMMON_NAME_CLASS = 8
+NAMED_TOWN_MAX_POPULATION = 500_000
+lower_names = {}
+for name, cls in names.items():
+    lower_names[name.lower()] = max(lower_names.get(name.lower(), 0), cls)
+with open(os.path.join(here, "cities.tsv"), "w") as out:
+    out.write("# name\tcca2\tpopulation\tlat\tlon\n")
+    for name, cc, pop, lat, lon in rows:
+        if lower_names.get(name.lower(), 0) >= COMMON_NAME_CLASS and pop < NAMED_TOWN_MAX_POPULATION:
+            continue
+        out.write(f"{name}\t{cc}\t{pop}\t{lat:.4f}\t{lon:.4f}\n")
 
 # Common English words, to tell a capitalised sentence opener ("Calling", "Determination")
 # from a name. wordfreq's lists are in frequency buckets; keep plain lower-case words.
