@@ -416,6 +416,31 @@ const SETTLEMENTS: &[&str] = &[
     "capital", "city", "district", "port", "province", "region", "state", "town", "village",
 ];
 
+/// Last words of the names of events, which are neither organisations nor places:
+/// "World **Cup**", "Labour **Day**", "Caspian **Summit**", "Venice Film **Festival**".
+const EVENT_HEADS: &[&str] = &[
+    "award",
+    "awards",
+    "bowl",
+    "championship",
+    "championships",
+    "classic",
+    "cup",
+    "day",
+    "festival",
+    "games",
+    "marathon",
+    "olympics",
+    "open",
+    "prix",
+    "revolution",
+    "series",
+    "summit",
+    "tournament",
+    "trophy",
+    "war",
+];
+
 /// Prepositions that put a following name in a place: "talks **in** Vienna".
 const PLACE_PREPOSITIONS: &[&str] = &[
     "at", "from", "in", "into", "near", "to", "toward", "towards",
@@ -663,6 +688,11 @@ pub(crate) fn is_settlement(lower: &str) -> bool {
     has(SETTLEMENTS, lower)
 }
 
+/// The last word of an event's name ("Cup", "Summit").
+pub(crate) fn is_event_head(lower: &str) -> bool {
+    has(EVENT_HEADS, lower)
+}
+
 /// A preposition of place.
 pub(crate) fn is_place_preposition(lower: &str) -> bool {
     has(PLACE_PREPOSITIONS, lower)
@@ -728,6 +758,7 @@ mod tests {
         check("NAME_PARTICLES", NAME_PARTICLES);
         check("SPEECH_VERBS", SPEECH_VERBS);
         check("SPEECH_VERBS_BEFORE", SPEECH_VERBS_BEFORE);
+        check("EVENT_HEADS", EVENT_HEADS);
         check("PLACE_PREPOSITIONS", PLACE_PREPOSITIONS);
         check("SETTLEMENTS", SETTLEMENTS);
         check("NEVER_NAMES", NEVER_NAMES);

@@ -32,7 +32,8 @@ pub(crate) enum Unresolved {
 pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Mention>> {
     let mut all = tag_in_parallel(docs);
     let known = Known::collect(&all);
-    for mentions in &mut all {
+    for (doc, mentions) in docs.iter().zip(&mut all) {
+        teams_keep_their_kind(doc, mentions);
         // A word the document uses as a person's surname is that person even where
         // the gazetteer knows a town of that name ("Bill Clinton … Clinton said").
         let surnames: HashSet<String> = mentions
@@ -108,6 +109,35 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
         }
     }
     all
+}
+
+/// A place name the document once uses as a team ("Surrey 302-6") names that team
+/// wherever it acts in the same document ("Surrey captain Chris Lewis", "beat Surrey
+/// by an innings"); only after a locative word ("in Surrey", "at Surrey") is it the place.
+fn teams_keep_their_kind(doc: &Document, mentions: &mut [Mention]) {
+    let g = Gazetteer::get();
+    let teams: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == Some(EntityKind::Organization) && m.country.is_some())
+        .map(|m| keys::fold(&m.words.join(" ")))
+        .filter(|key| g.is_place(key))
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.kind != Some(EntityKind::Place) || !teams.contains(&keys::fold(&m.words.join(" "))) {
+            continue;
+        }
+        let before = doc.text[..m.span.start as usize]
+            .split_whitespace()
+            .next_back()
+            .map(keys::fold);
+        if !before.is_some_and(|w| lexicon::is_place_preposition(&w)) {
+            m.kind = Some(EntityKind::Organization);
+            m.place = None;
+        }
+    }
 }
 
 /// Tags the documents on all cores: documents are independent until the corpus pass.
@@ -246,6 +276,26 @@ mod tests {
             .map(|m| format!("{}/{}", m.text(last), m.kind.map_or("?", |k| k.as_str())))
             .collect();
         assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn a_town_that_is_a_team_in_its_document_stays_the_team() {
+        check(
+            &["In the final Leeds 3 Chelsea 1. But Leeds captain Ann Cole scored twice in Leeds. They beat Chelsea."],
+            &[
+                "Leeds/organization",
+                "Chelsea/organization",
+                "Leeds/organization",
+                "Ann Cole/person",
+                "Leeds/place",
+                "Chelsea/organization",
+            ],
+        );
+        // Another document's team is no reason: there Leeds is the town.
+        check(
+            &["Leeds 3 Chelsea 1", "Ann Cole flew from Leeds to Chelsea."],
+            &["Ann Cole/person", "Leeds/place", "Chelsea/place"],
+        );
     }
 
     #[test]

@@ -140,6 +140,14 @@ mod orgs {
         check("the Deputy Minister of Energy spoke", &[]);
         check("The Council met.", &[]);
     }
+
+    #[test]
+    fn events_are_not_organisations() {
+        check(
+            "After the World Cup and Labour Day the Pro Bowl opened.",
+            &[],
+        );
+    }
 }
 
 mod places {

@@ -170,7 +170,9 @@ fn unresolved_runs(s: &mut Sentence) {
             && matches!(s.word(i - 1), "of" | "for")
             && (lexicon::is_title_head(s.word(i - 2))
                 || (s.word(i - 2) == "the" && i >= 3 && lexicon::is_title_head(s.word(i - 3))));
-        if office_object || words.iter().any(|w| lexicon::is_furniture(w)) {
+        // An event ("World Cup", "Labour Day") is no entity of ours.
+        let event = words.last().is_some_and(|w| lexicon::is_event_head(w));
+        if office_object || event || words.iter().any(|w| lexicon::is_furniture(w)) {
             i = end;
             continue;
         }
