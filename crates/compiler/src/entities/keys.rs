@@ -4,7 +4,7 @@
 //! Why a consonant skeleton: Russian and Persian names reach English through
 //! several romanisations that mostly disagree on vowels ("Mousavi"/"Musavi",
 //! "Mohammad"/"Muhammad", "Sergei"/"Sergey", "Zarif"/"Zareef") and on a few
-//! consonant spellings ("ks"/"x", "kh"/"h", "w"/"v"). Keeping the consonants,
+//! consonant spellings ("ks"/"x", "kh"/"h", "gh"/"q"/"k", "w"/"v"). Keeping the consonants,
 //! normalising those spellings and collapsing doubles makes such variants meet.
 
 /// Lower-case text without diacritics or apostrophes: "Shamkhāʼnī" → "shamkhani".
@@ -46,7 +46,9 @@ pub(crate) fn phonetic_key(word: &str) -> String {
             ('k' | 'c' | 'z' | 's' | 'g' | 'p' | 't', Some('h')) => {
                 i += 1;
                 match c {
-                    'k' | 'g' => 'h',
+                    'k' => 'h',
+                    // Persian ق and غ come through as "q", "gh" or "k": "Qasemi"/"Ghasemi".
+                    'g' => 'k',
                     'p' => 'f',
                     's' | 'c' => 'S',
                     'z' => 'Z',
@@ -141,6 +143,10 @@ mod tests {
         check(&["Hossein", "Hussein", "Husein"], "Hassan");
         check(&["Ebrahim", "Ibrahim"], "Abrams");
         check(&["Shamkhani", "Shamkhānī", "Shamkha'ni"], "Shankman");
+        check(&["Qasemi", "Ghasemi", "Kasemi"], "Hashemi");
+        check(&["Yuri", "Yury", "Yuriy"], "Yaro");
+        check(&["Dmitry", "Dmitri", "Dmitriy"], "Dimitrov");
+        check(&["Sadegh", "Sadeq"], "Saddam");
     }
 
     #[test]

@@ -9,7 +9,10 @@
 //! one in the same document when there are several. Organisations merge on
 //! their words without connectors ("Institute for/of Strategic Studies"), on
 //! acronyms introduced in parentheses, and on an acronym that spells the
-//! initials of exactly one organisation of the corpus ("IRNA"). Places merge on their gazetteer entry.
+//! initials of exactly one organisation of the corpus ("IRNA"). A body every
+//! country has ("Foreign Ministry", "Ministry of Defence") merges only within its
+//! country: the one its name, its possessor ("Iran's") or its document gives it;
+//! named bare, it shows that country in brackets. Places merge on their gazetteer entry.
 //!
 //! Invariant: every entity has at least one mention, and ids are unique.
 
@@ -26,6 +29,8 @@ use super::sentence::Mention;
 struct Group {
     kind: EntityKind,
     place: Option<PlaceId>,
+    /// A body every country has ("Foreign Ministry"), grouped by its country.
+    national: bool,
     mentions: Vec<Mention>,
 }
 
@@ -44,6 +49,7 @@ pub(crate) fn build(docs: &[Document], all: Vec<Vec<Mention>>) -> Vec<Entity> {
                     groups.push(Group {
                         kind: EntityKind::Place,
                         place: Some(place),
+                        national: false,
                         mentions: Vec::new(),
                     });
                     groups.len() - 1
@@ -158,6 +164,7 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
                 groups.push(Group {
                     kind: EntityKind::Person,
                     place: None,
+                    national: false,
                     mentions: vec![m],
                 });
             }
@@ -222,20 +229,113 @@ fn group_orgs(orgs: Vec<Mention>, groups: &mut Vec<Group>) {
             acronyms.entry(own).or_insert_with(|| only.clone());
         }
     }
+    // A body every country has is that country's: "the Foreign Ministry" takes the
+    // country its document gives the same body elsewhere ("Iran's Foreign Ministry").
+    // Keys before countries: an acronym stands for its expansion ("MFA").
+    let plain: Vec<String> = orgs
+        .iter()
+        .map(|m| {
+            let own = org_key(&m.words);
+            acronyms.get(&own).cloned().unwrap_or(own)
+        })
+        .collect();
+    let national: Vec<Option<String>> = plain
+        .iter()
+        .map(|key| national_body(&key.split(' ').map(str::to_string).collect::<Vec<_>>()))
+        .collect();
+    let mut countries: HashMap<(u32, &str), Vec<PlaceId>> = HashMap::new();
+    for (m, body) in orgs.iter().zip(&national) {
+        if let (Some(body), Some(c)) = (body, m.country) {
+            let seen = countries.entry((m.doc, body.as_str())).or_default();
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+    }
+    let inherited: Vec<Option<PlaceId>> = orgs
+        .iter()
+        .zip(&national)
+        .zip(&plain)
+        .map(|((m, body), key)| {
+            // Its own words, an expansion that names the country ("KNA"), its document.
+            let expanded =
+                || without_country(&key.split(' ').map(str::to_string).collect::<Vec<_>>()).1;
+            m.country.or_else(expanded).or_else(|| {
+                match countries.get(&(m.doc, body.as_deref()?))?.as_slice() {
+                    [only] => Some(*only),
+                    _ => None,
+                }
+            })
+        })
+        .collect();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    for m in orgs {
-        let own = org_key(&m.words);
-        let key = acronyms.get(&own).cloned().unwrap_or(own);
+    for (((mut m, body), country), plain) in
+        orgs.into_iter().zip(national).zip(inherited).zip(plain)
+    {
+        let tied = body.zip(country);
+        let key = match &tied {
+            Some((body, c)) => format!("{body}@{c}"),
+            None => plain,
+        };
+        m.country = country;
         let g = *by_key.entry(key).or_insert_with(|| {
             groups.push(Group {
                 kind: EntityKind::Organization,
                 place: None,
+                national: tied.is_some(),
                 mentions: Vec::new(),
             });
             groups.len() - 1
         });
         groups[g].mentions.push(m);
     }
+}
+
+/// The key of a body every country has, or `None` for a name of its own: the name's words
+/// without its country's words ("Iranian", "of the Russian Federation") and connectors,
+/// when all of them are common English ("foreign ministry", "ministry defense").
+fn national_body(words: &[String]) -> Option<String> {
+    let gaz = Gazetteer::get();
+    let (rest, _) = without_country(words);
+    // Common words, none a place ("University of Tehran" is a name of its own), one of
+    // them the head of an organisation's name ("ministry", "agency").
+    let common = |w: &String| gaz.is_common_word(w) && !gaz.is_place(w);
+    let headed = rest.iter().any(|w| lexicon::is_org_head(w));
+    (headed && rest.iter().all(common)).then(|| rest.join(" "))
+}
+
+/// A name's folded words without connectors and the words that name a country, and
+/// the country they named.
+fn without_country(words: &[String]) -> (Vec<String>, Option<PlaceId>) {
+    let gaz = Gazetteer::get();
+    let folded: Vec<String> = words.iter().map(|w| keys::fold(w)).collect();
+    let (mut rest, mut named) = (Vec::new(), None);
+    let mut i = 0;
+    while i < folded.len() {
+        // The longest run of words that names a country ("russian federation"), else a demonym.
+        let country_end = (i + 1..=folded.len().min(i + 5))
+            .rev()
+            .find_map(|j| Some((j, gaz.country(&folded[i..j].join(" "))?)));
+        let demonym_pair = folded
+            .get(i..i + 2)
+            .and_then(|pair| gaz.demonym(&pair.join(" ")));
+        if let Some((j, c)) = country_end {
+            (i, named) = (j, named.or(Some(c)));
+            continue;
+        }
+        if let Some(c) = demonym_pair {
+            (i, named) = (i + 2, named.or(Some(c)));
+            continue;
+        }
+        let w = &folded[i];
+        if let Some(c) = gaz.demonym(w) {
+            named = named.or(Some(c));
+        } else if !lexicon::is_connector(w) && w != "-" {
+            rest.push(w.clone());
+        }
+        i += 1;
+    }
+    (rest, named)
 }
 
 /// Assembles one entity record from its group.
@@ -266,12 +366,7 @@ fn entity(docs: &[Document], mut g: Group) -> Entity {
         }
     }
     let place = g.place.map(|id| &gaz.places[id as usize]);
-    let name = place.map_or(canonical.clone(), |p| p.name.clone());
-    let aliases = forms
-        .into_iter()
-        .map(|(f, _)| f)
-        .filter(|f| keys::fold(f) != keys::fold(&name))
-        .collect();
+    let mut name = place.map_or(canonical.clone(), |p| p.name.clone());
     let mut roles: Vec<Role> = Vec::new();
     for m in &g.mentions {
         let as_of = docs.get(m.doc as usize).and_then(|d| d.date);
@@ -311,6 +406,19 @@ fn entity(docs: &[Document], mut g: Group) -> Entity {
                 .map(str::to_string)
         }
     };
+    // "Foreign Ministry" of one country is told from another's by its country.
+    if let Some(country) = country.as_deref().filter(|_| g.national) {
+        let words: Vec<String> = canonical.split(' ').map(str::to_string).collect();
+        if without_country(&words).1.is_none() && national_body(&words).is_some() {
+            name = format!("{name} ({country})");
+        }
+    }
+    // Every form written stays an alias, the bare "Foreign Ministry" too.
+    let aliases = forms
+        .into_iter()
+        .map(|(f, _)| f)
+        .filter(|f| keys::fold(f) != keys::fold(&name))
+        .collect();
     Entity {
         id: String::new(),
         name,
@@ -358,6 +466,44 @@ mod tests {
                 "person/mohammad-tavakoli: Muhammad Tavakoli",
                 "person/sergei-petrovich-ivankin: Sergey Ivankin, Ivankin",
             ],
+        );
+        // Persian ق written "q", "gh" or "k"; Russian й written "i", "y" or "iy".
+        check(
+            &[
+                "Spokesman Bahram Qasemi met Yuri Tarasenko.",
+                "Bahram Ghasemi and Yury Tarasenko spoke. Kasemi said so.",
+            ],
+            &[
+                "person/bahram-qasemi: Bahram Ghasemi, Kasemi",
+                "person/yuri-tarasenko: Yury Tarasenko",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_body_every_country_has_is_told_apart_by_its_country() {
+        check(
+            &[
+                "The Japanese Foreign Ministry said so. The Foreign Ministry added more.",
+                "Iran's Foreign Ministry said no. The Foreign Ministry of Iran repeated it.",
+                "The Iranian Foreign Ministry agreed.",
+                "The Foreign Ministry said nothing in Lima.",
+            ],
+            &[
+                "organization/foreign-ministry: ",
+                "organization/foreign-ministry-of-iran: Foreign Ministry, Iranian Foreign Ministry",
+                "organization/japanese-foreign-ministry: Foreign Ministry",
+            ],
+        );
+        // Written only bare, the country's name tells it apart on the page.
+        check(
+            &["Kenya's Defence Ministry said so. The Defence Ministry denied it."],
+            &["organization/defence-ministry-kenya: Defence Ministry"],
+        );
+        // A region's possession is no country's ("America's" is not the United States' here).
+        check(
+            &["South America's Development Bank met."],
+            &["organization/development-bank: "],
         );
     }
 

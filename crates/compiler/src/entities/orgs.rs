@@ -135,8 +135,21 @@ pub(crate) fn find(s: &mut Sentence) {
                 .then_some(place.country)
                 .flatten()
         };
+        // "Iran's Foreign Ministry" is Iran's as much as "the Iranian Foreign Ministry" is;
+        // the possessor is the whole name before "'s" ("South Africa's", not "South America's").
+        let possessor = (from >= 2 && s.tokens[from - 1].shape == Shape::Possessive)
+            .then(|| {
+                let two = (from >= 3 && s.tokens[from - 3].is_name_like())
+                    .then(|| g.country(&keys::lookup_key(s.slice(from - 3, from - 1))));
+                match two {
+                    Some(pair) => pair,
+                    None => s.country_word(from - 2),
+                }
+            })
+            .flatten();
         let country = (from..to)
             .find_map(|k| s.country_word(k))
+            .or(possessor)
             .or_else(|| (from..to).find_map(city_country));
         let m = s.add(from, to, Some(EntityKind::Organization), Cue::None);
         s.mentions[m].country = country;
