@@ -6,6 +6,11 @@
 //! Search latency: the page is opened with `?bench=1` and `window.communiqueBench(queries)`
 //! is called with the queries as an array of strings; it answers each query's time in milliseconds (an array of numbers, or an object
 //! with a `timings_ms` array), measured inside the page with `performance.now()`.
+//! Keystroke latency, what a person waits for: [`TYPED_QUERIES`] queries spread over the file are typed
+//! into the real search box one character at a time (the value set, an `input` event fired),
+//! each timed from just before the event to the app's last DOM change it caused (a
+//! `MutationObserver` over the whole page, settled once nothing changed for [`SETTLE_MS`]).
+//! JS heap: `performance.memory.usedJSHeapSize` after the first load (Chromium only).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,6 +23,44 @@ use serde_json::{json, Value};
 
 /// Page loads timed unless `--loads` says otherwise (the first is cold, the rest are reloads).
 const DEFAULT_LOADS: usize = 6;
+/// Queries typed key by key into the search box.
+const TYPED_QUERIES: usize = 30;
+/// Quiet time after which a keystroke's DOM changes count as finished, in milliseconds.
+const SETTLE_MS: u32 = 60;
+
+/// Types `arguments[0]` (an array of queries) into the search box key by key and answers
+/// the milliseconds from each `input` event to the last DOM change it caused. The box is
+/// cleared between queries, untimed.
+const TYPE_KEYS: &str = r#"
+const queries = arguments[0], settle = arguments[1];
+const box = document.getElementById('search');
+if (!box) { return 'no #search box'; }
+const quiet = () => new Promise(done => setTimeout(done, settle * 2));
+const key = value => new Promise(done => {
+  const start = performance.now();
+  let last = start;
+  const seen = new MutationObserver(() => { last = performance.now(); });
+  seen.observe(document.documentElement,
+    { subtree: true, childList: true, attributes: true, characterData: true });
+  box.value = value;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  const check = () => {
+    if (performance.now() - last >= settle) { seen.disconnect(); done(last - start); }
+    else { setTimeout(check, 5); }
+  };
+  setTimeout(check, 5);
+});
+return (async () => {
+  const times = [];
+  for (const query of queries) {
+    for (let n = 1; n <= query.length; n++) { times.push(await key(query.slice(0, n))); }
+    box.value = '';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await quiet();
+  }
+  return times;
+})();
+"#;
 
 struct Options {
     dist: PathBuf,
@@ -109,6 +152,48 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         reloads.len()
     );
 
+    let heap = page
+        .script(
+            "return performance.memory ? performance.memory.usedJSHeapSize : null;",
+            Vec::new(),
+        )
+        .await?;
+    match heap.as_f64() {
+        Some(bytes) => println!(
+            "browser {label}: JS heap after load {:.1} MB (performance.memory.usedJSHeapSize)",
+            bytes / 1e6
+        ),
+        None => println!("browser {label}: JS heap not reported by this browser"),
+    }
+
+    page.visit("").await?;
+    // Spread over the file: single words, pairs, phrases, prefixes and misspellings alike.
+    let step = (queries.len() / TYPED_QUERIES).max(1);
+    let typed: Vec<&String> = queries.iter().step_by(step).take(TYPED_QUERIES).collect();
+    let answer = page
+        .script(TYPE_KEYS, vec![json!(typed), json!(SETTLE_MS)])
+        .await?;
+    let keystrokes = timings_of(&answer)
+        .ok_or_else(|| Failure(format!("typing into the search box answered {answer}")))?;
+    let summary = Summary::of(&keystrokes).ok_or_else(|| Failure("no keystrokes".into()))?;
+    println!(
+        "browser {label}: keystroke to last DOM change ({} keys of {} queries, real search box): \
+         median {}, p95 {}, max {}",
+        summary.count,
+        typed.len(),
+        ms(summary.median),
+        ms(summary.p95),
+        ms(summary.max)
+    );
+    println!(
+        "browser {label}: {}",
+        verdict(
+            &format!("keystroke p95 <= {}", ms(targets::KEYSTROKE_P95)),
+            summary.p95 <= targets::KEYSTROKE_P95
+        )
+    );
+
+    page.visit("?bench=1").await?;
     let has_hook = page
         .script(
             "return typeof window.communiqueBench === 'function';",
