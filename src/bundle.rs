@@ -4,11 +4,11 @@
 //! Invariant: nothing else in `src/` decodes the bundle or calls the search
 //! engine; pages and components get documents and [`ResultRow`]s from here.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use communique_core::facet::{FacetCounts, FacetIndex, Filters};
 use communique_core::mentions;
-use communique_core::query::{self, SearchOptions, Snippet, SortOrder};
+use communique_core::query::{self, Query, SearchOptions, Snippet, SortOrder};
 use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityKind, Span, Visit};
 
 /// The bundle bytes written by `build.rs`.
@@ -37,14 +37,12 @@ pub fn document(id: &str) -> Option<(DocId, &'static Document)> {
     Some((index as DocId, &documents[index]))
 }
 
-/// One search result: the document and the passages the search found.
-#[derive(Clone, Debug, PartialEq)]
+/// One search result: a matching document. Its passages are found only when it
+/// comes on screen ([`row_details`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ResultRow {
     /// The matching document.
     pub doc: DocId,
-    /// Passages around the best matches; empty for hits past the first
-    /// [`query::SNIPPET_HITS`], whose passages [`row_details`] finds on demand.
-    pub snippets: Vec<Snippet>,
 }
 
 impl ResultRow {
@@ -54,16 +52,56 @@ impl ResultRow {
     }
 }
 
-/// Parses `text` and searches the whole corpus; the number of hits. This is
-/// the work the in-browser benchmark times (see `bench.rs`).
-pub fn count_hits(text: &str) -> usize {
+/// A query prepared once per keystroke: parsed, and searched once for every
+/// document it matches, best first, with no passages read. The results, the
+/// facet counts, the timeline and the rows on screen all read this; none
+/// parses or searches again (tantivy's Query → Weight, once per query).
+#[derive(Clone, Debug)]
+pub struct Found(Arc<(Query, Option<Vec<DocId>>)>);
+
+impl PartialEq for Found {
+    /// Two preparations are one if they are the same allocation: a memo of
+    /// `Found` changes exactly when the query text does.
+    fn eq(&self, other: &Found) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Found {
+    /// The parsed query.
+    pub fn query(&self) -> &Query {
+        &self.0 .0
+    }
+
+    /// The matching documents, best first; `None` for an empty query.
+    pub fn docs(&self) -> Option<&[DocId]> {
+        self.0 .1.as_deref()
+    }
+}
+
+/// Parses `text` and finds every document it matches (see [`Found`]).
+pub fn find(text: &str) -> Found {
     let corpus = corpus();
     let query = query::parse(text);
-    let options = SearchOptions::default();
-    corpus
-        .index
-        .search(&corpus.documents, &query, &options)
-        .len()
+    let docs = (!query.is_empty()).then(|| {
+        let options = SearchOptions {
+            bare: true,
+            ..SearchOptions::default()
+        };
+        corpus
+            .index
+            .search(&corpus.documents, &query, &options)
+            .into_iter()
+            .map(|hit| hit.doc)
+            .collect()
+    });
+    Found(Arc::new((query, docs)))
+}
+
+/// Prepares `text` as a keystroke does; the number of hits. This is the work
+/// the in-browser benchmark times (see `bench.rs`).
+pub fn count_hits(text: &str) -> usize {
+    find(text).docs().map_or(0, <[DocId]>::len)
 }
 
 /// The facet index of the corpus (filters, counts, entity statistics), built
@@ -73,59 +111,48 @@ pub fn facets() -> &'static FacetIndex {
     FACETS.get_or_init(|| FacetIndex::build(corpus()))
 }
 
-/// Every document matching `text` and passing `filters`, in `sort` order. An
+/// Every document `found` matches that passes `filters`, in `sort` order. An
 /// empty query with filters lists every document that passes them (browsing
 /// by filter alone, newest first unless sorted otherwise); an empty query
 /// without filters matches nothing (the page shows the overview instead).
-pub fn search(text: &str, sort: SortOrder, filters: &Filters) -> Vec<ResultRow> {
+pub fn search(found: &Found, sort: SortOrder, filters: &Filters) -> Vec<ResultRow> {
     let corpus = corpus();
-    let query = query::parse(text);
-    if query.is_empty() {
-        if filters.is_empty() {
-            return Vec::new();
+    let date = |doc: DocId| corpus.documents[doc as usize].date;
+    let mut docs = match found.docs() {
+        None if filters.is_empty() => return Vec::new(),
+        None => {
+            // With nothing to rank by relevance, the newest article comes first.
+            let mut docs = facets().matching_docs(filters);
+            communique_core::sort::sort_by_key(&mut docs, |&doc| {
+                std::cmp::Reverse(date(doc).map(|d| d.last_day()))
+            });
+            docs
         }
-        let mut docs = facets().matching_docs(filters);
-        // With nothing to rank by relevance, the newest article comes first.
-        communique_core::sort::sort_by_key(&mut docs, |&doc| {
-            std::cmp::Reverse(corpus.documents[doc as usize].date.map(|d| d.last_day()))
-        });
-        return docs
-            .into_iter()
-            .map(|doc| ResultRow {
-                doc,
-                snippets: Vec::new(),
-            })
-            .collect();
-    }
-    let allowed = facets().allowed(filters);
-    let options = SearchOptions {
-        sort,
-        allowed: (!filters.is_empty()).then_some(&allowed as &dyn Fn(DocId) -> bool),
+        Some(docs) if filters.is_empty() => docs.to_vec(),
+        Some(docs) => {
+            let allowed = facets().allowed(filters);
+            docs.iter().copied().filter(|&doc| allowed(doc)).collect()
+        }
     };
-    corpus
-        .index
-        .search(&corpus.documents, &query, &options)
-        .into_iter()
-        .map(|hit| ResultRow {
-            doc: hit.doc,
-            snippets: hit.snippets,
-        })
-        .collect()
+    if sort == SortOrder::Newest && found.docs().is_some() {
+        // Newest first, undated last; the stable sort keeps relevance within a
+        // day, as core's ranking does.
+        communique_core::sort::sort_by_key(&mut docs, |&doc| {
+            std::cmp::Reverse(date(doc).map(|d| d.first_day()))
+        });
+    }
+    docs.into_iter().map(|doc| ResultRow { doc }).collect()
 }
 
-/// The visits the timeline shows for `text` under `filters`: those with an
+/// The visits the timeline shows for `found` under `filters`: those with an
 /// evidence document that the query hits (every document for an empty query)
 /// and the filters pass, dated within the range (see core's `visit_filter`).
-pub fn visits(text: &str, filters: &Filters) -> Vec<&'static Visit> {
+pub fn visits(found: &Found, filters: &Filters) -> Vec<&'static Visit> {
     let corpus = corpus();
-    let query = query::parse(text);
-    let hits: Option<Vec<bool>> = (!query.is_empty()).then(|| {
+    let hits: Option<Vec<bool>> = found.docs().map(|docs| {
         let mut hit = vec![false; corpus.documents.len()];
-        for found in corpus
-            .index
-            .search(&corpus.documents, &query, &SearchOptions::default())
-        {
-            if let Some(slot) = hit.get_mut(found.doc as usize) {
+        for &doc in docs {
+            if let Some(slot) = hit.get_mut(doc as usize) {
                 *slot = true;
             }
         }
@@ -139,19 +166,14 @@ pub fn visits(text: &str, filters: &Filters) -> Vec<&'static Visit> {
     corpus.visits.iter().filter(|visit| shows(visit)).collect()
 }
 
-/// The facet panel's counts for `text` under `filters`: over the query's hits
+/// The facet panel's counts for `found` under `filters`: over the query's hits
 /// before filtering (every document for an empty query), so each count says
 /// what selecting that value would give (see core's `facet` module).
-pub fn facet_counts(text: &str, filters: &Filters) -> FacetCounts {
-    let corpus = corpus();
-    let query = query::parse(text);
-    if query.is_empty() {
-        return facets().counts(0..corpus.documents.len() as DocId, filters);
+pub fn facet_counts(found: &Found, filters: &Filters) -> FacetCounts {
+    match found.docs() {
+        None => facets().counts(0..corpus().documents.len() as DocId, filters),
+        Some(docs) => facets().counts(docs.iter().copied(), filters),
     }
-    let hits = corpus
-        .index
-        .search(&corpus.documents, &query, &SearchOptions::default());
-    facets().counts(hits.iter().map(|hit| hit.doc), filters)
 }
 
 /// The entity with this id (`person/…`), and its index, if the corpus has it.
@@ -195,12 +217,15 @@ pub fn mentions_in(doc: DocId) -> Vec<Mention> {
 
 /// The entities document `doc` mentions most, most mentions first, at most `limit`.
 pub fn top_entities(doc: DocId, limit: usize) -> Vec<EntityId> {
-    let mut counts: Vec<(EntityId, usize)> = corpus()
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(index, entity)| (index as EntityId, mentions::mentions_of(entity, doc).len()))
-        .filter(|&(_, n)| n > 0)
+    // Only the document's own entities are counted: a result row asks this on every
+    // keystroke, and a large corpus has tens of thousands of entities.
+    let entities = &corpus().entities;
+    let mut counts: Vec<(EntityId, usize)> = facets()
+        .doc_entities(doc)
+        .filter_map(|index| {
+            let n = mentions::mentions_of(entities.get(index as usize)?, doc).len();
+            (n > 0).then_some((index, n))
+        })
         .collect();
     communique_core::sort::sort_by_key(&mut counts, |&(index, n)| (std::cmp::Reverse(n), index));
     counts
@@ -210,30 +235,31 @@ pub fn top_entities(doc: DocId, limit: usize) -> Vec<EntityId> {
         .collect()
 }
 
-/// What a result shows beyond its document: the matches of `text` in the
-/// title, and the row's passages (found now if the search left them out).
-/// Asked only for the rows on screen, so a broad query stays cheap.
-pub fn row_details(row: &ResultRow, text: &str) -> (Vec<Span>, Vec<Snippet>) {
+/// What a result shows beyond its document: the matches of the query in the
+/// title, and the row's passages. Asked only for the rows on screen, so a
+/// broad query stays cheap.
+pub fn row_details(row: &ResultRow, found: &Found) -> (Vec<Span>, Vec<Snippet>) {
     let index = &corpus().index;
     let doc = row.document();
-    let query = query::parse(text);
-    let snippets = if row.snippets.is_empty() {
-        index.snippets(doc, &query)
-    } else {
-        row.snippets.clone()
-    };
-    (index.title_highlights(doc, &query), snippets)
-}
-
-/// The matches of `text` in one document: `(in its body, in its title)`.
-pub fn matches_in(doc: &Document, text: &str) -> (Vec<Span>, Vec<Span>) {
-    let index = &corpus().index;
-    let query = query::parse(text);
+    let query = found.query();
     if query.is_empty() {
         return (Vec::new(), Vec::new());
     }
     (
-        index.highlights(doc, &query),
-        index.title_highlights(doc, &query),
+        index.title_highlights(doc, query),
+        index.snippets(doc, query),
+    )
+}
+
+/// The matches of the query in one document: `(in its body, in its title)`.
+pub fn matches_in(doc: &Document, found: &Found) -> (Vec<Span>, Vec<Span>) {
+    let index = &corpus().index;
+    let query = found.query();
+    if query.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    (
+        index.highlights(doc, query),
+        index.title_highlights(doc, query),
     )
 }

@@ -31,12 +31,12 @@ use communique_core::{SortOrder, Span};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::bundle::{self, ResultRow};
+use crate::bundle::{self, Found, ResultRow};
 
 /// How many results the list shows at first, and adds per "Show more": enough
 /// to scan, few enough that a broad query over thousands of articles stays
 /// instant as the user types.
-pub const RESULTS_PAGE: usize = 50;
+pub const RESULTS_PAGE: usize = 20;
 
 /// Which page the app shows, from the `view` URL parameter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -206,6 +206,9 @@ pub struct AppState {
     pub entity: Memo<Option<String>>,
     /// The facet filters (`person`, `org`, `place`, `source`, `year`, `from`, `to`).
     pub filters: Memo<Filters>,
+    /// The query prepared and searched once per change of the text (`q`);
+    /// results, facet counts, the timeline and the reader all read it.
+    pub found: Memo<Found>,
     /// The results of the current query in the current order (empty for an
     /// empty query); computed only while something reads them.
     pub results: Memo<Vec<ResultRow>>,
@@ -222,6 +225,7 @@ impl AppState {
         let query = Memo::new(move |_| route.with(|r| r.query.clone()));
         let sort = Memo::new(move |_| route.with(|r| r.sort));
         let filters = Memo::new(move |_| route.with(|r| r.filters.clone()));
+        let found = Memo::new(move |_| query.with(|q| bundle::find(q)));
         AppState {
             route,
             current: Memo::new(move |_| route.get()),
@@ -232,8 +236,9 @@ impl AppState {
             view: Memo::new(move |_| route.with(|r| r.view.clone())),
             entity: Memo::new(move |_| route.with(|r| r.entity.clone())),
             filters,
+            found,
             results: Memo::new(move |_| {
-                filters.with(|f| query.with(|q| bundle::search(q, sort.get(), f)))
+                filters.with(|f| found.with(|found| bundle::search(found, sort.get(), f)))
             }),
             active: RwSignal::new(None),
             shown: RwSignal::new(RESULTS_PAGE),
@@ -272,8 +277,10 @@ impl AppState {
     /// current as either changes; the timeline page and strip draw them.
     pub fn visits(self) -> Memo<Vec<&'static communique_core::Visit>> {
         Memo::new(move |_| {
-            self.filters
-                .with(|filters| self.query.with(|q| crate::bundle::visits(q, filters)))
+            self.filters.with(|filters| {
+                self.found
+                    .with(|found| crate::bundle::visits(found, filters))
+            })
         })
     }
 

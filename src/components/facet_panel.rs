@@ -15,9 +15,11 @@ use crate::state::AppState;
 pub fn FacetPanel() -> impl IntoView {
     let state = AppState::expect();
     let counts = Memo::new(move |_| {
-        state
-            .filters
-            .with(|filters| state.query.with(|q| bundle::facet_counts(q, filters)))
+        state.filters.with(|filters| {
+            state
+                .found
+                .with(|found| bundle::facet_counts(found, filters))
+        })
     });
     let expanded = RwSignal::new(false);
     let active = move || {

@@ -44,7 +44,9 @@ pub fn ResultItem(
             }
         }
     });
-    let (title_marks, snippets) = state.query.with_untracked(|q| bundle::row_details(&row, q));
+    let (title_marks, snippets) = state
+        .found
+        .with_untracked(|found| bundle::row_details(&row, found));
     let to = state.current.get_untracked().with_doc(&doc.id);
     let title = Span::new(0, doc.title.len());
     view! {

@@ -1,5 +1,5 @@
 //! The overview, shown when nothing is typed: the corpus, its size and date
-//! range, and every article by date, grouped by year, undated last; beside it
+//! range, and its articles by date (a page at a time), grouped by year, undated last; beside it
 //! the facet panel, whose filters browse the corpus without a query.
 
 use communique_core::{DocId, Document};
@@ -9,11 +9,16 @@ use crate::bundle;
 use crate::components::app_link::AppLink;
 use crate::components::doc_date::DocDate;
 use crate::components::facet_panel::FacetPanel;
+use crate::components::show_if::ShowIf;
 use crate::format;
 use crate::state::Route;
 
+/// Articles the overview lists at first, and adds at each "Show more".
+const OVERVIEW_PAGE: usize = 100;
+
 /// `section#overview`: `.corpus-title`, the description, `.corpus-stats` and
-/// the articles newest first, one list per year, then the undated ones.
+/// the articles newest first, one list per year, then the undated ones, [`OVERVIEW_PAGE`]
+/// at a time.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let corpus = bundle::corpus();
@@ -36,21 +41,35 @@ pub fn OverviewPage() -> impl IntoView {
             </p>
         }
     });
-    let groups = by_year(&corpus.documents)
-        .into_iter()
-        .map(|(year, docs)| {
-            let heading = year.map_or(format::UNDATED.to_string(), |y| y.to_string());
-            let label = heading.clone();
-            view! {
-                <section class="year-group" aria-label=label>
-                    <h2 class="year-heading">{heading}</h2>
-                    <ul class="doc-list">
-                        {docs.into_iter().map(|doc| view! { <DocEntry doc=doc /> }).collect_view()}
-                    </ul>
-                </section>
-            }
-        })
-        .collect_view();
+    // The newest articles first, a page at a time: a large corpus would otherwise
+    // build tens of thousands of rows before the page can be used.
+    let years = by_year(&corpus.documents);
+    let total = corpus.documents.len();
+    let shown = RwSignal::new(OVERVIEW_PAGE);
+    let groups = move || {
+        let mut left = shown.get();
+        years
+            .iter()
+            .map_while(|(year, docs)| {
+                let take = docs.len().min(left);
+                left -= take;
+                (take > 0).then_some((*year, &docs[..take]))
+            })
+            .map(|(year, docs)| {
+                let heading = year.map_or(format::UNDATED.to_string(), |y| y.to_string());
+                let label = heading.clone();
+                view! {
+                    <section class="year-group" aria-label=label>
+                        <h2 class="year-heading">{heading}</h2>
+                        <ul class="doc-list">
+                            {docs.iter().map(|&doc| view! { <DocEntry doc=doc /> }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    let remaining = move || total.saturating_sub(shown.get());
     view! {
         <div class="overview-layout">
             <FacetPanel />
@@ -61,6 +80,21 @@ pub fn OverviewPage() -> impl IntoView {
                 <p class="corpus-stats">{stats}</p>
                 {empty}
                 {groups}
+                <ShowIf when=move || { remaining() > 0 }>
+                    <button
+                        type="button"
+                        class="show-more"
+                        on:click=move |_| shown.update(|n| *n += OVERVIEW_PAGE)
+                    >
+                        {move || {
+                            format!(
+                                "Show more ({} of {} not shown)",
+                                format::thousands(remaining()),
+                                format::thousands(total),
+                            )
+                        }}
+                    </button>
+                </ShowIf>
             </section>
         </div>
     }

@@ -29,7 +29,7 @@ pub fn ReaderPage(
     let state = AppState::expect();
     let article = &bundle::corpus().documents[doc as usize];
     let text = article.text.as_str();
-    let marks = Memo::new(move |_| state.query.with(|q| bundle::matches_in(article, q)));
+    let marks = Memo::new(move |_| state.found.with(|found| bundle::matches_in(article, found)));
     // A span from a link must lie inside this article; anything else is ignored.
     let cite = Memo::new(move |_| state.cite.get().filter(|s| s.end as usize <= text.len()));
 

@@ -158,7 +158,7 @@ struct Timings {
 fn time_searches(corpus: &Corpus, queries: &[String], runs: usize) -> Timings {
     let options = SearchOptions {
         sort: SortOrder::Relevance,
-        allowed: None,
+        ..SearchOptions::default()
     };
     let search = |text: &str| {
         let parsed = query::parse(text);

@@ -412,6 +412,16 @@ impl FacetIndex {
         self.doc_days.len()
     }
 
+    /// The entities document `doc` mentions, by id, each once (none for an unknown
+    /// document): read from the index, not by asking every entity of the corpus.
+    pub fn doc_entities(&self, doc: DocId) -> impl Iterator<Item = EntityId> + '_ {
+        let row = self.doc_mentions.get(doc as usize);
+        row.iter()
+            .enumerate()
+            .filter(move |&(i, &(entity, _))| i == 0 || row[i - 1].0 != entity)
+            .map(|(_, &(entity, _))| entity)
+    }
+
     /// Whether document `doc` passes `filters` (false for an id out of range).
     /// To test many documents, resolve once with [`FacetIndex::allowed`].
     pub fn matches(&self, doc: DocId, filters: &Filters) -> bool {
@@ -609,6 +619,25 @@ mod tests {
             expect_unknown,
             "{url_query}"
         );
+    }
+
+    #[test]
+    fn doc_entities_are_the_entities_that_mention_the_document() {
+        let corpus = sample_corpus();
+        let index = FacetIndex::build(&corpus);
+        for doc in 0..corpus.documents.len() as DocId + 2 {
+            let expect: Vec<EntityId> = (0..corpus.entities.len() as EntityId)
+                .filter(|&e| {
+                    !crate::mentions::mentions_of(&corpus.entities[e as usize], doc).is_empty()
+                })
+                .collect();
+            assert_eq!(
+                index.doc_entities(doc).collect::<Vec<_>>(),
+                expect,
+                "doc {doc}"
+            );
+        }
+        assert!(index.doc_entities(0).count() > 1);
     }
 
     #[test]

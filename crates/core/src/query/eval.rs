@@ -201,7 +201,7 @@ fn body_matches(index: &SearchIndex, clause: &Loaded, k: usize, doc: DocId) -> V
 
 impl SearchIndex {
     /// All allowed documents matching `query`, ranked by `opts.sort`, the
-    /// first [`SNIPPET_HITS`](super::SNIPPET_HITS) with snippets. An empty
+    /// first [`SNIPPET_HITS`](super::SNIPPET_HITS) with snippets unless `opts.bare`. An empty
     /// (or all-exclusion) query lists every allowed document, newest first.
     ///
     /// `docs` must be the documents the index was built from.
@@ -267,14 +267,16 @@ impl SearchIndex {
 
         let worst_tier = scored.iter().map(|s| s.tier).max().unwrap_or(0);
         let best_bm25 = scored.iter().map(|s| s.bm25).fold(0.0, f32::max);
-        let mut matcher = Matcher::new(self, &resolved);
-        let mut snippets_of = |doc_id: DocId, doc: &Document| {
+        let passages = if opts.bare { 0 } else { super::SNIPPET_HITS };
+        // Built only when passages are wanted: it reads every matched term's word forms.
+        let mut matcher = (passages > 0).then(|| Matcher::new(self, &resolved));
+        let snippets_of = |doc_id: DocId, doc: &Document, matcher: &mut Matcher| {
             let matches: Vec<WordMatch> = positive
                 .iter()
                 .enumerate()
                 .flat_map(|(k, clause)| body_matches(self, clause, k, doc_id))
                 .collect();
-            snippet::passages_at(self, doc_id, doc, &matches, &mut matcher)
+            snippet::passages_at(self, doc_id, doc, &matches, matcher)
                 .unwrap_or_else(|| snippet::passages(doc, &matcher.matches(&doc.text)))
         };
         let hits = scored
@@ -287,13 +289,17 @@ impl SearchIndex {
                 } else {
                     rank::display_score(s, worst_tier, best_bm25)
                 },
-                snippets: match docs.get(s.doc as usize) {
-                    Some(doc) if rank < super::SNIPPET_HITS => snippets_of(s.doc, doc),
+                snippets: match (docs.get(s.doc as usize), &mut matcher) {
+                    (Some(doc), Some(matcher)) if rank < passages => {
+                        snippets_of(s.doc, doc, matcher)
+                    }
                     _ => Vec::new(),
                 },
             })
             .collect();
-        snippet::remember_matcher(self, query, matcher);
+        if let Some(matcher) = matcher {
+            snippet::remember_matcher(self, query, matcher);
+        }
         hits
     }
 }
@@ -428,16 +434,44 @@ mod tests {
     fn sort_and_filters() {
         let newest = SearchOptions {
             sort: SortOrder::Newest,
-            allowed: None,
+            ..SearchOptions::default()
         };
         check_with("tehran ", &newest, &[3, 1, 0, 2]);
         let odd = |doc: DocId| doc % 2 == 1;
         let only_odd = SearchOptions {
             sort: SortOrder::Relevance,
             allowed: Some(&odd),
+            ..SearchOptions::default()
         };
         check_with("tehran ", &only_odd, &[1, 3]);
         check_with("", &only_odd, &[3, 1, 5]);
+    }
+
+    #[test]
+    fn bare_searches_find_the_same_documents_without_passages() {
+        let docs = newsroom();
+        let index = SearchIndex::build(&docs);
+        let bare_options = SearchOptions {
+            bare: true,
+            ..SearchOptions::default()
+        };
+        for text in [
+            "tehran ",
+            "tehran ta",
+            "\"foreign minister\"",
+            "-tehran",
+            "negotiat",
+        ] {
+            let query = parse(text);
+            let full = index.search(&docs, &query, &SearchOptions::default());
+            let bare = index.search(&docs, &query, &bare_options);
+            let ids = |hits: &[Hit]| hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>();
+            assert_eq!(ids(&bare), ids(&full), "{text}");
+            assert!(bare.iter().all(|h| h.snippets.is_empty()), "{text}");
+        }
+        // The full search does read passages, so the comparison above means something.
+        let full = index.search(&docs, &parse("tehran "), &SearchOptions::default());
+        assert!(full.iter().all(|h| !h.snippets.is_empty()));
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub struct SearchOptions<'a> {
     /// Only documents for which this returns `true` are returned (facet and
     /// date filters); `None` allows every document.
     pub allowed: Option<&'a dyn Fn(DocId) -> bool>,
+    /// Hits only, no passages: for a caller that asks [`SearchIndex::snippets`]
+    /// for the few rows it shows, or needs no passages at all (counts, the timeline).
+    pub bare: bool,
 }
 
 impl std::fmt::Debug for SearchOptions<'_> {
@@ -92,6 +95,7 @@ impl std::fmt::Debug for SearchOptions<'_> {
         f.debug_struct("SearchOptions")
             .field("sort", &self.sort)
             .field("allowed", &self.allowed.map(|_| "filter"))
+            .field("bare", &self.bare)
             .finish()
     }
 }
