@@ -2,7 +2,8 @@
 //!
 //! 1. Transfer size of the default release site: each file and the total, raw, `gzip -9` and
 //!    `brotli -q 11` (what a static host serves compressed).
-//! 2. The scale corpus (BBC folder plus AG News JSONL, about 9,800 documents): compile time,
+//! 2. The bench corpus (BBC folder plus AG News JSONL, about 9,800 documents), then the
+//!    generated scale corpus of 100,000 articles (`cargo xtask scale-corpus`): compile time,
 //!    bundle size and native search latency, by the `communique-bench` binary.
 //! 3. In the browser (headless Chromium through the end-to-end harness): time from navigation to
 //!    interactive, and search latency, for the default site and for a site embedding the scale
@@ -21,6 +22,9 @@ use crate::setup;
 /// bytes. The issue says 250 KB; the stricter reading (250,000 bytes, not 250 KiB)
 /// is the one checked.
 const TARGET_GZIP_TOTAL: u64 = 250_000;
+
+/// Articles of the generated scale corpus (`cargo xtask scale-corpus`).
+const SCALE_DOCS: usize = 100_000;
 
 /// Runs every measurement; `bench_corpus` overrides the scale corpus folder.
 pub fn run(bench_corpus: Option<&Path>) -> Result<()> {
@@ -53,10 +57,39 @@ pub fn run(bench_corpus: Option<&Path>) -> Result<()> {
     let corpus = assemble_bench_corpus(&source, &root.join("target/bench-corpus"))?;
     Cmd::new(
         "cargo",
-        &["run", "--release", "-p", "communique-bench", "--"],
+        &[
+            "run",
+            "--release",
+            "-p",
+            "communique-bench",
+            "--bin",
+            "communique-bench",
+            "--",
+        ],
     )
     .arg(&corpus)
     .arg(&queries)
+    .run()?;
+
+    // 100,000 articles: natively only. Embedded in one WASM (about 110 MB) no page could
+    // load it; the browser figures at this size wait for the sharded layout.
+    let scale = scale_corpus(SCALE_DOCS, None)?;
+    Cmd::new(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "-p",
+            "communique-bench",
+            "--bin",
+            "communique-bench",
+            "--",
+        ],
+    )
+    .arg(&scale)
+    .arg(&queries)
+    .arg("--runs")
+    .arg("1")
     .run()?;
 
     browser_bench("default corpus", &default_dist, &queries)?;
@@ -64,6 +97,37 @@ pub fn run(bench_corpus: Option<&Path>) -> Result<()> {
     dist::build(&CorpusChoice::Folder(corpus), &bench_dist)?;
     print_sizes("scale corpus site (release)", &measure_sizes(&bench_dist)?);
     browser_bench("scale corpus", &bench_dist, &queries)
+}
+
+/// Writes the scale corpus of `docs` articles into `out` (default `target/scale-corpus-N`) from
+/// `../shared/bench`, by the `scale-corpus` binary of `communique-bench`; returns the folder.
+pub fn scale_corpus(docs: usize, out: Option<&Path>) -> Result<PathBuf> {
+    let root = project_root();
+    let out = match out {
+        Some(out) => absolute(out),
+        None => root.join(format!("target/scale-corpus-{docs}")),
+    };
+    Cmd::new(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "-q",
+            "-p",
+            "communique-bench",
+            "--bin",
+            "scale-corpus",
+            "--",
+        ],
+    )
+    .arg("--docs")
+    .arg(docs.to_string())
+    .arg("--source")
+    .arg(root.join("../shared/bench"))
+    .arg("--out")
+    .arg(&out)
+    .run()?;
+    Ok(out)
 }
 
 /// Opens a built site in headless Chromium and prints its time to interactive and search latency.

@@ -20,6 +20,10 @@ Commands:
   test                         setup, then every test: native crates, release build, end-to-end
   e2e                          release build, then only the end-to-end browser tests
   bench [--bench-corpus DIR]   sizes, compile time, native and in-browser search latency
+  scale-corpus [--docs N] [--out DIR]
+                               write a deterministic corpus of N articles (default 100000)
+                               recombined from ../shared/bench, as JSONL 1,000 a file
+                               (default: target/scale-corpus-N)
   ner [--conll FILE]           entity extraction precision/recall/F1 per kind on CoNLL-2003
                                (default: ../shared/ner/conll2003_eng.testb)
   eval [--gold FILE] [--texts DIR]
@@ -49,6 +53,8 @@ pub enum Command {
     E2e,
     /// Measure sizes and speeds.
     Bench(Bench),
+    /// Write a scale corpus.
+    ScaleCorpus(ScaleCorpus),
     /// Score the entity extractor on CoNLL-2003.
     Ner(Ner),
     /// Score visits, dates and entities on annotated articles.
@@ -111,6 +117,15 @@ pub struct Eval {
     pub texts: Option<PathBuf>,
 }
 
+/// Options of `cargo xtask scale-corpus`.
+#[derive(Debug, PartialEq)]
+pub struct ScaleCorpus {
+    /// How many articles.
+    pub docs: usize,
+    /// Where to write them instead of `target/scale-corpus-N`.
+    pub out: Option<PathBuf>,
+}
+
 /// Options of `cargo xtask fuzz`.
 #[derive(Debug, PartialEq)]
 pub struct Fuzz {
@@ -123,52 +138,62 @@ pub struct Fuzz {
 /// Parses the arguments after `cargo xtask`; the error is a message for the user.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
     let mut args = Args::new(args)?;
-    let command = match args.subcommand().as_deref() {
-        None | Some("help" | "--help" | "-h") => Command::Help,
-        Some("setup") => Command::Setup(Setup {
-            dry_run: args.flag("--dry-run"),
-        }),
-        Some("serve") => Command::Serve(Serve {
-            corpus: args.value("--corpus")?.map(PathBuf::from),
-            port: match args.value("--port")? {
-                Some(port) => port.parse().ok().filter(|port| *port != 0).ok_or_else(|| {
-                    format!("--port expects a number from 1 to 65535, not {port:?}")
-                })?,
-                None => 8080,
-            },
-        }),
-        Some("dist") => Command::Dist(Dist {
-            corpus: args.value("--corpus")?.map(PathBuf::from),
-            dist: args.value("--dist")?.map(PathBuf::from),
-        }),
-        Some("test") => Command::Test,
-        Some("e2e") => Command::E2e,
-        Some("bench") => Command::Bench(Bench {
-            bench_corpus: args.value("--bench-corpus")?.map(PathBuf::from),
-        }),
-        Some("icons") => Command::Icons,
-        Some("post-build") => Command::PostBuild,
-        Some("ner") => Command::Ner(Ner {
-            conll: args.value("--conll")?.map(PathBuf::from),
-        }),
-        Some("eval") => Command::Eval(Eval {
-            gold: args.value("--gold")?.map(PathBuf::from),
-            texts: args.value("--texts")?.map(PathBuf::from),
-        }),
-        Some("fuzz") => {
-            let seconds = match args.value("--seconds")? {
-                Some(n) => n.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
-                    format!("--seconds expects a whole number above 0, not {n:?}")
-                })?,
-                None => 60,
-            };
-            Command::Fuzz(Fuzz {
-                target: args.positional(),
-                seconds,
-            })
-        }
-        Some(other) => return Err(format!("unknown command {other:?}")),
-    };
+    let command =
+        match args.subcommand().as_deref() {
+            None | Some("help" | "--help" | "-h") => Command::Help,
+            Some("setup") => Command::Setup(Setup {
+                dry_run: args.flag("--dry-run"),
+            }),
+            Some("serve") => Command::Serve(Serve {
+                corpus: args.value("--corpus")?.map(PathBuf::from),
+                port: match args.value("--port")? {
+                    Some(port) => port.parse().ok().filter(|port| *port != 0).ok_or_else(|| {
+                        format!("--port expects a number from 1 to 65535, not {port:?}")
+                    })?,
+                    None => 8080,
+                },
+            }),
+            Some("dist") => Command::Dist(Dist {
+                corpus: args.value("--corpus")?.map(PathBuf::from),
+                dist: args.value("--dist")?.map(PathBuf::from),
+            }),
+            Some("test") => Command::Test,
+            Some("e2e") => Command::E2e,
+            Some("bench") => Command::Bench(Bench {
+                bench_corpus: args.value("--bench-corpus")?.map(PathBuf::from),
+            }),
+            Some("scale-corpus") => Command::ScaleCorpus(ScaleCorpus {
+                docs: match args.value("--docs")? {
+                    Some(n) => n.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                        format!("--docs expects a whole number above 0, not {n:?}")
+                    })?,
+                    None => 100_000,
+                },
+                out: args.value("--out")?.map(PathBuf::from),
+            }),
+            Some("icons") => Command::Icons,
+            Some("post-build") => Command::PostBuild,
+            Some("ner") => Command::Ner(Ner {
+                conll: args.value("--conll")?.map(PathBuf::from),
+            }),
+            Some("eval") => Command::Eval(Eval {
+                gold: args.value("--gold")?.map(PathBuf::from),
+                texts: args.value("--texts")?.map(PathBuf::from),
+            }),
+            Some("fuzz") => {
+                let seconds = match args.value("--seconds")? {
+                    Some(n) => n.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                        format!("--seconds expects a whole number above 0, not {n:?}")
+                    })?,
+                    None => 60,
+                };
+                Command::Fuzz(Fuzz {
+                    target: args.positional(),
+                    seconds,
+                })
+            }
+            Some(other) => return Err(format!("unknown command {other:?}")),
+        };
     args.finish()?;
     Ok(command)
 }
@@ -242,6 +267,28 @@ mod tests {
     fn check(args: &str, expect: Result<Command, &str>) {
         let parsed = parse(args.split_whitespace().map(OsString::from));
         assert_eq!(parsed, expect.map_err(String::from), "{args}");
+    }
+
+    #[test]
+    fn parses_scale_corpus() {
+        check(
+            "scale-corpus",
+            Ok(Command::ScaleCorpus(ScaleCorpus {
+                docs: 100_000,
+                out: None,
+            })),
+        );
+        check(
+            "scale-corpus --docs 2000 --out x",
+            Ok(Command::ScaleCorpus(ScaleCorpus {
+                docs: 2000,
+                out: Some("x".into()),
+            })),
+        );
+        check(
+            "scale-corpus --docs many",
+            Err("--docs expects a whole number above 0, not \"many\""),
+        );
     }
 
     #[test]

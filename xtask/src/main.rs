@@ -64,6 +64,9 @@ fn main() -> ExitCode {
         Command::Test => test::run_all(),
         Command::E2e => test::run_e2e(),
         Command::Bench(options) => bench::run(options.bench_corpus.as_deref()),
+        Command::ScaleCorpus(options) => {
+            bench::scale_corpus(options.docs, options.out.as_deref()).map(|_| ())
+        }
         Command::Ner(options) => ner::run(options.conll.as_deref()),
         Command::Eval(options) => eval::run(options.gold.as_deref(), options.texts.as_deref()),
         Command::Fuzz(options) => fuzz::run(options.target.as_deref(), options.seconds),

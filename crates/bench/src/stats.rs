@@ -17,8 +17,11 @@ pub fn ms(duration: Duration) -> String {
 pub mod targets {
     use std::time::Duration;
 
-    /// The scale corpus (about 9,800 documents) compiles within this on a 2-core machine.
-    pub const COMPILE: Duration = Duration::from_secs(20);
+    /// The bench corpus (about 9,800 documents) compiles within 20 s on a 2-core machine, the
+    /// 100,000-article scale corpus within 3 minutes.
+    pub fn compile(documents: usize) -> Duration {
+        Duration::from_secs(if documents > 20_000 { 180 } else { 20 })
+    }
     /// 95th percentile of search latency inside the browser.
     pub const BROWSER_P95: Duration = Duration::from_millis(2);
     /// 95th percentile from a keystroke in the search box to the app's last DOM change: one
