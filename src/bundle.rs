@@ -56,7 +56,7 @@ impl ResultRow {
 /// document it matches, best first, with no passages read. The results, the
 /// facet counts, the timeline and the rows on screen all read this; none
 /// parses or searches again (tantivy's Query → Weight, once per query).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Found(Arc<(Query, Option<Vec<DocId>>)>);
 
 impl PartialEq for Found {
@@ -117,28 +117,25 @@ pub fn facets() -> &'static FacetIndex {
 /// without filters matches nothing (the page shows the overview instead).
 pub fn search(found: &Found, sort: SortOrder, filters: &Filters) -> Vec<ResultRow> {
     let corpus = corpus();
-    let date = |doc: DocId| corpus.documents[doc as usize].date;
     let mut docs = match found.docs() {
         None if filters.is_empty() => return Vec::new(),
-        None => {
-            // With nothing to rank by relevance, the newest article comes first.
-            let mut docs = facets().matching_docs(filters);
-            communique_core::sort::sort_by_key(&mut docs, |&doc| {
-                std::cmp::Reverse(date(doc).map(|d| d.last_day()))
-            });
-            docs
-        }
+        None => facets().matching_docs(filters),
         Some(docs) if filters.is_empty() => docs.to_vec(),
         Some(docs) => {
             let allowed = facets().allowed(filters);
             docs.iter().copied().filter(|&doc| allowed(doc)).collect()
         }
     };
-    if sort == SortOrder::Newest && found.docs().is_some() {
-        // Newest first, undated last; the stable sort keeps relevance within a
-        // day, as core's ranking does.
+    // With nothing to rank by relevance, the newest article comes first (by the
+    // last day its date may denote, as the overview lists them); sorted by date,
+    // results go by the first day, as core's ranking does. The sort is stable, so
+    // relevance still orders a day's results. One sort call for both: each call
+    // compiles the sort anew into the WASM.
+    let listing = found.docs().is_none();
+    if listing || sort == SortOrder::Newest {
         communique_core::sort::sort_by_key(&mut docs, |&doc| {
-            std::cmp::Reverse(date(doc).map(|d| d.first_day()))
+            let date = corpus.documents[doc as usize].date;
+            std::cmp::Reverse(date.map(|d| if listing { d.last_day() } else { d.first_day() }))
         });
     }
     docs.into_iter().map(|doc| ResultRow { doc }).collect()

@@ -20,6 +20,7 @@ pub mod result_item;
 pub mod result_list;
 pub mod search_box;
 pub mod show_if;
+pub mod show_more;
 pub mod site_footer;
 pub mod site_header;
 pub mod snippet;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::result_item::ResultItem;
 use crate::components::show_if::ShowIf;
-use crate::format;
+use crate::components::show_more::ShowMore;
 use crate::state::{AppState, RESULTS_PAGE};
 
 /// The current results as a list (`#results`, one `.result` per document),
@@ -23,7 +23,6 @@ pub fn ResultList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let remaining = move || total().saturating_sub(state.shown.get());
     view! {
         <ol id="results" class="result-list" aria-label="Search results">
             // Rebuilt whole when the results change: every row's marks, snippets
@@ -47,20 +46,6 @@ pub fn ResultList() -> impl IntoView {
                 </p>
             </div>
         </ShowIf>
-        <ShowIf when=move || { remaining() > 0 }>
-            <button
-                type="button"
-                class="show-more"
-                on:click=move |_| state.shown.update(|n| *n += RESULTS_PAGE)
-            >
-                {move || {
-                    format!(
-                        "Show more ({} of {} not shown)",
-                        format::thousands(remaining()),
-                        format::thousands(total()),
-                    )
-                }}
-            </button>
-        </ShowIf>
+        <ShowMore shown=state.shown step=RESULTS_PAGE total=Signal::derive(total) />
     }
 }

@@ -9,7 +9,7 @@ use crate::bundle;
 use crate::components::app_link::AppLink;
 use crate::components::doc_date::DocDate;
 use crate::components::facet_panel::FacetPanel;
-use crate::components::show_if::ShowIf;
+use crate::components::show_more::ShowMore;
 use crate::format;
 use crate::state::Route;
 
@@ -69,7 +69,6 @@ pub fn OverviewPage() -> impl IntoView {
             })
             .collect_view()
     };
-    let remaining = move || total.saturating_sub(shown.get());
     view! {
         <div class="overview-layout">
             <FacetPanel />
@@ -80,21 +79,7 @@ pub fn OverviewPage() -> impl IntoView {
                 <p class="corpus-stats">{stats}</p>
                 {empty}
                 {groups}
-                <ShowIf when=move || { remaining() > 0 }>
-                    <button
-                        type="button"
-                        class="show-more"
-                        on:click=move |_| shown.update(|n| *n += OVERVIEW_PAGE)
-                    >
-                        {move || {
-                            format!(
-                                "Show more ({} of {} not shown)",
-                                format::thousands(remaining()),
-                                format::thousands(total),
-                            )
-                        }}
-                    </button>
-                </ShowIf>
+                <ShowMore shown=shown step=OVERVIEW_PAGE total=Signal::derive(move || total) />
             </section>
         </div>
     }

@@ -52,7 +52,6 @@ pub mod mentions;
 pub mod model;
 pub mod query;
 pub mod sort;
-pub mod stats;
 pub mod text;
 pub mod timeline;
 mod wire;
