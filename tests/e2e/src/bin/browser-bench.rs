@@ -167,16 +167,19 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
     // Spread over the file: single words, pairs, phrases, prefixes and misspellings alike.
     let step = (queries.len() / TYPED_QUERIES).max(1);
     let typed: Vec<&String> = queries.iter().step_by(step).take(TYPED_QUERIES).collect();
-    let mut keystrokes = Vec::new();
+    let (mut keystrokes, mut first_keys, mut later_keys) = (Vec::new(), Vec::new(), Vec::new());
     for query in &typed {
         let answer = page
             .script(TYPE_KEYS, vec![json!(query), json!(SETTLE_MS)])
             .await?;
-        keystrokes.extend(timings_of(&answer).ok_or_else(|| {
+        let times = timings_of(&answer).ok_or_else(|| {
             Failure(format!(
                 "typing {query:?} into the search box answered {answer}"
             ))
-        })?);
+        })?;
+        first_keys.extend(times.first());
+        later_keys.extend(times.iter().skip(1));
+        keystrokes.extend(times);
     }
     let summary = Summary::of(&keystrokes).ok_or_else(|| Failure("no keystrokes".into()))?;
     println!(
@@ -188,6 +191,21 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         ms(summary.p95),
         ms(summary.max)
     );
+    // The first key of a query also swaps the overview for the results page.
+    let parts = [
+        ("first keys (overview to results)", &first_keys),
+        ("later keys", &later_keys),
+    ];
+    for (what, times) in parts {
+        if let Some(s) = Summary::of(times) {
+            println!(
+                "browser {label}: {what}: median {}, p95 {}, max {}",
+                ms(s.median),
+                ms(s.p95),
+                ms(s.max)
+            );
+        }
+    }
     println!(
         "browser {label}: {}",
         verdict(
