@@ -55,48 +55,41 @@ pub fn run(bench_corpus: Option<&Path>) -> Result<()> {
     );
 
     let corpus = assemble_bench_corpus(&source, &root.join("target/bench-corpus"))?;
-    Cmd::new(
-        "cargo",
-        &[
-            "run",
-            "--release",
-            "-p",
-            "communique-bench",
-            "--bin",
-            "communique-bench",
-            "--",
-        ],
-    )
-    .arg(&corpus)
-    .arg(&queries)
-    .run()?;
+    native_bench(&corpus, &queries, None)?;
 
-    // 100,000 articles: natively only. Embedded in one WASM (about 110 MB) no page could
+    // 100,000 articles: natively only. Embedded in one WASM (a 138 MB bundle) no page could
     // load it; the browser figures at this size wait for the sharded layout.
     let scale = scale_corpus(SCALE_DOCS, None)?;
-    Cmd::new(
-        "cargo",
-        &[
-            "run",
-            "--release",
-            "-p",
-            "communique-bench",
-            "--bin",
-            "communique-bench",
-            "--",
-        ],
-    )
-    .arg(&scale)
-    .arg(&queries)
-    .arg("--runs")
-    .arg("1")
-    .run()?;
+    native_bench(&scale, &queries, Some(1))?;
 
     browser_bench("default corpus", &default_dist, &queries)?;
     let bench_dist = root.join("target/bench-dist");
     dist::build(&CorpusChoice::Folder(corpus), &bench_dist)?;
-    print_sizes("scale corpus site (release)", &measure_sizes(&bench_dist)?);
-    browser_bench("scale corpus", &bench_dist, &queries)
+    print_sizes("bench corpus site (release)", &measure_sizes(&bench_dist)?);
+    browser_bench("bench corpus", &bench_dist, &queries)
+}
+
+/// The `communique-bench` binary on `corpus`: compile time, bundle size, native search latency
+/// (each query the median of `runs` passes, 5 unless given).
+fn native_bench(corpus: &Path, queries: &Path, runs: Option<usize>) -> Result<()> {
+    let mut cmd = Cmd::new(
+        "cargo",
+        &[
+            "run",
+            "--release",
+            "-p",
+            "communique-bench",
+            "--bin",
+            "communique-bench",
+            "--",
+        ],
+    )
+    .arg(corpus)
+    .arg(queries);
+    if let Some(runs) = runs {
+        cmd = cmd.arg("--runs").arg(runs.to_string());
+    }
+    cmd.run()
 }
 
 /// Writes the scale corpus of `docs` articles into `out` (default `target/scale-corpus-N`) from
