@@ -255,7 +255,12 @@ impl Known {
                     .zip(words)
                     .all(|(a, b)| keys::same_name_word(a, b))
         });
-        is_surname.then_some(EntityKind::Person)
+        // A lone common word ("Internet", "Christmas", "Tory") is that word, whatever
+        // full name somewhere in the corpus ends in it; its own document may still say
+        // otherwise ("Gordon Brown … Brown said", in `tag_corpus`).
+        let common =
+            words.len() == 1 && Gazetteer::get().is_very_common_word(&keys::fold(&words[0]));
+        (is_surname && !common).then_some(EntityKind::Person)
     }
 }
 
@@ -295,6 +300,24 @@ mod tests {
         check(
             &["Leeds 3 Chelsea 1", "Ann Cole flew from Leeds to Chelsea."],
             &["Ann Cole/person", "Leeds/place", "Chelsea/place"],
+        );
+    }
+
+    #[test]
+    fn a_lone_common_word_is_no_surname_of_another_documents_person() {
+        check(
+            &[
+                "Talks with Vladimir Internet ended.",
+                "Sales of Internet ads and Okafor rose.",
+            ],
+            &["Internet/?", "Okafor/?"],
+        );
+        check(
+            &[
+                "Talks with Vladimir Okafor ended.",
+                "Sales of Internet ads and Okafor rose.",
+            ],
+            &["Internet/?", "Okafor/person"],
         );
     }
 
