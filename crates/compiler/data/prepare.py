@@ -79,7 +79,7 @@ with open(os.path.join(here, "given_names.tsv"), "w") as out:
 
 # Cities, written once the given names are known: a town named like a common given name
 # (frequency class 8 or more) and under 500,000 people is left out, since in news such a
-# word is far more often a person ("George", "Hassan", "Martin") than that town; large
+# word is far more often a person ("George", "Martin", "Adrian") than that town; large
 # cities (Sofia, Adelaide, Alexandria) stay.
 COMMON_NAME_CLASS = 8
 NAMED_TOWN_MAX_POPULATION = 500_000
