@@ -239,40 +239,43 @@ fn group_orgs(orgs: Vec<Mention>, groups: &mut Vec<Group>) {
             acronyms.get(&own).cloned().unwrap_or(own)
         })
         .collect();
-    let national: Vec<Option<String>> = plain
-        .iter()
-        .map(|key| national_body(&key.split(' ').map(str::to_string).collect::<Vec<_>>()))
-        .collect();
+    let words = |key: &str| key.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let national: Vec<Option<(String, Option<PlaceId>)>> =
+        plain.iter().map(|key| national_body(&words(key))).collect();
+    // Its own words, or the expansion's ("KNA" for "Kenya News Agency").
+    let stated = |m: &Mention, named: &Option<PlaceId>| m.country.or(*named);
     let mut countries: HashMap<(u32, &str), Vec<PlaceId>> = HashMap::new();
-    for (m, body) in orgs.iter().zip(&national) {
-        if let (Some(body), Some(c)) = (body, m.country) {
+    for (m, (body, named)) in orgs
+        .iter()
+        .zip(&national)
+        .filter_map(|(m, n)| Some((m, n.as_ref()?)))
+    {
+        if let Some(c) = stated(m, named) {
             let seen = countries.entry((m.doc, body.as_str())).or_default();
             if !seen.contains(&c) {
                 seen.push(c);
             }
         }
     }
+    // Else the one country its document gives the same body.
     let inherited: Vec<Option<PlaceId>> = orgs
         .iter()
         .zip(&national)
-        .zip(&plain)
-        .map(|((m, body), key)| {
-            // Its own words, an expansion that names the country ("KNA"), its document.
-            let expanded =
-                || without_country(&key.split(' ').map(str::to_string).collect::<Vec<_>>()).1;
-            m.country.or_else(expanded).or_else(|| {
-                match countries.get(&(m.doc, body.as_deref()?))?.as_slice() {
+        .map(|(m, national)| match national {
+            None => m.country,
+            Some((body, named)) => stated(m, named).or_else(|| {
+                match countries.get(&(m.doc, body.as_str()))?.as_slice() {
                     [only] => Some(*only),
                     _ => None,
                 }
-            })
+            }),
         })
         .collect();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
     for (((mut m, body), country), plain) in
         orgs.into_iter().zip(national).zip(inherited).zip(plain)
     {
-        let tied = body.zip(country);
+        let tied = body.map(|(body, _)| body).zip(country);
         let key = match &tied {
             Some((body, c)) => format!("{body}@{c}"),
             None => plain,
@@ -291,17 +294,18 @@ fn group_orgs(orgs: Vec<Mention>, groups: &mut Vec<Group>) {
     }
 }
 
-/// The key of a body every country has, or `None` for a name of its own: the name's words
-/// without its country's words ("Iranian", "of the Russian Federation") and connectors,
-/// when all of them are common English ("foreign ministry", "ministry defense").
-fn national_body(words: &[String]) -> Option<String> {
+/// The key of a body every country has, with the country its words name, or `None` for a
+/// name of its own: the name's words without its country's words ("Iranian", "of the
+/// Russian Federation") and connectors, when all of them are common English ("foreign
+/// ministry", "ministry defense").
+fn national_body(words: &[String]) -> Option<(String, Option<PlaceId>)> {
     let gaz = Gazetteer::get();
-    let (rest, _) = without_country(words);
+    let (rest, named) = without_country(words);
     // Common words, none a place ("University of Tehran" is a name of its own), one of
     // them the head of an organisation's name ("ministry", "agency").
     let common = |w: &String| gaz.is_common_word(w) && !gaz.is_place(w);
     let headed = rest.iter().any(|w| lexicon::is_org_head(w));
-    (headed && rest.iter().all(common)).then(|| rest.join(" "))
+    (headed && rest.iter().all(common)).then(|| (rest.join(" "), named))
 }
 
 /// A name's folded words without connectors and the words that name a country, and
@@ -409,7 +413,8 @@ fn entity(docs: &[Document], mut g: Group) -> Entity {
     // "Foreign Ministry" of one country is told from another's by its country.
     if let Some(country) = country.as_deref().filter(|_| g.national) {
         let words: Vec<String> = canonical.split(' ').map(str::to_string).collect();
-        if without_country(&words).1.is_none() && national_body(&words).is_some() {
+        // Only a bare name: "Iranian Foreign Ministry" says its country already.
+        if national_body(&words).is_some_and(|(_, named)| named.is_none()) {
             name = format!("{name} ({country})");
         }
     }
