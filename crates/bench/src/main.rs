@@ -128,13 +128,9 @@ fn run(options: &Options) -> Result<(), String> {
     let timings = time_searches(&decoded, &queries, options.runs);
     let summary = Summary::of(&timings.per_query).ok_or("no queries to time")?;
     println!(
-        "  native search ({} queries, each the median of {} runs, parse + search): \
-         median {}, p95 {}, max {}",
+        "  native search ({} queries, each the median of {} runs, parse + search): {summary}",
         queries.len(),
         options.runs,
-        ms(summary.median),
-        ms(summary.p95),
-        ms(summary.max)
     );
     println!(
         "  slowest query: {:?} (median {}, {} hits)",

@@ -43,6 +43,19 @@ pub fn percentile<T: Copy>(sorted: &[T], p: f64) -> Option<T> {
     Some(sorted[rank.clamp(1, sorted.len()) - 1])
 }
 
+impl std::fmt::Display for Summary<Duration> {
+    /// "median 0.331 ms, p95 0.659 ms, max 1.030 ms", as every bench line reads.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "median {}, p95 {}, max {}",
+            ms(self.median),
+            ms(self.p95),
+            ms(self.max)
+        )
+    }
+}
+
 /// Milliseconds with three decimals, the unit every bench line uses.
 pub fn ms(duration: Duration) -> String {
     format!("{:.3} ms", duration.as_secs_f64() * 1000.0)
@@ -77,6 +90,11 @@ mod tests {
     #[test]
     fn formats_milliseconds() {
         assert_eq!(ms(Duration::from_micros(1_234)), "1.234 ms");
+        let summary = Summary::of(&[Duration::from_micros(2_500), Duration::from_micros(500)]);
+        assert_eq!(
+            summary.unwrap().to_string(),
+            "median 0.500 ms, p95 2.500 ms, max 2.500 ms"
+        );
     }
 
     #[test]

@@ -184,12 +184,9 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
     let summary = Summary::of(&keystrokes).ok_or_else(|| Failure("no keystrokes".into()))?;
     println!(
         "browser {label}: keystroke to last DOM change ({} keys of {} queries, real search box): \
-         median {}, p95 {}, max {}",
+         {summary}",
         summary.count,
         typed.len(),
-        ms(summary.median),
-        ms(summary.p95),
-        ms(summary.max)
     );
     // The first key of a query also swaps the overview for the results page.
     let parts = [
@@ -197,13 +194,8 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         ("later keys", &later_keys),
     ];
     for (what, times) in parts {
-        if let Some(s) = Summary::of(times) {
-            println!(
-                "browser {label}: {what}: median {}, p95 {}, max {}",
-                ms(s.median),
-                ms(s.p95),
-                ms(s.max)
-            );
+        if let Some(summary) = Summary::of(times) {
+            println!("browser {label}: {what}: {summary}");
         }
     }
     println!(
@@ -241,11 +233,8 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
     })?;
     let summary = Summary::of(&timings).ok_or_else(|| Failure("no timings".into()))?;
     println!(
-        "browser {label}: search ({} timings, in page): median {}, p95 {}, max {}",
-        summary.count,
-        ms(summary.median),
-        ms(summary.p95),
-        ms(summary.max)
+        "browser {label}: search ({} timings, in page): {summary}",
+        summary.count
     );
     println!(
         "browser {label}: {}",
