@@ -9,14 +9,13 @@
 //! Invariant: the text built here is data, never markup; the download goes
 //! through a Blob and an object URL, revoked once the click has started it.
 
-use communique_core::export::{visit_out, VisitOut};
+use communique_core::export::{visit_out, visits_json, VisitOut};
 use communique_core::{Corpus, Visit};
 
 /// The visits as a pretty-printed JSON array of records.
 pub fn to_json(corpus: &Corpus, visits: &[&Visit]) -> String {
     let records: Vec<VisitOut> = visits.iter().map(|v| visit_out(corpus, v)).collect();
-    // Plain structs of strings and numbers always serialise.
-    serde_json::to_string_pretty(&records).unwrap_or_default()
+    visits_json(&records)
 }
 
 /// The visits as CSV (RFC 4180: CRLF line ends, fields quoted when needed), with a header row.
