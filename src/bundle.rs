@@ -14,15 +14,20 @@ use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityK
 /// The bundle bytes written by `build.rs`.
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// The decoded corpus, decoded once on first use.
-pub fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| match bundle::decode(BUNDLE) {
-        Ok(corpus) => corpus,
+/// The decoded corpus and its facet index, decoded once on first use.
+fn opened() -> &'static (Corpus, FacetIndex) {
+    static OPENED: OnceLock<(Corpus, FacetIndex)> = OnceLock::new();
+    OPENED.get_or_init(|| match bundle::open(BUNDLE) {
+        Ok(opened) => opened,
         // build.rs writes the bundle with the same core crate, so this only
         // happens if the build itself is broken; say so loudly.
         Err(err) => panic!("embedded corpus unreadable: {err}"),
     })
+}
+
+/// The decoded corpus.
+pub fn corpus() -> &'static Corpus {
+    &opened().0
 }
 
 /// The document with this id, and its index, if the corpus has it.
@@ -104,11 +109,10 @@ pub fn count_hits(text: &str) -> usize {
     find(text).docs().map_or(0, <[DocId]>::len)
 }
 
-/// The facet index of the corpus (filters, counts, entity statistics), built
-/// once on first use.
+/// The facet index of the corpus (filters, counts, entity statistics), assembled
+/// from the tables the compiler stored in the bundle.
 pub fn facets() -> &'static FacetIndex {
-    static FACETS: OnceLock<FacetIndex> = OnceLock::new();
-    FACETS.get_or_init(|| FacetIndex::build(corpus()))
+    &opened().1
 }
 
 /// Every document `found` matches that passes `filters`, in `sort` order. An

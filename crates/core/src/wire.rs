@@ -203,6 +203,24 @@ impl Decode for String {
     }
 }
 
+/// A byte string, read in one copy rather than byte by byte as a `Vec<u8>` would be
+/// (postcard writes a newtype as what it wraps: the length, then the bytes). The index's
+/// dictionaries and posting lists are most of a bundle's bytes after the texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Bytes(pub(crate) Vec<u8>);
+
+impl Decode for Bytes {
+    fn decode(reader: &mut Reader<'_>) -> Bytes {
+        let len = reader.len();
+        Bytes(
+            reader
+                .take(len, "truncated bytes")
+                .unwrap_or_default()
+                .to_vec(),
+        )
+    }
+}
+
 impl<T: Decode> Decode for Vec<T> {
     fn decode(reader: &mut Reader<'_>) -> Vec<T> {
         let len = reader.len();
@@ -275,6 +293,12 @@ mod tests {
         round_trip("Rōhānī’s visit".to_string());
         round_trip(vec![Some(3u32), None, Some(u32::MAX)]);
         round_trip(vec![vec![1u8, 2], vec![]]);
+        round_trip(Bytes(vec![0, 200, 7]));
+        // The same bytes as the `Vec<u8>` it wraps.
+        assert_eq!(
+            postcard::to_allocvec(&Bytes(vec![1, 2])).unwrap(),
+            postcard::to_allocvec(&vec![1u8, 2]).unwrap()
+        );
     }
 
     /// Reads `bytes` as a `T` and gives the error's byte and message.

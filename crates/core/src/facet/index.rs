@@ -1,5 +1,5 @@
-//! [`FacetIndex`]: per-document facet values, built from a corpus at start-up, and
-//! the matching of documents against [`Filters`].
+//! [`FacetIndex`]: per-document facet values, assembled at start-up from the corpus and
+//! the [`FacetTables`] its bundle carries, and the matching of documents against [`Filters`].
 //!
 //! Every facet value of the corpus gets a dense value id: ids `0..entities` are
 //! the entity ids themselves (so no table maps one to the other), then the
@@ -7,14 +7,16 @@
 //! ids plus its day range; filters are resolved once into sorted value ids per
 //! facet, so checking a document is a few binary searches.
 //!
-//! Invariant: built from the corpus alone, never serialised into the bundle: it
-//! is cheaper to rebuild at load than to ship: `examples/facet_bench.rs` times
-//! the build at about 0.1 s of CPU for 10,000 articles with 400,000 mentions.
+//! What sorts (every mention into its document and sentence, value names into
+//! display order) is computed by the compiler ([`FacetTables::build`]); what is
+//! linear in documents is derived at load ([`FacetIndex::assemble`]), so the
+//! bundle does not carry it twice. `examples/facet_bench.rs` times both.
 
 use std::sync::Arc;
 
 use super::filters::{DateRange, Filters, UNDATED_KEY};
 use super::fold::{fold_name, fold_name_into};
+use super::tables::FacetTables;
 use super::Facet;
 use crate::model::{DocId, Document, EntityId, SourceRef};
 use crate::Corpus;
@@ -59,7 +61,7 @@ pub struct Chip {
 }
 
 /// A facet value: which facet, what to store and show, what to match a search on.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) struct ValueInfo {
     /// The facet it belongs to.
     pub(super) facet: Facet,
@@ -89,8 +91,8 @@ impl ValueInfo {
 
 /// The folded names of every value, end to end in one string (a few allocations
 /// for the whole corpus, not a few per value): what the find box matches.
-#[derive(Clone, Debug, Default)]
-struct FoldedNames {
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct FoldedNames {
     /// Each value's folded label, then its folded aliases, each ended by a
     /// newline, which no folded needle contains, so no match spans two names.
     text: String,
@@ -131,7 +133,7 @@ impl FoldedNames {
 
 /// A list of lists in two vectors (compressed rows): one allocation, not one per
 /// row, and rows that lie next to each other in memory.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) struct Lists<T> {
     /// Row `i` is `items[starts[i]..starts[i + 1]]`.
     starts: Vec<u32>,
@@ -158,7 +160,7 @@ impl<T: Copy> Lists<T> {
     /// row in report order: a counting sort, calling `pairs` twice (once to size
     /// the rows, once to place the items). Plain loops in `pairs` rather than an
     /// iterator chain: chained `flat_map`s cost more than the work at `opt-level = "z"`.
-    fn from_pairs(rows: usize, pairs: impl Fn(&mut dyn FnMut(usize, T))) -> Lists<T>
+    pub(super) fn from_pairs(rows: usize, pairs: impl Fn(&mut dyn FnMut(usize, T))) -> Lists<T>
     where
         T: Default,
     {
@@ -185,15 +187,15 @@ impl<T: Copy> Lists<T> {
     }
 
     /// Mutable row `i` (in range).
-    fn get_mut(&mut self, i: usize) -> &mut [T] {
+    pub(super) fn get_mut(&mut self, i: usize) -> &mut [T] {
         let (start, end) = (self.starts[i] as usize, self.starts[i + 1] as usize);
         &mut self.items[start..end]
     }
 }
 
-/// Every facet value of a corpus and their folded names, values ranked by name:
-/// entities first (value id = entity id), then sources and years in their
-/// natural order, then "undated".
+/// Every facet value of a corpus and their folded names, not yet counted nor
+/// ranked: entities first (value id = entity id), then sources and years in
+/// their natural order, then "undated".
 fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
     let documents = &corpus.documents;
     let mut values = Vec::with_capacity(corpus.entities.len());
@@ -230,6 +232,11 @@ fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
     if documents.iter().any(|doc| doc.date.is_none()) {
         add(Facet::Years, UNDATED_KEY, "Undated");
     }
+    (values, names)
+}
+
+/// Each value's position in display order (folded label, label, key).
+fn display_ranks(values: &[ValueInfo], names: &FoldedNames) -> Vec<u32> {
     let mut order: Vec<(&str, &str, &str, u32)> = values
         .iter()
         .enumerate()
@@ -243,11 +250,11 @@ fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
         })
         .collect();
     crate::sort::sort(&mut order);
-    let ranks: Vec<u32> = order.iter().map(|&(_, _, _, id)| id).collect();
-    for (rank, id) in ranks.into_iter().enumerate() {
-        values[id as usize].rank = rank as u32;
+    let mut ranks = vec![0; values.len()];
+    for (rank, &(_, _, _, id)) in order.iter().enumerate() {
+        ranks[id as usize] = rank as u32;
     }
-    (values, names)
+    ranks
 }
 
 /// The id among `ids` (sorted by key, as in [`FacetIndex::by_key`]) of the
@@ -261,7 +268,7 @@ fn find_key(values: &[ValueInfo], ids: &[u32], key: &str) -> Option<u32> {
 
 /// Facet values of every document and entity co-occurrence data, for filtering,
 /// disjunctive counts and entity statistics. Build once per corpus.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FacetIndex {
     /// Every facet value; the first ones, one per entity, have the entity ids.
     pub(super) values: Vec<ValueInfo>,
@@ -297,14 +304,33 @@ impl Selection {
 }
 
 impl FacetIndex {
-    /// Precomputes the facet values of every document of `corpus`: linear in the
-    /// number of mentions, plus sorting each document's few mentions and the
-    /// value names once. (`examples/facet_bench.rs` times it.)
+    /// Builds the facet index of `corpus` from scratch: [`FacetTables::build`], then
+    /// [`FacetIndex::assemble`]. The page assembles the tables stored in its bundle instead.
     pub fn build(corpus: &Corpus) -> FacetIndex {
+        match FacetIndex::assemble(corpus, FacetTables::build(corpus)) {
+            Ok(index) => index,
+            // The tables were computed from this very corpus.
+            Err(why) => unreachable!("facet tables of a corpus fit it: {why}"),
+        }
+    }
+
+    /// The facet index of `corpus` from its precomputed `tables`, after checking that
+    /// they fit it (lengths, ids in range, rows sorted), so that a damaged bundle is
+    /// refused here rather than panicking later; linear in documents and mentions, plus
+    /// sorting the values by name and by key.
+    pub fn assemble(corpus: &Corpus, tables: FacetTables) -> Result<FacetIndex, &'static str> {
         let documents = &corpus.documents;
         let entity_count = corpus.entities.len();
-
         let (mut values, names) = facet_values(corpus);
+        let FacetTables {
+            mention_counts,
+            mention_entities,
+            mention_sentences,
+        } = tables;
+        let ranks = display_ranks(&values, &names);
+        for (value, rank) in values.iter_mut().zip(ranks) {
+            value.rank = rank;
+        }
         let mut by_key: [Vec<u32>; 5] = Default::default();
         for (id, value) in values.iter().enumerate() {
             by_key[value.facet.slot()].push(id as u32);
@@ -315,20 +341,33 @@ impl FacetIndex {
             ids.dedup_by(|a, b| values[*a as usize].key == values[*b as usize].key);
         }
 
-        // Mentions bucketed by document, so that each document's sentences are read
-        // once, in order, instead of a binary search per mention in random documents.
-        let mut by_doc: Lists<(u32, EntityId)> = Lists::from_pairs(documents.len(), |add| {
-            for (entity, e) in corpus.entities.iter().enumerate() {
-                for mention in &e.mentions {
-                    if mention_document(corpus, *mention).is_some() {
-                        add(
-                            mention.doc as usize,
-                            (mention.span.start, entity as EntityId),
-                        );
-                    }
+        const MISFIT: &str = "the mention table does not fit the documents";
+        if mention_counts.len() != documents.len() {
+            return Err(MISFIT);
+        }
+        let mut doc_mentions = Lists::new();
+        let mut pairs = mention_entities.into_iter().zip(mention_sentences);
+        let mut row = Vec::new();
+        for &count in &mention_counts {
+            row.clear();
+            let mut last: (EntityId, _) = (0, None);
+            for (delta, sentence) in pairs.by_ref().take(count as usize) {
+                let pair = (last.0.saturating_add(delta), Some(sentence));
+                // Sorted and distinct: a repeated entity comes with a later sentence.
+                if pair.0 as usize >= entity_count || (delta == 0 && pair.1 <= last.1) {
+                    return Err(MISFIT);
                 }
+                row.push((pair.0, sentence));
+                last = pair;
             }
-        });
+            if row.len() != count as usize {
+                return Err(MISFIT);
+            }
+            doc_mentions.push_row(row.iter().copied());
+        }
+        if pairs.next().is_some() {
+            return Err(MISFIT);
+        }
 
         // Years by number, so that no document formats its year to look it up.
         let mut year_ids: Vec<(i32, u32)> = by_key[Facet::Years.slot()]
@@ -337,27 +376,9 @@ impl FacetIndex {
             .collect();
         crate::sort::sort(&mut year_ids);
         let mut doc_values = Lists::new();
-        let mut doc_mentions = Lists::new();
         let mut doc_days = Vec::with_capacity(documents.len());
-        let mut row: Vec<(EntityId, u32)> = Vec::new();
         for (doc, document) in documents.iter().enumerate() {
-            let bucket = by_doc.get_mut(doc);
-            crate::sort::sort(bucket);
-            row.clear();
-            // The same rule as `Document::sentence_at`, walked along sorted offsets.
-            let sentences = &document.sentences;
-            let mut next = 0;
-            for &(offset, entity) in bucket.iter() {
-                while next < sentences.len() && sentences[next].end <= offset {
-                    next += 1;
-                }
-                let inside = next < sentences.len() && sentences[next].start <= offset;
-                row.push((entity, if inside { next as u32 } else { NO_SENTENCE }));
-            }
-            crate::sort::sort(&mut row);
-            row.dedup();
-            doc_mentions.push_row(row.iter().copied());
-
+            let row = doc_mentions.get(doc);
             let entities = row.chunk_by(|a, b| a.0 == b.0).map(|run| run[0].0);
             let source = document
                 .source
@@ -391,7 +412,7 @@ impl FacetIndex {
             }
         });
 
-        FacetIndex {
+        Ok(FacetIndex {
             values,
             names,
             by_key,
@@ -399,7 +420,7 @@ impl FacetIndex {
             doc_days,
             doc_mentions,
             entity_docs,
-        }
+        })
     }
 
     /// Number of entities indexed (the corpus's entities).

@@ -90,6 +90,7 @@ mod fold;
 mod index;
 mod set;
 mod stats;
+mod tables;
 #[cfg(test)]
 mod test_corpus;
 mod visits;
@@ -99,6 +100,7 @@ pub use filters::{DateRange, Filters, UNDATED_KEY};
 pub use index::{Chip, FacetChoice, FacetIndex};
 pub use set::SortedSet;
 pub use stats::{entity_documents, CoMention, EntityDocument, MentionSentence};
+pub use tables::FacetTables;
 
 use crate::model::EntityKind;
 

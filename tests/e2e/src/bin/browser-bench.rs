@@ -28,6 +28,19 @@ const TYPED_QUERIES: usize = 30;
 /// Quiet time after which a keystroke's DOM changes count as finished, in milliseconds.
 const SETTLE_MS: u32 = 60;
 
+/// Where a load's time and bytes went, from the Resource Timing entries: when the WASM had
+/// arrived and when the page was ready (both from navigation start), and the bytes every
+/// resource fetched before the page was ready took on the wire and decoded.
+const FIRST_LOAD_PHASES: &str = r#"
+const ready = window.__communiqueReadyAt;
+const entries = performance.getEntriesByType('resource').filter(e => e.startTime <= ready);
+const wasm = entries.find(e => e.name.endsWith('.wasm'));
+const sum = key => entries.reduce((total, e) => total + (e[key] || 0), 0);
+return `WASM arrived ${wasm ? wasm.responseEnd.toFixed(0) : '?'} ms, ready ${ready.toFixed(0)} ms; `
+  + `${entries.length} requests before ready, ${sum('encodedBodySize')} bytes on the wire `
+  + `(${sum('decodedBodySize')} decoded)`;
+"#;
+
 /// Types `arguments[0]` (one query) into the search box key by key and answers the
 /// milliseconds from each `input` event to the last DOM change it caused; then clears the
 /// box, untimed. One query a call keeps each call within WebDriver's script timeout.
@@ -136,6 +149,7 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
 
     page.visit("?bench=1").await?;
     let first = page.ready_at_ms().await?;
+    let phases = page.script(FIRST_LOAD_PHASES, Vec::new()).await?;
     let mut reloads = Vec::new();
     for _ in 1..options.loads {
         page.reload().await?;
@@ -148,6 +162,9 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         ms(Duration::from_secs_f64(first / 1000.0)),
         reloads.len()
     );
+    if let Some(line) = phases.as_str() {
+        println!("browser {label}: first load, {line}");
+    }
 
     let heap = page
         .script(
