@@ -93,12 +93,20 @@ pub fn compile(data: &[u8]) {
 
 /// The bundle target.
 pub fn bundle(data: &[u8]) {
-    if let Ok(corpus) = bundle::decode(data) {
-        // What decodes must be usable: a search over it must not panic either.
+    if let Ok((corpus, facets)) = bundle::open(data) {
+        // What decodes must be usable: a search over it, and the facet index assembled
+        // from its stored tables, must not panic either.
         let query = communique_core::parse("iran moscow");
-        corpus
+        let hits = corpus
             .index
             .search(&corpus.documents, &query, &SearchOptions::default());
+        facets.counts(hits.iter().map(|hit| hit.doc), &Filters::default());
+        for doc in 0..corpus.documents.len() as u32 {
+            facets.doc_entities(doc).for_each(drop);
+        }
+        for entity in 0..corpus.entities.len().min(8) as u32 {
+            facets.co_mentioned(entity, 5);
+        }
     }
 }
 
