@@ -42,6 +42,10 @@ pub(super) fn read_header(lines: &mut [Line], known_titles: &[&str], out: &mut C
             Fate::Removed("byline")
         } else if !known && is_navigation(text) {
             Fate::Removed("navigation")
+        } else if !known && is_glued_tags(text) {
+            Fate::Removed("tags")
+        } else if title_found && same_title(text, &out.title) {
+            Fate::Removed("headline repeated")
         } else if !title_found && !known && is_label(text) && headline_follows {
             // `World` or `POLITICS` above the real headline.
             Fate::Removed("section label")
@@ -73,6 +77,25 @@ fn is_navigation(text: &str) -> bool {
                 .iter()
                 .all(|p| (1..=4).contains(&p.split(' ').count()) && !p.trim().is_empty())
     })
+}
+
+/// A page's topic tags run together when scraped without their separators
+/// (`ASEANAsiaChinaEastern AsiaIndiaSouthern Asia`): no sentence end, and a word of three
+/// or more small letters glued to a capitalised one (`...inaEa...`) at least twice and
+/// about once a space, where a headline's brand names (`YouTube`, `McAfee`, `PlayStation`)
+/// give such a seam now and then.
+fn is_glued_tags(text: &str) -> bool {
+    let glued = text
+        .as_bytes()
+        .windows(5)
+        .filter(|w| {
+            w[..3].iter().all(u8::is_ascii_lowercase)
+                && w[3].is_ascii_uppercase()
+                && w[4].is_ascii_lowercase()
+        })
+        .count();
+    let words = text.split(' ').count();
+    glued >= 2 && glued + 1 >= words && !ends_sentence(text)
 }
 
 /// `By Jane Doe`, `Written by Jane Doe, Moscow`, `Author: Jane Doe`: a short credit line under the headline.
@@ -248,6 +271,35 @@ source: -
 dateline: -
 | Chelsea have sacked Adrian Mutu."#,
         );
+    }
+
+    #[test]
+    fn glued_topic_tags_and_a_repeated_headline_above_the_body_go() {
+        check(
+            "Envoys meet in Vienna\n\nAsiaChinaEastern AsiaIndia\n\nEnvoys meet in Vienna\n\nVienna, Sep 18 The envoys met on Monday in the old city hall.",
+            &[],
+            r#"
+title: Envoys meet in Vienna
+date: - -
+source: -
+dateline: Vienna
+| The envoys met on Monday in the old city hall.
+- tags: AsiaChinaEastern AsiaIndia
+- headline repeated: Envoys meet in Vienna
+- dateline: Vienna, Sep 18"#,
+        );
+        // Brand names glued by design are no tag list.
+        check(
+            "YouTube bans McAfee ads\n\nThe envoys met.",
+            &[],
+            r#"
+title: YouTube bans McAfee ads
+date: - -
+source: -
+dateline: -
+| The envoys met."#,
+        );
+        assert!(!super::is_glued_tags("PlayStation maker beats WhatsApp"));
     }
 
     #[test]
