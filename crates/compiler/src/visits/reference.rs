@@ -249,6 +249,22 @@ pub(super) fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Pe
     None
 }
 
+/// "X called for calm, which would ease tensions, during a visit to Y": a trip after
+/// "during" in the predicate belongs to the sentence's subject however far back it is,
+/// when it is the first person named and nobody else is named between them.
+pub(super) fn sentence_subject(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    let mut people = s
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Person && r.last < i);
+    let subject = people.next().filter(|r| st.is_subject(s, r))?;
+    let quoted = (subject.last..i).any(|k| s.is_any(k, &[";", ":", "“", "”", "\""]));
+    if people.next().is_some() || quoted {
+        return None;
+    }
+    Some(with_delegation(s, subject.first, st.person(s, subject)))
+}
+
 /// "Arriving in Moscow, X said" / "During a visit to Oslo, X met": the subject after the comma.
 pub(super) fn subject_after_comma(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
     // Only when the trigger opens the sentence's first clause, as a participle

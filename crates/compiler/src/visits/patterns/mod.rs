@@ -440,6 +440,25 @@ mod tests {
     }
 
     #[test]
+    fn a_trip_during_which_the_subject_spoke_is_the_subject_s() {
+        let d = "2019-01-07";
+        // However long the predicate, "during a visit to Y" belongs to the sentence's subject.
+        check(
+            "Norwegian envoy Anna Berg had also called for a solution that would lead to calm during a visit to Lima last week.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(Norway) -> Lima(Peru) 2018-12-31/2019-01-06 happened"],
+        );
+        // The modal of a relative clause whose verb is the trip still makes it a plan.
+        check(
+            "Norwegian envoy Anna Berg leads the team who will visit Lima next week.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-14/2019-01-20 planned"],
+        );
+    }
+
+    #[test]
     fn coordinated_destinations_are_one_visit_each() {
         check(
             "Chinese envoy Mei Lin will travel to Peru and Norway next week.",

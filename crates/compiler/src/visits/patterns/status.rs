@@ -46,9 +46,17 @@ pub(super) fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
     if cancelled {
         return Some(VisitStatus::Cancelled);
     }
-    // "set" and "due" mark the future only as "set to", "due to".
+    // "set" and "due" mark the future only as "set to", "due to". A relative clause's
+    // modal is its own when the trip is a phrase after it ("called for a solution that
+    // would ease tensions during a visit"), not when the trip is its verb ("who will visit").
+    let relative_before_during = |k: usize| {
+        s.is_any(k.wrapping_sub(1), &["that", "which", "who"])
+            && (k + 1..i).any(|j| s.is_any(j, &["during"]))
+    };
     let future_before = (from..i).any(|k| {
-        s.is_any(k, FUTURE_MARKERS) && (!s.is_any(k, &["set", "due"]) || s.is_any(k + 1, &["to"]))
+        s.is_any(k, FUTURE_MARKERS)
+            && (!s.is_any(k, &["set", "due"]) || s.is_any(k + 1, &["to"]))
+            && !relative_before_during(k)
     }) || (from + 1..i)
         .any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are"]))
         // An infinitive trip has not happened yet ("Lavrov to visit Tehran", "agreed

@@ -12,8 +12,8 @@ use crate::visits::context::{
     title_start, DocState, Person, Place, PlaceHit, Ref, RefKind, Sentence, VISIT_NOUNS,
 };
 use crate::visits::reference::{
-    person_after, place_in_sentence, possessor_before, subject_after_comma, subject_before,
-    with_delegation,
+    person_after, place_in_sentence, possessor_before, sentence_subject, subject_after_comma,
+    subject_before, with_delegation,
 };
 
 /// "X is in Moscow", "X, who was in Moscow for talks": a foreign official's presence.
@@ -208,9 +208,16 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
         PlaceHit::Place(place, _) => {
             // "praised the Moscow visit" names nobody's trip; "a visit to Moscow" is the subject's.
             let named_after = s.is_any(k, preps);
+            // "… during a visit to Y", "… during his trip to Y".
+            let during = (1..=3).any(|back| s.is_any(i.wrapping_sub(back), &["during"]));
             let traveler = traveler
                 .or_else(|| named_after.then(|| subject_before(s, st, i)).flatten())
-                .or_else(|| named_after.then(|| subject_after_comma(s, st, i)).flatten())?;
+                .or_else(|| named_after.then(|| subject_after_comma(s, st, i)).flatten())
+                .or_else(|| {
+                    (named_after && during)
+                        .then(|| sentence_subject(s, st, i))
+                        .flatten()
+                })?;
             visit(s, st, i, rule, traveler, place)
         }
         PlaceHit::None => {
