@@ -41,6 +41,21 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
             .filter(|m| m.kind == Some(EntityKind::Person) && m.words.len() >= 2)
             .filter_map(|m| m.words.last().map(|w| keys::fold(w)))
             .collect();
+        // The first word of a person's name, which stands for the whole name where the
+        // family name comes first ("Xi Jinping … Xi arrived"), or in a first-name reference;
+        // only of names whose other words are no English words, the surest people
+        // ("Sky One" or "Urban Music Awards" typed as a person lend nothing).
+        let g = Gazetteer::get();
+        let leading: HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.kind == Some(EntityKind::Person) && (2..=3).contains(&m.words.len()))
+            .filter(|m| {
+                m.words[1..]
+                    .iter()
+                    .all(|w| !g.is_common_word(&keys::fold(w)))
+            })
+            .map(|m| keys::fold(&m.words[0]))
+            .collect();
         let doc_orgs: HashSet<String> = mentions
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Organization))
@@ -69,9 +84,10 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
             // knows it as a surname and it is not very common English ("Marchenko is …").
             if m.weak {
                 let word = keys::fold(&m.words[0]);
-                let corpus_surname =
-                    known.surnames.contains(&word) && !Gazetteer::get().is_very_common_word(&word);
-                m.kind = if surnames.contains(&word) || corpus_surname {
+                let very_common = Gazetteer::get().is_very_common_word(&word);
+                let corpus_surname = known.surnames.contains(&word) && !very_common;
+                let leading_name = leading.contains(&word) && !very_common;
+                m.kind = if surnames.contains(&word) || corpus_surname || leading_name {
                     Some(EntityKind::Person)
                 } else if doc_orgs.contains(&word) {
                     Some(EntityKind::Organization)
@@ -84,6 +100,10 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
                 .expands
                 .and_then(|long| spans.get(&long).copied().flatten())
                 .or_else(|| known.kind_of(&m.words))
+                .or_else(|| {
+                    let lone = m.words.len() == 1 && leading.contains(&keys::fold(&m.words[0]));
+                    lone.then_some(EntityKind::Person)
+                })
                 .or(match m.cue {
                     Cue::Person => Some(EntityKind::Person),
                     Cue::Organization => Some(EntityKind::Organization),
@@ -318,6 +338,21 @@ mod tests {
                 "Sales of Internet ads and Okafor rose.",
             ],
             &["Internet/?", "Okafor/person"],
+        );
+    }
+
+    #[test]
+    fn a_family_name_written_first_stands_alone_for_the_person() {
+        // Chinese order: "Xi" opening a sentence is Xi Jinping's family name.
+        check(
+            &["Chinese President Xi Jinping met Okafor. Xi arrived in Lagos on Monday."],
+            &["Xi Jinping/person", "Okafor/?", "Xi/person", "Lagos/place"],
+        );
+        // A name whose other words are English (here mistyped a person) lends its first
+        // word nothing.
+        check(
+            &["Viewers of Sky One rose. Sky is clear over Lagos."],
+            &["Sky One/person", "Sky/?", "Lagos/place"],
         );
     }
 
