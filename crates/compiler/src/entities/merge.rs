@@ -108,8 +108,10 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
     // Every way two names can match needs their last words to match: index by its key.
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     // Full names by their first word: Chinese and Korean names put the surname
-    // first ("Hu Jintao" … "Mr Hu").
+    // first ("Hu Jintao" … "Mr Hu"); and by a word inside a long name, which may be
+    // the name a person goes by ("Luiz Inacio Lula da Silva" … "Lula said").
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
     for m in people {
         let words = name_words(&m);
         let last = keys::phonetic_key(words.last().copied().unwrap_or(""));
@@ -134,9 +136,14 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
             [one] => Some(*one),
             // "Mr Li" where this document names "Li Zhaoxing" and no one it ends.
             [] if words.len() == 1 => {
-                let first = by_first.get(&last).map(Vec::as_slice).unwrap_or_default();
-                let here: Vec<usize> = first.iter().copied().filter(|&g| in_doc(g)).collect();
-                (here.len() == 1).then(|| here[0])
+                let here = |index: &HashMap<String, Vec<usize>>| -> Vec<usize> {
+                    let all = index.get(&last).map(Vec::as_slice).unwrap_or_default();
+                    all.iter().copied().filter(|&g| in_doc(g)).collect()
+                };
+                match (here(&by_first).as_slice(), here(&by_inner).as_slice()) {
+                    ([one], _) | ([], [one]) => Some(*one),
+                    _ => None,
+                }
             }
             [] => None,
             many => {
@@ -159,6 +166,10 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
                 if words.len() >= 2 {
                     let first = keys::phonetic_key(words[0]);
                     by_first.entry(first).or_default().push(groups.len());
+                    for inner in &words[1..words.len() - 1] {
+                        let inner = keys::phonetic_key(inner);
+                        by_inner.entry(inner).or_default().push(groups.len());
+                    }
                 }
                 by_last.entry(last).or_default().push(groups.len());
                 groups.push(Group {
@@ -481,6 +492,18 @@ mod tests {
             &[
                 "person/bahram-qasemi: Bahram Ghasemi, Kasemi",
                 "person/yuri-tarasenko: Yury Tarasenko",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_word_inside_a_long_name_joins_it_in_its_document() {
+        // "Suu Kyi" and "Lula" are names people go by, inside their full names.
+        check(
+            &["Daw Aung San Suu Kyi met President Luiz Inacio Lula da Silva. Lula thanked Suu."],
+            &[
+                "person/aung-san-suu-kyi: Suu",
+                "person/luiz-inacio-lula-da-silva: Lula",
             ],
         );
     }

@@ -46,7 +46,7 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
         // only of names whose other words are no English words, the surest people
         // ("Sky One" or "Urban Music Awards" typed as a person lend nothing).
         let g = Gazetteer::get();
-        let leading: HashSet<String> = mentions
+        let mut leading: HashSet<String> = mentions
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Person) && (2..=3).contains(&m.words.len()))
             .filter(|m| {
@@ -56,6 +56,19 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
             })
             .map(|m| keys::fold(&m.words[0]))
             .collect();
+        // A capitalised word inside a long name, no English word, may be the name the
+        // person goes by ("Luiz Inacio Lula da Silva … Lula said"); `merge` joins them.
+        leading.extend(
+            mentions
+                .iter()
+                .filter(|m| m.kind == Some(EntityKind::Person) && m.words.len() >= 3)
+                .flat_map(|m| &m.words[1..m.words.len() - 1])
+                // Capitalised, not an acronym ("MEP" inside a mistyped name).
+                .filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() >= 3)
+                .filter(|w| w.chars().any(char::is_lowercase))
+                .map(|w| keys::fold(w))
+                .filter(|w| !g.is_common_word(w)),
+        );
         let doc_orgs: HashSet<String> = mentions
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Organization))

@@ -73,6 +73,8 @@ pub enum Timex {
     Days(i64),
     /// Monday-to-Sunday weeks from the anchor's week.
     Weeks(i64),
+    /// The Saturday and Sunday of the week so many weeks from the anchor's ("last weekend").
+    Weekend(i64),
     /// Calendar months from the anchor's month.
     Months(i64),
     /// Calendar years from the anchor's year.
@@ -353,6 +355,7 @@ fn match_at(t: &[Token], i: usize) -> Option<(usize, usize, Timex)> {
         }
         let timex = match unit.lower.as_ref() {
             "week" => Timex::Weeks(n),
+            "weekend" => Timex::Weekend(n),
             "month" => Timex::Months(n),
             "year" => Timex::Years(n),
             _ => return None,
@@ -511,6 +514,15 @@ fn resolve_relative(timex: Timex, anchor: Option<PartialDate>, tense: Tense) -> 
             Some(When {
                 end: Some(date_of_day(monday + 6)),
                 ..When::at(date_of_day(monday))
+            })
+        }
+        Timex::Weekend(n) => {
+            let anchor = anchor.filter(|a| a.precision() == DatePrecision::Day)?;
+            let today = anchor.first_day();
+            let saturday = today - weekday_of_day(today) + 7 * n + 5;
+            Some(When {
+                end: Some(date_of_day(saturday + 1)),
+                ..When::at(date_of_day(saturday))
             })
         }
         Timex::Months(n) => {
@@ -806,6 +818,19 @@ mod tests {
             "2019-01-09",
             Future,
             "next week=2019-01-14/2019-01-20",
+        );
+        // Weekends: Saturday and Sunday of the week meant (2023-03-29 is a Wednesday).
+        check(
+            "He was to leave last weekend.",
+            "2023-03-29",
+            Past,
+            "last weekend=2023-03-25/2023-03-26",
+        );
+        check(
+            "He leaves this weekend.",
+            "2023-03-29",
+            Future,
+            "this weekend=2023-04-01/2023-04-02",
         );
         check(
             "He went last week.",

@@ -194,7 +194,11 @@ pub(super) fn pick_timex<'f>(
 /// Expressions that point to the future whatever the verb's tense ("tomorrow", "next week").
 pub(super) fn is_future(t: Timex) -> bool {
     match t {
-        Timex::Days(n) | Timex::Weeks(n) | Timex::Months(n) | Timex::Years(n) => n > 0,
+        Timex::Days(n)
+        | Timex::Weeks(n)
+        | Timex::Weekend(n)
+        | Timex::Months(n)
+        | Timex::Years(n) => n > 0,
         Timex::Weekday { shift, .. } | Timex::Calendar { shift, .. } => shift == Shift::Next,
     }
 }
@@ -453,7 +457,10 @@ mod tests {
             "Norwegian envoy Anna Berg was supposed to depart to Peru last weekend, but the trip was postponed.",
             d,
             PEOPLE,
-            &["left-for: Anna Berg(Norway) -> Peru(Peru) cancelled", "visit-mention: ? cancelled"],
+            &[
+                "left-for: Anna Berg(Norway) -> Peru(Peru) 2019-01-05/2019-01-06 cancelled",
+                "visit-mention: ? cancelled",
+            ],
         );
     }
 }
