@@ -203,6 +203,29 @@ impl DocState<'_> {
 /// The traveler named before a trigger: the nearest person who is a subject,
 /// a pronoun, a definite description, or "a delegation led by X".
 pub(super) fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    // "backed Anna's plan to visit Y": the owner of the plan travels, not the subject.
+    const INTENT_NOUNS: &[&str] = &[
+        "plan",
+        "plans",
+        "intention",
+        "decision",
+        "wish",
+        "bid",
+        "offer",
+        "promise",
+        "pledge",
+        "refusal",
+        "attempt",
+        "readiness",
+    ];
+    if i >= 3 && s.is_any(i - 1, &["to"]) && s.is_any(i - 2, INTENT_NOUNS) {
+        let owner = s
+            .ref_at(i - 3)
+            .filter(|r| r.kind == RefKind::Person && s.tokens[i - 3].possessive);
+        if let Some(r) = owner {
+            return Some(st.person(s, r));
+        }
+    }
     let stop = i.saturating_sub(24);
     let mut k = i;
     while k > stop {

@@ -449,6 +449,16 @@ mod tests {
             PEOPLE,
             &["visit-to: Anna Berg(Norway) -> Lima(Peru) 2018-12-31/2019-01-06 happened"],
         );
+        // The owner of a plan to travel is the traveler, not the sentence's subject.
+        check(
+            "Chinese envoy Mei Lin backed Anna Berg's plan to visit Lima during a visit to Oslo last month.",
+            d,
+            PEOPLE,
+            &[
+                "visited: Anna Berg(?) -> Lima(Peru) planned",
+                "visit-to: Mei Lin(China) -> Oslo(Norway) 2018-12 happened",
+            ],
+        );
         // The modal of a relative clause whose verb is the trip still makes it a plan.
         check(
             "Norwegian envoy Anna Berg leads the team who will visit Lima next week.",
