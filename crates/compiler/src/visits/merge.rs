@@ -80,7 +80,9 @@ impl Trip {
                 c.rule,
             )],
             published: published.map(|d| (d.first_day(), d.last_day())),
-            first_published: published,
+            // A recalled trip is not the one the article reports: its day is not the
+            // article's (it keeps no date unless a report of the same trip gives one).
+            first_published: published.filter(|_| !c.recalled),
             best: c.when.map(|w| w.days()),
             implied: published.map(|p| {
                 let (first, last) = (p.first_day(), p.last_day());

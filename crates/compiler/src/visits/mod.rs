@@ -329,6 +329,22 @@ mod tests {
     }
 
     #[test]
+    fn trips_recalled_in_the_perfect_keep_no_publication_date() {
+        check(
+            &[(
+                "Norwegian envoy Anna Berg has arrived in Lima. Luis Soto has visited Oslo twice.",
+                "2019-03-06",
+            )],
+            NAMES,
+            // "has arrived" is the day's news; "has visited twice" recalls other trips.
+            &[
+                "v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-06(publication) happened {0:arrived-in}",
+                "v2 Luis Soto(?) -> Oslo(Norway) happened {0:visited}",
+            ],
+        );
+    }
+
+    #[test]
     fn an_older_trip_recalled_is_another_trip() {
         check(
             &[(

@@ -3,7 +3,7 @@
 
 use communique_core::{Span, VisitStatus};
 
-use super::status::status_at;
+use super::status::{recalled, status_at};
 use crate::visits::context::{title_start, DocState, Person, Place, RefKind, Sentence};
 use crate::visits::lexicon;
 use crate::visits::timex::When;
@@ -29,6 +29,9 @@ pub struct Candidate {
     pub status: VisitStatus,
     /// The stated purpose.
     pub purpose: Option<String>,
+    /// A trip the sentence recalls in the present perfect ("has visited Y", "have made
+    /// visits to Y"): an earlier one, whose date the publication does not give.
+    pub recalled: bool,
 }
 
 impl Candidate {
@@ -88,6 +91,7 @@ pub(super) fn visit(
         when: None,
         status,
         purpose: None,
+        recalled: recalled(s, i),
     })
 }
 
@@ -127,5 +131,6 @@ pub(super) fn continuation(
         when: None,
         status: VisitStatus::Happened,
         purpose: None,
+        recalled: false,
     }
 }

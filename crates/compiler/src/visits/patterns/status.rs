@@ -191,6 +191,57 @@ pub(super) fn pick_timex<'f>(
     Some(explicit.unwrap_or(nearest))
 }
 
+/// Whether the trigger at `i` recalls earlier trips in the present perfect: "have made
+/// official visits to Y since taking office", "has visited Y twice", "has already
+/// travelled to Y"; not "has arrived in Y" (news of today), "has to visit", "has been
+/// invited to visit" (plans).
+pub(super) fn recalled(s: &Sentence, i: usize) -> bool {
+    const PLAN_WORDS: &[&str] = &[
+        "to",
+        "been",
+        "scheduled",
+        "expected",
+        "invited",
+        "planned",
+        "planning",
+        "due",
+        "set",
+        "agreed",
+        "decided",
+        "promised",
+        "offered",
+    ];
+    // What makes a perfect a recollection rather than news of the day.
+    const RECALL_WORDS: &[&str] = &[
+        "since",
+        "before",
+        "already",
+        "previously",
+        "twice",
+        "times",
+        "once",
+        "often",
+        "several",
+        "repeatedly",
+        "ever",
+        "never",
+        "visits",
+        "trips",
+    ];
+    let Some(k) = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&k| s.is_any(k, &["has", "have"]))
+    else {
+        return false;
+    };
+    let perfect =
+        (k + 1..i).all(|j| s.tokens[j].word && s.ref_at(j).is_none() && !s.is_any(j, PLAN_WORDS));
+    let marked = (k + 1..(i + 10).min(s.tokens.len()))
+        .take_while(|&j| !s.is_any(j, &[";", "."]))
+        .any(|j| s.is_any(j, RECALL_WORDS));
+    perfect && marked
+}
+
 /// Expressions that point to the future whatever the verb's tense ("tomorrow", "next week").
 pub(super) fn is_future(t: Timex) -> bool {
     match t {
