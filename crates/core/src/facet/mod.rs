@@ -5,8 +5,9 @@
 //! - [`Filters`]: what the user selected (people, organisations, places, sources,
 //!   years, a date range); plain values, no corpus needed (their URL form is the
 //!   app's, in `src/url.rs`).
-//! - [`FacetIndex`]: built once from a [`Corpus`](crate::Corpus) at start-up
-//!   ([`FacetIndex::build`]); answers whether a document passes the filters
+//! - [`FacetIndex`]: assembled once at start-up from a [`Corpus`](crate::Corpus) and
+//!   the [`FacetTables`] its bundle stores ([`FacetIndex::assemble`]; natively,
+//!   [`FacetIndex::build`] computes both); answers whether a document passes the filters
 //!   ([`FacetIndex::allowed`], the predicate handed to the search engine), counts
 //!   facet values over a query's hits ([`FacetIndex::counts`]), finds values in a
 //!   long facet ([`FacetIndex::search_values`]), filters visits for the timeline
