@@ -203,6 +203,7 @@ impl<'a> Known<'a> {
 }
 
 /// What the rules remember while reading one article, sentence by sentence.
+#[derive(Clone)]
 pub struct DocState<'a> {
     /// The article's index.
     pub doc_id: DocId,
@@ -220,6 +221,9 @@ pub struct DocState<'a> {
     pub learned: Vec<(EntityId, String)>,
     /// Who this article already has travelling, and to which country.
     pub abroad: Vec<(EntityId, String)>,
+    /// The two people "they" or "the two leaders" stand for: the last two the latest
+    /// sentence named, kept through sentences that refer to them so.
+    pub pair: Option<(Person, Person)>,
 }
 
 /// Small words inside a title ("Minister *for* Middle East *and* African Affairs").
@@ -237,6 +241,7 @@ impl<'a> DocState<'a> {
             last_subject: None,
             learned: Vec::new(),
             abroad: Vec::new(),
+            pair: None,
         }
     }
 

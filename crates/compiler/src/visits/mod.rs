@@ -329,6 +329,43 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_referred_to_as_they_or_the_two_travels_where_it_is_abroad() {
+        // "The two leaders" and "they" stand for the pair the sentence before named;
+        // the Peruvian at home in Lima makes no trip.
+        check(
+            &[(
+                "Peruvian envoy Luis Soto received Norwegian envoy Anna Berg. The two envoys met in Lima on Monday.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened [Luis Soto] {0:received 0:met-in}"],
+        );
+        check(
+            &[(
+                "Norwegian envoy Anna Berg spoke with Chinese envoy Mei Lin. The two diplomats will speak again. They met in Lima on Monday.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &[
+                "v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {0:met-in}",
+                "v2 Mei Lin(China) -> Lima(Peru) 2019-03-04 happened {0:met-in}",
+            ],
+        );
+        // "both of whom" stands for the two named before it in the sentence.
+        check(
+            &[(
+                "Peruvian envoy Luis Soto will meet Anna Berg and Mei Lin, both of whom have made official visits to Lima since taking office.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &[
+                "v1 Anna Berg(?) -> Lima(Peru) happened [Luis Soto] {0:visit-to}",
+                "v2 Mei Lin(?) -> Lima(Peru) happened [Luis Soto] {0:visit-to}",
+            ],
+        );
+    }
+
+    #[test]
     fn trips_recalled_in_the_perfect_keep_no_publication_date() {
         check(
             &[(

@@ -99,6 +99,38 @@ impl DocState<'_> {
         self.definite_at(s, i)
     }
 
+    /// "they", "the two leaders", "the two heads of state" ending at token `i`, or "both
+    /// of whom" ending there: the two people it stands for (the latest sentence's pair,
+    /// or the last two named before "both of whom"), and the phrase's first token.
+    pub(super) fn plural_at(&self, s: &Sentence, i: usize) -> Option<([Person; 2], usize)> {
+        if s.is_any(i, &["whom"])
+            && i >= 2
+            && s.is_any(i - 1, &["of"])
+            && s.is_any(i - 2, &["both"])
+        {
+            let mut named: Vec<Person> = Vec::new();
+            for r in s
+                .refs
+                .iter()
+                .filter(|r| r.kind == RefKind::Person && r.last < i - 2)
+            {
+                let p = self.person(s, r);
+                if !named.iter().any(|n| n.same(&p)) {
+                    named.push(p);
+                }
+            }
+            let second = named.pop()?;
+            let first = named.pop()?;
+            return Some(([first, second], i - 2));
+        }
+        let (a, b) = self.pair.clone()?;
+        if s.is_any(i, &["they"]) {
+            return Some(([a, b], i));
+        }
+        let first = plural_phrase_start(s, i)?;
+        Some(([a, b], first))
+    }
+
     /// "The Iranian deputy foreign minister" ending at token `i` → the latest person of that country and title.
     fn definite_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
         if !is_person_head(&s.tokens[i].lower) || s.tokens[i].is_any(&["foreign", "deputy"]) {
@@ -197,7 +229,73 @@ impl DocState<'_> {
         if subject.is_some() {
             self.last_subject = subject;
         }
+        let mut named: Vec<Person> = Vec::new();
+        for r in s.refs.iter().filter(|r| r.kind == RefKind::Person) {
+            let p = self.person(s, r);
+            if !named.iter().any(|n| n.same(&p)) {
+                named.push(p);
+            }
+        }
+        // A sentence naming two or more people sets the pair; one naming nobody but
+        // referring to them as a pair ("The two diplomats will speak") keeps it.
+        let refers = (0..s.tokens.len())
+            .any(|k| s.is_any(k, &["they"]) || plural_phrase_start(s, k).is_some());
+        if named.len() >= 2 {
+            let second = named.pop();
+            self.pair = second.zip(named.pop()).map(|(b, a)| (a, b));
+        } else if !(named.is_empty() && refers) {
+            self.pair = None;
+        }
     }
+}
+
+/// Nouns for people that "the two …" refers back to a pair with.
+const PAIR_NOUNS: &[&str] = &[
+    "leaders",
+    "presidents",
+    "ministers",
+    "diplomats",
+    "officials",
+    "counterparts",
+    "envoys",
+    "premiers",
+    "statesmen",
+    "men",
+    "women",
+];
+
+/// The first token of "the two leaders", "the two senior diplomats", "the two heads of
+/// state" ending at token `i`.
+fn plural_phrase_start(s: &Sentence, i: usize) -> Option<usize> {
+    let head = if s.is_any(i, &["state", "government"]) && i >= 2 && s.is_any(i - 1, &["of"]) {
+        s.is_any(i - 2, &["heads"]).then(|| i - 2)?
+    } else {
+        s.is_any(i, PAIR_NOUNS).then_some(i)?
+    };
+    // "the two" and at most two words between ("senior", "foreign").
+    (head.saturating_sub(4)..head)
+        .rev()
+        .find(|&k| s.is_any(k, &["two"]) && s.is_any(k.wrapping_sub(1), &["the"]))
+        .filter(|&k| (k + 1..head).all(|j| s.tokens[j].word && s.ref_at(j).is_none()))
+        .map(|k| k - 1)
+}
+
+/// The people a plural subject before the trigger at `i` stands for ("They met in Y",
+/// "the two leaders held talks in Y", "X and Y, both of whom have made visits to Y"):
+/// found walking back as [`subject_before`] does, stopping at any person named.
+pub(super) fn plural_subject(s: &Sentence, st: &DocState, i: usize) -> Option<[Person; 2]> {
+    let stop = i.saturating_sub(16);
+    let mut k = i;
+    while k > stop {
+        k -= 1;
+        if s.is_any(k, &[";", ":", "“", "”", "\"", ".", "that"]) || s.ref_at(k).is_some() {
+            return None;
+        }
+        if let Some((people, _)) = st.plural_at(s, k) {
+            return Some(people);
+        }
+    }
+    None
 }
 
 /// The traveler named before a trigger: the nearest person who is a subject,
@@ -267,6 +365,10 @@ pub(super) fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Pe
         }
         if let Some((p, _)) = st.anaphor_at(s, k) {
             return Some(p);
+        }
+        // "They met in Y": one of the pair here; the driver adds the other.
+        if let Some(([first, _], _)) = st.plural_at(s, k) {
+            return Some(first);
         }
     }
     None

@@ -41,7 +41,9 @@ use std::sync::OnceLock;
 use communique_core::{DatePrecision, VisitStatus};
 
 use super::context::{DocState, Person, PlaceHit, Sentence, VISIT_NOUNS};
-use super::reference::{inviter_in, possessor_before, subject_after_comma, subject_before};
+use super::reference::{
+    inviter_in, plural_subject, possessor_before, subject_after_comma, subject_before,
+};
 use super::timex::{self, Tense, Timex, When};
 
 mod candidate;
@@ -75,7 +77,15 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
         if !triggers.contains(s.tokens[i].lower.as_ref()) || s.ref_at(i).is_some() {
             continue;
         }
-        if let Some(mut c) = rule_at(s, st, i) {
+        // A plural subject stands here for the first of its pair; when the rule cannot
+        // use that one (at home there), it may use the other.
+        let found = rule_at(s, st, i).or_else(|| {
+            plural_subject(s, st, i)?;
+            let mut swapped = st.clone();
+            swapped.pair = st.pair.clone().map(|(a, b)| (b, a));
+            rule_at(s, &swapped, i)
+        });
+        if let Some(mut c) = found {
             c.evidence = s.span;
             if c.purpose.is_none() {
                 c.purpose = purpose_after(s, i);
@@ -118,7 +128,31 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
             }
         }
     }
+    // "They met in Y", "the two leaders held talks in Y": each of the pair who is
+    // abroad there makes the trip.
+    let mut pairs = Vec::new();
+    for (i, c) in &fired {
+        let (Some(place), Some(people)) = (&c.destination, plural_subject(s, st, *i)) else {
+            continue;
+        };
+        for person in people {
+            if c.traveler.as_ref().is_some_and(|t| t.same(&person)) {
+                continue;
+            }
+            if let Some(f) = visit(s, st, *i, c.rule, person, place.clone()) {
+                pairs.push((
+                    *i,
+                    Candidate {
+                        purpose: c.purpose.clone(),
+                        when: c.when,
+                        ..f
+                    },
+                ));
+            }
+        }
+    }
     fired.extend(fellows);
+    fired.extend(pairs);
     // A subject of the trip's verb is nobody's host, even one at home there.
     for (i, c) in &mut fired {
         c.hosts
