@@ -192,8 +192,18 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
     // Dates are read only once a rule fired, since most sentences have no visit.
     if !fired.is_empty() {
         let timexes = timex::find(&s.tokens);
-        let positions: Vec<usize> = fired.iter().map(|(i, _)| *i).collect();
+        // Beside a trip, a continuation ("will travel to Y in July to meet W") is part of
+        // it: it neither takes the trip's date from it nor gets one of its own.
+        let trips = fired.iter().any(|(_, c)| c.is_complete());
+        let positions: Vec<usize> = fired
+            .iter()
+            .filter(|(_, c)| c.is_complete() || !trips)
+            .map(|(i, _)| *i)
+            .collect();
         for (i, c) in &mut fired {
+            if trips && !c.is_complete() {
+                continue;
+            }
             if let Some(found) = pick_timex(s, &timexes, *i, &positions) {
                 date(s, st, *i, c, found.timex);
             }
@@ -499,6 +509,33 @@ mod tests {
             d,
             PEOPLE,
             &["visited: Anna Berg(Norway) -> Lima(Peru) 2019-01-14/2019-01-20 planned"],
+        );
+    }
+
+    #[test]
+    fn the_day_a_plan_was_announced_is_not_the_trip_s() {
+        check(
+            "Norwegian envoy Anna Berg confirmed on Wednesday, June 24, that she will travel to Lima in the first days of July.",
+            "2020-06-25",
+            PEOPLE,
+            &["travel-to: Anna Berg(Norway) -> Lima(Peru) 2020-07 planned"],
+        );
+        // A meeting the trip is for does not take its date away.
+        check(
+            "Norwegian envoy Anna Berg will travel to Lima in the first days of July to meet Luis Soto.",
+            "2020-06-25",
+            PEOPLE,
+            &[
+                "travel-to: Anna Berg(Norway) -> Lima(Peru) 2020-07 planned for=meet Luis Soto",
+                "met-with: Anna Berg(Norway) happened [Luis Soto]",
+            ],
+        );
+        // Without a plan the day stays the trip's: "said on Monday that X arrived".
+        check(
+            "Officials said on Monday that Norwegian envoy Anna Berg arrived in Lima.",
+            "2020-06-25",
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2020-06-22 happened"],
         );
     }
 

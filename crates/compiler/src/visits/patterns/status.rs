@@ -174,7 +174,28 @@ pub(super) fn pick_timex<'f>(
             .map_or(first.saturating_sub(6), |k| k + 1);
         let in_since_clause =
             after_since || (clause_start..first).any(|k| s.is_any(k, &["since", "until"]));
-        !bounded && !in_since_clause
+        // "On Thursday X declared that Y will join him on his upcoming visit": a date
+        // before "declared … that" dates the words, and the plan they announce is later.
+        let after = s.tokens.partition_point(|t| t.end <= f.end);
+        let announced = (after..i)
+            .find(|&k| s.is_any(k, &["that"]))
+            .is_some_and(|that| {
+                const SPEECH: &[&str] = &[
+                    "said",
+                    "says",
+                    "declared",
+                    "announced",
+                    "confirmed",
+                    "stated",
+                    "told",
+                    "added",
+                ];
+                const PLAN: &[&str] = &["will", "would", "upcoming", "planned", "next"];
+                // The verb may come first: "confirmed on Wednesday, June 24, that".
+                (first.saturating_sub(4)..that).any(|k| s.is_any(k, SPEECH))
+                    && (that..i).any(|k| s.is_any(k, PLAN))
+            });
+        !bounded && !in_since_clause && !announced
     };
     let mine: Vec<&Found> = found.iter().filter(own).filter(dates_event).collect();
     let nearest = mine.iter().copied().min_by_key(|f| distance(f, i))?;
