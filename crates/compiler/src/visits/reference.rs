@@ -330,7 +330,13 @@ pub(super) fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Pe
         k -= 1;
         let t = &s.tokens[k];
         // "X said that …": what follows "that" has its own subject.
-        if t.is_any(&[";", ":", "“", "”", "\"", ".", "that"]) {
+        // A dot inside a sentence ends an abbreviation ("will leave Feb. 1, arriving
+        // in Y"), not the clause.
+        let abbreviation = t.is(".")
+            && k > 0
+            && s.tokens[k - 1].capitalised()
+            && s.tokens[k - 1].lower.chars().count() <= 4;
+        if t.is_any(&[";", ":", "“", "”", "\"", ".", "that"]) && !abbreviation {
             return None;
         }
         // Skip a relative clause: "X, who accompanied W, met …" is about X.

@@ -530,6 +530,16 @@ mod tests {
                 "met-with: Anna Berg(Norway) happened [Luis Soto]",
             ],
         );
+        // An abbreviation's dot ("Feb.") does not hide the subject of "arriving".
+        check(
+            "Norwegian envoy Anna Berg will leave Feb. 1, arriving in Lima where she will meet Luis Soto.",
+            "2017-01-25",
+            PEOPLE,
+            &[
+                "arrived-in: Anna Berg(Norway) -> Lima(Peru) 2017-02-01 planned",
+                "met-with: Anna Berg(Norway) planned [Luis Soto]",
+            ],
+        );
         // Without a plan the day stays the trip's: "said on Monday that X arrived".
         check(
             "Officials said on Monday that Norwegian envoy Anna Berg arrived in Lima.",
