@@ -190,7 +190,17 @@ pub(super) fn pick_timex<'f>(
                     "told",
                     "added",
                 ];
-                const PLAN: &[&str] = &["will", "would", "upcoming", "planned", "next"];
+                const PLAN: &[&str] = &[
+                    "will",
+                    "would",
+                    "upcoming",
+                    "planned",
+                    "plan",
+                    "plans",
+                    "scheduled",
+                    "expected",
+                    "next",
+                ];
                 // The verb may come first: "confirmed on Wednesday, June 24, that".
                 (first.saturating_sub(4)..that).any(|k| s.is_any(k, SPEECH))
                     && (that..i).any(|k| s.is_any(k, PLAN))
@@ -533,6 +543,13 @@ mod tests {
                 "left-for: Anna Berg(Norway) -> Peru(Peru) 2019-01-05/2019-01-06 cancelled",
                 "visit-mention: ? cancelled",
             ],
+        );
+        // A trip being put off is called off for now.
+        check(
+            "Norwegian envoy Anna Berg is delaying a visit to Peru.",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(Norway) -> Peru(Peru) cancelled"],
         );
     }
 }
