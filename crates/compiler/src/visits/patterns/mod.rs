@@ -550,6 +550,20 @@ mod tests {
     }
 
     #[test]
+    fn a_trip_nobody_is_named_making_is_the_guest_s_of_a_host_verb() {
+        check(
+            "The last state visit to Peru came in June 2015, when Peruvian envoy Luis Soto hosted Norwegian envoy Anna Berg.",
+            "2019-01-07",
+            PEOPLE,
+            &[
+                "visit-to: Anna Berg(Norway) -> Peru(Peru) 2015-06 happened [Luis Soto]",
+                // The host's own rule, with his country for the place; one trip after merging.
+                "hosted: Anna Berg(Norway) -> Peru(Peru) happened [Luis Soto]",
+            ],
+        );
+    }
+
+    #[test]
     fn coordinated_destinations_are_one_visit_each() {
         check(
             "Chinese envoy Mei Lin will travel to Peru and Norway next week.",

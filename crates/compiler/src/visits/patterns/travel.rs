@@ -7,7 +7,7 @@ use communique_core::{EntityId, VisitStatus};
 use super::candidate::{continuation, visit, Candidate};
 use super::meetings::is_ambassador;
 use super::status::{after_time, negated_or_hypothetical, status_at};
-use super::words::{MEET_WORDS, TRIP_MODIFIERS};
+use super::words::{HOST_VERBS, MEET_WORDS, TRIP_MODIFIERS};
 use crate::visits::context::{
     title_start, DocState, Person, Place, PlaceHit, Ref, RefKind, Sentence, VISIT_NOUNS,
 };
@@ -217,7 +217,8 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
                     (named_after && during)
                         .then(|| sentence_subject(s, st, i))
                         .flatten()
-                })?;
+                })
+                .or_else(|| named_after.then(|| guest_after(s, st, i)).flatten())?;
             visit(s, st, i, rule, traveler, place)
         }
         PlaceHit::None => {
@@ -242,6 +243,15 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
             Some(c)
         }
     }
+}
+
+/// "The last state visit to Y came in 2019, when Z hosted X": a trip nobody is named
+/// making is the guest's of a host verb later in the sentence.
+fn guest_after(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    let host = (i + 1..s.tokens.len())
+        .take_while(|&k| !s.is_any(k, &[";", "."]))
+        .find(|&k| s.is_any(k, HOST_VERBS))?;
+    person_after(s, st, host + 1).map(|(p, _)| p)
 }
 
 /// "returned from Y", "flew back home from talks in Y", "arrived back from a meeting in
