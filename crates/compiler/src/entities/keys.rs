@@ -116,6 +116,17 @@ pub(crate) fn slug(text: &str) -> String {
     lookup_key(text).replace(' ', "-")
 }
 
+/// The initials of a name's capitalised words, in capitals: "AMLO" for "Andrés Manuel
+/// López Obrador" (particles such as "da" or "bin" left out).
+pub(crate) fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

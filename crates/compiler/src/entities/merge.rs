@@ -112,6 +112,8 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
     // the name a person goes by ("Luiz Inacio Lula da Silva" … "Lula said").
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_inner: HashMap<String, Vec<usize>> = HashMap::new();
+    // And by their initials ("AMLO").
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for m in people {
         let words = name_words(&m);
         let last = keys::phonetic_key(words.last().copied().unwrap_or(""));
@@ -142,7 +144,16 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
                 };
                 match (here(&by_first).as_slice(), here(&by_inner).as_slice()) {
                     ([one], _) | ([], [one]) => Some(*one),
-                    _ => None,
+                    _ => {
+                        let all = by_initials.get(words[0]).map(Vec::as_slice);
+                        let mine: Vec<usize> = all
+                            .unwrap_or_default()
+                            .iter()
+                            .copied()
+                            .filter(|&g| in_doc(g))
+                            .collect();
+                        (mine.len() == 1).then(|| mine[0])
+                    }
                 }
             }
             [] => None,
@@ -166,6 +177,12 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
                 if words.len() >= 2 {
                     let first = keys::phonetic_key(words[0]);
                     by_first.entry(first).or_default().push(groups.len());
+                    if words.len() >= 3 {
+                        by_initials
+                            .entry(keys::initials(&m.words))
+                            .or_default()
+                            .push(groups.len());
+                    }
                     for inner in &words[1..words.len() - 1] {
                         let inner = keys::phonetic_key(inner);
                         by_inner.entry(inner).or_default().push(groups.len());
@@ -505,6 +522,11 @@ mod tests {
                 "person/aung-san-suu-kyi: Suu",
                 "person/luiz-inacio-lula-da-silva: Lula",
             ],
+        );
+        // Initials stand for the name too.
+        check(
+            &["President Andrés Manuel López Obrador spoke. The press then met AMLO."],
+            &["person/andres-manuel-lopez-obrador: AMLO"],
         );
     }
 

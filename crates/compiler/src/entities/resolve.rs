@@ -69,6 +69,22 @@ pub(crate) fn tag_corpus(docs: &[Document], policy: Unresolved) -> Vec<Vec<Menti
                 .map(|w| keys::fold(w))
                 .filter(|w| !g.is_common_word(w)),
         );
+        // A person's initials stand for the person ("AMLO" for Andrés Manuel López Obrador).
+        let person_initials: HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.kind == Some(EntityKind::Person) && m.words.len() >= 3)
+            .map(|m| keys::initials(&m.words))
+            .collect();
+        for m in mentions.iter_mut() {
+            let acronym = m.words.len() == 1
+                && m.words[0].chars().count() >= 3
+                && m.words[0].chars().all(|c| c.is_uppercase());
+            if acronym && person_initials.contains(&m.words[0]) {
+                m.kind = Some(EntityKind::Person);
+                m.place = None;
+                m.country = None;
+            }
+        }
         let doc_orgs: HashSet<String> = mentions
             .iter()
             .filter(|m| m.kind == Some(EntityKind::Organization))
