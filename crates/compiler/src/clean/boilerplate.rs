@@ -419,6 +419,9 @@ pub(super) fn remove_inserted_headlines(body: &mut [Line]) {
             && text.starts_with(char::is_uppercase)
             && !text.ends_with([',', ';', ':', '-', '–'])
             && !ends_sentence(text)
+            // A photo caption with its credit ("… in Sydney on Friday. Credit: Jane Doe")
+            // holds a whole sentence, which no headline does.
+            && !text.contains(". ")
             // A line in capitals is the article's own subheading.
             && text.chars().any(char::is_lowercase)
     };

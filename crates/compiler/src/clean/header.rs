@@ -392,5 +392,18 @@ dateline: -
 - inserted headline: Iran urges US to remove obstacles in negotiations in Vienna
 - comment form: Comments are closed."#,
         );
+        // A photo caption with its credit holds a sentence: text, not an inserted headline.
+        check(
+            "Envoys meet\n\nThe envoys met on Monday.\n\nEnvoys meet in Vienna on Friday. Credit:Jane Doe\n\nThe talks went on.",
+            &[],
+            r#"
+title: Envoys meet
+date: - -
+source: -
+dateline: -
+| The envoys met on Monday.
+| Envoys meet in Vienna on Friday. Credit:Jane Doe
+| The talks went on."#,
+        );
     }
 }
