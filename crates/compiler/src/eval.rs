@@ -193,6 +193,8 @@ pub struct Scores {
     pub visits: Counts,
     /// Matched visits whose date is accepted.
     pub dates_right: usize,
+    /// Matched visits whose gold states a status, and of those, how many have it.
+    pub statuses: (usize, usize),
     /// Articles without a gold visit that got one anyway.
     pub no_visit_articles: usize,
     /// Of those, how many yielded a visit.
@@ -205,6 +207,8 @@ pub struct Scores {
     pub false_visits: Vec<String>,
     /// One line per matched visit whose date is wrong.
     pub wrong_dates: Vec<String>,
+    /// One line per matched visit whose status (happened, planned, cancelled) is wrong.
+    pub wrong_statuses: Vec<String>,
 }
 
 /// A name reduced for comparison: folded, letters and digits only, single spaces.
@@ -237,12 +241,14 @@ pub fn score(gold: &Gold, corpus: &Corpus) -> Scores {
         documents: present.len(),
         visits: Counts::default(),
         dates_right: 0,
+        statuses: (0, 0),
         no_visit_articles: 0,
         no_visit_articles_with_visits: 0,
         entities,
         missed_visits: Vec::new(),
         false_visits: Vec::new(),
         wrong_dates: Vec::new(),
+        wrong_statuses: Vec::new(),
     };
     score_visits(gold, corpus, &doc_ids, &present, &mut scores);
     scores
@@ -335,6 +341,7 @@ struct Fact<'a> {
     destination: String,
     country: Option<String>,
     dates: Vec<Option<String>>,
+    status: &'static str,
     label: String,
 }
 
@@ -378,6 +385,7 @@ fn score_visits(
                 destination: name_key(&visit.destination),
                 country: visit.country.as_deref().map(name_key),
                 dates: dates.clone(),
+                status: visit.status.as_str(),
                 label: format!(
                     "{doc}: {} → {} ({}) {} [{}] {}",
                     visit.traveler,
@@ -448,6 +456,16 @@ fn score_visits(
         match matching {
             Some((_, fact)) => {
                 scores.visits.true_positives += 1;
+                if let Some(status) = visit.status.as_deref() {
+                    scores.statuses.0 += 1;
+                    if status == fact.status {
+                        scores.statuses.1 += 1;
+                    } else {
+                        scores
+                            .wrong_statuses
+                            .push(format!("{} — found {}", gold_label, fact.status));
+                    }
+                }
                 if dated(fact, visit) {
                     scores.dates_right += 1;
                 } else {
@@ -542,6 +560,12 @@ impl fmt::Display for Scores {
                 writeln!(f, "  ~ {line}")?;
             }
         }
+        if !self.wrong_statuses.is_empty() {
+            writeln!(f, "wrong statuses:")?;
+            for line in &self.wrong_statuses {
+                writeln!(f, "  ~ {line}")?;
+            }
+        }
         for (kind, scores) in &self.entities {
             if !scores.missed_names.is_empty() {
                 writeln!(
@@ -604,6 +628,11 @@ impl fmt::Display for Scores {
             self.dates_right,
             self.visits.true_positives,
             100.0 * ratio(self.dates_right, self.visits.true_positives as usize)
+        )?;
+        writeln!(
+            f,
+            "statuses right: {} of {} visits found with a stated status",
+            self.statuses.1, self.statuses.0
         )?;
         writeln!(
             f,
