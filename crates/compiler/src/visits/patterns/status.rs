@@ -43,7 +43,15 @@ pub(super) fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
         .any(|k| {
             s.is_any(k, CANCEL_MARKERS) && (!s.is_any(k, &["called"]) || s.is_any(k + 1, &["off"]))
         });
-    if cancelled {
+    // "had been scheduled to leave Saturday", "had planned to visit": a plan told in the
+    // pluperfect is one overtaken by events, in news as good as called off.
+    let overtaken = (clause_start(s, i).max(i.saturating_sub(7))..i).any(|k| {
+        s.is_any(k, FUTURE_MARKERS)
+            && (s.is_any(k.wrapping_sub(1), &["had"])
+                || (s.is_any(k.wrapping_sub(1), &["been"])
+                    && s.is_any(k.wrapping_sub(2), &["had"])))
+    });
+    if cancelled || overtaken {
         return Some(VisitStatus::Cancelled);
     }
     // "set" and "due" mark the future only as "set to", "due to". A relative clause's
@@ -543,6 +551,13 @@ mod tests {
                 "left-for: Anna Berg(Norway) -> Peru(Peru) 2019-01-05/2019-01-06 cancelled",
                 "visit-mention: ? cancelled",
             ],
+        );
+        // A plan told in the pluperfect was overtaken by events.
+        check(
+            "Norwegian envoy Anna Berg had been scheduled to leave Oslo Saturday to visit Peru.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(Norway) -> Peru(Peru) 2019-01-05 cancelled"],
         );
         // A trip being put off is called off for now.
         check(
