@@ -80,9 +80,11 @@ with open(os.path.join(here, "given_names.tsv"), "w") as out:
 # Cities, written once the given names are known: a town named like a common given name
 # (frequency class 8 or more) and under 500,000 people is left out, since in news such a
 # word is far more often a person ("George", "Martin", "Adrian") than that town; large
-# cities (Sofia, Adelaide, Alexandria) stay.
+# cities (Sofia, Adelaide, Alexandria) stay. Likewise a town under 100,000 with such a
+# name among its words.
 COMMON_NAME_CLASS = 8
 NAMED_TOWN_MAX_POPULATION = 500_000
+SMALL_TOWN_MAX_POPULATION = 100_000
 lower_names = {}
 for name, cls in names.items():
     lower_names[name.lower()] = max(lower_names.get(name.lower(), 0), cls)
@@ -90,6 +92,13 @@ with open(os.path.join(here, "cities.tsv"), "w") as out:
     out.write("# name\tcca2\tpopulation\tlat\tlon\n")
     for name, cc, pop, lat, lon in rows:
         if lower_names.get(name.lower(), 0) >= COMMON_NAME_CLASS and pop < NAMED_TOWN_MAX_POPULATION:
+            continue
+        # A small town whose several words hold a common given name ("Abou el Hassan",
+        # "Sidi Ali") would make that name a place inside a person's name; larger ones
+        # (San Jose, Saint Louis) stay.
+        words = name.replace("-", " ").split()
+        named = [w for w in words if w[0].isupper() and len(w) >= 3 and lower_names.get(w.lower(), 0) >= COMMON_NAME_CLASS]
+        if len(words) > 1 and pop < SMALL_TOWN_MAX_POPULATION and named:
             continue
         out.write(f"{name}\t{cc}\t{pop}\t{lat:.4f}\t{lon:.4f}\n")
 
