@@ -342,32 +342,25 @@ pub fn visits_json(records: &[VisitOut]) -> String {
     for record in records {
         json.item(None);
         json.open('{');
-        json.item(Some("id"));
-        json.string(record.id);
-        json.item(Some("doc"));
-        json.nullable(record.doc);
+        json.field("id", Some(record.id));
+        json.field("doc", record.doc);
         json.item(Some("sources"));
         json.open('[');
         for source in &record.sources {
             json.item(None);
             json.open('{');
-            json.item(Some("doc"));
-            json.string(source.doc);
-            json.item(Some("start"));
-            json.out.push_str(&source.start.to_string());
-            json.item(Some("end"));
-            json.out.push_str(&source.end.to_string());
+            json.field("doc", Some(source.doc));
+            for (key, value) in [("start", source.start), ("end", source.end)] {
+                json.item(Some(key));
+                json.out.push_str(&value.to_string());
+            }
             json.close('}');
         }
         json.close(']');
-        json.item(Some("traveler"));
-        json.string(record.traveler);
-        json.item(Some("traveler_country"));
-        json.nullable(record.traveler_country);
-        json.item(Some("destination"));
-        json.string(record.destination);
-        json.item(Some("country"));
-        json.nullable(record.country);
+        json.field("traveler", Some(record.traveler));
+        json.field("traveler_country", record.traveler_country);
+        json.field("destination", Some(record.destination));
+        json.field("country", record.country);
         json.item(Some("hosts"));
         json.open('[');
         for host in record.hosts {
@@ -375,19 +368,13 @@ pub fn visits_json(records: &[VisitOut]) -> String {
             json.string(host);
         }
         json.close(']');
-        let fields = [
-            ("date", record.date.as_deref()),
-            ("date_end", record.date_end.as_deref()),
-            ("precision", record.precision),
-            ("date_basis", record.date_basis),
-            ("status", Some(record.status)),
-            ("purpose", record.purpose),
-            ("rule", record.rule),
-        ];
-        for (key, value) in fields {
-            json.item(Some(key));
-            json.nullable(value);
-        }
+        json.field("date", record.date.as_deref());
+        json.field("date_end", record.date_end.as_deref());
+        json.field("precision", record.precision);
+        json.field("date_basis", record.date_basis);
+        json.field("status", Some(record.status));
+        json.field("purpose", record.purpose);
+        json.field("rule", record.rule);
         json.close('}');
     }
     json.close(']');
@@ -440,7 +427,9 @@ impl PrettyJson {
         }
     }
 
-    fn nullable(&mut self, value: Option<&str>) {
+    /// `"key": "value"`, or `"key": null`, as the object's next item.
+    fn field(&mut self, key: &str, value: Option<&str>) {
+        self.item(Some(key));
         match value {
             Some(value) => self.string(value),
             None => self.out.push_str("null"),

@@ -144,7 +144,6 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
                     *i,
                     Candidate {
                         purpose: c.purpose.clone(),
-                        when: c.when,
                         ..f
                     },
                 ));
