@@ -7,6 +7,7 @@
 use std::sync::{Arc, OnceLock};
 
 use communique_core::facet::{FacetCounts, FacetIndex, Filters};
+use communique_core::lazy::Source;
 use communique_core::mentions;
 use communique_core::query::{self, Query, SearchOptions, Snippet, SortOrder};
 use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityKind, Span, Visit};
@@ -14,10 +15,11 @@ use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityK
 /// The bundle bytes written by `build.rs`.
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// The decoded corpus and its facet index, decoded once on first use.
+/// The corpus and its facet index, opened once on first use: metadata and facet
+/// tables decoded, texts, sentences and mentions read from `BUNDLE` when first used.
 fn opened() -> &'static (Corpus, FacetIndex) {
     static OPENED: OnceLock<(Corpus, FacetIndex)> = OnceLock::new();
-    OPENED.get_or_init(|| match bundle::open(BUNDLE) {
+    OPENED.get_or_init(|| match bundle::open_in_place(&Source::Static(BUNDLE)) {
         Ok(opened) => opened,
         // build.rs writes the bundle with the same core crate, so this only
         // happens if the build itself is broken; say so loudly.

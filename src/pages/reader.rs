@@ -63,7 +63,7 @@ pub fn ReaderPage(
     let paragraphs = if article.paragraphs.is_empty() && !text.is_empty() {
         vec![Span::new(0, text.len())]
     } else {
-        article.paragraphs.clone()
+        article.paragraphs.to_vec()
     };
     let body = move || {
         let cited = cite.get();

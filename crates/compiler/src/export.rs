@@ -15,8 +15,8 @@ pub fn to_json(corpus: &Corpus) -> String {
 #[cfg(test)]
 mod tests {
     use communique_core::{
-        Document, Entity, EntityKind, Evidence, PartialDate, RemovedText, Role, SourceRef, Span,
-        Visit, VisitStatus,
+        Body, Document, Entity, EntityKind, Evidence, PartialDate, RemovedText, Role, SourceRef,
+        Span, Visit, VisitStatus,
     };
 
     use super::*;
@@ -39,7 +39,11 @@ mod tests {
                 Document {
                     id: "a".into(),
                     title: "A".into(),
-                    text: "Undated.".into(),
+                    body: Body {
+                        text: "Undated.".into(),
+                        ..Body::default()
+                    }
+                    .into(),
                     ..Document::default()
                 },
                 Document {
@@ -47,11 +51,15 @@ mod tests {
                     title: "B".into(),
                     date: PartialDate::parse_iso("2016-09"),
                     source: Some("AVA".into()),
-                    text: "Marchenko went.".into(),
-                    removed: vec![RemovedText {
-                        text: "Leave a Reply".into(),
-                        reason: "comment form".into(),
-                    }],
+                    body: Body {
+                        text: "Marchenko went.".into(),
+                        removed: vec![RemovedText {
+                            text: "Leave a Reply".into(),
+                            reason: "comment form".into(),
+                        }],
+                        ..Body::default()
+                    }
+                    .into(),
                     ..Document::default()
                 },
             ],
@@ -68,7 +76,7 @@ mod tests {
                 country: Some("Russia".into()),
                 lat: None,
                 lon: None,
-                mentions: vec![source, source],
+                mentions: vec![source, source].into(),
             }],
             visits: vec![Visit {
                 id: "v1".into(),

@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use communique_core::{Corpus, CorpusMeta, Diagnostic, Document, FileReport};
+use communique_core::{Body, Corpus, CorpusMeta, Diagnostic, Document, FileReport};
 
 pub mod clean;
 pub mod dates;
@@ -203,10 +203,13 @@ fn build_document(raw: &RawArticle, settings: &read::Settings) -> Cleaned {
             source: settled.source,
             dateline: cleaned.dateline,
             url: settled.url,
-            text: cleaned.text,
-            paragraphs: cleaned.paragraphs,
-            sentences: cleaned.sentences,
-            removed: cleaned.removed,
+            body: Body {
+                text: cleaned.text,
+                paragraphs: cleaned.paragraphs,
+                sentences: cleaned.sentences,
+                removed: cleaned.removed,
+            }
+            .into(),
         },
         notes,
     ))

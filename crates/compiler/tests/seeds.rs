@@ -181,7 +181,7 @@ fn check_structure(doc: &Document) {
     let joined: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(*p)).collect();
     assert_eq!(
         joined.join("\n\n"),
-        doc.text,
+        *doc.text,
         "{id}: paragraphs cover the text"
     );
     let mut last_end = 0;

@@ -18,7 +18,7 @@
 use std::time::{Duration, Instant};
 
 use communique_core::facet::{DateRange, Facet, FacetIndex, FacetTables, Filters};
-use communique_core::{Corpus, Document, Entity, EntityKind, PartialDate, SourceRef, Span};
+use communique_core::{Body, Corpus, Document, Entity, EntityKind, PartialDate, SourceRef, Span};
 
 /// Sentences per article.
 const SENTENCES: usize = 20;
@@ -71,7 +71,7 @@ fn corpus(docs: usize) -> Corpus {
                 country: None,
                 lat: None,
                 lon: None,
-                mentions: Vec::new(),
+                mentions: Vec::new().into(),
             }
         })
         .collect();
@@ -107,8 +107,12 @@ fn corpus(docs: usize) -> Corpus {
             title: format!("Article {doc}"),
             date,
             source: Some(format!("Source {}", random.below(40))),
-            text,
-            sentences,
+            body: Body {
+                text,
+                sentences,
+                ..Body::default()
+            }
+            .into(),
             ..Document::default()
         });
     }

@@ -13,7 +13,7 @@
 use std::io::BufRead;
 use std::time::{Duration, Instant};
 
-use communique_core::{bundle, query, Corpus, Document, SearchIndex, SearchOptions, Span};
+use communique_core::{bundle, query, Body, Corpus, Document, SearchIndex, SearchOptions, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Queries as typed: words, phrases, exclusions, typos, names.
@@ -62,8 +62,12 @@ fn document(line: Line) -> Document {
     Document {
         id: line.id,
         title: line.title,
-        text: line.text,
-        sentences,
+        body: Body {
+            text: line.text,
+            sentences,
+            ..Body::default()
+        }
+        .into(),
         ..Default::default()
     }
 }

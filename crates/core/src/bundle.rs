@@ -22,13 +22,14 @@
 //! version in `crates/core/format-versions.txt` and fails when they change without a new one.
 
 use crate::facet::{FacetIndex, FacetTables};
-use crate::wire::{Decode, Reader};
+use crate::lazy::Source;
+use crate::wire::{Corrupt, Decode, Reader};
 use crate::Corpus;
 
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
 /// Version of the bundle layout; bump on any change to the model or index types.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,8 +86,38 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
 }
 
 /// Reads bundle bytes into the corpus and its facet index, assembled from the stored
-/// tables: what the page does at start.
+/// tables, with every value read now, so that a damaged text or mention list refuses the
+/// bundle (the compiler's and the tests' reader; the bytes are copied once).
 pub fn open(bytes: &[u8]) -> Result<(Corpus, FacetIndex), BundleError> {
+    let opened = open_in_place(&Source::Shared(bytes.into()))?;
+    let corrupt = |what: &str, id: &str, error: Corrupt| {
+        BundleError::Corrupt(format!("{what} {id:?}: {error}"))
+    };
+    for document in &opened.0.documents {
+        document
+            .body
+            .read_checked()
+            .map_err(|error| corrupt("the text of document", &document.id, error))?;
+    }
+    for entity in &opened.0.entities {
+        entity
+            .mentions
+            .read_checked()
+            .map_err(|error| corrupt("the mentions of entity", &entity.id, error))?;
+    }
+    Ok(opened)
+}
+
+/// Reads a bundle as the page does at start: the documents' metadata, the entities,
+/// visits, report and facet tables now; the texts, sentences and mentions when first
+/// used, and the posting lists in place (`lazy.rs`).
+pub fn open_in_place(source: &Source) -> Result<(Corpus, FacetIndex), BundleError> {
+    check_header(source.bytes())?;
+    read(Reader::in_source(source, 8..source.bytes().len()))
+}
+
+/// Checks the magic bytes and the format version.
+fn check_header(bytes: &[u8]) -> Result<(), BundleError> {
     if bytes.len() < 8 || &bytes[..4] != MAGIC {
         return Err(BundleError::NotABundle);
     }
@@ -97,7 +128,11 @@ pub fn open(bytes: &[u8]) -> Result<(Corpus, FacetIndex), BundleError> {
             expected: FORMAT_VERSION,
         });
     }
-    let mut reader = Reader::new(&bytes[8..]);
+    Ok(())
+}
+
+/// Reads the corpus and the facet tables after the header.
+fn read(mut reader: Reader<'_>) -> Result<(Corpus, FacetIndex), BundleError> {
     let corpus = Corpus::decode(&mut reader);
     let tables = reader
         .read_all::<FacetTables>()
@@ -129,19 +164,26 @@ mod tests {
                 source: Some("IRNA".into()),
                 dateline: Some("Tehran".into()),
                 url: Some("https://example.org/a".into()),
-                text: "Rōhānī met Putin in Moscow.\n\nTalks went on.".into(),
-                paragraphs: vec![Span::new(0, 29), Span::new(31, 46)],
-                sentences: vec![Span::new(0, 29), Span::new(31, 46)],
-                removed: vec![RemovedText {
-                    text: "Leave a comment".into(),
-                    reason: "comment form".into(),
-                }],
+                body: Body {
+                    text: "Rōhānī met Putin in Moscow.\n\nTalks went on.".into(),
+                    paragraphs: vec![Span::new(0, 29), Span::new(31, 46)],
+                    sentences: vec![Span::new(0, 29), Span::new(31, 46)],
+                    removed: vec![RemovedText {
+                        text: "Leave a comment".into(),
+                        reason: "comment form".into(),
+                    }],
+                }
+                .into(),
             },
             Document {
                 id: "c".into(),
                 title: "Undated".into(),
                 date: Some(PartialDate::y(-44)),
-                text: "Body.".into(),
+                body: Body {
+                    text: "Body.".into(),
+                    ..Body::default()
+                }
+                .into(),
                 ..Default::default()
             },
         ];
@@ -166,7 +208,7 @@ mod tests {
                 country: Some("Russia".into()),
                 lat: Some(55.755_83),
                 lon: Some(-37.617_3),
-                mentions: vec![source(0, 20), source(1, 0)],
+                mentions: vec![source(0, 20), source(1, 0)].into(),
             }],
             visits: vec![Visit {
                 id: "v1".into(),
@@ -281,5 +323,57 @@ mod tests {
                 bytes.len() - 8
             )))
         );
+    }
+
+    /// Reads `bytes` as the page does, from a source of their own.
+    fn in_place(bytes: &[u8]) -> Result<(Corpus, FacetIndex), BundleError> {
+        open_in_place(&Source::Shared(std::sync::Arc::from(bytes)))
+    }
+
+    #[test]
+    fn reading_in_place_decodes_no_text_at_start_and_agrees_with_decoding_all() {
+        let corpus = full_corpus();
+        let bytes = encode(&corpus);
+        let (lazy, lazy_facets) = in_place(&bytes).unwrap();
+        assert!(lazy.documents.iter().all(|d| !d.body.is_read()));
+        assert!(lazy.entities.iter().all(|e| !e.mentions.is_read()));
+        // Comparing reads every lazy value: every document, posting list and mention.
+        let (eager, eager_facets) = open(&bytes).unwrap();
+        assert_eq!(lazy, eager);
+        assert_eq!(lazy, corpus);
+        assert_eq!(lazy_facets, eager_facets);
+        assert!(lazy.documents[0].body.is_read());
+    }
+
+    #[test]
+    fn a_damaged_text_read_in_place_is_empty_and_says_why() {
+        let mut bytes = encode(&full_corpus());
+        let at = bytes.windows(5).position(|w| w == b"Body.").unwrap();
+        bytes[at] = 0xFF;
+        // Decoding everything refuses the bundle; reading in place finds out on reading.
+        assert!(matches!(decode(&bytes), Err(BundleError::Corrupt(_))));
+        let (corpus, _) = in_place(&bytes).unwrap();
+        assert_eq!(corpus.documents[0].body.problem(), None);
+        let damaged = &corpus.documents[1];
+        assert_eq!(damaged.text, "");
+        assert_eq!(
+            damaged.body.problem().map(|p| p.to_string()),
+            Some("invalid UTF-8 in a string at byte 1 of the payload".into())
+        );
+    }
+
+    #[test]
+    fn damaged_bundles_read_in_place_never_panic() {
+        let bytes = encode(&full_corpus());
+        for at in 8..bytes.len() {
+            for value in [0x00, 0x7F, 0x80, 0xFF] {
+                let mut damaged = bytes.clone();
+                damaged[at] = value;
+                if let Ok((corpus, _)) = in_place(&damaged) {
+                    // Reads every lazy value.
+                    let _ = format!("{corpus:?}");
+                }
+            }
+        }
     }
 }

@@ -12,17 +12,25 @@
 //! same words in the reader view.
 //!
 //! ```
-//! use communique_core::{query, Document, SearchIndex, SearchOptions};
+//! use communique_core::{query, Body, Document, SearchIndex, SearchOptions};
 //!
 //! let docs = vec![
 //!     Document {
 //!         title: "Deputy minister visits Moscow".into(),
-//!         text: "Iran’s deputy foreign minister arrived in Moscow on Monday.".into(),
+//!         body: Body {
+//!             text: "Iran’s deputy foreign minister arrived in Moscow on Monday.".into(),
+//!             ..Body::default()
+//!         }
+//!         .into(),
 //!         ..Default::default()
 //!     },
 //!     Document {
 //!         title: "Oil prices".into(),
-//!         text: "Ministers discussed oil output.".into(),
+//!         body: Body {
+//!             text: "Ministers discussed oil output.".into(),
+//!             ..Body::default()
+//!         }
+//!         .into(),
 //!         ..Default::default()
 //!     },
 //! ];
@@ -48,6 +56,7 @@ mod corpus;
 pub mod export;
 pub mod facet;
 pub mod index;
+pub mod lazy;
 pub mod mentions;
 pub mod model;
 pub mod query;

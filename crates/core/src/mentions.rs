@@ -77,12 +77,17 @@ fn sort(mentions: &mut [DocMention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Body;
     use crate::model::EntityKind;
 
     #[test]
     fn both_readings_agree_and_skip_spans_outside_the_text() {
         let doc = |text: &str| Document {
-            text: text.into(),
+            body: Body {
+                text: text.into(),
+                ..Body::default()
+            }
+            .into(),
             ..Document::default()
         };
         let entity = |mentions: &[(u32, usize, usize)]| Entity {

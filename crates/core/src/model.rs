@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use crate::lazy::Lazy;
 use crate::wire::{decode_enum, decode_struct};
 
 /// Index of a document in `Corpus::documents`.
@@ -207,7 +208,9 @@ pub fn civil_from_days(days: i64) -> PartialDate {
     PartialDate::ymd(year, month, day)
 }
 
-/// One article, cleaned, with its structure and metadata.
+/// One article, cleaned: its metadata, and its [`Body`], which it reads as (`Deref`), so
+/// `document.text` is the body's text. The page decodes the metadata at start and the
+/// body when first used (`lazy.rs`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     /// Path relative to the corpus folder without extension, or the JSONL `id`.
@@ -224,6 +227,13 @@ pub struct Document {
     pub dateline: Option<String>,
     /// Original address, when given in metadata.
     pub url: Option<String>,
+    /// The text and its structure.
+    pub body: Lazy<Body>,
+}
+
+/// The text of an article and its structure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Body {
     /// The clean body: boilerplate removed, paragraphs separated by `\n\n`.
     pub text: String,
     /// Paragraph spans in `text`.
@@ -234,7 +244,21 @@ pub struct Document {
     pub removed: Vec<RemovedText>,
 }
 
-impl Document {
+impl std::ops::Deref for Document {
+    type Target = Body;
+
+    fn deref(&self) -> &Body {
+        &self.body
+    }
+}
+
+impl std::ops::DerefMut for Document {
+    fn deref_mut(&mut self) -> &mut Body {
+        &mut self.body
+    }
+}
+
+impl Body {
     /// The index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: u32) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
@@ -308,8 +332,8 @@ pub struct Entity {
     pub lat: Option<f64>,
     /// Longitude (places only).
     pub lon: Option<f64>,
-    /// Every mention, sorted by document then offset.
-    pub mentions: Vec<SourceRef>,
+    /// Every mention, sorted by document then offset (read from the bundle when first used).
+    pub mentions: Lazy<Vec<SourceRef>>,
 }
 
 /// Whether a visit took place.
@@ -487,6 +511,9 @@ decode_struct!(Document {
     source,
     dateline,
     url,
+    body
+});
+decode_struct!(Body {
     text,
     paragraphs,
     sentences,

@@ -22,6 +22,10 @@
 //! compile, and a field out of order is caught by the round-trip tests
 //! (`bundle.rs`), which fill every field of every type with distinct values.
 
+use std::ops::Range;
+
+use crate::lazy::{Blob, Source};
+
 /// Why the bytes could not be decoded: what is wrong, at which byte.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Corrupt {
@@ -49,27 +53,41 @@ pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     error: Option<Corrupt>,
+    /// Where `bytes` came from, and their offset in it, for the values read in place
+    /// (`lazy.rs`).
+    source: &'a Source,
+    base: usize,
 }
 
 impl<'a> Reader<'a> {
-    /// A reader at the start of `bytes`.
-    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
+    /// A reader of the bytes `range` of `source` (none past its end).
+    pub fn in_source(source: &'a Source, range: Range<usize>) -> Reader<'a> {
+        let bytes = source.bytes();
+        let end = range.end.min(bytes.len());
         Reader {
-            bytes,
+            bytes: bytes.get(range.start..end).unwrap_or_default(),
             at: 0,
             error: None,
+            source,
+            base: range.start,
         }
     }
 
     /// Reads a `T` that must take every remaining byte.
     pub fn read_all<T: Decode>(mut self) -> Result<T, Corrupt> {
         let value = T::decode(&mut self);
+        self.finish().map(|()| value)
+    }
+
+    /// The first error, or an error if bytes are left over (the part of
+    /// [`Reader::read_all`] that does not depend on the type read).
+    fn finish(mut self) -> Result<(), Corrupt> {
         if self.error.is_none() && self.at != self.bytes.len() {
             self.fail(self.at, "trailing bytes after the data");
         }
         match self.error {
             Some(error) => Err(error),
-            None => Ok(value),
+            None => Ok(()),
         }
     }
 
@@ -88,6 +106,14 @@ impl<'a> Reader<'a> {
             });
         }
         self.at = self.bytes.len();
+    }
+
+    /// A byte string (a length, then the bytes), as a window onto the source.
+    pub(crate) fn window(&mut self) -> Blob {
+        let len = self.len();
+        let start = self.base + self.at;
+        let len = self.take(len, "truncated bytes").map_or(0, <[u8]>::len);
+        Blob::window(self.source.clone(), start..start + len)
     }
 
     /// The next `n` bytes, or `None` (and an error) when fewer are left.
@@ -203,24 +229,6 @@ impl Decode for String {
     }
 }
 
-/// A byte string, read in one copy rather than byte by byte as a `Vec<u8>` would be
-/// (postcard writes a newtype as what it wraps: the length, then the bytes). The index's
-/// dictionaries and posting lists are most of a bundle's bytes after the texts.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub(crate) struct Bytes(pub(crate) Vec<u8>);
-
-impl Decode for Bytes {
-    fn decode(reader: &mut Reader<'_>) -> Bytes {
-        let len = reader.len();
-        Bytes(
-            reader
-                .take(len, "truncated bytes")
-                .unwrap_or_default()
-                .to_vec(),
-        )
-    }
-}
-
 impl<T: Decode> Decode for Vec<T> {
     fn decode(reader: &mut Reader<'_>) -> Vec<T> {
         let len = reader.len();
@@ -266,6 +274,13 @@ pub(crate) use {decode_enum, decode_struct};
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lazy::Blob;
+
+    /// Reads `bytes` as a `T`.
+    fn read<T: Decode>(bytes: &[u8]) -> Result<T, Corrupt> {
+        let source = Source::Shared(bytes.into());
+        Reader::in_source(&source, 0..bytes.len()).read_all()
+    }
 
     /// Encodes `value` with postcard and reads it back by hand.
     fn round_trip<T>(value: T)
@@ -273,7 +288,7 @@ mod tests {
         T: serde::Serialize + Decode + PartialEq + std::fmt::Debug,
     {
         let bytes = postcard::to_allocvec(&value).unwrap();
-        assert_eq!(Reader::new(&bytes).read_all::<T>(), Ok(value));
+        assert_eq!(read::<T>(&bytes), Ok(value));
     }
 
     #[test]
@@ -293,17 +308,18 @@ mod tests {
         round_trip("Rōhānī’s visit".to_string());
         round_trip(vec![Some(3u32), None, Some(u32::MAX)]);
         round_trip(vec![vec![1u8, 2], vec![]]);
-        round_trip(Bytes(vec![0, 200, 7]));
+        // A byte string is read in place, as a window onto its source.
+        round_trip(Blob::from(vec![0, 200, 7]));
         // The same bytes as the `Vec<u8>` it wraps.
         assert_eq!(
-            postcard::to_allocvec(&Bytes(vec![1, 2])).unwrap(),
+            postcard::to_allocvec(&Blob::from(vec![1, 2])).unwrap(),
             postcard::to_allocvec(&vec![1u8, 2]).unwrap()
         );
     }
 
     /// Reads `bytes` as a `T` and gives the error's byte and message.
     fn error<T: Decode + std::fmt::Debug>(bytes: &[u8]) -> (usize, String) {
-        let error = Reader::new(bytes).read_all::<T>().unwrap_err();
+        let error = read::<T>(bytes).unwrap_err();
         (error.at, error.what)
     }
 

@@ -8,15 +8,17 @@
 //! - [`compile`]: the input as a folder of articles (a `.txt`, a `.jsonl`, a `corpus.toml`, or
 //!   several files cut at `0xFF` bytes), compiled end to end; the bundle written from the result
 //!   must read back equal;
-//! - [`bundle`]: the input as bundle bytes: the decoder must refuse or accept, never panic.
+//! - [`bundle`]: the input as bundle bytes, read in place as the page reads them: the reader
+//!   must refuse or accept, and what it accepts must search, show and count, never panic.
 //!
 //! A panic anywhere is the bug a fuzzer reports; a slow input (over the fuzzer's time limit)
 //! is a hang.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use communique_core::facet::{FacetIndex, Filters};
+use communique_core::lazy::Source;
 use communique_core::{bundle, Corpus, SearchOptions, SortOrder};
 
 /// The names of the targets, as `cargo xtask fuzz` and `fuzz/` know them.
@@ -87,19 +89,31 @@ pub fn compile(data: &[u8]) {
             back == corpus,
             "the bundle read back differs from the corpus written"
         );
+        let (in_place, _) = bundle::open_in_place(&Source::Shared(Arc::from(bytes)))
+            .expect("a bundle just written reads back in place");
+        assert!(
+            in_place == corpus,
+            "the bundle read in place differs from the corpus written"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The bundle target.
 pub fn bundle(data: &[u8]) {
-    if let Ok((corpus, facets)) = bundle::open(data) {
-        // What decodes must be usable: a search over it, and the facet index assembled
-        // from its stored tables, must not panic either.
+    if let Ok((corpus, facets)) = bundle::open_in_place(&Source::Shared(Arc::from(data))) {
+        // What reads must be usable: a search over it with its passages (which read the
+        // texts in place), and the facet index assembled from its stored tables, must not
+        // panic either.
         let query = communique_core::parse("iran moscow");
         let hits = corpus
             .index
             .search(&corpus.documents, &query, &SearchOptions::default());
+        for hit in &hits {
+            corpus
+                .index
+                .snippets(&corpus.documents[hit.doc as usize], &query);
+        }
         facets.counts(hits.iter().map(|hit| hit.doc), &Filters::default());
         for doc in 0..corpus.documents.len() as u32 {
             facets.doc_entities(doc).for_each(drop);
@@ -174,8 +188,14 @@ mod tests {
     }
 
     #[test]
-    fn the_default_bundle_reads_back() {
-        assert!(bundle::decode(&default_bundle()).is_ok());
+    fn the_default_bundle_reads_back_the_same_decoded_and_in_place() {
+        let bytes = default_bundle();
+        let decoded = bundle::open(&bytes).unwrap();
+        let in_place = bundle::open_in_place(&Source::Shared(Arc::from(bytes))).unwrap();
+        assert!(
+            decoded == in_place,
+            "every document, posting list and mention"
+        );
     }
 
     #[test]

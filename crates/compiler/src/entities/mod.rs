@@ -55,7 +55,11 @@ pub(crate) fn test_documents(texts: &[&str]) -> Vec<Document> {
     texts
         .iter()
         .map(|t| Document {
-            text: t.to_string(),
+            body: communique_core::Body {
+                text: t.to_string(),
+                ..Default::default()
+            }
+            .into(),
             ..Document::default()
         })
         .collect()

@@ -173,14 +173,18 @@ mod places {
 }
 
 mod roles {
-    use communique_core::Document;
+    use communique_core::{Body, Document};
 
     use crate::entities::tagger::tag_document;
 
     /// Tags `text` and compares "name: role | role (country)" for every person.
     fn check(text: &str, expect: &[&str]) {
         let doc = Document {
-            text: text.to_string(),
+            body: Body {
+                text: text.to_string(),
+                ..Body::default()
+            }
+            .into(),
             ..Document::default()
         };
         let g = crate::entities::gazetteer::Gazetteer::get();

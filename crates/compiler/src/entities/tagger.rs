@@ -46,7 +46,7 @@ pub(crate) fn tag_document(doc_id: DocId, doc: &Document) -> Vec<Mention> {
 /// The document's sentences, or its lines when the reader gave none.
 fn sentence_spans(doc: &Document) -> Vec<Span> {
     if !doc.sentences.is_empty() {
-        return doc.sentences.clone();
+        return doc.sentences.to_vec();
     }
     let mut spans = Vec::new();
     let mut start = 0;
@@ -292,12 +292,17 @@ fn abbreviates(acronym: &str, long: &str) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use communique_core::Body;
 
     /// Tags `text` as one document and compares "text/kind" for every mention
     /// ("?" for unresolved, followed by the cue), weak openers left out.
     pub(crate) fn check(text: &str, expect: &[&str]) {
         let doc = Document {
-            text: text.to_string(),
+            body: Body {
+                text: text.to_string(),
+                ..Body::default()
+            }
+            .into(),
             ..Document::default()
         };
         // Weak openers ("Calling …") only become names by corpus evidence: not shown here.
@@ -364,7 +369,11 @@ pub(crate) mod tests {
             "١٢ Tehran",
         ] {
             let doc = Document {
-                text: text.to_string(),
+                body: Body {
+                    text: text.to_string(),
+                    ..Body::default()
+                }
+                .into(),
                 ..Document::default()
             };
             for m in tag_document(0, &doc) {

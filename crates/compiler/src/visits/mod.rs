@@ -110,7 +110,7 @@ pub fn mentions_by_doc(docs: &[Document], entities: &[Entity]) -> Vec<Vec<Mentio
 /// The document's sentences; UAX #29 sentences when the reader gave none.
 pub fn sentences(doc: &Document) -> Vec<Span> {
     if !doc.sentences.is_empty() || doc.text.trim().is_empty() {
-        return doc.sentences.clone();
+        return doc.sentences.to_vec();
     }
     doc.text
         .split_sentence_bound_indices()

@@ -2,7 +2,7 @@
 //! spans are found by searching the text for each name (and a person's
 //! surname), so rule tests read like the sentences they check.
 
-use communique_core::{Document, Entity, EntityKind, PartialDate, SourceRef, Span};
+use communique_core::{Body, Document, Entity, EntityKind, PartialDate, SourceRef, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::lexicon;
@@ -28,8 +28,12 @@ pub fn document(id: &str, text: &str, date: &str) -> Document {
     Document {
         id: id.to_string(),
         date: PartialDate::parse_iso(date),
-        text: text.to_string(),
-        sentences,
+        body: Body {
+            text: text.to_string(),
+            sentences,
+            ..Body::default()
+        }
+        .into(),
         ..Document::default()
     }
 }
@@ -81,7 +85,7 @@ pub fn corpus(articles: &[(&str, &str)], names: &[&str]) -> Fixture {
                 country,
                 lat: None,
                 lon: None,
-                mentions: Vec::new(),
+                mentions: Vec::new().into(),
             }
         })
         .collect();

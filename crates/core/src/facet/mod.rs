@@ -32,12 +32,16 @@
 //!
 //! ```
 //! use communique_core::facet::{Facet, FacetIndex, Filters};
-//! use communique_core::{Corpus, Document, Entity, EntityKind, PartialDate, SourceRef, Span};
+//! use communique_core::{Body, Corpus, Document, Entity, EntityKind, PartialDate, SourceRef, Span};
 //!
 //! let article = |year: i32, text: &str| Document {
 //!     date: Some(PartialDate::y(year)),
-//!     text: text.into(),
-//!     sentences: vec![Span::new(0, text.len())],
+//!     body: Body {
+//!         text: text.into(),
+//!         sentences: vec![Span::new(0, text.len())],
+//!         ..Body::default()
+//!     }
+//!     .into(),
 //!     ..Document::default()
 //! };
 //! let person = |name: &str, mentions: &[(u32, usize)]| Entity {

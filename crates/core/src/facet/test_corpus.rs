@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{DateRange, Facet, Filters};
 use crate::model::{
-    Document, Entity, EntityKind, Evidence, PartialDate, SourceRef, Span, Visit, VisitStatus,
+    Body, Document, Entity, EntityKind, Evidence, PartialDate, SourceRef, Span, Visit, VisitStatus,
 };
 use crate::Corpus;
 
@@ -34,9 +34,13 @@ impl CorpusBuilder {
             title: id.to_uppercase(),
             date: PartialDate::parse_iso(date),
             source: (!source.is_empty()).then(|| source.to_owned()),
-            text: text.to_owned(),
-            paragraphs: vec![Span::new(0, text.len())],
-            sentences,
+            body: Body {
+                text: text.to_owned(),
+                paragraphs: vec![Span::new(0, text.len())],
+                sentences,
+                ..Body::default()
+            }
+            .into(),
             ..Document::default()
         });
         self
@@ -58,7 +62,7 @@ impl CorpusBuilder {
             country: None,
             lat: None,
             lon: None,
-            mentions: Vec::new(),
+            mentions: Vec::new().into(),
         });
         self
     }

@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use super::writer::Parts;
 use super::SearchIndex;
-use crate::wire::Bytes;
+use crate::lazy::Blob;
 
 /// Version of the index layout; bump on any change to this file's sketch.
 pub const INDEX_FORMAT_VERSION: u32 = 1;
@@ -66,12 +66,12 @@ pub struct IndexStats {
 pub(crate) struct IndexWire {
     version: u32,
     term_count: u32,
-    terms: Bytes,
+    terms: Blob,
     word_count: u32,
-    words: Bytes,
+    words: Blob,
     word_terms: Vec<u32>,
     posting_lens: Vec<u32>,
-    postings: Bytes,
+    postings: Blob,
     title_lens: Vec<u32>,
     body_lens: Vec<u32>,
     unit_counts: Vec<u32>,
@@ -96,7 +96,7 @@ crate::wire::decode_struct!(IndexWire {
 impl IndexWire {
     /// Bytes of the front-coded term and word dictionaries.
     pub(crate) fn dictionary_bytes(&self) -> usize {
-        self.terms.0.len() + self.words.0.len() + self.word_terms.len()
+        self.terms.len() + self.words.len() + self.word_terms.len()
     }
 }
 
@@ -192,16 +192,16 @@ impl From<SearchIndex> for IndexWire {
         IndexWire {
             version: INDEX_FORMAT_VERSION,
             term_count: index.terms.len() as u32,
-            terms: Bytes(encode_terms(&index.terms)),
+            terms: encode_terms(&index.terms).into(),
             word_count: index.words.len() as u32,
-            words: Bytes(encode_terms(&index.words)),
+            words: encode_terms(&index.words).into(),
             word_terms: index.word_terms,
             posting_lens: index
                 .posting_starts
                 .windows(2)
                 .map(|w| w[1] - w[0])
                 .collect(),
-            postings: Bytes(index.postings),
+            postings: index.postings,
             title_lens: index.title_lens,
             body_lens: index.body_lens,
             unit_counts,
@@ -220,8 +220,8 @@ impl TryFrom<IndexWire> for SearchIndex {
                 wire.version
             ));
         }
-        let terms = decode_terms(&wire.terms.0, wire.term_count)?;
-        let words = decode_terms(&wire.words.0, wire.word_count)?;
+        let terms = decode_terms(&wire.terms, wire.term_count)?;
+        let words = decode_terms(&wire.words, wire.word_count)?;
         if wire.word_terms.len() != words.len()
             || wire.word_terms.iter().any(|&t| t as usize >= terms.len())
         {
@@ -239,7 +239,7 @@ impl TryFrom<IndexWire> for SearchIndex {
         for len in &wire.posting_lens {
             end = end
                 .checked_add(*len)
-                .filter(|&end| end as usize <= wire.postings.0.len())
+                .filter(|&end| end as usize <= wire.postings.len())
                 .ok_or("search index posting lengths overrun the postings")?;
             posting_starts.push(end);
         }
@@ -262,7 +262,7 @@ impl TryFrom<IndexWire> for SearchIndex {
             words,
             word_terms: wire.word_terms,
             posting_starts,
-            postings: wire.postings.0,
+            postings: wire.postings,
             title_lens: wire.title_lens,
             body_lens: wire.body_lens,
             unit_counts: wire.unit_counts,

@@ -38,6 +38,7 @@ pub(crate) use units::units;
 
 use serde::Serialize;
 
+use crate::lazy::Blob;
 use crate::wire::{Decode, Reader};
 
 /// The inverted index over a corpus's documents (see the module doc).
@@ -62,7 +63,7 @@ pub struct SearchIndex {
     /// `postings[posting_starts[t]..posting_starts[t + 1]]` is term `t`'s list.
     posting_starts: Vec<u32>,
     /// All posting lists, concatenated in term order (layout in `format`).
-    postings: Vec<u8>,
+    postings: Blob,
     /// Words in each document's title (stop words included).
     title_lens: Vec<u32>,
     /// Words in each document's body (stop words included).

@@ -242,14 +242,18 @@ impl SearchIndex {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Document;
+    use crate::model::{Body, Document};
     use crate::Corpus;
     use crate::{bundle, SearchIndex};
 
     fn doc(title: &str, text: &str) -> Document {
         Document {
             title: title.into(),
-            text: text.into(),
+            body: Body {
+                text: text.into(),
+                ..Body::default()
+            }
+            .into(),
             ..Default::default()
         }
     }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::format::put_varint;
 use super::units;
 use super::SearchIndex;
+use crate::lazy::Blob;
 use crate::model::Document;
 use crate::text::{analyze_word, hyphenated, words, Word};
 
@@ -26,7 +27,7 @@ pub(super) struct Parts {
     /// Start of each term's posting list in `postings`, plus the end.
     pub posting_starts: Vec<u32>,
     /// The posting lists, concatenated.
-    pub postings: Vec<u8>,
+    pub postings: Blob,
     /// Words in each document's title.
     pub title_lens: Vec<u32>,
     /// Words in each document's body.
@@ -192,7 +193,7 @@ impl SearchIndex {
             words,
             word_terms,
             posting_starts,
-            postings,
+            postings: postings.into(),
             title_lens,
             body_lens,
             unit_counts,

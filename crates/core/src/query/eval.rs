@@ -307,6 +307,7 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Body;
     use crate::model::PartialDate;
     use crate::query::parse;
 
@@ -314,8 +315,12 @@ mod tests {
     fn newsroom() -> Vec<Document> {
         let doc = |title: &str, text: &str, date: Option<PartialDate>| Document {
             title: title.into(),
-            text: text.into(),
             date,
+            body: Body {
+                text: text.into(),
+                ..Body::default()
+            }
+            .into(),
             ..Default::default()
         };
         vec![
@@ -480,8 +485,12 @@ mod tests {
         // Sentence spans that are out of range or cut a character in two.
         docs.push(Document {
             title: "Ōrākei – “quoted” ‘title’".into(),
-            text: "Żółć gęślą jaźń. Tehran’s ‘talks’… 10,000 U.S. troops.".into(),
-            sentences: vec![crate::Span::new(1, 3), crate::Span::new(5, 900)],
+            body: Body {
+                text: "Żółć gęślą jaźń. Tehran’s ‘talks’… 10,000 U.S. troops.".into(),
+                sentences: vec![crate::Span::new(1, 3), crate::Span::new(5, 900)],
+                ..Body::default()
+            }
+            .into(),
             ..Default::default()
         });
         let index = SearchIndex::build(&docs);
@@ -538,8 +547,12 @@ mod tests {
     #[test]
     fn hyphenated_compounds_meet_joined_spellings() {
         let doc = |text: &str| Document {
-            text: text.into(),
-            sentences: vec![crate::Span::new(0, text.len())],
+            body: Body {
+                text: text.into(),
+                sentences: vec![crate::Span::new(0, text.len())],
+                ..Body::default()
+            }
+            .into(),
             ..Default::default()
         };
         let docs = [
@@ -574,12 +587,14 @@ mod tests {
         // Sentences split at ". ", as the compiler would.
         let mut docs = newsroom();
         for doc in &mut docs {
+            let body = &mut *doc.body;
             let mut start = 0;
-            for (i, _) in doc.text.match_indices(". ") {
-                doc.sentences.push(crate::Span::new(start, i + 1));
+            for (i, _) in body.text.match_indices(". ") {
+                body.sentences.push(crate::Span::new(start, i + 1));
                 start = i + 2;
             }
-            doc.sentences.push(crate::Span::new(start, doc.text.len()));
+            body.sentences
+                .push(crate::Span::new(start, body.text.len()));
         }
         let index = SearchIndex::build(&docs);
         let queries = [

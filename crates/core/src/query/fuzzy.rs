@@ -159,7 +159,7 @@ fn scan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Document;
+    use crate::model::{Body, Document};
 
     /// Checks the distance (or `None` beyond `max`) for each `(a, b, max, expect)`.
     fn check(cases: &[(&str, &str, u8, Option<u8>)]) {
@@ -198,7 +198,11 @@ mod tests {
     fn candidates_respect_the_budget() {
         let text = "iran irani tehran teheran diplomats diplomat negotiations visit";
         let index = SearchIndex::build(&[Document {
-            text: text.into(),
+            body: Body {
+                text: text.into(),
+                ..Body::default()
+            }
+            .into(),
             ..Default::default()
         }]);
         let found = |folded: &str| -> Vec<String> {

@@ -443,6 +443,7 @@ fn window(text: &str, unit: Span, highlights: &[Span]) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Body;
     use crate::query::parse;
 
     /// A document whose sentences are split at ". ".
@@ -458,8 +459,12 @@ mod tests {
         }
         Document {
             title: title.into(),
-            text: text.into(),
-            sentences,
+            body: Body {
+                text: text.into(),
+                sentences,
+                ..Body::default()
+            }
+            .into(),
             ..Default::default()
         }
     }
@@ -591,10 +596,14 @@ mod tests {
     fn neighbours_join_within_a_paragraph_only() {
         let text = "Talks began. Iran spoke.\n\nIran replied. Talks ended.";
         let article = Document {
-            text: text.into(),
-            sentences: [(0, 12), (13, 24), (26, 39), (40, 52)]
-                .map(|(start, end)| Span::new(start, end))
-                .to_vec(),
+            body: Body {
+                text: text.into(),
+                sentences: ([(0, 12), (13, 24), (26, 39), (40, 52)]
+                    .map(|(start, end)| Span::new(start, end))
+                    .to_vec()),
+                ..Body::default()
+            }
+            .into(),
             ..Default::default()
         };
         check(&article, &[], "iran ", "[Iran] spoke. | [Iran] replied.");
