@@ -174,6 +174,7 @@ pub fn visits(found: &Found, filters: &Filters) -> Vec<&'static Visit> {
 /// what selecting that value would give (see core's `facet` module).
 pub fn facet_counts(found: &Found, filters: &Filters) -> FacetCounts {
     match found.docs() {
+        None if filters.is_empty() => facets().totals(),
         None => facets().counts(0..corpus().documents.len() as DocId, filters),
         Some(docs) => facets().counts(docs.iter().copied(), filters),
     }

@@ -12,7 +12,7 @@
 use std::sync::Arc;
 
 use super::fold::fold_name;
-use super::index::FacetIndex;
+use super::index::{FacetIndex, Selection};
 use super::{Facet, Filters};
 use crate::model::DocId;
 
@@ -104,7 +104,20 @@ impl FacetIndex {
                 }
             }
         }
+        self.ranked(&counts, &selection, matching)
+    }
 
+    /// [`FacetIndex::counts`] over every document under no filter, what the overview
+    /// shows first, without reading any document: each value's count is then its number
+    /// of documents, known since load. At 9,700 articles the count took 26 ms of the
+    /// page's first load (unoptimised WebAssembly).
+    pub fn totals(&self) -> FacetCounts {
+        let counts: Vec<u32> = self.values.iter().map(|value| value.documents).collect();
+        self.ranked(&counts, &Selection::default(), self.doc_count() as u32)
+    }
+
+    /// Each facet's values that have a count or are selected, by count then name.
+    fn ranked(&self, counts: &[u32], selection: &Selection, matching: u32) -> FacetCounts {
         let mut facets: Vec<FacetValues> = Facet::ALL
             .into_iter()
             .map(|facet| FacetValues {
@@ -187,6 +200,13 @@ mod tests {
         let allowed = index.allowed(&filters);
         let passing = hits.iter().filter(|&&doc| allowed(doc)).count();
         assert_eq!(counts.matching as usize, passing, "{url_query}");
+        if hits.len() == corpus.documents.len() && filters.is_empty() {
+            assert_eq!(
+                index.totals(),
+                counts,
+                "totals are the counts of every document"
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! linear in documents is derived at load ([`FacetIndex::assemble`]), so the
 //! bundle does not carry it twice. `examples/facet_bench.rs` times both.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use super::filters::{DateRange, Filters, UNDATED_KEY};
 use super::fold::{fold_name, fold_name_into};
@@ -193,14 +193,17 @@ impl<T: Copy> Lists<T> {
     }
 }
 
-/// Every facet value of a corpus, not yet counted nor ranked: entities first (value
-/// id = entity id), then sources and years in their natural order, then "undated".
-pub(super) fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
+/// Every facet value of a corpus and their folded names, not yet counted nor
+/// ranked: entities first (value id = entity id), then sources and years in
+/// their natural order, then "undated".
+pub(super) fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
     let documents = &corpus.documents;
     let mut values = Vec::with_capacity(corpus.entities.len());
+    let mut names = FoldedNames::default();
     for entity in &corpus.entities {
         let facet = Facet::of_kind(entity.kind);
         values.push(ValueInfo::new(facet, &entity.id, &entity.name));
+        names.push(&entity.name, &entity.aliases);
     }
     let mut sources: Vec<&str> = documents
         .iter()
@@ -217,6 +220,7 @@ pub(super) fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
     years.dedup();
     let mut add = |facet: Facet, key: &str, label: &str| {
         values.push(ValueInfo::new(facet, key, label));
+        names.push(label, &[]);
     };
     for source in sources {
         add(Facet::Sources, source, source);
@@ -228,33 +232,7 @@ pub(super) fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
     if documents.iter().any(|doc| doc.date.is_none()) {
         add(Facet::Years, UNDATED_KEY, "Undated");
     }
-    values
-}
-
-/// The folded names of `values`: each one's label, and for the entities (the first
-/// values) their `aliases`.
-pub(super) fn folded_names(values: &[ValueInfo], aliases: &[Vec<String>]) -> FoldedNames {
-    let mut names = FoldedNames::default();
-    for (id, value) in values.iter().enumerate() {
-        names.push(&value.label, aliases.get(id).into_iter().flatten());
-    }
-    names
-}
-
-/// The values' folded names, folded when first needed (the find box, a facet's filter):
-/// folding every name and alias was 5 ms of the start at 9,700 articles (natively).
-#[derive(Clone, Debug, Default)]
-pub(super) struct Names {
-    /// Each entity's aliases, in entity order.
-    aliases: Vec<Vec<String>>,
-    folded: OnceLock<FoldedNames>,
-}
-
-/// Equal when made from the same aliases, folded yet or not.
-impl PartialEq for Names {
-    fn eq(&self, other: &Names) -> bool {
-        self.aliases == other.aliases
-    }
+    (values, names)
 }
 
 /// Each value's position in display order (folded label, label, key).
@@ -310,7 +288,7 @@ pub struct FacetIndex {
     /// Every facet value; the first ones, one per entity, have the entity ids.
     pub(super) values: Vec<ValueInfo>,
     /// The folded names of every value, for the find box.
-    names: Names,
+    names: FoldedNames,
     /// Per facet (in [`Facet::ALL`] order), its value ids sorted by key, for
     /// [`find_key`]; of values with the same key, the first.
     by_key: [Vec<u32>; 5],
@@ -358,11 +336,7 @@ impl FacetIndex {
     pub fn assemble(corpus: &Corpus, tables: FacetTables) -> Result<FacetIndex, &'static str> {
         let documents = &corpus.documents;
         let entity_count = corpus.entities.len();
-        let mut values = facet_values(corpus);
-        let names = Names {
-            aliases: corpus.entities.iter().map(|e| e.aliases.clone()).collect(),
-            folded: OnceLock::new(),
-        };
+        let (mut values, names) = facet_values(corpus);
         let FacetTables {
             mention_counts,
             mention_entities,
@@ -609,11 +583,7 @@ impl FacetIndex {
 
     /// Whether value `id` contains the folded `needle` in its name or an alias.
     fn value_contains(&self, id: u32, needle: &str) -> bool {
-        let names = &self.names;
-        let folded = names
-            .folded
-            .get_or_init(|| folded_names(&self.values, &names.aliases));
-        folded.names(id).contains(needle)
+        self.names.names(id).contains(needle)
     }
 
     /// The value id of `key` in `facet`.

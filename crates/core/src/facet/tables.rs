@@ -3,9 +3,7 @@
 
 use serde::Serialize;
 
-use super::index::{
-    display_ranks, facet_values, folded_names, key_order, mention_document, Lists, NO_SENTENCE,
-};
+use super::index::{display_ranks, facet_values, key_order, mention_document, Lists, NO_SENTENCE};
 use crate::model::EntityId;
 use crate::Corpus;
 
@@ -95,9 +93,8 @@ impl FacetTables {
                 last = entity;
             }
         }
-        let values = facet_values(corpus);
-        let aliases: Vec<Vec<String>> = corpus.entities.iter().map(|e| e.aliases.clone()).collect();
-        tables.value_ranks = display_ranks(&values, &folded_names(&values, &aliases));
+        let (values, names) = facet_values(corpus);
+        tables.value_ranks = display_ranks(&values, &names);
         for ids in key_order(&values) {
             tables.key_counts.push(ids.len() as u32);
             tables.key_ids.extend(ids);
