@@ -113,3 +113,47 @@ common = [w for w in words if w.isascii() and w.isalpha() and w.islower()][:2500
 with open(os.path.join(here, "common_words.txt"), "w") as out:
     out.write("# The 25,000 most frequent lower-case English words (wordfreq 3.1.1, small_en), most frequent first.\n")
     out.write("\n".join(common) + "\n")
+
+# Other spellings of cities of 100,000 people or more that English news writes
+# ("Katmandu", "Jiddah", "Karaganda", "Teheran"): GeoNames alternate names in plain
+# Latin letters that start as the city's name does and differ from it by at most two
+# letters (none for a name of three letters or fewer); never one of the common English
+# words, a given name, or the main name of any city or country, which keep their own
+# sense ("Hamas" is a spelling of Hamm, "Roma" of Rome, "Sophia" of Sofia). So "Kiev",
+# a common word in English news, is left out too.
+VARIANT_MIN_POPULATION = 100_000
+
+
+def edits(a, b):
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+import re
+
+taken = {r[0].lower() for r in rows} | {clean(c["name"]["common"]).lower() for c in countries}
+frequent = set(common)
+variants = set()
+for c in cities.values():
+    name, pop = clean(c["name"]), int(c["population"])
+    if pop < VARIANT_MIN_POPULATION:
+        continue
+    for alt in c.get("alternatenames") or []:
+        alt = clean(alt)
+        low, base = alt.lower(), name.lower()
+        if not re.fullmatch(r"[A-Z][A-Za-z' -]{3,}", alt) or low == base or low[0] != base[0]:
+            continue
+        if low in taken or low in frequent or low in lower_names:
+            continue
+        allowed = 2 if len(base) >= 4 else 0
+        if edits(low, base) <= allowed:
+            variants.add((alt, name, c["countrycode"]))
+with open(os.path.join(here, "city_variants.tsv"), "w") as out:
+    out.write("# other spelling\tname in cities.tsv\tcca2\n")
+    for row in sorted(variants):
+        out.write("\t".join(row) + "\n")

@@ -13,6 +13,7 @@ use super::keys;
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const REGIONS: &str = include_str!("../../data/regions.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
+const CITY_VARIANTS: &str = include_str!("../../data/city_variants.tsv");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 
@@ -70,6 +71,8 @@ pub(crate) struct Gazetteer {
     /// Every word-prefix of a multi-word place name ("new" of "new york"),
     /// so n-gram lookups stop as soon as no name can continue.
     prefixes: HashSet<String>,
+    /// Keys that are only another spelling of a city (`city_variants.tsv`).
+    variants: HashSet<String>,
     /// Longest name, in words.
     pub max_words: usize,
 }
@@ -147,6 +150,7 @@ impl Gazetteer {
                 names.push((alias.to_string(), id));
             }
         }
+        let mut city_by_name: HashMap<(&str, &str), PlaceId> = HashMap::new();
         for f in CITIES.lines().filter_map(fields).filter(|f| f.len() >= 5) {
             let Some(&country) = country_by_code.get(f[1]) else {
                 continue;
@@ -161,7 +165,34 @@ impl Gazetteer {
                 population: f[2].parse().unwrap_or(0),
             });
             names.push((f[0].to_string(), id));
+            // The most populous city of a name in a country takes its other spellings.
+            city_by_name
+                .entry((f[0], f[1]))
+                .and_modify(|best: &mut PlaceId| {
+                    if places[*best as usize].population < places[id as usize].population {
+                        *best = id;
+                    }
+                })
+                .or_insert(id);
         }
+        // Other spellings English news uses ("Katmandu", "Jiddah").
+        let mut spellings = Vec::new();
+        for f in CITY_VARIANTS
+            .lines()
+            .filter_map(fields)
+            .filter(|f| f.len() >= 3)
+        {
+            if let Some(&id) = city_by_name.get(&(f[1], f[2])) {
+                spellings.push((f[0].to_string(), id));
+            }
+        }
+        let main_names: HashSet<String> = names.iter().map(|(n, _)| keys::lookup_key(n)).collect();
+        let variants = spellings
+            .iter()
+            .map(|(n, _)| keys::lookup_key(n))
+            .filter(|key| !main_names.contains(key))
+            .collect();
+        names.extend(spellings);
         let mut by_key: HashMap<String, Vec<PlaceId>> = HashMap::new();
         let mut prefixes = HashSet::new();
         let mut max_words = 1;
@@ -205,6 +236,7 @@ impl Gazetteer {
             given_names,
             common_words,
             prefixes,
+            variants,
             max_words: max_words.min(8),
         }
     }
@@ -226,6 +258,12 @@ impl Gazetteer {
                     .is_some_and(|c| doc_countries.contains(&c))
             })
             .or(Some(first))
+    }
+
+    /// Whether a key names a place only as another spelling of a city ("katmandu"),
+    /// which counts only where a place is expected.
+    pub fn is_variant(&self, key: &str) -> bool {
+        self.variants.contains(key)
     }
 
     /// Whether some multi-word place name starts with this key's words.

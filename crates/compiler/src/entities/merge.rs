@@ -134,6 +134,22 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
             })
             .collect();
         let in_doc = |g: usize| groups[g].mentions.iter().any(|o| o.doc == m.doc);
+        // A name alone is first someone of its own document: "Hu" beside "Hu Jintao" there
+        // is not another article's "Vuong Dinh Hue", however alike the spellings.
+        let candidates = if words.len() == 1 && !candidates.iter().any(|&g| in_doc(g)) {
+            let named_here = |index: &HashMap<String, Vec<usize>>| {
+                index
+                    .get(&last)
+                    .is_some_and(|all| all.iter().any(|&g| in_doc(g)))
+            };
+            if named_here(&by_first) || named_here(&by_inner) {
+                Vec::new()
+            } else {
+                candidates
+            }
+        } else {
+            candidates
+        };
         let chosen = match candidates.as_slice() {
             [one] => Some(*one),
             // "Mr Li" where this document names "Li Zhaoxing" and no one it ends.
@@ -510,6 +526,18 @@ mod tests {
                 "person/bahram-qasemi: Bahram Ghasemi, Kasemi",
                 "person/yuri-tarasenko: Yury Tarasenko",
             ],
+        );
+    }
+
+    #[test]
+    fn a_name_alone_is_first_someone_of_its_own_document() {
+        // "Hu" spells like the end of "Vuong Dinh Hue", but its own article names "Hu Jintao".
+        check(
+            &[
+                "Chairman Vuong Dinh Hue spoke.",
+                "President Hu Jintao arrived. Hu said so.",
+            ],
+            &["person/hu-jintao: Hu", "person/vuong-dinh-hue: "],
         );
     }
 

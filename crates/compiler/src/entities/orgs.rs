@@ -27,6 +27,24 @@ fn org_word(s: &Sentence, i: usize) -> bool {
     free && !lexicon::is_title_head(w) && !lexicon::is_rank(w) && !lexicon::is_honorific(w)
 }
 
+/// Whether token `i` is a hyphen inside a word ("Inter-Parliamentary").
+fn inner_hyphen(s: &Sentence, i: usize) -> bool {
+    i < s.len() && s.raw(i) == "-" && s.attached(i)
+}
+
+/// Whether two or more name words that no organisation name has start at `i`: a
+/// person named after the organisation they serve.
+fn person_follows(s: &Sentence, i: usize) -> bool {
+    let plain = |k: usize| {
+        s.free_name(k)
+            && s.tokens[k].shape == Shape::Capitalized
+            && !lexicon::is_org_head(s.word(k))
+            && !lexicon::is_org_tail(s.word(k))
+            && !Gazetteer::get().is_very_common_word(s.word(k))
+    };
+    plain(i) && plain(i + 1)
+}
+
 /// Longest known organisation name, in tokens ("Agence France - Presse").
 const KNOWN_MAX_TOKENS: usize = 4;
 
@@ -77,8 +95,15 @@ pub(crate) fn find(s: &mut Sentence) {
             continue;
         }
         let mut from = i;
-        while from > 0 && org_word(s, from - 1) && !s.opener[from - 1] {
-            from -= 1;
+        loop {
+            if from > 0 && org_word(s, from - 1) && !s.opener[from - 1] {
+                from -= 1;
+            } else if from > 1 && inner_hyphen(s, from - 1) && org_word(s, from - 2) {
+                // "Inter-Parliamentary Union", "Non-Aligned Movement".
+                from -= 2;
+            } else {
+                break;
+            }
         }
         // An opener joins only when the lexicons know it ("Russian", "Tehran").
         if from > 0 && org_word(s, from - 1) && s.opener[from - 1] && s.name[from - 1] {
@@ -98,8 +123,23 @@ pub(crate) fn find(s: &mut Sentence) {
                 k += 1;
             }
             let start = k;
-            while org_word(s, k) && !people::starts_name(s, k) {
-                k += 1;
+            loop {
+                if org_word(s, k) && !people::starts_name(s, k) {
+                    k += 1;
+                    // "… of Hanoi Nguyen Ngoc Tuan", "… of Foreign Affairs Nguyen Quoc Dung":
+                    // a place or "Affairs" closes the name when a person's name follows.
+                    let closes = s.word(k - 1) == "affairs"
+                        || (!lexicon::is_org_head(s.word(k - 1))
+                            && g.is_place(&keys::lookup_key(s.raw(k - 1))));
+                    if closes && person_follows(s, k) {
+                        break;
+                    }
+                } else if k > start && inner_hyphen(s, k) && org_word(s, k + 1) {
+                    // "… on China-Africa Cooperation".
+                    k += 2;
+                } else {
+                    break;
+                }
             }
             // A name ends on a noun, not on an adjective: "… on Asian countries" stops before "Asian".
             while k > start && matches!(s.claim[k - 1], Claim::Demonym(_) | Claim::Affiliation) {

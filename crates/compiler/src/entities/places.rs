@@ -43,7 +43,12 @@ pub(crate) fn find(s: &mut Sentence) {
                 if !g.is_place_prefix(&key) {
                     break;
                 }
-            } else if !(s.raw(k) == "-" || (s.is_lower(k) && lexicon::is_connector(s.word(k)))) {
+            } else if !(s.raw(k) == "-"
+                || (s.is_lower(k)
+                    && (lexicon::is_connector(s.word(k))
+                        // A lower-case word inside a known name: "Dar es Salaam", "Mar del Plata".
+                        || g.is_place_prefix(&s.key(i, k + 1)))))
+            {
                 break;
             }
             k += 1;
@@ -56,6 +61,12 @@ pub(crate) fn find(s: &mut Sentence) {
             i += 1;
             continue;
         };
+        // Another spelling of a city ("in Katmandu") only after a preposition of place:
+        // elsewhere it is more often a word of its own ("Cosco", "Iwo Jima").
+        if g.is_variant(&key) && !(i > 0 && lexicon::is_place_preposition(s.word(i - 1))) {
+            i = to;
+            continue;
+        }
         let place = &g.places[id as usize];
         let city = place.kind == PlaceKind::City;
         // Datelines are in capitals ("WASHINGTON"), sentence openers are not.

@@ -68,6 +68,23 @@ mod people {
     }
 
     #[test]
+    fn honorifics_open_names_and_an_inner_hyphen_opens_nothing() {
+        check(
+            "The President of Uzbekistan Honorable Shavkat Mirziyoyev met Madam Halimah.",
+            &[
+                "Uzbekistan/place",
+                "Shavkat Mirziyoyev/person",
+                "Halimah/person",
+            ],
+        );
+        // "Hooper" alone would be a common word opening a clause after a dash.
+        check(
+            "Senior Director Mira Rapp-Hooper spoke.",
+            &["Mira Rapp-Hooper/person"],
+        );
+    }
+
+    #[test]
     fn venues_and_institutions_are_not_people() {
         check(
             "He landed at Ben Gurion Airport and at Simon Bolivar International Airport.",
@@ -136,6 +153,27 @@ mod orgs {
     }
 
     #[test]
+    fn hyphenated_words_and_the_person_after_an_organisation() {
+        check(
+            "The Inter-Parliamentary Union met at the Forum on China-Africa Cooperation.",
+            &[
+                "Inter-Parliamentary Union/organization",
+                "Forum on China-Africa Cooperation/organization",
+            ],
+        );
+        // A place or "Affairs" closes the name when a person's name follows.
+        check(
+            "Chairman of the City Council of Hanoi Tran Duc Luong and Director of the Ministry of Foreign Affairs Le Van Minh came.",
+            &[
+                "City Council of Hanoi/organization",
+                "Tran Duc Luong/person",
+                "Ministry of Foreign Affairs/organization",
+                "Le Van Minh/person",
+            ],
+        );
+    }
+
+    #[test]
     fn offices_are_not_organisations() {
         check("the Deputy Minister of Energy spoke", &[]);
         check("The Council met.", &[]);
@@ -165,9 +203,26 @@ mod places {
             &["Leeds/organization", "Chelsea/organization"],
         );
         check("LYON 1996-08-22", &["LYON/place"]);
+        // Lower-case words inside a name, and a month word opening one.
+        check(
+            "He flew from Dar es Salaam to Mar del Plata.",
+            &["Dar es Salaam/place", "Mar del Plata/place"],
+        );
         check(
             "NAIROBI – Rain fell across Central Asia.",
             &["NAIROBI/place", "Central Asia/place"],
+        );
+    }
+
+    #[test]
+    fn other_spellings_of_cities_only_where_a_place_is_expected() {
+        check(
+            "Leaders arrived in Katmandu and then flew to Jiddah.",
+            &["Katmandu/place", "Jiddah/place"],
+        );
+        check(
+            "Shipping company Cosco bought a stake.",
+            &["Cosco/?Organization"],
         );
     }
 }

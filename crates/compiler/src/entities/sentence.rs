@@ -121,15 +121,19 @@ impl<'a> Sentence<'a> {
             // "May" is a month unless a given name precedes it ("Theresa May").
             let month_may = w == "may" && (i == 0 || g.given_name(&lower[i - 1]) == 0);
             let contraction = lexicon::is_contraction(&text[t.start..t.end]);
-            if !t.is_name_like() || lexicon::is_never_name(w) || month_may || contraction {
+            // Places of several words count as known from their first word: "New York",
+            // even when that word alone would be a month ("Mar del Plata").
+            let long_place = g.is_place_prefix(&token_keys[i])
+                && (2..=3).any(|n| {
+                    i + n <= tokens.len() && g.is_place(&join_keys(&token_keys[i..i + n]))
+                });
+            if !t.is_name_like()
+                || ((lexicon::is_never_name(w) || month_may) && !long_place)
+                || contraction
+            {
                 continue;
             }
-            // Places of several words count as known from their first word: "New York".
-            let place_ahead = g.is_place(&token_keys[i])
-                || (g.is_place_prefix(&token_keys[i])
-                    && (2..=3).any(|n| {
-                        i + n <= tokens.len() && g.is_place(&join_keys(&token_keys[i..i + n]))
-                    }));
+            let place_ahead = long_place || g.is_place(&token_keys[i]);
             let nationality = g.demonym(w).is_some() || lexicon::is_affiliation(w);
             if shouting {
                 // In a headline only places and nationalities stand out from common words.
@@ -144,11 +148,19 @@ impl<'a> Sentence<'a> {
                 || lexicon::is_org_head(w);
             // A capital at the start of a sentence, a quote or a clause is no evidence:
             // "Calling Iran …", "Determination of …" are common words.
+            // A hyphen inside a name ("Rapp-Hooper", "Inter-Parliamentary") opens nothing;
+            // after a word that is no name ("One-Minute") it opens as a dash does.
+            let inner_hyphen = i >= 2
+                && tokens[i - 1].start == tokens[i - 2].end
+                && tokens[i - 2].is_name_like()
+                && !lexicon::is_never_name(&lower[i - 2])
+                && !g.is_very_common_word(&lower[i - 2]);
             let opener = i == 0
-                || matches!(
-                    &text[tokens[i - 1].start..tokens[i - 1].end],
-                    "“" | "\"" | "‘" | ":" | "–" | "—" | "(" | "*" | "•" | "-"
-                );
+                || match &text[tokens[i - 1].start..tokens[i - 1].end] {
+                    "“" | "\"" | "‘" | ":" | "–" | "—" | "(" | "*" | "•" => true,
+                    "-" => !(inner_hyphen && tokens[i - 1].end == t.start),
+                    _ => false,
+                };
             openers[i] = opener;
             // An acronym opening a sentence ("NATO said") is no common word.
             let acronym = t.shape == Shape::Upper && !shouting;
