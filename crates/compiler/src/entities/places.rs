@@ -14,6 +14,9 @@ use super::lexicon;
 use super::sentence::{Claim, Cue, Sentence};
 use super::tokens::Shape;
 
+/// Largest town whose name, a common word after "the", is taken for the word.
+const COMMON_NOUN_MAX_POPULATION: u64 = 100_000;
+
 /// Smallest city that may be named by a capitalised common word at a sentence start.
 const OPENER_MIN_POPULATION: u64 = 1_000_000;
 
@@ -92,7 +95,15 @@ pub(crate) fn find(s: &mut Sentence) {
         let swallowed =
             compound || (city && s.free_name(to) && !lexicon::is_never_name(s.word(to)));
         let small = city && place.population < OPENER_MIN_POPULATION;
-        if ((weak_opener || acronym) && small) || swallowed {
+        // "the Republic", "the Mall": a common word after "the" is that thing, not a
+        // town (Republic, Missouri); a city that makes a word common stays ("the Tampa area").
+        let common_noun = city
+            && to - i == 1
+            && i > 0
+            && s.word(i - 1) == "the"
+            && g.is_common_word(s.word(i))
+            && place.population < COMMON_NOUN_MAX_POPULATION;
+        if ((weak_opener || acronym) && small) || common_noun || swallowed {
             i = to;
             continue;
         }

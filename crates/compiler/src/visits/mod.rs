@@ -83,8 +83,19 @@ pub fn read_article(
                 }
             }
         }
+        // "… to mark the visit of President X. She was calling on …": with no subject
+        // of its own, a sentence's one traveler is whom "she" refers to next.
+        let travelers: Vec<&context::Person> = here
+            .iter()
+            .filter(|c| c.is_complete())
+            .filter_map(|c| c.traveler.as_ref())
+            .collect();
+        if !state.remember(&sentence) {
+            if let [one] = travelers.as_slice() {
+                state.last_subject = Some((*one).clone());
+            }
+        }
         found.extend(here);
-        state.remember(&sentence);
     }
     found
 }
@@ -326,6 +337,52 @@ mod tests {
             assert_eq!(visits.len(), 1, "{text}");
             assert_eq!(visits[0].destination, "Lima", "{text}");
         }
+    }
+
+    #[test]
+    fn a_visit_named_by_whose_it_is_and_nowhere_is_in_the_dateline_city() {
+        let text = "A band played to mark the visit of Norwegian envoy Anna Berg.";
+        let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
+        assert!(
+            extract(&docs, &entities).is_empty(),
+            "no dateline, no place"
+        );
+        docs[0].dateline = Some("Lima".into());
+        let visits = extract(&docs, &entities);
+        assert_eq!(visits.len(), 1);
+        assert_eq!(visits[0].destination, "Lima");
+        assert_eq!(visits[0].evidence[0].rule, "visit-dateline");
+        // At home in the dateline's city, nobody visits it.
+        let text = "A band played to mark the visit of Peruvian envoy Luis Soto.";
+        let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
+        docs[0].dateline = Some("Lima".into());
+        assert!(extract(&docs, &entities).is_empty());
+    }
+
+    #[test]
+    fn pronouns_agree_with_the_subject_pronoun_of_their_sentence() {
+        // "her" is the one "She" stands for, not the Peruvian named between them; and a
+        // sentence whose only person is a traveler (no subject) gives "She" her.
+        check(
+            &[(
+                "A band played in Lima to mark the visit of Norwegian envoy Anna Berg. She was calling \
+                 on Peruvian minister Luis Soto on the second day of her visit to Peru.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-06(publication) happened [Luis Soto] {0:visit-in 0:visit-to}"],
+        );
+        // "She hosted X when he visited Y": "he" is X, not whom "She" stands for; the
+        // host's own undated saying of the trip adds its host to the dated one.
+        check(
+            &[(
+                "Norwegian envoy Anna Berg spoke in Oslo. She hosted Peruvian minister Luis Soto when \
+                 he visited Oslo in May 2018.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Luis Soto(Peru) -> Oslo(Norway) 2018-05 happened [Anna Berg] {0:visited}"],
+        );
     }
 
     #[test]

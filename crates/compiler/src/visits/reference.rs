@@ -69,6 +69,19 @@ impl DocState<'_> {
     pub(super) fn anaphor_at(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
         let t = s.tokens.get(i)?;
         if t.is_any(&["he", "she"]) {
+            // "She hosted X when he visited Y": after the other pronoun, "he" is the
+            // nearest person named who is not the one that pronoun stands for.
+            let other = if t.is("he") { "she" } else { "he" };
+            if let Some(k) = (0..i).rfind(|&k| s.is_any(k, &[other])) {
+                let excluded = self.anaphor_at(s, k).map(|(p, _)| p);
+                let named = s
+                    .refs
+                    .iter()
+                    .filter(|r| r.kind == RefKind::Person && r.first > k && r.last < i)
+                    .map(|r| self.person(s, r))
+                    .rfind(|p| excluded.as_ref().is_none_or(|e| !e.same(p)));
+                return named.map(|p| (p, i));
+            }
             // A subject earlier in the same sentence wins over the previous sentences'.
             // A subject coordinated with another ("X and Y are …") counts here too.
             let coordinated = |r: &Ref| {
@@ -89,6 +102,16 @@ impl DocState<'_> {
             return here.or_else(|| self.last_subject.clone()).map(|p| (p, i));
         }
         if t.is_any(&["his", "her"]) && t.word {
+            // "She was calling on X on the second day of her visit": the possessive that
+            // agrees with the sentence's subject pronoun is that subject's, whoever is
+            // named between them.
+            let subject_pronoun = if t.is("his") { "he" } else { "she" };
+            let agreeing = (0..i)
+                .find(|&k| s.is_any(k, &[subject_pronoun]))
+                .filter(|&k| !(0..k).any(|j| s.ref_at(j).is_some()));
+            if let Some(k) = agreeing {
+                return self.anaphor_at(s, k).map(|(p, _)| (p, i));
+            }
             let here = s
                 .refs
                 .iter()
@@ -185,8 +208,9 @@ impl DocState<'_> {
         Some((topic, k))
     }
 
-    /// Records the sentence's people for later references, and its subject for "he".
-    pub(super) fn remember(&mut self, s: &Sentence) {
+    /// Records the sentence's people for later references, and its subject for "he";
+    /// returns whether the sentence had a subject.
+    pub(super) fn remember(&mut self, s: &Sentence) -> bool {
         let mut subject = None;
         let mut seen_person = false;
         let mut i = 0;
@@ -226,7 +250,8 @@ impl DocState<'_> {
                 }
             }
         }
-        if subject.is_some() {
+        let had_subject = subject.is_some();
+        if had_subject {
             self.last_subject = subject;
         }
         let mut named: Vec<Person> = Vec::new();
@@ -246,6 +271,7 @@ impl DocState<'_> {
         } else if !(named.is_empty() && refers) {
             self.pair = None;
         }
+        had_subject
     }
 }
 

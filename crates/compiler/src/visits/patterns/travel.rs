@@ -196,6 +196,7 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
         "travel" => "travel-to",
         _ => "visit-to",
     };
+    let named_by = by.is_some();
     let mut traveler = possessor.or(by);
     if let (None, PlaceHit::Place(_, last)) = (&traveler, &destination) {
         // "a visit to Moscow by X"
@@ -229,6 +230,18 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
             if let Some(person) = traveler.clone() {
                 if let Some(place) = place_in_sentence(s, st, &person) {
                     return visit(s, st, i, "visit-in", person, place);
+                }
+                // "BERLIN – … to mark the visit of President X": a visit named by whose it
+                // is, and nowhere, is in the city the article is filed from, for a visitor
+                // from elsewhere.
+                let named = named_by || s.tokens[i - 1].possessive;
+                if let Some(place) = st
+                    .dateline_place()
+                    .filter(|p| named && p.country.is_some() && p.country != person.country)
+                {
+                    if !negated_or_hypothetical(s, i.saturating_sub(6), i) {
+                        return visit(s, st, i, "visit-dateline", person, place);
+                    }
                 }
             }
             // Only a definite trip refers back: "the visit", "his visit", "X's visit".
