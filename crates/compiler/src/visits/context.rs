@@ -683,10 +683,11 @@ pub fn country_before(s: &Sentence, first: usize) -> Option<String> {
             }
         }
     }
-    // "the presidents of Russia, Oleg Marchenko, and Iran, Ebrahim Sadeghi"
+    // "the presidents of Russia, Oleg Marchenko, and Iran, Ebrahim Sadeghi", "her
+    // counterpart from Ecuador, Guillermo Lasso"
     if start >= 2 && s.tokens[start - 1].is(",") {
         let t = &s.tokens[start - 2];
-        if t.capitalised() && s.is_any(start.wrapping_sub(3), &["of", "and"]) {
+        if t.capitalised() && s.is_any(start.wrapping_sub(3), &["of", "and", "from"]) {
             return lexicon::country_named(&t.lower).map(|c| c.name.to_string());
         }
     }

@@ -496,7 +496,19 @@ pub(super) fn person_after(s: &Sentence, st: &DocState, k: usize) -> Option<(Per
     } else {
         start
     };
-    (lead <= k || start <= k).then(|| (with_delegation(s, r.first, st.person(s, r)), r.last))
+    // "her counterpart from Ecuador, Guillermo Lasso": a title, then the name in apposition.
+    let apposition = start > k + 1
+        && s.is_any(start - 1, &[","])
+        && (k..start - 1).any(|j| is_person_head(&s.tokens[j].lower))
+        && (k..start - 1).all(|j| {
+            let t = &s.tokens[j];
+            t.word
+                && (t.capitalised()
+                    || is_person_head(&t.lower)
+                    || t.is_any(&["the", "his", "her", "their", "of", "from"]))
+        });
+    (lead <= k || start <= k || apposition)
+        .then(|| (with_delegation(s, r.first, st.person(s, r)), r.last))
 }
 
 /// Marks a person as leading a delegation when the text says "delegation led/headed by X".

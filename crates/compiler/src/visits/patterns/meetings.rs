@@ -323,6 +323,23 @@ mod tests {
     }
 
     #[test]
+    fn a_guest_named_in_apposition_and_a_meeting_that_was_to_be() {
+        let d = "2019-01-09"; // a Wednesday
+        check(
+            "Peruvian minister Luis Soto received his counterpart from Norway, Anna Berg, in Lima on Wednesday.",
+            d,
+            PEOPLE,
+            &["received: Anna Berg(Norway) -> Lima(Peru) 2019-01-09 happened [Luis Soto]"],
+        );
+        check(
+            "Norwegian envoy Anna Berg was to hold talks with Luis Soto in Lima on Wednesday.",
+            d,
+            PEOPLE,
+            &["talks-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-09 planned [Luis Soto]"],
+        );
+    }
+
+    #[test]
     fn meetings_and_hosts() {
         let d = "2019-01-28";
         check("Earlier this month, Norwegian envoy Anna Berg held meetings with Peruvian officials in Lima.", d, PEOPLE,

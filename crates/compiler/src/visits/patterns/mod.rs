@@ -291,7 +291,7 @@ fn trigger_words() -> &'static HashSet<&'static str> {
             ATTEND_VERBS,
             RETURN_VERBS,
             SEND_VERBS,
-            &["invitation", "invited", "in", "here"],
+            &["invitation", "invited", "in", "here", "foot"],
         ]
         .into_iter()
         .flatten()
@@ -345,6 +345,22 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         let traveler = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
         return visit(s, st, i, "arrived-in", traveler, place);
     }
+    // "will set foot again in Y on Tuesday": an arrival.
+    if w == "foot" && s.is_any(i.wrapping_sub(1), &["set", "sets", "setting"]) {
+        let at = if s.is_any(after, &["again"]) {
+            after + 1
+        } else {
+            after
+        };
+        if !s.is_any(at, &["in", "on"]) {
+            return None;
+        }
+        let PlaceHit::Place(place, _) = st.place_at(s, at + 1) else {
+            return None;
+        };
+        let traveler = subject_before(s, st, i - 1)?;
+        return visit(s, st, i, "arrived-in", traveler, place);
+    }
     if w == "arrival" && s.is_any(after, &["in", "at"]) {
         let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
             return None;
@@ -378,7 +394,7 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     // "headed for Y" is a trip; "came for talks" names no place; "flew late Sunday to Y";
     // "flew in to Y", "moved on to Y" (a tour's next stop: "moved to Y" alone is a
     // change of home, not a trip).
-    let particle = s.is_any(i + 1, &["on", "in"]) && s.is_any(i + 2, &["to"]);
+    let particle = s.is_any(i + 1, &["on", "in", "off"]) && s.is_any(i + 2, &["to"]);
     let to = if particle { i + 2 } else { after };
     let to_place =
         s.is_any(to, &["to", "into"]) || (w.starts_with("head") && s.is_any(after, &["for"]));

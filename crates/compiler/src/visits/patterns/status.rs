@@ -66,7 +66,8 @@ pub(super) fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
             && (!s.is_any(k, &["set", "due"]) || s.is_any(k + 1, &["to"]))
             && !relative_before_during(k)
     }) || (from + 1..i)
-        .any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are"]))
+        // "is to visit", and "was to hold talks in Y": a plan, told at the time or since.
+        .any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are", "was", "were"]))
         // An infinitive trip has not happened yet ("Lavrov to visit Tehran", "agreed
         // to visit"), unless it is "the first president to visit Y".
         || (i > 0

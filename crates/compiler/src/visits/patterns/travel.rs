@@ -576,6 +576,30 @@ mod tests {
     }
 
     #[test]
+    fn idioms_of_arrival_and_travel_and_wishes() {
+        let d = "2019-01-07"; // a Monday
+        check(
+            "Norwegian envoy Anna Berg will finally set foot again in Lima on Tuesday.",
+            d,
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-08 planned"],
+        );
+        check(
+            "Norwegian envoy Anna Berg will jet off to Lima for two days next week.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2019-01-14/2019-01-20 planned"],
+        );
+        // A wish to go is no trip.
+        check(
+            "Norwegian envoy Anna Berg said in 2008 that she was eager to return to Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+    }
+
+    #[test]
     fn returns_sendings_and_onward_legs() {
         let d = "2019-01-07"; // a Monday
         check(

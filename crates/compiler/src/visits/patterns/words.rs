@@ -54,6 +54,10 @@ pub(super) const TRAVEL_VERBS: &[&str] = &[
     "moves",
     "move",
     "moving",
+    "jet",
+    "jets",
+    "jetted",
+    "jetting",
 ];
 
 /// "returned from Y", "is returning from Y": the place left was the trip's destination.
@@ -127,6 +131,11 @@ pub(super) const HYPOTHETICALS: &[&str] = &[
     "wanted",
     "wish",
     "wishes",
+    "eager",
+    "keen",
+    "longed",
+    "longs",
+    "yearned",
     "like",
     "if",
     "unless",
