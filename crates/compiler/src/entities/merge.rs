@@ -392,7 +392,13 @@ fn entity(docs: &[Document], mut g: Group) -> Entity {
     g.mentions.sort_by_key(|m| (m.doc, m.span));
     let mut forms: Vec<(String, usize)> = Vec::new();
     for m in &g.mentions {
-        let text = m.words.join(" ");
+        // As written, hyphens and apostrophes kept ("Frank-Walter Steinmeier", "People's
+        // Council"), with its spaces made single.
+        let written = docs
+            .get(m.doc as usize)
+            .and_then(|d| d.text.get(m.span.start as usize..m.span.end as usize))
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        let text = written.unwrap_or_else(|| m.words.join(" "));
         match forms
             .iter_mut()
             .find(|(f, _)| keys::fold(f) == keys::fold(&text))
@@ -525,6 +531,17 @@ mod tests {
             &[
                 "person/bahram-qasemi: Bahram Ghasemi, Kasemi",
                 "person/yuri-tarasenko: Yury Tarasenko",
+            ],
+        );
+    }
+
+    #[test]
+    fn names_read_as_written() {
+        check(
+            &["President Frank-Walter Steinmeier met the People's Council of Hanoi."],
+            &[
+                "person/frank-walter-steinmeier: ",
+                "organization/peoples-council-of-hanoi: ",
             ],
         );
     }

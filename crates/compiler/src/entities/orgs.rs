@@ -32,6 +32,25 @@ fn inner_hyphen(s: &Sentence, i: usize) -> bool {
     i < s.len() && s.raw(i) == "-" && s.attached(i)
 }
 
+/// Whether token `i`, joined to its neighbour by a hyphen, may stand in an organisation's
+/// name: a capitalised word nobody claimed, even a common one ("Non-Aligned").
+fn hyphen_part(s: &Sentence, i: usize) -> bool {
+    org_word(s, i)
+        || (i < s.len() && s.claim[i] == Claim::Free && s.tokens[i].shape == Shape::Capitalized)
+}
+
+/// Whether token `i` is a capitalised common noun ("People", "Women") rather than a
+/// place or a name, as before the "'s" inside an organisation's name.
+fn common_noun(s: &Sentence, i: usize) -> bool {
+    let g = Gazetteer::get();
+    i < s.len()
+        && s.tokens[i].shape == Shape::Capitalized
+        && matches!(s.claim[i], Claim::Free)
+        && g.is_common_word(s.word(i))
+        && !g.is_place(&s.keys[i])
+        && g.given_name(s.word(i)) == 0
+}
+
 /// Whether two or more name words that no organisation name has start at `i`: a
 /// person named after the organisation they serve.
 fn person_follows(s: &Sentence, i: usize) -> bool {
@@ -98,8 +117,21 @@ pub(crate) fn find(s: &mut Sentence) {
         loop {
             if from > 0 && org_word(s, from - 1) && !s.opener[from - 1] {
                 from -= 1;
-            } else if from > 1 && inner_hyphen(s, from - 1) && org_word(s, from - 2) {
-                // "Inter-Parliamentary Union", "Non-Aligned Movement".
+            } else if from > 1 && inner_hyphen(s, from - 1) && hyphen_part(s, from - 2) {
+                // "Inter-Parliamentary Union".
+                from -= 2;
+            } else if from > 2
+                && hyphen_part(s, from - 1)
+                && inner_hyphen(s, from - 2)
+                && hyphen_part(s, from - 3)
+            {
+                // "Non-Aligned Movement": "Aligned" alone would be a common word.
+                from -= 3;
+            } else if from > 2
+                && s.tokens[from - 1].shape == Shape::Possessive
+                && common_noun(s, from - 2)
+            {
+                // "People's Council", "Women's League" (but "Iran's Foreign Ministry" is Iran's).
                 from -= 2;
             } else {
                 break;
@@ -134,9 +166,18 @@ pub(crate) fn find(s: &mut Sentence) {
                     if closes && person_follows(s, k) {
                         break;
                     }
-                } else if k > start && inner_hyphen(s, k) && org_word(s, k + 1) {
-                    // "… on China-Africa Cooperation".
+                } else if k > start && inner_hyphen(s, k) && hyphen_part(s, k + 1) {
+                    // "… on China-Africa Cooperation", "… of the Non-Aligned Movement".
                     k += 2;
+                } else if k > start
+                    && s.tokens
+                        .get(k)
+                        .is_some_and(|t| t.shape == Shape::Possessive)
+                    && common_noun(s, k - 1)
+                    && org_word(s, k + 1)
+                {
+                    // "… of the Chinese People's Political Consultative Conference".
+                    k += 1;
                 } else {
                     break;
                 }

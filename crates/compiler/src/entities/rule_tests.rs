@@ -161,6 +161,17 @@ mod orgs {
                 "Forum on China-Africa Cooperation/organization",
             ],
         );
+        // A common word after an inner hyphen, and a common noun's "'s" inside the name;
+        // a country's "'s" stays its possessor.
+        check(
+            "The Non-Aligned Movement, the Chinese People's Political Consultative Conference and Iran's Foreign Ministry met.",
+            &[
+                "Non-Aligned Movement/organization",
+                "Chinese People's Political Consultative Conference/organization",
+                "Iran/place",
+                "Foreign Ministry/organization",
+            ],
+        );
         // A place or "Affairs" closes the name when a person's name follows.
         check(
             "Chairman of the City Council of Hanoi Tran Duc Luong and Director of the Ministry of Foreign Affairs Le Van Minh came.",
