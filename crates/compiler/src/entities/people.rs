@@ -178,3 +178,53 @@ pub(crate) fn by_given_name(s: &mut Sentence) {
         }
     }
 }
+
+/// Names in apposition to an office: "his foreign minister, Ratu Epeli Nailatikau,", "the
+/// head of the Prime Minister's Office, Pramesh Chand,". The phrase before the comma
+/// ends on an office word or an organisation and holds an office word; the name is two
+/// to four name words closed by a comma, "and" or the sentence's end.
+pub(crate) fn in_apposition(s: &mut Sentence) {
+    for i in 2..s.len() {
+        // "…, New Delhi said" is a place; a name that opens like a town's is not one.
+        if s.raw(i - 1) != "," || !name_word(s, i) || s.place_starts(i, 2) {
+            continue;
+        }
+        let end = name_end(s, i);
+        let closed =
+            end == s.len() || matches!(s.raw(end), "," | "." | ";") || s.word(end) == "and";
+        if !(2..=4).contains(&(end - i)) || !closed || names_a_facility(s, end) {
+            continue;
+        }
+        let before = i - 2;
+        let organisation = |k: usize| matches!(s.claim[k], Claim::Mention(m) if s.mentions[m].kind == Some(EntityKind::Organization));
+        let closes = lexicon::is_title_head(s.word(before)) || organisation(before);
+        let office = (before.saturating_sub(8)..=before)
+            .rev()
+            .take_while(|&k| !matches!(s.raw(k), "," | ";" | ":" | "(" | "\""))
+            .any(|k| lexicon::is_title_head(s.word(k)));
+        if closes && office {
+            s.add(i, end, Some(EntityKind::Person), Cue::None);
+        }
+    }
+}
+
+/// Names listed among people: "MPs Elnur Aliyev, Soltan Mammadov, Sevil Guliyeva": a run of
+/// two or three name words between commas (or before "and") right after a person's name,
+/// repeated along the list.
+pub(crate) fn in_lists(s: &mut Sentence) {
+    let person = |s: &Sentence, k: usize| matches!(s.claim.get(k), Some(Claim::Mention(m)) if s.mentions[*m].kind == Some(EntityKind::Person));
+    let mut i = 2;
+    while i < s.len() {
+        let listed = s.raw(i - 1) == "," && person(s, i - 2) && name_word(s, i);
+        if listed && !s.place_starts(i, 2) {
+            let end = name_end(s, i);
+            let closed = end < s.len() && (s.raw(end) == "," || s.word(end) == "and");
+            if (2..=3).contains(&(end - i)) && closed && !names_a_facility(s, end) {
+                s.add(i, end, Some(EntityKind::Person), Cue::None);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}

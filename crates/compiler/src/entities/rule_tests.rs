@@ -85,6 +85,37 @@ mod people {
     }
 
     #[test]
+    fn names_in_apposition_to_an_office_and_in_lists_of_people() {
+        check(
+            "He told his foreign minister, Ratu Epeli Nailatikau, to act.",
+            &["Ratu Epeli Nailatikau/person"],
+        );
+        check(
+            "The head of the Prime Minister's Office, Pramesh Chand, spoke.",
+            &[
+                "Prime Minister's Office/organization",
+                "Pramesh Chand/person",
+            ],
+        );
+        // No office before the comma, no name.
+        check("After the talks, Ratu Epeli left.", &["Ratu Epeli/?None"]);
+        check(
+            "It includes MPs Elnur Allahverdiyev, Soltan Mammadov, Sevil Mikayilova and others.",
+            &[
+                "MPs/?None",
+                "Elnur Allahverdiyev/person",
+                "Soltan Mammadov/person",
+                "Sevil Mikayilova/person",
+            ],
+        );
+        // A day's abbreviation before a name word is a name, before a date a date.
+        check(
+            "Ambassador Sun Baohong spoke on Sun Jan 5.",
+            &["Sun Baohong/person"],
+        );
+    }
+
+    #[test]
     fn venues_and_institutions_are_not_people() {
         check(
             "He landed at Ben Gurion Airport and at Simon Bolivar International Airport.",

@@ -127,8 +127,24 @@ impl<'a> Sentence<'a> {
                 && (2..=3).any(|n| {
                     i + n <= tokens.len() && g.is_place(&join_keys(&token_keys[i..i + n]))
                 });
+            // "Ambassador Sun Baohong": a day or month abbreviation before a name word
+            // is a name ("Sun" before a date or a number stays a date).
+            const DATE_ABBREVIATIONS: &[&str] = &[
+                "sun", "mon", "tue", "wed", "thu", "fri", "sat", "jan", "feb", "mar", "apr", "jun",
+                "jul", "aug", "sep", "oct", "nov", "dec",
+            ];
+            let abbreviation_in_name = DATE_ABBREVIATIONS.contains(&w)
+                && t.shape == Shape::Capitalized
+                && tokens.get(i + 1).is_some_and(|next| {
+                    next.shape == Shape::Capitalized
+                        && next.start == t.end + 1
+                        && !lexicon::is_never_name(&lower[i + 1])
+                        && !g.is_common_word(&lower[i + 1])
+                });
             if !t.is_name_like()
-                || ((lexicon::is_never_name(w) || month_may) && !long_place)
+                || ((lexicon::is_never_name(w) || month_may)
+                    && !long_place
+                    && !abbreviation_in_name)
                 || contraction
             {
                 continue;

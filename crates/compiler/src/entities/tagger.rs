@@ -33,6 +33,8 @@ pub(crate) fn tag_document(doc_id: DocId, doc: &Document) -> Vec<Mention> {
         orgs::find(&mut s);
         people::after_titles(&mut s);
         people::by_given_name(&mut s);
+        people::in_apposition(&mut s);
+        people::in_lists(&mut s);
         places::find(&mut s);
         unresolved_runs(&mut s);
         roles::attach(&mut s);
