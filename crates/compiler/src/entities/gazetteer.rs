@@ -129,6 +129,24 @@ impl Gazetteer {
                 capitals.insert(id, capital.to_string());
             }
         }
+        // "Democratic Republic of Congo", "Republic of Gambia": news drops the article of
+        // an official name; "Saint Vincent" is written "St Vincent" or "St. Vincent".
+        let shorter: Vec<(String, PlaceId)> = names
+            .iter()
+            .flat_map(|(name, id)| {
+                let without_the = name
+                    .contains(" of the ")
+                    .then(|| name.replace(" of the ", " of "));
+                let saint = name
+                    .starts_with("Saint ")
+                    .then(|| name.replacen("Saint ", "St ", 1));
+                [without_the, saint]
+                    .into_iter()
+                    .flatten()
+                    .map(move |n| (n, *id))
+            })
+            .collect();
+        names.extend(shorter);
         // Initialisms news text uses for countries, written with or without dots.
         for (short, code) in [("US", "US"), ("USA", "US"), ("UK", "GB"), ("UAE", "AE")] {
             if let Some(&id) = country_by_code.get(code) {

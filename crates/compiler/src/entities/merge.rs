@@ -122,6 +122,17 @@ fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
             .into_iter()
             .filter(|&g| {
                 let rep = name_words(&groups[g].mentions[0]);
+                // In "Yusuf bin Alawi bin Abdullah" the last word is a forebear's name, not
+                // one the person goes by: a lone "Abdullah" is someone else.
+                let all = &groups[g].mentions[0].words;
+                let patronym = all.len() >= 3
+                    && matches!(
+                        keys::fold(&all[all.len() - 2]).as_str(),
+                        "bin" | "ibn" | "ben" | "bint"
+                    );
+                if words.len() == 1 && patronym {
+                    return false;
+                }
                 if words.len() >= 2 && rep.len() >= 2 {
                     same_person(&rep, &words)
                 } else {
@@ -532,6 +543,17 @@ mod tests {
                 "person/bahram-qasemi: Bahram Ghasemi, Kasemi",
                 "person/yuri-tarasenko: Yury Tarasenko",
             ],
+        );
+    }
+
+    #[test]
+    fn a_forebears_name_alone_is_not_the_person() {
+        check(
+            &[
+                "Minister Yusuf bin Alawi bin Abdullah spoke.",
+                "King Abdullah returned home.",
+            ],
+            &["person/abdullah: ", "person/yusuf-bin-alawi-bin-abdullah: "],
         );
     }
 

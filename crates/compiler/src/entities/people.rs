@@ -137,10 +137,23 @@ pub(crate) fn after_titles(s: &mut Sentence) {
             || lexicon::is_rank(before)
             || lexicon::is_honorific(before)
             || before == "affairs";
-        if !titled || matches!(s.claim[i - 1], Claim::Mention(_)) || !name_word(s, i) {
+        // "Minister Park Jin", "President Park Geun-hye": a facility word opening a name
+        // right after a title is a surname ("Park"), when a name word follows.
+        let facility_surname = s.free_name(i)
+            && lexicon::is_facility(s.word(i))
+            && s.tokens[i].shape == Shape::Capitalized
+            && name_word(s, i + 1);
+        if !titled
+            || matches!(s.claim[i - 1], Claim::Mention(_))
+            || !(name_word(s, i) || facility_surname)
+        {
             continue;
         }
-        let end = name_end(s, i);
+        let end = if facility_surname {
+            name_end(s, i + 1)
+        } else {
+            name_end(s, i)
+        };
         if names_a_facility(s, end) {
             continue;
         }

@@ -47,6 +47,11 @@ pub(crate) fn find(s: &mut Sentence) {
                     break;
                 }
             } else if !(s.raw(k) == "-"
+                // The dot of a short abbreviation inside the name: "St. Vincent".
+                || (s.raw(k) == "."
+                    && k > i
+                    && s.tokens[k].start == s.tokens[k - 1].end
+                    && s.raw(k - 1).len() <= 3)
                 || (s.is_lower(k)
                     && (lexicon::is_connector(s.word(k))
                         // A lower-case word inside a known name: "Dar es Salaam", "Mar del Plata".

@@ -108,6 +108,12 @@ mod people {
                 "Sevil Mikayilova/person",
             ],
         );
+        // A facility word after a title opens a Korean name; a two-word nationality
+        // opening the sentence is one.
+        check(
+            "South Korean Foreign Minister Park Jin will visit Mongolia.",
+            &["Park Jin/person", "Mongolia/place"],
+        );
         // A day's abbreviation before a name word is a name, before a date a date.
         check(
             "Ambassador Sun Baohong spoke on Sun Jan 5.",
@@ -253,6 +259,18 @@ mod places {
         check(
             "NAIROBI – Rain fell across Central Asia.",
             &["NAIROBI/place", "Central Asia/place"],
+        );
+    }
+
+    #[test]
+    fn official_names_without_their_article_and_saints_abbreviated() {
+        check(
+            "Visits to the Republic of Congo, the Democratic Republic of Congo and St. Vincent and the Grenadines.",
+            &[
+                "Republic of Congo/place",
+                "Democratic Republic of Congo/place",
+                "St. Vincent and the Grenadines/place",
+            ],
         );
     }
 

@@ -150,7 +150,11 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let place_ahead = long_place || g.is_place(&token_keys[i]);
-            let nationality = g.demonym(w).is_some() || lexicon::is_affiliation(w);
+            // "South Korean", "New Zealander": a nationality of two words, from its first.
+            let nationality = g.demonym(w).is_some()
+                || lexicon::is_affiliation(w)
+                || (i + 2 <= tokens.len()
+                    && g.demonym(&join_keys(&token_keys[i..i + 2])).is_some());
             if shouting {
                 // In a headline only places and nationalities stand out from common words.
                 name[i] = !g.is_common_word(w) || place_ahead || nationality;
