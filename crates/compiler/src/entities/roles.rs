@@ -114,6 +114,15 @@ fn before(s: &Sentence, name: usize) -> Option<(usize, usize)> {
     while start < name && !opens_role(s, start) {
         start += 1;
     }
+    // "Malcolm Turnbull Samoa Australian Prime Minister Malcolm Turnbull" (a caption after a
+    // keyword line): of two countries in a row, the one next to the office is the person's.
+    while start + 1 < name
+        && s.country_word(start).is_some()
+        && s.tokens[start + 1].shape != Shape::Possessive
+        && s.country_word(start + 1).is_some()
+    {
+        start += 1;
+    }
     trim(s, start, name)
 }
 

@@ -359,6 +359,15 @@ mod roles {
     }
 
     #[test]
+    fn of_two_countries_in_a_row_the_one_next_to_the_office() {
+        // A caption after a keyword line: "Samoa" is the place pictured, not her country.
+        check(
+            "Ana Costa Samoa Chilean President Ana Costa shakes hands.",
+            &["Ana Costa:  (-)", "Ana Costa: President (Chile)"],
+        );
+    }
+
+    #[test]
     fn roles_in_appositions() {
         check(
             "Ana Costa, the adviser on trade affairs to President Jorge Silva, said so.",

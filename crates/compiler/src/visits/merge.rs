@@ -318,7 +318,11 @@ fn into_visit(mut trip: Trip) -> Visit {
     // Stable: the first rule to read a sentence names its evidence.
     trip.evidence.sort_by_key(|(source, _)| *source);
     trip.evidence.dedup_by_key(|(source, _)| *source);
-    let status = if trip.statuses.contains(&VisitStatus::Happened) {
+    // A trip that starts after every report of it was published has not happened yet,
+    // whatever a present tense said ("her visit marks the first …").
+    let still_ahead =
+        matches!((trip.best, trip.published), (Some((first, _)), Some((_, last))) if first > last);
+    let status = if trip.statuses.contains(&VisitStatus::Happened) && !still_ahead {
         VisitStatus::Happened
     } else if trip.statuses.contains(&VisitStatus::Cancelled) {
         VisitStatus::Cancelled

@@ -360,6 +360,30 @@ mod tests {
     }
 
     #[test]
+    fn a_trip_opening_the_sentence_takes_the_main_clauses_tense() {
+        // 2019-03-06 is a Wednesday: "on Sunday" ahead is 2019-03-10.
+        check(
+            &[(
+                "Norwegian envoy Anna Berg left Oslo on Wednesday. Arriving in Lima on Sunday, she will open a fair.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-10 planned {0:arrived-in}"],
+        );
+        // A present tense about a trip dated after every report of it is no report that it
+        // happened: "her visit marks …" beside "from June 4-6 … will visit".
+        check(
+            &[(
+                "During her visit to Peru, from June 4-6, Norwegian envoy Anna Berg will visit Lima. \
+                 Anna Berg's visit to Peru marks her first trip.",
+                "2019-05-29",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Peru(Peru) 2019-06 planned {0:visit-to 0:visit-to}"],
+        );
+    }
+
+    #[test]
     fn pronouns_agree_with_the_subject_pronoun_of_their_sentence() {
         // "her" is the one "She" stands for, not the Peruvian named between them; and a
         // sentence whose only person is a traveler (no subject) gives "She" her.

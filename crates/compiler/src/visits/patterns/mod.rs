@@ -291,7 +291,16 @@ fn trigger_words() -> &'static HashSet<&'static str> {
             ATTEND_VERBS,
             RETURN_VERBS,
             SEND_VERBS,
-            &["invitation", "invited", "in", "here", "foot"],
+            &[
+                "invitation",
+                "invited",
+                "in",
+                "here",
+                "foot",
+                "touched",
+                "touches",
+                "touching",
+            ],
         ]
         .into_iter()
         .flatten()
@@ -337,8 +346,14 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         let traveler = possessor_before(s, st, i).or_else(|| subject_before(s, st, i))?;
         return visit(s, st, i, "arrived-in", traveler, place);
     }
-    // "arrived in Y", "arrived Sunday in Y", "landed late on Tuesday in Y".
-    if ARRIVE_VERBS.contains(&w) && s.is_any(after, &["in", "at"]) {
+    // "arrived in Y", "arrived Sunday in Y", "landed late on Tuesday in Y", "touched down in Y".
+    let touched_down = s.is_any(i + 1, &["down"]) && w.starts_with("touch");
+    let after = if touched_down {
+        after_time(s, i + 2)
+    } else {
+        after
+    };
+    if (ARRIVE_VERBS.contains(&w) || touched_down) && s.is_any(after, &["in", "at"]) {
         let PlaceHit::Place(place, _) = st.place_at(s, after + 1) else {
             return None;
         };

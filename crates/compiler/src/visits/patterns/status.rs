@@ -75,11 +75,32 @@ pub(super) fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
             && !(i.saturating_sub(6)..i).any(|k| s.is_any(k, &["first", "last", "only", "latest"])));
     let noun = VISIT_NOUNS.contains(&s.word(i));
     let future_after = noun && window_after.into_iter().any(|k| s.is_any(k, &["will"]));
+    // "Arriving in Y on Sunday, he will …", "During her visit to Y, from June 4-6, X will …":
+    // a trip in the sentence's opening phrase takes the main clause's tense.
+    let opening_phrase =
+        i < 3 || (0..i).all(|k| s.tokens[k].word && !s.tokens[k].capitalised() || k == 0);
+    // A noun there needs its own date ("from June 4-6"): "During her stay in Y, she will
+    // meet …" tells a stay under way.
+    let dated = |k: usize| {
+        let w = s.word(k);
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || crate::dates::month_number(w).is_some()
+            || crate::dates::weekday_number(w).is_some()
+    };
+    let main_clause_future = opening_phrase
+        && (i + 1..s.tokens.len())
+            .find(|&k| s.is_any(k, &[","]))
+            .and_then(|comma| {
+                (comma + 1..(comma + 14).min(s.tokens.len()))
+                    .take_while(|&k| !s.is_any(k, &[";", "."]))
+                    .find(|&k| s.is_any(k, &["will", "shall"]))
+            })
+            .is_some_and(|will| !noun || (i + 1..will).any(dated));
     // "will meet W in Y before visiting Z": the participle shares the main verb's tense;
     // "before X's arrival" is still to come.
     let before = (i.saturating_sub(3)..i).any(|k| s.is_any(k, &["before", "prior"]));
     let shared = before && (noun || (0..i).any(|k| s.is_any(k, &["will", "would", "shall"])));
-    if future_before || future_after || shared {
+    if future_before || future_after || shared || main_clause_future {
         return Some(VisitStatus::Planned);
     }
     Some(VisitStatus::Happened)

@@ -590,6 +590,12 @@ mod tests {
             PEOPLE,
             &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2019-01-14/2019-01-20 planned"],
         );
+        check(
+            "The Norwegian envoy Anna Berg touched down in Lima on Friday morning.",
+            "2019-01-11",
+            PEOPLE,
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-11 happened"],
+        );
         // A wish to go is no trip.
         check(
             "Norwegian envoy Anna Berg said in 2008 that she was eager to return to Lima.",
