@@ -133,10 +133,23 @@ pub(crate) fn after_titles(s: &mut Sentence) {
         }
         let before = s.word(i - 1);
         // "Affairs" closes an office: "… for African Affairs Otieno Kamau".
+        // "the Minister of Foreign Affairs of the Republic of Tajikistan Sirodjidin Aslov":
+        // a country closes an office's "of" phrase.
+        let country_closes_office = i >= 3
+            && s.country_word(i - 1).is_some()
+            && s.country_word(i).is_none()
+            // Not the country's own second word ("of Saudi Arabia").
+            && !Gazetteer::get().is_place(&s.key(i - 1, i + 1))
+            && s.word(i - 2) == "of"
+            && (i.saturating_sub(12)..i - 2)
+                .rev()
+                .take_while(|&k| !matches!(s.raw(k), "," | ";" | ":" | "."))
+                .any(|k| lexicon::is_title_head(s.word(k)));
         let titled = lexicon::is_title_head(before)
             || lexicon::is_rank(before)
             || lexicon::is_honorific(before)
-            || before == "affairs";
+            || before == "affairs"
+            || country_closes_office;
         // "Minister Park Jin", "President Park Geun-hye": a facility word opening a name
         // right after a title is a surname ("Park"), when a name word follows.
         let facility_surname = s.free_name(i)

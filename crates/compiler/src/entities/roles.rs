@@ -196,15 +196,22 @@ fn trim(s: &Sentence, mut start: usize, mut end: usize) -> Option<(usize, usize)
 fn read_phrase(s: &Sentence, mut start: usize, end: usize) -> (Option<u32>, Vec<String>) {
     // A nationality anywhere ("director of the Russian Institute …"), a country's name
     // only leading or possessive ("Iran's …"): "Envoy for Syria" is not Syrian.
-    let country = (start..end).find_map(|k| {
-        let leading = k == start || (k + 1 < end && s.tokens[k + 1].shape == Shape::Possessive);
-        let demonym = super::gazetteer::Gazetteer::get().demonym(s.word(k));
-        if leading {
-            s.country_word(k)
-        } else {
-            demonym
-        }
-    });
+    // "Minister of Foreign Affairs of the Republic of Tajikistan": a country closing the
+    // phrase after "of" is the office's.
+    let closing = (end >= start + 2 && s.word(end - 2) == "of")
+        .then(|| s.country_word(end - 1))
+        .flatten();
+    let country = (start..end)
+        .find_map(|k| {
+            let leading = k == start || (k + 1 < end && s.tokens[k + 1].shape == Shape::Possessive);
+            let demonym = super::gazetteer::Gazetteer::get().demonym(s.word(k));
+            if leading {
+                s.country_word(k)
+            } else {
+                demonym
+            }
+        })
+        .or(closing);
     // "Iranian Deputy …", "Iran's Foreign Minister": the nationality is the country, not the role.
     while start < end && s.country_word(start).is_some() {
         start += 1;

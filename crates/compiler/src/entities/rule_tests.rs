@@ -114,6 +114,15 @@ mod people {
             "South Korean Foreign Minister Park Jin will visit Mongolia.",
             &["Park Jin/person", "Mongolia/place"],
         );
+        // A country closing an office's "of" phrase; never the country's own second word.
+        check(
+            "The Minister of Foreign Affairs of the Republic of Tajikistan Sirodjidin Aslov came.",
+            &["Republic of Tajikistan/place", "Sirodjidin Aslov/person"],
+        );
+        check(
+            "The Foreign Minister of Saudi Arabia Faisal bin Farhan came.",
+            &["Saudi Arabia/place", "Faisal bin Farhan/person"],
+        );
         // A day's abbreviation before a name word is a name, before a date a date.
         check(
             "Ambassador Sun Baohong spoke on Sun Jan 5.",
@@ -364,6 +373,14 @@ mod roles {
         check(
             "Ana Costa Samoa Chilean President Ana Costa shakes hands.",
             &["Ana Costa:  (-)", "Ana Costa: President (Chile)"],
+        );
+    }
+
+    #[test]
+    fn a_country_closing_the_office_is_the_persons() {
+        check(
+            "The Minister of Foreign Affairs of the Republic of Chile Ana Costa came.",
+            &["Ana Costa: Minister of Foreign Affairs of the Republic of Chile (Chile)"],
         );
     }
 

@@ -384,6 +384,20 @@ mod tests {
     }
 
     #[test]
+    fn a_description_opening_the_sentence_and_read_word_by_word() {
+        // "Norwegian Foreign Minister" (no "the") is the Minister of Foreign Affairs of Norway.
+        check(
+            &[(
+                "Minister of Foreign Affairs of Norway Anna Berg spoke. Norwegian Foreign \
+                 Minister arrived in Lima on Monday.",
+                "2019-03-06",
+            )],
+            &["p:Anna Berg@Norway", "l:Lima"],
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {0:arrived-in}"],
+        );
+    }
+
+    #[test]
     fn pronouns_agree_with_the_subject_pronoun_of_their_sentence() {
         // "her" is the one "She" stands for, not the Peruvian named between them; and a
         // sentence whose only person is a traveler (no subject) gives "She" her.

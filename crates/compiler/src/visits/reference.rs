@@ -171,6 +171,10 @@ impl DocState<'_> {
             {
                 words.push(t.lower.clone());
             }
+            // "Tajik Foreign Minister arrived …": the sentence's start opens it too.
+            if k == 0 && country.is_some() && s.tokens[0].capitalised() {
+                break;
+            }
             if k == 0 || k + 6 < i {
                 return None;
             }
@@ -188,12 +192,19 @@ impl DocState<'_> {
         // Generic heads ("diplomat", "official") match anyone of the country; a
         // specific title must also match the person's role.
         let generic = words.len() == 1 && words[0] != "president";
+        // Every word of the description in the role, in any order: "the foreign minister" is
+        // the "Minister of Foreign Affairs".
+        let fits = |role: &str| {
+            let role = role.to_lowercase();
+            role.contains(&title)
+                || words.iter().all(|w| {
+                    role.split(|c: char| !c.is_alphanumeric())
+                        .any(|r| AsRef::<str>::as_ref(w) == r)
+                })
+        };
         let found = self.recent.iter().rev().find(|p| {
             p.country.as_deref() == Some(country.as_str())
-                && (generic
-                    || p.role
-                        .as_deref()
-                        .is_some_and(|r| r.to_lowercase().contains(&title)))
+                && (generic || p.role.as_deref().is_some_and(fits))
         });
         if let Some(person) = found {
             return Some((person.clone(), k));
