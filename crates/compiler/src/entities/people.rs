@@ -72,6 +72,13 @@ fn name_end(s: &Sentence, from: usize) -> usize {
     while end < s.len() && end - from < MAX_NAME_WORDS {
         if name_word(s, end) {
             end += 1;
+        } else if end > from
+            && matches!(s.word(end - 1), "bin" | "ben" | "ibn" | "bint")
+            && s.tokens[end].shape == Shape::Capitalized
+            && s.claim[end] == Claim::Free
+        {
+            // "Zayed Ben Sultan", "Mohammed bin Salman": a father's name, even an office's word.
+            end += 1;
         } else if end > from && lone_initial(s, end) && name_word(s, end + 1) {
             // "Michael D Higgins": a middle initial written without its dot.
             end += 1;

@@ -123,6 +123,11 @@ mod people {
             "The Foreign Minister of Saudi Arabia Faisal bin Farhan came.",
             &["Saudi Arabia/place", "Faisal bin Farhan/person"],
         );
+        // "His Majesty" names nobody; a father's name after "Ben" may be an office's word.
+        check(
+            "His Majesty King Abdullah met Sheikh Zayed Ben Sultan. His Majesty left.",
+            &["Abdullah/person", "Zayed Ben Sultan/person"],
+        );
         // A day's abbreviation before a name word is a name, before a date a date.
         check(
             "Ambassador Sun Baohong spoke on Sun Jan 5.",
