@@ -398,6 +398,21 @@ mod tests {
     }
 
     #[test]
+    fn a_description_teaches_the_country_of_whom_it_describes() {
+        // "the visiting Norwegian prime minister" is Anna Berg, so Oslo is her home.
+        check(
+            &[(
+                "Prime Minister Anna Berg concluded her trip to Peru on Thursday. Peruvian envoy \
+                 Luis Soto hosted a dinner for the visiting Norwegian prime minister. Anna Berg \
+                 flew out of Lima and arrived in Oslo on Thursday.",
+                "2019-03-08",
+            )],
+            NAMES,
+            &["v1 Anna Berg(?) -> Peru(Peru) 2019-03-07 happened {0:trip-to}"],
+        );
+    }
+
+    #[test]
     fn pronouns_agree_with_the_subject_pronoun_of_their_sentence() {
         // "her" is the one "She" stands for, not the Peruvian named between them; and a
         // sentence whose only person is a traveler (no subject) gives "She" her.

@@ -159,6 +159,10 @@ impl DocState<'_> {
         if !is_person_head(&s.tokens[i].lower) || s.tokens[i].is_any(&["foreign", "deputy"]) {
             return None;
         }
+        // "Peruvian envoy Luis Soto": a title before a name describes no one else.
+        if s.ref_at(i + 1).is_some_and(|r| r.kind == RefKind::Person) {
+            return None;
+        }
         // Walk back over the description's words to its "the" and demonym.
         let mut k = i;
         let mut country = None;
@@ -210,11 +214,19 @@ impl DocState<'_> {
             return Some((person.clone(), k));
         }
         // "The top Iranian official" right after a sentence about someone of
-        // unknown country is that someone, who is thereby Iranian.
-        let mut topic = self
+        // unknown country is that someone, who is thereby Iranian; "the visiting Thai
+        // prime minister" is the latest prime minister of unknown country.
+        let unknown = self
             .last_subject
             .clone()
-            .filter(|p| generic && p.country.is_none())?;
+            .filter(|p| generic && p.country.is_none())
+            .or_else(|| {
+                let fitting = |p: &&Person| {
+                    p.country.is_none() && !generic && p.role.as_deref().is_some_and(fits)
+                };
+                self.recent.iter().rev().find(fitting).cloned()
+            });
+        let mut topic = unknown?;
         topic.country = Some(country);
         Some((topic, k))
     }
@@ -254,7 +266,10 @@ impl DocState<'_> {
             }
             i += 1;
         }
-        if let Some(p) = &subject {
+        // What the sentence's subject and its descriptions ("the visiting Thai prime
+        // minister") say of people's countries.
+        let described = (0..s.tokens.len()).filter_map(|k| self.definite_at(s, k).map(|(p, _)| p));
+        for p in subject.iter().cloned().chain(described).collect::<Vec<_>>() {
             if let (Some(e), Some(c)) = (p.entity, &p.country) {
                 if !self.learned.iter().any(|(x, _)| *x == e) {
                     self.learned.push((e, c.clone()));
