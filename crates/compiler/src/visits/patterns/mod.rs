@@ -42,7 +42,7 @@ use communique_core::{DatePrecision, VisitStatus};
 
 use super::context::{DocState, Person, PlaceHit, Sentence, VISIT_NOUNS};
 use super::reference::{
-    inviter_in, plural_subject, possessor_before, subject_after_comma, subject_before,
+    inviter_in, person_after, plural_subject, possessor_before, subject_after_comma, subject_before,
 };
 use super::timex::{self, Tense, Timex, When};
 
@@ -322,7 +322,13 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         }
     }
     if VISIT_VERBS.contains(&w) && !is_noun_position(s, i) {
-        if let PlaceHit::Place(place, _) = st.place_at(s, i + 1) {
+        if let PlaceHit::Place(place, last) = st.place_at(s, i + 1) {
+            // "The last German minister to visit Australia was Joschka Fischer, in 2005".
+            if s.is_any(i.wrapping_sub(1), &["to"]) && s.is_any(last + 1, &["was", "is"]) {
+                if let Some((named, _)) = person_after(s, st, last + 2) {
+                    return visit(s, st, i, "visited", named, place);
+                }
+            }
             let traveler = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
             return visit(s, st, i, "visited", traveler, place);
         }

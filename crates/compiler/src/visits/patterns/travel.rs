@@ -219,7 +219,8 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
                         .then(|| sentence_subject(s, st, i))
                         .flatten()
                 })
-                .or_else(|| named_after.then(|| guest_after(s, st, i)).flatten())?;
+                .or_else(|| named_after.then(|| guest_after(s, st, i)).flatten())
+                .or_else(|| opening_subject(s, st, i))?;
             visit(s, st, i, rule, traveler, place)
         }
         PlaceHit::None => {
@@ -256,6 +257,20 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
             Some(c)
         }
     }
+}
+
+/// "He was due to pay a visit to Canada, which has been cancelled. A planned official visit
+/// to the Dominican Republic has also been cancelled.": a trip opening a sentence that
+/// names nobody, planned or called off, is the previous sentence's subject's.
+fn opening_subject(s: &Sentence, st: &DocState, i: usize) -> Option<Person> {
+    let opens = i < 6
+        && (0..i).all(|k| s.tokens[k].word && s.ref_at(k).is_none())
+        && s.refs.iter().all(|r| r.kind != RefKind::Person);
+    let plan = matches!(
+        status_at(s, i),
+        Some(VisitStatus::Planned | VisitStatus::Cancelled)
+    );
+    (opens && plan).then(|| st.last_subject.clone()).flatten()
 }
 
 /// "The last state visit to Y came in 2019, when Z hosted X": a trip nobody is named
@@ -599,6 +614,33 @@ mod tests {
         // A wish to go is no trip.
         check(
             "Norwegian envoy Anna Berg said in 2008 that she was eager to return to Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+    }
+
+    #[test]
+    fn the_one_to_visit_was_and_a_plan_that_opens_a_sentence() {
+        let d = "2019-01-07";
+        check(
+            "The last Norwegian envoy to visit Lima was Anna Berg in 2015.",
+            d,
+            PEOPLE,
+            &["visited: Anna Berg(?) -> Lima(Peru) 2015 happened"],
+        );
+        // A plan named by nobody is the last subject's; a trip in general is no one's.
+        check(
+            "Norwegian envoy Anna Berg was due to visit Peru in March. A planned visit to Lima has also been cancelled.",
+            d,
+            PEOPLE,
+            &[
+                "visited: Anna Berg(Norway) -> Peru(Peru) 2018-03 planned",
+                "visit-to: Anna Berg(Norway) -> Lima(Peru) cancelled",
+            ],
+        );
+        check(
+            "Norwegian envoy Anna Berg spoke. A visit to Lima is always a pleasure.",
             d,
             PEOPLE,
             &[],
