@@ -308,12 +308,27 @@ impl Gazetteer {
             .find(|&id| self.places[id as usize].kind == PlaceKind::Country)
     }
 
-    /// Whether the key names a region (continent, sea, constituent part) before anything else.
-    pub fn is_region(&self, key: &str) -> bool {
+    /// Whether a key names a part of one country that is no city (Crimea, Scotland, New York).
+    pub fn is_country_part(&self, key: &str) -> bool {
         self.by_key
             .get(key)
             .and_then(|ids| ids.first())
-            .is_some_and(|&id| self.places[id as usize].kind == PlaceKind::Region)
+            .is_some_and(|&id| {
+                let place = &self.places[id as usize];
+                place.kind == PlaceKind::Region && place.country.is_some()
+            })
+    }
+
+    /// Whether a key names a region that spans several countries ("Europe", "the Middle
+    /// East"), rather than a part of one (Crimea, Scotland, New York).
+    pub fn is_world_region(&self, key: &str) -> bool {
+        self.by_key
+            .get(key)
+            .and_then(|ids| ids.first())
+            .is_some_and(|&id| {
+                let place = &self.places[id as usize];
+                place.kind == PlaceKind::Region && place.country.is_none()
+            })
     }
 
     /// The capital city of a country, as world-countries names it.
@@ -413,6 +428,7 @@ mod tests {
         assert_eq!(g.country_of_city("isfahan", 100_000), Some(iran));
         assert_eq!(g.country_of_city("pushkin", 100_000), None);
         assert_eq!(g.country("moscow"), None);
-        assert!(g.is_region("middle east") && !g.is_region("iran"));
+        assert!(g.is_world_region("middle east") && !g.is_world_region("iran"));
+        assert!(!g.is_world_region("crimea") && !g.is_world_region("new york"));
     }
 }

@@ -63,10 +63,17 @@ pub fn country_of_city(lower: &str) -> Option<&'static str> {
         .map(|id| gazetteer.places[id as usize].name.as_str())
 }
 
-/// Whether the phrase (lower case) names a world region rather than a country or city.
+/// Whether the phrase (lower case) names a world region rather than a country, a part of
+/// one (Crimea, New York) or a city.
 pub fn is_region(lower: &str) -> bool {
     let bare = lower.strip_prefix("the ").unwrap_or(lower);
-    DIRECTIONS.contains(&bare) || Gazetteer::get().is_region(&key(lower))
+    DIRECTIONS.contains(&bare) || Gazetteer::get().is_world_region(&key(lower))
+}
+
+/// Whether the phrase (lower case) names a part of one country that is no city ("England",
+/// "Crimea"): in sports news England is a team, so a trip there needs a traveler from elsewhere.
+pub fn is_country_part(lower: &str) -> bool {
+    Gazetteer::get().is_country_part(&key(lower))
 }
 
 /// Named seats of government that stand for a city.

@@ -54,6 +54,11 @@ pub(super) fn visit(
     if traveler.country.is_some() && traveler.country == place.country {
         return None;
     }
+    // A part of a country ("England", "Florida") is a destination only for someone known to
+    // come from elsewhere: the word more often names a team, or a trip at home.
+    if traveler.country.is_none() && lexicon::is_country_part(&place.name.to_lowercase()) {
+        return None;
+    }
     // A diplomatic visit is an official's: athletes, artists and tourists travel otherwise.
     if traveler.role.as_deref().is_some_and(|r| {
         r.to_lowercase()

@@ -154,9 +154,18 @@ pub(super) fn noun_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candida
     if s.is_any(k, &["as"]) {
         if let Some(comma) = (k + 1..(k + 6).min(s.tokens.len())).find(|&j| s.is_any(j, &[","])) {
             k = comma;
+        } else if let Some(copula) = (k + 1..(k + 6).min(s.tokens.len()))
+            .find(|&j| s.is_any(j, &["was", "is"]) && s.is_any(j + 1, &["to"]))
+        {
+            // "His maiden overseas trip as PM was to New York".
+            k = copula + 1;
         }
     }
     if s.is_any(k, &[","]) && s.is_any(k + 1, &["to"]) {
+        k += 1;
+    }
+    // "His first trip abroad was to Lima".
+    if s.is_any(k, &["was", "is"]) && s.is_any(k + 1, &["to"]) {
         k += 1;
     }
     // "his state visit in Brunei": "in" names the place when a place follows.
@@ -628,6 +637,19 @@ mod tests {
             d,
             PEOPLE,
             &["visited: Anna Berg(?) -> Lima(Peru) 2015 happened"],
+        );
+        check(
+            "Norwegian envoy Anna Berg spoke. Her first trip as envoy was to Lima last month.",
+            d,
+            PEOPLE,
+            &["trip-to: Anna Berg(Norway) -> Lima(Peru) 2018-12 happened"],
+        );
+        // A part of one country is a destination in it; a world region is none.
+        check(
+            "Norwegian envoy Anna Berg flew to New York and then to Europe.",
+            d,
+            &["p:Anna Berg", "l:New York@United States", "l:Europe"],
+            &["travelled-to: Anna Berg(Norway) -> New York(United States) happened"],
         );
         // A plan named by nobody is the last subject's; a trip in general is no one's.
         check(
