@@ -66,6 +66,14 @@ fn dated_dateline(text: &str) -> Option<LeadPrefix> {
     let month = parts.next()?;
     let day = parts.next()?;
     let after = parts.next()?.trim_start();
+    // "ISLAMABAD, Dec 26 (APP):Foreign Minister …": an agency after the date, glued or not.
+    let (agency, after) = match after.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((agency, rest)) if !agency.is_empty() && agency.len() <= 30 => (
+            Some(agency.trim().to_string()),
+            rest.trim_start_matches([':', '-', '–', '—', ' ']),
+        ),
+        _ => (None, after),
+    };
     let day_ok = !day.is_empty() && day.len() <= 2 && day.chars().all(|c| c.is_ascii_digit());
     if dates::month_number(month.trim_end_matches('.')).is_none()
         || !day_ok
@@ -76,7 +84,7 @@ fn dated_dateline(text: &str) -> Option<LeadPrefix> {
     }
     Some(LeadPrefix {
         len: text.len() - after.len(),
-        agency: None,
+        agency,
         dateline: Some(dateline_place(place)),
     })
 }
@@ -281,6 +289,21 @@ source: -
 dateline: Ahmedabad
 | Chinese President Xi Jinping was given a grand welcome on his arrival here.
 - dateline: Ahmedabad, Sep 18"#,
+        );
+    }
+
+    #[test]
+    fn dateline_with_month_and_day_and_a_glued_agency() {
+        check(
+            "Saudi FM arrives\n\nISLAMABAD, Dec 26 (APP):Foreign Minister Faisal bin Farhan arrived here on Thursday.",
+            &[],
+            r#"
+title: Saudi FM arrives
+date: - -
+source: APP
+dateline: Islamabad
+| Foreign Minister Faisal bin Farhan arrived here on Thursday.
+- agency prefix: ISLAMABAD, Dec 26 (APP):"#,
         );
     }
 

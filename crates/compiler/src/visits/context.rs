@@ -585,10 +585,18 @@ pub fn title_start(s: &Sentence, first: usize) -> usize {
     let mut k = first;
     while k > 0 {
         let t = &s.tokens[k - 1];
+        let acronym_ends = |i: usize| {
+            i >= 2
+                && s.tokens.get(i).is_some_and(|t| t.is(")"))
+                && s.tokens[i - 2].is("(")
+                && s.tokens[i - 1].word
+                && s.tokens[i - 1].text.chars().all(|c| c.is_ascii_uppercase())
+        };
         let titled = |i: usize| {
-            s.tokens
-                .get(i)
-                .is_some_and(|t| t.word && (t.capitalised() || is_person_head(&t.lower)))
+            acronym_ends(i)
+                || s.tokens
+                    .get(i)
+                    .is_some_and(|t| t.word && (t.capitalised() || is_person_head(&t.lower)))
         };
         let inside = (t.word
             && (t.capitalised() || is_person_head(&t.lower))
@@ -597,6 +605,11 @@ pub fn title_start(s: &Sentence, first: usize) -> usize {
                 && k >= 2
                 && (titled(k - 2) || s.is_any(k - 2, TITLE_CONNECTORS))
                 && (titled(k) || s.is_any(k, TITLE_CONNECTORS)));
+        // "Foreign Minister (FM) of Saudi Arabia Prince X": an acronym in parentheses.
+        if acronym_ends(k - 1) {
+            k -= 3;
+            continue;
+        }
         if !inside {
             break;
         }

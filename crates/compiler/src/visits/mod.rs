@@ -337,6 +337,11 @@ mod tests {
             assert_eq!(visits.len(), 1, "{text}");
             assert_eq!(visits[0].destination, "Lima", "{text}");
         }
+        // An acronym in parentheses inside the title keeps the name its subject.
+        let text = "Envoy (FM) of Norway Anna Berg arrived here on Monday.";
+        let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
+        docs[0].dateline = Some("Lima".into());
+        assert_eq!(extract(&docs, &entities).len(), 1, "{text}");
     }
 
     #[test]
