@@ -54,11 +54,15 @@ pub(super) fn strip_lead(body: &[Line], out: &mut Cleaned) -> Option<Lead> {
 fn dated_dateline(text: &str) -> Option<LeadPrefix> {
     let (place, rest) = text.split_once(", ")?;
     let words: Vec<&str> = place.split(' ').collect();
+    // "Port of Spain", "Dar es Salaam": short lower-case words inside, never at either end.
+    let inner = |i: usize, w: &str| {
+        i > 0 && i + 1 < words.len() && matches!(w, "of" | "es" | "de" | "del" | "la" | "el")
+    };
     if words.is_empty()
-        || words.len() > 3
-        || !words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        || words.len() > 4
+        || !words.iter().enumerate().all(|(i, w)| {
+            inner(i, w) || (w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        })
     {
         return None;
     }
@@ -304,6 +308,21 @@ source: APP
 dateline: Islamabad
 | Foreign Minister Faisal bin Farhan arrived here on Thursday.
 - agency prefix: ISLAMABAD, Dec 26 (APP):"#,
+        );
+    }
+
+    #[test]
+    fn dateline_of_a_place_with_a_lower_case_word() {
+        check(
+            "Summit opens\n\nPort of Spain, July 3 (RHC)-- The meeting of heads of state began this Monday.",
+            &[],
+            r#"
+title: Summit opens
+date: - -
+source: RHC
+dateline: Port of Spain
+| The meeting of heads of state began this Monday.
+- agency prefix: Port of Spain, July 3 (RHC)--"#,
         );
     }
 

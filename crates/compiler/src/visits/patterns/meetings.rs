@@ -1,6 +1,8 @@
 //! The meeting and hosting rules: attending an event abroad, talks and meetings in a
 //! place, a host receiving a guest.
 
+use communique_core::VisitStatus;
+
 use super::candidate::{continuation, visit, Candidate};
 use super::status::{after_time, clause_start, status_at};
 use crate::visits::context::{DocState, Person, Place, PlaceHit, RefKind, Sentence};
@@ -10,6 +12,42 @@ use crate::visits::reference::{
 
 /// "X will attend the summit in Y", "scheduled to attend the APEC meeting in Y": an
 /// event abroad, for a traveler known to be foreign to Y.
+/// "The summit in Y is being attended by A, B and C", "Also in attendance are A, B and C":
+/// each person of the list known to come from elsewhere attends the event where the
+/// sentence, or else the dateline, puts it.
+pub(super) fn attendance(s: &Sentence, st: &DocState) -> Vec<(usize, Candidate)> {
+    let Some(start) = (1..s.tokens.len()).find(|&k| {
+        (s.is_any(k, &["attended"]) && s.is_any(k + 1, &["by"]))
+            || (s.is_any(k, &["attendance"]) && s.is_any(k - 1, &["in"]))
+    }) else {
+        return Vec::new();
+    };
+    let place = (0..s.tokens.len())
+        .filter(|&k| s.is_any(k, &["in", "at"]))
+        .find_map(|k| match st.place_at(s, k + 1) {
+            PlaceHit::Place(place, _) if place.country.is_some() => Some(place),
+            _ => None,
+        })
+        .or_else(|| st.dateline_place());
+    let Some(place) = place else {
+        return Vec::new();
+    };
+    s.refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Person && r.first > start)
+        .map(|r| st.person(s, r))
+        .filter(|p| p.country.is_some())
+        .filter_map(|p| visit(s, st, start, "attended-by", p, place.clone()))
+        .map(|mut c| {
+            // "consultations to be attended by X later in the week".
+            if s.is_any(start - 1, &["be"]) && s.is_any(start.wrapping_sub(2), &["to", "will"]) {
+                c.status = VisitStatus::Planned;
+            }
+            (start, c)
+        })
+        .collect()
+}
+
 pub(super) fn attend_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     let (_, place) = (i + 1..(i + 10).min(s.tokens.len()))
         .take_while(|&k| !s.is_any(k, &[".", ";", ","]))
@@ -336,6 +374,22 @@ mod tests {
             d,
             PEOPLE,
             &["talks-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-09 planned [Luis Soto]"],
+        );
+    }
+
+    #[test]
+    fn those_in_attendance_from_elsewhere_attend_there() {
+        let d = "2019-01-09";
+        check(
+            "The summit in Lima is being attended by Chinese envoy Mei Lin and Karl Udo. Also in \
+             attendance at the forum in Lima are Norwegian envoy Anna Berg and Peruvian minister \
+             Luis Soto.",
+            d,
+            PEOPLE,
+            &[
+                "attended-by: Mei Lin(China) -> Lima(Peru) happened",
+                "attended-by: Anna Berg(Norway) -> Lima(Peru) happened [Luis Soto]",
+            ],
         );
     }
 

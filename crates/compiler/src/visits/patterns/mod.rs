@@ -54,7 +54,7 @@ pub(super) mod words;
 
 pub use candidate::Candidate;
 use candidate::{continuation, visit};
-use meetings::{attend_rule, host_rule, meet_rule};
+use meetings::{attend_rule, attendance, host_rule, meet_rule};
 use status::{after_time, is_future, past_plan, pick_timex, purpose_after, trip_days};
 use travel::{
     fellow_travelers, further_destinations, is_in_rule, is_noun_position, noun_rule, origin,
@@ -151,6 +151,7 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
         }
     }
     fired.extend(fellows);
+    fired.extend(attendance(s, st));
     fired.extend(pairs);
     // A subject of the trip's verb is nobody's host, even one at home there.
     for (i, c) in &mut fired {
