@@ -128,6 +128,11 @@ mod people {
             "His Majesty King Abdullah met Sheikh Zayed Ben Sultan. His Majesty left.",
             &["Abdullah/person", "Zayed Ben Sultan/person"],
         );
+        // A word written with letters English lacks is no English word: "Tô" is not "to".
+        check(
+            "They hosted General Secretary Tô Lâm on Wednesday.",
+            &["Tô Lâm/person"],
+        );
         // A day's abbreviation before a name word is a name, before a date a date.
         check(
             "Ambassador Sun Baohong spoke on Sun Jan 5.",

@@ -141,10 +141,13 @@ impl<'a> Sentence<'a> {
                         && !lexicon::is_never_name(&lower[i + 1])
                         && !g.is_common_word(&lower[i + 1])
                 });
+            // "Tô Lâm": a word written with letters English lacks is no English "to".
+            let foreign_spelling = !text[t.start..t.end].is_ascii();
             if !t.is_name_like()
                 || ((lexicon::is_never_name(w) || month_may)
                     && !long_place
-                    && !abbreviation_in_name)
+                    && !abbreviation_in_name
+                    && !foreign_spelling)
                 || contraction
             {
                 continue;

@@ -418,6 +418,20 @@ mod tests {
     }
 
     #[test]
+    fn a_generic_description_is_the_latest_person_of_unknown_country() {
+        // "Mei Lin" has no nationality in the text until "the Chinese leader" gives her one.
+        check(
+            &[(
+                "Peruvian envoy Luis Soto hosted a ceremony for Secretary Mei Lin. The Chinese \
+                 leader is on a state visit to Peru.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Mei Lin(China) -> Peru(Peru) 2019-03-06(publication) happened {0:visit-to}"],
+        );
+    }
+
+    #[test]
     fn pronouns_agree_with_the_subject_pronoun_of_their_sentence() {
         // "her" is the one "She" stands for, not the Peruvian named between them; and a
         // sentence whose only person is a traveler (no subject) gives "She" her.

@@ -221,8 +221,10 @@ impl DocState<'_> {
             .clone()
             .filter(|p| generic && p.country.is_none())
             .or_else(|| {
+                // A generic head ("the Vietnamese leader") may be the latest person of unknown
+                // country whoever they are; a specific one must fit their role.
                 let fitting = |p: &&Person| {
-                    p.country.is_none() && !generic && p.role.as_deref().is_some_and(fits)
+                    p.country.is_none() && (generic || p.role.as_deref().is_some_and(fits))
                 };
                 self.recent.iter().rev().find(fitting).cloned()
             });
