@@ -432,6 +432,19 @@ mod tests {
     }
 
     #[test]
+    fn who_arrived_is_the_antecedent_whatever_its_role() {
+        check(
+            &[(
+                "Peruvian envoy Luis Soto told Norwegian envoy Anna Berg, who arrived in Lima on \
+                 Monday, that the deal stands.",
+                "2019-03-06",
+            )],
+            NAMES,
+            &["v1 Anna Berg(Norway) -> Lima(Peru) 2019-03-04 happened {0:arrived-in}"],
+        );
+    }
+
+    #[test]
     fn pronouns_agree_with_the_subject_pronoun_of_their_sentence() {
         // "her" is the one "She" stands for, not the Peruvian named between them; and a
         // sentence whose only person is a traveler (no subject) gives "She" her.

@@ -378,6 +378,17 @@ pub(super) fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Pe
             return Some(st.person(s, r));
         }
     }
+    // "… told Polish Foreign Minister X, who arrived in Kiev …": the relative pronoun's
+    // antecedent, whatever role it plays in the main clause.
+    let mut w = i;
+    while w > 0 && s.is_any(w - 1, &["has", "had", "have", "just", "recently", "also"]) {
+        w -= 1;
+    }
+    if w >= 3 && s.is_any(w - 1, &["who"]) && s.is_any(w - 2, &[","]) {
+        if let Some(r) = s.ref_at(w - 3).filter(|r| r.kind == RefKind::Person) {
+            return Some(with_delegation(s, r.first, st.person(s, r)));
+        }
+    }
     let stop = i.saturating_sub(24);
     let mut k = i;
     while k > stop {
