@@ -6,7 +6,7 @@ use communique_core::VisitStatus;
 use super::words::{
     CANCEL_MARKERS, FUTURE_MARKERS, HYPOTHETICALS, NEGATIONS, PURPOSE_VERBS, TIME_WORDS,
 };
-use crate::visits::context::{text_of, Sentence, VISIT_NOUNS};
+use crate::visits::context::{text_of, RefKind, Sentence, VISIT_NOUNS};
 use crate::visits::timex::{Found, Shift, Timex};
 
 /// Happened, planned or cancelled, from the words before (and for nouns, after)
@@ -66,8 +66,13 @@ pub(super) fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
             && (!s.is_any(k, &["set", "due"]) || s.is_any(k + 1, &["to"]))
             && !relative_before_during(k)
     }) || (from + 1..i)
-        // "is to visit", and "was to hold talks in Y": a plan, told at the time or since.
-        .any(|k| s.is_any(k, &["to"]) && s.is_any(k - 1, &["is", "are", "was", "were"]))
+        // "is to visit", and "was to hold talks in Y": a plan, told at the time or since;
+        // "Sisi to start two-day visit to Y" (a headline's infinitive after its subject).
+        .any(|k| {
+            s.is_any(k, &["to"])
+                && (s.is_any(k - 1, &["is", "are", "was", "were"])
+                    || s.ref_at(k - 1).is_some_and(|r| r.kind == RefKind::Person))
+        })
         // An infinitive trip has not happened yet ("Lavrov to visit Tehran", "agreed
         // to visit"), unless it is "the first president to visit Y".
         || (i > 0

@@ -651,6 +651,13 @@ mod tests {
             &["p:Anna Berg", "l:New York@United States", "l:Europe"],
             &["travelled-to: Anna Berg(Norway) -> New York(United States) happened"],
         );
+        // A headline's infinitive after its subject is a plan.
+        check(
+            "Norwegian envoy Anna Berg to start two-day official visit to Lima on Thursday",
+            "2019-01-08",
+            PEOPLE,
+            &["visit-to: Anna Berg(Norway) -> Lima(Peru) 2019-01-10 planned"],
+        );
         // A plan named by nobody is the last subject's; a trip in general is no one's.
         check(
             "Norwegian envoy Anna Berg was due to visit Peru in March. A planned visit to Lima has also been cancelled.",
