@@ -308,27 +308,21 @@ impl Gazetteer {
             .find(|&id| self.places[id as usize].kind == PlaceKind::Country)
     }
 
+    /// For a key that names a region before anything else, whether it lies in one country.
+    fn region_in_one_country(&self, key: &str) -> Option<bool> {
+        let place = &self.places[*self.by_key.get(key)?.first()? as usize];
+        (place.kind == PlaceKind::Region).then_some(place.country.is_some())
+    }
+
     /// Whether a key names a part of one country that is no city (Crimea, Scotland, New York).
     pub fn is_country_part(&self, key: &str) -> bool {
-        self.by_key
-            .get(key)
-            .and_then(|ids| ids.first())
-            .is_some_and(|&id| {
-                let place = &self.places[id as usize];
-                place.kind == PlaceKind::Region && place.country.is_some()
-            })
+        self.region_in_one_country(key) == Some(true)
     }
 
     /// Whether a key names a region that spans several countries ("Europe", "the Middle
     /// East"), rather than a part of one (Crimea, Scotland, New York).
     pub fn is_world_region(&self, key: &str) -> bool {
-        self.by_key
-            .get(key)
-            .and_then(|ids| ids.first())
-            .is_some_and(|&id| {
-                let place = &self.places[id as usize];
-                place.kind == PlaceKind::Region && place.country.is_none()
-            })
+        self.region_in_one_country(key) == Some(false)
     }
 
     /// The capital city of a country, as world-countries names it.

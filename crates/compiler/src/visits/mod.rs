@@ -321,47 +321,45 @@ mod tests {
         );
     }
 
+    /// The visits of one article published on 2019-03-06, with `NAMES`, filed from `dateline`.
+    fn extract_filed_from(text: &str, dateline: Option<&str>) -> Vec<Visit> {
+        let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
+        docs[0].dateline = dateline.map(str::to_string);
+        extract(&docs, &entities)
+    }
+
     #[test]
     fn here_is_the_dateline_city() {
         for text in [
             "Norwegian envoy Anna Berg arrived here on Monday.",
             "Norwegian envoy Anna Berg, who is here since Monday, met students.",
+            // An acronym in parentheses inside the title keeps the name its subject.
+            "Envoy (FM) of Norway Anna Berg arrived here on Monday.",
         ] {
-            let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
             assert!(
-                extract(&docs, &entities).is_empty(),
+                extract_filed_from(text, None).is_empty(),
                 "no dateline, no place: {text}"
             );
-            docs[0].dateline = Some("Lima".into());
-            let visits = extract(&docs, &entities);
+            let visits = extract_filed_from(text, Some("Lima"));
             assert_eq!(visits.len(), 1, "{text}");
             assert_eq!(visits[0].destination, "Lima", "{text}");
         }
-        // An acronym in parentheses inside the title keeps the name its subject.
-        let text = "Envoy (FM) of Norway Anna Berg arrived here on Monday.";
-        let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
-        docs[0].dateline = Some("Lima".into());
-        assert_eq!(extract(&docs, &entities).len(), 1, "{text}");
     }
 
     #[test]
     fn a_visit_named_by_whose_it_is_and_nowhere_is_in_the_dateline_city() {
         let text = "A band played to mark the visit of Norwegian envoy Anna Berg.";
-        let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
         assert!(
-            extract(&docs, &entities).is_empty(),
+            extract_filed_from(text, None).is_empty(),
             "no dateline, no place"
         );
-        docs[0].dateline = Some("Lima".into());
-        let visits = extract(&docs, &entities);
+        let visits = extract_filed_from(text, Some("Lima"));
         assert_eq!(visits.len(), 1);
         assert_eq!(visits[0].destination, "Lima");
         assert_eq!(visits[0].evidence[0].rule, "visit-dateline");
         // At home in the dateline's city, nobody visits it.
         let text = "A band played to mark the visit of Peruvian envoy Luis Soto.";
-        let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
-        docs[0].dateline = Some("Lima".into());
-        assert!(extract(&docs, &entities).is_empty());
+        assert!(extract_filed_from(text, Some("Lima")).is_empty());
     }
 
     #[test]
