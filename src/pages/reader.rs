@@ -60,10 +60,12 @@ pub fn ReaderPage(
 
     let mentions = bundle::mentions_in(doc);
     let mentions_empty = mentions.is_empty();
+    // A headline opening the text is the heading already.
+    let headline = article.headline_span();
     let paragraphs = if article.paragraphs.is_empty() && !text.is_empty() {
         vec![Span::new(0, text.len())]
     } else {
-        article.paragraphs.to_vec()
+        article.paragraphs[usize::from(headline.is_some())..].to_vec()
     };
     let body = move || {
         let cited = cite.get();
@@ -103,7 +105,11 @@ pub fn ReaderPage(
             <MarkedText text=&article.title within=Span::new(0, article.title.len()) marks=marks />
         }
     };
-    let match_count = Signal::derive(move || marks.with(|(body, title)| body.len() + title.len()));
+    // Matches in a headline opening the text are the title's, shown and counted there.
+    let story = article.story_start() as u32;
+    let match_count = Signal::derive(move || {
+        marks.with(|(body, title)| body.iter().filter(|m| m.start >= story).count() + title.len())
+    });
     let query = Signal::derive(move || state.query.get());
     let match_note = move || {
         (!state.query.with(|q| q.trim().is_empty()))

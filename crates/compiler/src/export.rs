@@ -40,7 +40,9 @@ mod tests {
                     id: "a".into(),
                     title: "A".into(),
                     body: Body {
-                        text: "Undated.".into(),
+                        text: "A\n\nUndated.".into(),
+                        paragraphs: vec![Span::new(0, 1), Span::new(3, 11)],
+                        headline: true,
                         ..Body::default()
                     }
                     .into(),
@@ -106,9 +108,9 @@ mod tests {
             r#"{
               "documents": [
                 {"id": "a", "title": "A", "date": null, "date_precision": null, "source": null,
-                 "url": null, "text": "Undated.", "removed": []},
+                 "url": null, "text": "A\n\nUndated.", "headline": true, "removed": []},
                 {"id": "b/c", "title": "B", "date": "2016-09", "date_precision": "month", "source": "AVA",
-                 "url": null, "text": "Marchenko went.", "removed": [{"text": "Leave a Reply", "reason": "comment form"}]}
+                 "url": null, "text": "Marchenko went.", "headline": false, "removed": [{"text": "Leave a Reply", "reason": "comment form"}]}
               ],
               "entities": [
                 {"id": "person/marchenko", "name": "Marchenko", "kind": "person", "aliases": [],

@@ -208,6 +208,7 @@ fn build_document(raw: &RawArticle, settings: &read::Settings) -> Cleaned {
                 paragraphs: cleaned.paragraphs,
                 sentences: cleaned.sentences,
                 removed: cleaned.removed,
+                headline: cleaned.headline,
             }
             .into(),
         },
@@ -246,7 +247,7 @@ fn deduplicate(mut documents: Vec<Compiled>, files: &mut [FileReport]) -> Vec<Do
                     document.id, files[documents[first].0].path
                 ),
             )),
-            None => match by_text.get(document.text.as_str()) {
+            None => match by_text.get(story(document)) {
                 Some(&first) => Err(warning(
                     *line,
                     format!(
@@ -255,7 +256,7 @@ fn deduplicate(mut documents: Vec<Compiled>, files: &mut [FileReport]) -> Vec<Do
                     ),
                 )),
                 None => {
-                    by_text.insert(&document.text, at);
+                    by_text.insert(story(document), at);
                     Ok(())
                 }
             },
@@ -283,6 +284,12 @@ fn deduplicate(mut documents: Vec<Compiled>, files: &mut [FileReport]) -> Vec<Do
         }
     }
     kept
+}
+
+/// A document's text without its headline: a story republished under another
+/// headline is the same story.
+fn story(document: &Document) -> &str {
+    &document.text[document.story_start()..]
 }
 
 /// The first earlier document with the same id as `documents[at]`, if any.

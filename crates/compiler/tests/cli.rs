@@ -66,6 +66,7 @@ fn export_writes_the_documented_json_shape() {
         [
             "date",
             "date_precision",
+            "headline",
             "id",
             "removed",
             "source",
@@ -97,10 +98,11 @@ fn export_writes_the_documented_json_shape() {
             &serde_json::Value::Null
         )
     );
-    assert!(undated["text"]
-        .as_str()
-        .unwrap()
-        .starts_with("The presidents of Russia"));
+    // The headline opens the text as its own paragraph.
+    assert_eq!(undated["headline"], true);
+    let text = undated["text"].as_str().unwrap();
+    let title = undated["title"].as_str().unwrap();
+    assert!(text.starts_with(&format!("{title}\n\nThe presidents of Russia")));
 }
 
 #[test]

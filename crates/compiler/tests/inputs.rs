@@ -95,7 +95,8 @@ skipped   only-boilerplate.txt: no article text (only headline, date or boilerpl
     );
     let latin1 = &corpus.documents[2];
     assert_eq!((latin1.title.as_str(), latin1.date), ("Café society", None));
-    assert!(latin1.text.starts_with("The café opened"));
+    // The headline opens the text; the story follows it.
+    assert!(latin1.text.starts_with("Café society\n\nThe café opened"));
     let nested = &corpus.documents[3];
     assert_eq!(nested.date.map(|d| d.iso()).as_deref(), Some("2016-09-14"));
     assert_eq!(nested.source.as_deref(), Some("Wire"));
@@ -144,7 +145,9 @@ included  z.txt
     assert_eq!(doc.time, None);
     assert_eq!(doc.source.as_deref(), Some("Feed"));
     assert_eq!(doc.url.as_deref(), Some("https://example.org/x"));
-    assert_eq!(doc.text, "The ministers met on Wednesday.");
+    // The title given by metadata is the headline that opens the text.
+    assert_eq!(doc.text, "Better title\n\nThe ministers met on Wednesday.");
+    assert!(doc.headline);
 }
 
 #[test]
@@ -238,17 +241,19 @@ fn the_test_data_folder_compiles() {
     assert_eq!(
         summary,
         [
-            "europe/2016/talks-in-vienna | Envoys resume talks in Vienna | 2016-09 | Test Wire | Vienna | 3",
-            "europe/cafe-paris | Café diplomacy in Paris | 2016-03-07 |  |  | 1",
-            "feeds/wire/3 | Envoy in Ankara |  | AP | Ankara | 1",
-            "wire-1 | Minister visits Baku | 2016-10-02 | Wire |  | 1",
-            "wire-5 | Talks end |  |  |  | 1",
+            "europe/2016/talks-in-vienna | Envoys resume talks in Vienna | 2016-09 | Test Wire | Vienna | 4",
+            "europe/cafe-paris | Café diplomacy in Paris | 2016-03-07 |  |  | 2",
+            "feeds/wire/3 | Envoy in Ankara |  | AP | Ankara | 2",
+            "wire-1 | Minister visits Baku | 2016-10-02 | Wire |  | 2",
+            "wire-5 | Talks end |  |  |  | 2",
         ]
     );
     let vienna = &corpus.documents[0];
     let sentences: Vec<&str> = vienna.sentences.iter().map(|s| vienna.slice(*s)).collect();
+    // Sentence 0 is the headline, 1 the lead.
+    assert_eq!(sentences[0], "Envoys resume talks in Vienna");
     assert_eq!(
-        sentences[1..],
+        sentences[2..],
         [
             "Mr. Smith, the U.S. envoy, arrived on Monday.",
             "He met Dr. Jones at 10.30 a.m. local time."

@@ -5,10 +5,12 @@
 //!   (except a malformed `corpus.toml` or a missing folder);
 //! - `cli`: the command line's report, JSON export shape and exit codes;
 //! - `entities`: people, organisations and places of the seeds, merged, with roles;
-//! - `visits`: the trips the seeds report, with dates, hosts and evidence.
+//! - `visits`: the trips the seeds report, with dates, hosts and evidence;
+//! - `headlines`: the headline read as text, in title case too.
 
 mod cli;
 mod entities;
+mod headlines;
 mod inputs;
 mod seeds;
 mod util;

@@ -29,7 +29,7 @@ use crate::Corpus;
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
 /// Version of the bundle layout; bump on any change to the model or index types.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,6 +172,7 @@ mod tests {
                         text: "Leave a comment".into(),
                         reason: "comment form".into(),
                     }],
+                    headline: false,
                 }
                 .into(),
             },
@@ -180,7 +181,9 @@ mod tests {
                 title: "Undated".into(),
                 date: Some(PartialDate::y(-44)),
                 body: Body {
-                    text: "Body.".into(),
+                    text: "Undated\n\nBody.".into(),
+                    paragraphs: vec![Span::new(0, 7), Span::new(9, 14)],
+                    headline: true,
                     ..Body::default()
                 }
                 .into(),

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! {"documents": [{"id", "title", "date", "date_precision", "source", "url", "text",
-//!                 "removed": [{"text", "reason"}]}],
+//!                 "headline", "removed": [{"text", "reason"}]}],
 //!  "entities":  [{"id", "name", "kind", "aliases", "roles": [{"title", "as_of"}],
 //!                 "country", "lat", "lon", "docs": [doc id…],
 //!                 "mentions": [{"doc", "start", "end"}]}],
@@ -20,6 +20,8 @@
 //! A visit's `date_basis` says where its date comes from: `"stated"` (a date in
 //! the text), `"relative"` (resolved against the publication date, "on Tuesday")
 //! or `"publication"` (none stated: the report's publication date), or null.
+//! A document's `headline` is true when its `text` opens with the headline (the
+//! title) as its own paragraph, which facts may cite like any other sentence.
 //! Document references are document id strings; `start`/`end` are byte
 //! offsets into that document's `text`. A visit's `doc` is its first source's
 //! document and its `rule` the rule that read that source.
@@ -57,6 +59,8 @@ pub struct DocumentOut<'a> {
     pub url: Option<&'a str>,
     /// The clean body.
     pub text: &'a str,
+    /// Whether `text` opens with the headline as its own paragraph.
+    pub headline: bool,
     /// What the cleaner removed, and why.
     pub removed: Vec<RemovedOut<'a>>,
 }
@@ -222,6 +226,7 @@ pub fn export_documents(corpus: &Corpus) -> Vec<DocumentOut<'_>> {
             source: d.source.as_deref(),
             url: d.url.as_deref(),
             text: &d.text,
+            headline: d.headline,
             removed: d
                 .removed
                 .iter()

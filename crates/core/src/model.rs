@@ -242,6 +242,11 @@ pub struct Body {
     pub sentences: Vec<Span>,
     /// Lines removed as boilerplate, kept so the reader can show them.
     pub removed: Vec<RemovedText>,
+    /// Whether `text` opens with the headline as its own paragraph and sentence. The
+    /// headline is text like any other for the extractors, so a fact only it states
+    /// links to it; the search index reads it as the title only, and the reader shows
+    /// it as the heading.
+    pub headline: bool,
 }
 
 impl std::ops::Deref for Document {
@@ -268,6 +273,28 @@ impl Body {
     /// The text of a span of this document.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]
+    }
+
+    /// The headline's paragraph, when the text opens with it.
+    pub fn headline_span(&self) -> Option<Span> {
+        self.paragraphs.first().copied().filter(|_| self.headline)
+    }
+
+    /// Where the article's own text starts: after the headline, when it opens the text
+    /// (always a character boundary of `text`, whatever the spans say).
+    pub fn story_start(&self) -> usize {
+        let start = match self.headline_span() {
+            Some(_) => self
+                .paragraphs
+                .get(1)
+                .map_or(self.text.len(), |p| p.start as usize),
+            None => 0,
+        };
+        if self.text.is_char_boundary(start) {
+            start
+        } else {
+            0
+        }
     }
 }
 
@@ -517,7 +544,8 @@ decode_struct!(Body {
     text,
     paragraphs,
     sentences,
-    removed
+    removed,
+    headline
 });
 decode_struct!(RemovedText { text, reason });
 decode_enum!(EntityKind {

@@ -189,6 +189,13 @@ impl Decode for u8 {
     }
 }
 
+/// Postcard writes `false` as 0 and `true` as 1; any other byte is refused.
+impl Decode for bool {
+    fn decode(reader: &mut Reader<'_>) -> bool {
+        reader.variant(2) == 1
+    }
+}
+
 impl Decode for u32 {
     fn decode(reader: &mut Reader<'_>) -> u32 {
         reader.bounded(u32::MAX as usize, "varint too large for a u32") as u32

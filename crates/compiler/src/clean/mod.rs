@@ -94,6 +94,8 @@ pub struct Cleaned {
     pub sentences: Vec<Span>,
     /// What was removed, in document order, with reasons.
     pub removed: Vec<RemovedText>,
+    /// Whether `text` opens with the headline (the title) as its first paragraph.
+    pub headline: bool,
     /// Caveats worth a warning in the compile report.
     pub notes: Vec<String>,
 }
@@ -132,6 +134,8 @@ pub fn clean(raw: &str, known_titles: &[&str]) -> Cleaned {
             out.notes
                 .push("no headline found; title taken from the first sentence".into());
         }
+    } else if !out.text.is_empty() {
+        open_with_headline(&mut out);
     }
     // A headline line that is exactly the title says nothing the title does
     // not; keeping it would store every title twice in the bundle.
@@ -239,6 +243,26 @@ fn flush_block(block: &mut Vec<&str>, paragraphs: &mut Vec<String>) {
     block.clear();
 }
 
+/// Puts the headline (the title) before the text as its own paragraph: the headline is
+/// text too, and the extractors read it like any other sentence ("Minister in Canberra
+/// for trade talks" may be the only place a trip is named).
+fn open_with_headline(out: &mut Cleaned) {
+    // A title from metadata may hold line breaks, which would cut the headline.
+    let headline = out.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let shift = headline.len() + 2;
+    for span in out.paragraphs.iter_mut().chain(out.sentences.iter_mut()) {
+        *span = Span::new(span.start as usize + shift, span.end as usize + shift);
+    }
+    let mut sentences = Vec::new();
+    sentences::split_into(&headline, 0, &mut sentences);
+    sentences.append(&mut out.sentences);
+    out.sentences = sentences;
+    out.paragraphs.insert(0, Span::new(0, headline.len()));
+    out.text.insert_str(0, "\n\n");
+    out.text.insert_str(0, &headline);
+    out.headline = true;
+}
+
 /// A title for an article without a headline: its first sentence, cut to twelve words.
 fn title_from_text(out: &Cleaned) -> String {
     let Some(first) = out.sentences.first() else {
@@ -261,10 +285,18 @@ mod tests {
     use super::*;
 
     /// Cleans `raw` and compares a compact description: the title, date,
-    /// source, dateline, each paragraph on its own line, then `- reason: text`
-    /// for each removed piece.
+    /// source, dateline, each paragraph after the headline on its own line, then
+    /// `- reason: text` for each removed piece. The text must open with the title as
+    /// its headline paragraph unless a note says the title came from the text.
     pub(super) fn check(raw: &str, known_titles: &[&str], expect: &str) {
         let got = clean(raw, known_titles);
+        let from_text = got.notes.iter().any(|n| n.starts_with("no headline found"));
+        assert_eq!(got.headline, !from_text && !got.text.is_empty());
+        if got.headline {
+            let first = got.paragraphs[0];
+            assert_eq!(&got.text[first.range()], got.title);
+            assert_eq!(got.sentences[0].start, 0);
+        }
         let mut text = format!(
             "title: {}\ndate: {} {}\nsource: {}\ndateline: {}\n",
             got.title,
@@ -273,7 +305,7 @@ mod tests {
             got.source.as_deref().unwrap_or("-"),
             got.dateline.as_deref().unwrap_or("-"),
         );
-        for p in &got.paragraphs {
+        for p in &got.paragraphs[usize::from(got.headline)..] {
             text.push_str(&format!("| {}\n", &got.text[p.range()]));
         }
         for r in &got.removed {

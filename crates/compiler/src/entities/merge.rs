@@ -99,7 +99,9 @@ fn same_person(a: &[&str], b: &[&str]) -> bool {
         .zip(short)
         .all(|(x, y)| same(x, y));
     let ends = same(long[0], short[0]) && same(long[long.len() - 1], short[short.len() - 1]);
-    suffix || ends
+    // Given names written apart or together: "Pushpa Kamal Dahal", "Pushpakamal Dahal".
+    let joined = same(&long.concat(), &short.concat());
+    suffix || ends || joined
 }
 
 fn group_people(mut people: Vec<Mention>, groups: &mut Vec<Group>) {
@@ -543,6 +545,14 @@ mod tests {
                 "person/bahram-qasemi: Bahram Ghasemi, Kasemi",
                 "person/yuri-tarasenko: Yury Tarasenko",
             ],
+        );
+        // Given names written apart or together.
+        check(
+            &[
+                "Prime Minister Ramesh Kumar Thapa spoke.",
+                "Prime Minister Rameshkumar Thapa met officials.",
+            ],
+            &["person/ramesh-kumar-thapa: Rameshkumar Thapa"],
         );
     }
 

@@ -77,9 +77,12 @@ pub(crate) fn find(s: &mut Sentence) {
         }
         let place = &g.places[id as usize];
         let city = place.kind == PlaceKind::City;
-        // Datelines are in capitals ("WASHINGTON"), sentence openers are not.
+        // Datelines are in capitals ("WASHINGTON"), sentence openers are not; in a
+        // title-case headline every word is capitalised, so only a very common word
+        // ("Reading") is weak there.
         let weak_opener = s.opener[i]
             && g.is_common_word(s.word(i))
+            && (!s.title_case || g.is_very_common_word(s.word(i)))
             && to - i == 1
             && s.tokens[i].shape == Shape::Capitalized
             && !s.shouting;
@@ -92,10 +95,12 @@ pub(crate) fn find(s: &mut Sentence) {
         // A city name followed by more name words is likely part of a longer name ("Moscow Mule").
         // A town named by a common word right after another name is part of that name
         // ("Caspian Summit").
+        // In a title-case headline a capital proves no name ("Arrives In Berlin").
         let compound = city
             && to - i == 1
             && i > 0
             && s.tokens[i - 1].is_name_like()
+            && (!s.title_case || s.name[i - 1])
             && g.is_common_word(s.word(i));
         let swallowed =
             compound || (city && s.free_name(to) && !lexicon::is_never_name(s.word(to)));

@@ -84,6 +84,8 @@ pub(crate) struct Sentence<'a> {
     pub opener: Vec<bool>,
     /// Whether the sentence is written in capitals (a headline).
     pub shouting: bool,
+    /// Whether the sentence is a headline in title case ("Ruto Arrives In Berlin").
+    pub title_case: bool,
     /// Who claimed each token.
     pub claim: Vec<Claim>,
     /// The mentions found so far, in no particular order.
@@ -95,8 +97,15 @@ pub(crate) struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    /// Tokenizes one sentence span of `text` and decides which tokens may be names.
-    pub fn new(text: &'a str, span: Span, doc: DocId, doc_countries: &'a [PlaceId]) -> Self {
+    /// Tokenizes one sentence span of `text` and decides which tokens may be names;
+    /// `headline` says the sentence is the article's headline.
+    pub fn new(
+        text: &'a str,
+        span: Span,
+        headline: bool,
+        doc: DocId,
+        doc_countries: &'a [PlaceId],
+    ) -> Self {
         let g = Gazetteer::get();
         let tokens = tokenize(&text[span.range()], span.start as usize);
         let lower: Vec<String> = tokens
@@ -114,6 +123,9 @@ impl<'a> Sentence<'a> {
             .filter(|t| t.shape != Shape::Other && t.shape != Shape::Number);
         let shouting =
             letters.clone().count() >= 3 && letters.clone().all(|t| t.shape == Shape::Upper);
+        // A headline in title case ("Minister Receives Benin, Chadian Presidents") says
+        // no more by its capitals.
+        let title_case = headline && in_title_case(text, &tokens, &lower);
         let mut name = vec![false; tokens.len()];
         let mut openers = vec![false; tokens.len()];
         for (i, t) in tokens.iter().enumerate() {
@@ -158,7 +170,7 @@ impl<'a> Sentence<'a> {
                 || lexicon::is_affiliation(w)
                 || (i + 2 <= tokens.len()
                     && g.demonym(&join_keys(&token_keys[i..i + 2])).is_some());
-            if shouting {
+            if shouting || title_case {
                 // In a headline only places and nationalities stand out from common words.
                 name[i] = !g.is_common_word(w) || place_ahead || nationality;
                 openers[i] = true;
@@ -199,6 +211,7 @@ impl<'a> Sentence<'a> {
             name,
             opener: openers,
             shouting,
+            title_case,
             claim,
             mentions: Vec::new(),
             doc,
@@ -329,4 +342,36 @@ fn join_keys(keys: &[String]) -> String {
         joined.push_str(k);
     }
     joined
+}
+
+/// Whether a headline is written in title case: after its first word, at least two in
+/// three words of four letters or more are capitalised, and one of them is a common
+/// English word that is no place, nationality, given name, title or organisation word
+/// ("Iran *Seeks* to *Strengthen* *Relations* with Russia"). A headline of names alone
+/// ("Putin, Xi Jinping in Beijing") keeps its capitals as evidence.
+fn in_title_case(text: &str, tokens: &[Token], lower: &[String]) -> bool {
+    let g = Gazetteer::get();
+    let long_words: Vec<usize> = (1..tokens.len())
+        .filter(|&i| {
+            matches!(tokens[i].shape, Shape::Capitalized | Shape::Lower)
+                && text[tokens[i].start..tokens[i].end].chars().count() >= 4
+                && text[tokens[i].start..tokens[i].end]
+                    .chars()
+                    .all(char::is_alphabetic)
+        })
+        .collect();
+    let capitalised: Vec<&str> = long_words
+        .iter()
+        .filter(|&&i| tokens[i].shape == Shape::Capitalized)
+        .map(|&i| lower[i].as_str())
+        .collect();
+    let common = capitalised.iter().any(|&w| {
+        g.is_common_word(w)
+            && !g.is_place(w)
+            && g.demonym(w).is_none()
+            && g.given_name(w) == 0
+            && !lexicon::is_title_word(w)
+            && !lexicon::is_org_head(w)
+    });
+    long_words.len() >= 2 && capitalised.len() * 3 >= long_words.len() * 2 && common
 }

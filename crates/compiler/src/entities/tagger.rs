@@ -25,9 +25,11 @@ use super::{orgs, people, places, roles};
 pub(crate) fn tag_document(doc_id: DocId, doc: &Document) -> Vec<Mention> {
     let spans = sentence_spans(doc);
     let doc_countries = countries_named(doc, &spans);
+    let headline = doc.headline_span();
     let mut found = Vec::new();
     for span in spans {
-        let mut s = Sentence::new(&doc.text, span, doc_id, &doc_countries);
+        let in_headline = headline.is_some_and(|h| h.overlaps(span));
+        let mut s = Sentence::new(&doc.text, span, in_headline, doc_id, &doc_countries);
         mark_demonyms(&mut s);
         orgs::known(&mut s);
         orgs::find(&mut s);
@@ -94,7 +96,19 @@ fn mark_demonyms(s: &mut Sentence) {
     while i < s.len() {
         if s.free_name(i) {
             if s.free_name(i + 1) {
-                if let Some(c) = g.demonym(&keys::lookup_key(s.slice(i, i + 2))) {
+                // "S. Korean", as headlines shorten "South Korean".
+                let compass = match s.raw(i) {
+                    "N." => "north ",
+                    "S." => "south ",
+                    "E." => "east ",
+                    "W." => "west ",
+                    _ => "",
+                };
+                let pair = match compass {
+                    "" => keys::lookup_key(s.slice(i, i + 2)),
+                    _ => format!("{compass}{}", s.word(i + 1)),
+                };
+                if let Some(c) = g.demonym(&pair) {
                     s.claim[i] = Claim::Demonym(c);
                     s.claim[i + 1] = Claim::Demonym(c);
                     i += 2;

@@ -245,6 +245,12 @@ impl<'a> DocState<'a> {
         }
     }
 
+    /// Whether `s` is the article's headline, whose grammar drops "is" and "the"
+    /// ("Foreign minister in Canberra for trade talks").
+    pub fn is_headline(&self, s: &Sentence) -> bool {
+        self.doc.headline_span().is_some_and(|h| h.overlaps(s.span))
+    }
+
     /// The publication date the article's relative dates hang on.
     pub fn anchor(&self) -> Option<PartialDate> {
         self.doc.date

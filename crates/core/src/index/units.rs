@@ -4,11 +4,14 @@
 use crate::model::{Document, Span};
 
 /// The passages a document can be cut into: its sentences when they are
-/// valid spans of its text, else its paragraphs, else the whole text. The
-/// index records the first word of each (see `SearchIndex::unit_starts`).
+/// valid spans of its text, else its paragraphs, else the whole text; never
+/// its headline (the title shows it). The index records the first word of each
+/// (see `SearchIndex::unit_starts`).
 pub(crate) fn units(doc: &Document) -> Vec<Span> {
+    let story = doc.story_start();
     let valid = |s: &&Span| {
-        s.start < s.end
+        s.start as usize >= story
+            && s.start < s.end
             && (s.end as usize) <= doc.text.len()
             && doc.text.is_char_boundary(s.start as usize)
             && doc.text.is_char_boundary(s.end as usize)
@@ -20,7 +23,7 @@ pub(crate) fn units(doc: &Document) -> Vec<Span> {
         }
     }
     let trimmed = doc.text.trim_end();
-    let start = trimmed.len() - trimmed.trim_start().len();
+    let start = story.max(trimmed.len() - trimmed.trim_start().len());
     if start < trimmed.len() {
         vec![Span::new(start, trimmed.len())]
     } else {

@@ -143,9 +143,13 @@ impl SearchIndex {
             let title_len = vocabulary.add_field(&doc.title, doc_id, 0, |_| {});
             let units = units(doc);
             let mut unit = 0;
-            let body_len = vocabulary.add_field(&doc.text, doc_id, title_len, |word| {
+            // The headline opening the text is indexed once, as the title.
+            let story = doc.story_start();
+            let body_len = vocabulary.add_field(&doc.text[story..], doc_id, title_len, |word| {
                 // Units starting at or before this word start with it.
-                while unit < units.len() && units[unit].start <= word.span.start {
+                while unit < units.len()
+                    && units[unit].start as usize <= story + word.span.start as usize
+                {
                     unit_starts.push(word.position);
                     unit += 1;
                 }

@@ -620,4 +620,61 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_headline_opening_the_text_is_searched_as_the_title_only() {
+        // The compiler opens the text with the headline; search must rank, match and
+        // cut passages as it does without it (the title field already holds it).
+        let split = |docs: &mut Vec<Document>| {
+            for doc in docs.iter_mut() {
+                let body = &mut *doc.body;
+                body.sentences = vec![crate::Span::new(0, body.text.len())];
+            }
+        };
+        let mut plain = newsroom();
+        split(&mut plain);
+        let mut headed = newsroom();
+        split(&mut headed);
+        for doc in &mut headed {
+            let title = doc.title.clone();
+            let body = &mut *doc.body;
+            let shift = title.len() + 2;
+            let story = crate::Span::new(shift, shift + body.text.len());
+            body.text = format!("{title}\n\n{}", body.text);
+            body.paragraphs = vec![crate::Span::new(0, title.len()), story];
+            body.sentences = vec![crate::Span::new(0, title.len()), story];
+            body.headline = true;
+        }
+        let (plain_index, headed_index) = (SearchIndex::build(&plain), SearchIndex::build(&headed));
+        for text in [
+            "tehran",
+            "",
+            "\"foreign minister\"",
+            "talks",
+            "negotiat",
+            "minister -trade",
+        ] {
+            let query = parse(text);
+            let options = SearchOptions::default();
+            let want = plain_index.search(&plain, &query, &options);
+            let got = headed_index.search(&headed, &query, &options);
+            assert_eq!(got.len(), want.len(), "{text:?}");
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!((g.doc, g.score), (w.doc, w.score), "{text:?}");
+                let shift = headed[g.doc as usize].story_start() as u32;
+                let moved: Vec<crate::Span> = w
+                    .snippets
+                    .iter()
+                    .map(|s| {
+                        crate::Span::new(
+                            (s.span.start + shift) as usize,
+                            (s.span.end + shift) as usize,
+                        )
+                    })
+                    .collect();
+                let spans: Vec<crate::Span> = g.snippets.iter().map(|s| s.span).collect();
+                assert_eq!(spans, moved, "{text:?} doc {}", g.doc);
+            }
+        }
+    }
 }

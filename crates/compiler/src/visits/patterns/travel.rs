@@ -16,9 +16,16 @@ use crate::visits::reference::{
     subject_before, with_delegation,
 };
 
-/// "X is in Moscow", "X, who was in Moscow for talks": a foreign official's presence.
+/// "X is in Moscow", "X, who was in Moscow for talks": a foreign official's presence;
+/// in a headline, without its "is" ("Kono in Canberra for trade talks").
 pub(super) fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     const BE: &[&str] = &["is", "was", "are", "were"];
+    if st.is_headline(s)
+        && s.ref_at(i.wrapping_sub(1))
+            .is_some_and(|r| r.kind == RefKind::Person && r.last + 1 == i)
+    {
+        return presence(s, st, i, i);
+    }
     // "is in", "is currently in", "is expected in" (a plan: "expected" marks the future).
     let be = if s.is_any(
         i.wrapping_sub(1),
@@ -59,6 +66,12 @@ pub(super) fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candid
     if !(named || described || s.is_any(before, &["who"])) {
         return None;
     }
+    presence(s, st, i, be)
+}
+
+/// The presence said by "in" (or "here") at `i` of the subject before token `be` (its
+/// "is", or the "in" itself in a headline).
+fn presence(s: &Sentence, st: &DocState, i: usize, be: usize) -> Option<Candidate> {
     // "X, who is here on a visit": the dateline's city.
     let place = if s.is_any(i, &["here"]) {
         st.dateline_place()?

@@ -1,0 +1,113 @@
+//! The headline is text: it opens the document's text as its own paragraph, the
+//! extractors read it (a trip only the headline states links to it), a title-case
+//! headline's capitals make no names, and search still reads it as the title only.
+
+use communique_compiler::compile_dir;
+use communique_core::{Corpus, DateBasis, EntityKind};
+
+use crate::util::TempCorpus;
+
+/// Compiles one JSONL file of `(id, date, text)` articles.
+fn compile(articles: &[(&str, &str, &str)]) -> Corpus {
+    let lines: Vec<String> = articles
+        .iter()
+        .map(|(id, date, text)| {
+            serde_json::json!({"id": id, "date": date, "text": text}).to_string()
+        })
+        .collect();
+    let corpus = TempCorpus::new(&[("a.jsonl", lines.join("\n").as_bytes())]);
+    compile_dir(corpus.path()).expect("compiles")
+}
+
+fn names(corpus: &Corpus, kind: EntityKind) -> Vec<&str> {
+    corpus
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.as_str())
+        .collect()
+}
+
+#[test]
+fn a_trip_only_the_headline_states_cites_the_headline() {
+    let corpus = compile(&[(
+        "kono",
+        "2018-03-04",
+        "Japanese Foreign Minister Taro Kono in Canberra for trade talks\n\nThe talks are expected to cover beef and coal exports.",
+    )]);
+    let doc = &corpus.documents[0];
+    assert!(doc.headline);
+    assert!(doc.text.starts_with(&format!("{}\n\n", doc.title)));
+    let [visit] = corpus.visits.as_slice() else {
+        panic!("one visit: {:#?}", corpus.visits);
+    };
+    assert_eq!(
+        (visit.traveler.as_str(), visit.destination.as_str()),
+        ("Taro Kono", "Canberra")
+    );
+    // No date is written: the report's own day stands for it, and says so.
+    assert_eq!(visit.date.map(|d| d.iso()).as_deref(), Some("2018-03-04"));
+    assert_eq!(visit.date_basis, Some(DateBasis::Publication));
+    assert_eq!(visit.evidence[0].source.span, doc.headline_span().unwrap());
+}
+
+#[test]
+fn a_title_case_headline_makes_no_names_of_its_capitals() {
+    let corpus = compile(&[
+        (
+            "ruto",
+            "2018-03-04",
+            "Kenyan President Ruto Arrives In Berlin For Two-Day State Visit\n\nThe talks are expected to cover trade.",
+        ),
+        (
+            "fct",
+            "2016-10-03",
+            "FCT Minister Receives Benin, Chadian Presidents\n\nThe ceremony at the airport was colourful.",
+        ),
+        (
+            "korea",
+            "2022-08-25",
+            "S. Korean Foreign Minister To Visit Mongolia Next Week\n\nThe ministry announced the trip on Thursday.",
+        ),
+    ]);
+    assert_eq!(names(&corpus, EntityKind::Person), ["Ruto"]);
+    let places = names(&corpus, EntityKind::Place);
+    for place in ["Berlin", "Benin", "Mongolia"] {
+        assert!(places.contains(&place), "{place} in {places:?}");
+    }
+    let visit = corpus.visits.iter().find(|v| v.traveler == "Ruto").unwrap();
+    assert_eq!(visit.destination, "Berlin");
+    // A headline in sentence case keeps its capitals as evidence.
+    let corpus = compile(&[(
+        "wong",
+        "2022-05-26",
+        "Penny Wong arrives in Suva on Pacific tour\n\nThe Australian minister will meet officials.",
+    )]);
+    assert_eq!(names(&corpus, EntityKind::Person), ["Penny Wong"]);
+}
+
+#[test]
+fn a_story_under_another_headline_is_a_duplicate() {
+    let story = "The ministers met in Vienna on Tuesday and agreed to meet again.";
+    let corpus = compile(&[
+        (
+            "first",
+            "2016-09-14",
+            &format!("Ministers meet in Vienna\n\n{story}"),
+        ),
+        (
+            "second",
+            "2016-09-14",
+            &format!("Vienna talks end with a promise\n\n{story}"),
+        ),
+    ]);
+    assert_eq!(corpus.documents.len(), 1);
+    let file = &corpus.report.files[0];
+    assert!(
+        file.messages
+            .iter()
+            .any(|m| m.message.contains("duplicate of \"first\"")),
+        "{:#?}",
+        file.messages
+    );
+}
