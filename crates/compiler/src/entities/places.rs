@@ -77,12 +77,9 @@ pub(crate) fn find(s: &mut Sentence) {
         }
         let place = &g.places[id as usize];
         let city = place.kind == PlaceKind::City;
-        // Datelines are in capitals ("WASHINGTON"), sentence openers are not; in a
-        // title-case headline every word is capitalised, so only a very common word
-        // ("Reading") is weak there.
+        // Datelines are in capitals ("WASHINGTON"), sentence openers are not.
         let weak_opener = s.opener[i]
             && g.is_common_word(s.word(i))
-            && (!s.title_case || g.is_very_common_word(s.word(i)))
             && to - i == 1
             && s.tokens[i].shape == Shape::Capitalized
             && !s.shouting;
