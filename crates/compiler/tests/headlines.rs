@@ -52,6 +52,43 @@ fn a_trip_only_the_headline_states_cites_the_headline() {
 }
 
 #[test]
+fn a_headline_describing_its_traveller_names_the_one_the_story_names() {
+    let corpus = compile(&[
+        (
+            "kono",
+            "2018-03-04",
+            "Foreign minister in Canberra for trade talks\n\nJapanese Foreign Minister Taro Kono will see Australian officials.",
+        ),
+        (
+            "akar",
+            "2021-12-28",
+            "Turkey's Defence Minister in Bosnia: we are watching closely\n\nTurkey supports peace, Turkey's Defence Minister, Hulusi Akar, said after talks with officials.",
+        ),
+        // A description no one in the story fits is no one.
+        (
+            "nobody",
+            "2018-03-04",
+            "Trade minister in Lima for talks\n\nJapanese Foreign Minister Taro Kono spoke in Tokyo.",
+        ),
+    ]);
+    let trips: Vec<(&str, &str, &str)> = corpus
+        .visits
+        .iter()
+        .map(|v| {
+            let doc = &corpus.documents[v.evidence[0].source.doc as usize];
+            (doc.id.as_str(), v.traveler.as_str(), v.destination.as_str())
+        })
+        .collect();
+    assert_eq!(
+        trips,
+        [
+            ("kono", "Taro Kono", "Canberra"),
+            ("akar", "Hulusi Akar", "Bosnia and Herzegovina"),
+        ]
+    );
+}
+
+#[test]
 fn a_title_case_headline_makes_no_names_of_its_capitals() {
     let corpus = compile(&[
         (

@@ -224,6 +224,9 @@ pub struct DocState<'a> {
     /// The two people "they" or "the two leaders" stand for: the last two the latest
     /// sentence named, kept through sentences that refer to them so.
     pub pair: Option<(Person, Person)>,
+    /// The people the story names after the headline, in order, for a description in
+    /// the headline ("Foreign minister in Canberra"); empty when it has none.
+    pub ahead: Vec<Person>,
 }
 
 /// Small words inside a title ("Minister *for* Middle East *and* African Affairs").
@@ -242,6 +245,7 @@ impl<'a> DocState<'a> {
             learned: Vec::new(),
             abroad: Vec::new(),
             pair: None,
+            ahead: Vec::new(),
         }
     }
 
@@ -624,9 +628,27 @@ pub fn title_start(s: &Sentence, first: usize) -> usize {
     k
 }
 
+/// Where the title before the name at token `first` ends: at its comma when the name
+/// stands in apposition to it ("Turkey's Defence Minister, Hulusi Akar, said"), else
+/// right before the name.
+fn apposition_end(s: &Sentence, first: usize) -> usize {
+    let apposition = title_start(s, first) == first
+        && first >= 2
+        && s.is_any(first - 1, &[","])
+        && is_person_head(&s.tokens[first - 2].lower)
+        && s.ref_at(first)
+            .is_some_and(|r| s.is_any(r.last + 1, &[","]));
+    if apposition {
+        first - 1
+    } else {
+        first
+    }
+}
+
 /// The title written before a name, without its nationality ("Deputy Foreign Minister"),
 /// when it has a word that heads a title.
 pub fn title_before(s: &Sentence, first: usize) -> Option<String> {
+    let first = apposition_end(s, first);
     let mut start = title_start(s, first);
     while start < first
         && (lexicon::country_of_demonym(&s.tokens[start].lower).is_some()
@@ -674,6 +696,7 @@ fn portfolio_country(s: &Sentence, first: usize) -> Option<String> {
 /// The country a person's title names: "Iranian Deputy Foreign Minister X",
 /// "Iran's Foreign Minister X", "the presidents of Russia, X".
 pub fn country_before(s: &Sentence, first: usize) -> Option<String> {
+    let first = apposition_end(s, first);
     let start = title_start(s, first);
     // A few lowercase words may stand between the country and the title:
     // "Iran's top security official X".

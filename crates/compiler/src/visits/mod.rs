@@ -49,7 +49,7 @@ mod testkit;
 pub mod timex;
 pub mod tokens;
 
-use context::{DocState, Known, MentionAt, Sentence};
+use context::{DocState, Known, MentionAt, RefKind, Sentence};
 
 /// Extracts the visits reported in `docs`, one per trip.
 pub fn extract(docs: &[Document], entities: &[Entity]) -> Vec<Visit> {
@@ -72,6 +72,7 @@ pub fn read_article(
     known: &Known,
 ) -> Vec<patterns::Candidate> {
     let mut state = DocState::new(doc_id, doc, known);
+    state.ahead = people_ahead(doc_id, doc, mentions, known);
     let mut found = Vec::new();
     for span in sentences(doc) {
         let sentence = Sentence::new(&doc.text, span, mentions, known.entities);
@@ -98,6 +99,39 @@ pub fn read_article(
         found.extend(here);
     }
     found
+}
+
+/// The people the story names after a headline that describes someone without a name
+/// ("Foreign minister in Canberra for trade talks"), in order of first mention, with the
+/// country and role their sentences give them; none for other headlines.
+fn people_ahead(
+    doc_id: DocId,
+    doc: &Document,
+    mentions: &[MentionAt],
+    known: &Known,
+) -> Vec<context::Person> {
+    let Some(headline) = doc.headline_span() else {
+        return Vec::new();
+    };
+    let first = Sentence::new(&doc.text, headline, mentions, known.entities);
+    let describes = first
+        .tokens
+        .iter()
+        .any(|t| lexicon::is_person_head(&t.lower));
+    if !describes || first.refs.iter().any(|r| r.kind == RefKind::Person) {
+        return Vec::new();
+    }
+    let mut story = DocState::new(doc_id, doc, known);
+    for span in sentences(doc).into_iter().filter(|s| !s.overlaps(headline)) {
+        story.remember(&Sentence::new(&doc.text, span, mentions, known.entities));
+    }
+    let mut people: Vec<context::Person> = Vec::new();
+    for person in story.recent {
+        if !people.iter().any(|p| p.same(&person)) {
+            people.push(person);
+        }
+    }
+    people
 }
 
 /// Every entity mention, grouped by document and sorted by offset.

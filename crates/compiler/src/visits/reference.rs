@@ -159,6 +159,9 @@ impl DocState<'_> {
         if !is_person_head(&s.tokens[i].lower) || s.tokens[i].is_any(&["foreign", "deputy"]) {
             return None;
         }
+        if self.is_headline(s) {
+            return self.headline_description(s, i);
+        }
         // "Peruvian envoy Luis Soto": a title before a name describes no one else.
         if s.ref_at(i + 1).is_some_and(|r| r.kind == RefKind::Person) {
             return None;
@@ -231,6 +234,48 @@ impl DocState<'_> {
         let mut topic = unknown?;
         topic.country = Some(country);
         Some((topic, k))
+    }
+
+    /// A headline opening with a description ending at token `i` ("Foreign minister in
+    /// Canberra …", "Turkey's Defence Minister in Bosnia"): the first person the story
+    /// names with that title (and that country, when the headline gives one). A headline
+    /// names its subject before the story does, so this looks ahead, not back.
+    fn headline_description(&self, s: &Sentence, i: usize) -> Option<(Person, usize)> {
+        let mut country = None;
+        let mut words = Vec::new();
+        for k in 0..=i {
+            let t = &s.tokens[k];
+            if let Some(c) = lexicon::country_of_demonym(&t.lower) {
+                country = Some(c.name.to_string());
+            } else if let Some(r) = s.ref_at(k) {
+                // "Turkey's Defence Minister": the country opening the headline, with its 's.
+                let place = (k == 0 && r.kind == RefKind::Place && s.tokens[r.last].possessive)
+                    .then(|| self.entities[r.entity as usize].country.clone())
+                    .flatten()
+                    .filter(|_| r.last < i)?;
+                country = Some(place);
+            } else if t.word && !t.possessive && s.ref_at(k).is_none() {
+                words.push(t.lower.clone());
+            }
+        }
+        // Only a title says who: "minister" alone could be anyone.
+        if words.len() < 2 && !words.iter().any(|w| w == "president") {
+            return None;
+        }
+        let title = words.join(" ");
+        let found = self.ahead.iter().find(|p| {
+            country
+                .as_deref()
+                .is_none_or(|c| p.country.as_deref() == Some(c))
+                && p.role.as_deref().is_some_and(|role| {
+                    let role = role.to_lowercase();
+                    role.contains(&title)
+                        || words
+                            .iter()
+                            .all(|w| role.split(|c: char| !c.is_alphanumeric()).any(|r| r == w))
+                })
+        })?;
+        Some((found.clone(), 0))
     }
 
     /// Records the sentence's people for later references, and its subject for "he";

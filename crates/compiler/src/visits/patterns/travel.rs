@@ -20,10 +20,12 @@ use crate::visits::reference::{
 /// in a headline, without its "is" ("Kono in Canberra for trade talks").
 pub(super) fn is_in_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
     const BE: &[&str] = &["is", "was", "are", "were"];
-    if st.is_headline(s)
-        && s.ref_at(i.wrapping_sub(1))
+    // "Kono in Canberra", or a description the story names ("Foreign minister in Canberra").
+    let named = |k: usize| {
+        s.ref_at(k)
             .is_some_and(|r| r.kind == RefKind::Person && r.last + 1 == i)
-    {
+    };
+    if i > 0 && st.is_headline(s) && (named(i - 1) || st.anaphor_at(s, i - 1).is_some()) {
         return presence(s, st, i, i);
     }
     // "is in", "is currently in", "is expected in" (a plan: "expected" marks the future).
