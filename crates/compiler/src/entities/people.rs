@@ -79,6 +79,9 @@ fn name_end(s: &Sentence, from: usize) -> usize {
         {
             // "Zayed Ben Sultan", "Mohammed bin Salman": a father's name, even an office's word.
             end += 1;
+        } else if end == from + 1 && surname_like_a_country(s, from, end) {
+            // "Patricia Scotland,": a given name's surname may be a country's name.
+            end += 1;
         } else if end > from && lone_initial(s, end) && name_word(s, end + 1) {
             // "Michael D Higgins": a middle initial written without its dot.
             end += 1;
@@ -91,6 +94,17 @@ fn name_end(s: &Sentence, from: usize) -> usize {
         }
     }
     end
+}
+
+/// Whether token `i`, right after the given name at `from`, is a surname spelt like a
+/// country or region: the name ends there, before a comma, a bracket or the sentence's end.
+fn surname_like_a_country(s: &Sentence, from: usize, i: usize) -> bool {
+    i < s.len()
+        && Gazetteer::get().given_name(s.word(from)) > 0
+        && s.tokens[i].shape == Shape::Capitalized
+        && s.free_name(i)
+        && is_country_or_region(s, i)
+        && (i + 1 == s.len() || matches!(s.raw(i + 1), "," | ")" | ";"))
 }
 
 /// After lower-case particles at `i` ("van der", "al-"), the index of the name word that follows.

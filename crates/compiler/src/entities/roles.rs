@@ -79,7 +79,11 @@ fn before(s: &Sentence, name: usize) -> Option<(usize, usize)> {
         let w = s.word(k);
         // Capitalised words, possessives, parentheses and lower-case office words
         // belong to the phrase: "President's Special Envoy … (MENA)", "deputy foreign minister".
+        // A hyphen joining two capitalised words of the office: "Secretary-General".
+        let inner_hyphen =
+            raw == "-" && s.attached(k) && capital_part(s, k - 1) && capital_part(s, k + 1);
         let part = capital_part(s, k)
+            || inner_hyphen
             || s.tokens[k].shape == Shape::Possessive
             || ((raw == "(" || raw == ")") && k > 0)
             || (s.is_lower(k) && (lexicon::is_title_word(w) || lexicon::is_office_object(w)));
@@ -219,8 +223,34 @@ fn read_phrase(s: &Sentence, mut start: usize, end: usize) -> (Option<u32>, Vec<
             start += 1;
         }
     }
+    // "Secretary General", "Attorney General": "General" closing an office is no rank.
+    const GENERAL_OFFICES: &[&str] = &[
+        "secretary",
+        "director",
+        "attorney",
+        "solicitor",
+        "governor",
+        "inspector",
+        "auditor",
+        "surgeon",
+        "consul",
+        "procurator",
+        "postmaster",
+    ];
+    let closes_office = |k: usize| {
+        // The office word before "General", across a hyphen ("Secretary-General").
+        let office = match k.checked_sub(1) {
+            Some(h) if s.raw(h) == "-" => h.checked_sub(1),
+            before => before,
+        };
+        s.word(k) == "general"
+            && office.is_some_and(|o| o >= start && GENERAL_OFFICES.contains(&s.word(o)))
+    };
     let mut rank_start = end;
-    while rank_start > start && lexicon::is_rank(s.word(rank_start - 1)) {
+    while rank_start > start
+        && lexicon::is_rank(s.word(rank_start - 1))
+        && !closes_office(rank_start - 1)
+    {
         rank_start -= 1;
     }
     let mut roles = Vec::new();

@@ -350,6 +350,14 @@ mod roles {
             "He met Chilean Minister of Defense Major General Pablo Rojas.",
             &["Pablo Rojas: Minister of Defense | Major General (Chile)"],
         );
+        // "General" closing an office is no rank; a surname may be spelt like a country.
+        check(
+            "Forum Secretary General Ana Diaz met Commonwealth Secretary-General Lucia Scotland, then spoke.",
+            &[
+                "Ana Diaz: Forum Secretary General (-)",
+                "Lucia Scotland: Commonwealth Secretary-General (-)",
+            ],
+        );
         check(
             "Talks with his Chilean counterpart Pablo Rojas and Ministry spokesman Ana Diaz.",
             &["Pablo Rojas:  (Chile)", "Ana Diaz: Ministry spokesman (-)"],

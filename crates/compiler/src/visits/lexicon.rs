@@ -162,6 +162,16 @@ pub fn capital_of(country_name: &str) -> Option<&'static str> {
     country(country_name).and_then(|c| c.capital)
 }
 
+/// Whether a role is the head of an international body ("United Nations Secretary
+/// General", "Director-General of the WHO"): its holder has no country to be at home
+/// in, so attending a meeting anywhere is a trip.
+pub fn is_international_office(role: &str) -> bool {
+    let role = role.to_lowercase().replace('-', " ");
+    ["secretary general", "director general"]
+        .iter()
+        .any(|office| role.contains(office))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use communique_core::VisitStatus;
 use super::candidate::{continuation, visit, Candidate};
 use super::status::{after_time, clause_start, status_at};
 use crate::visits::context::{DocState, Person, Place, PlaceHit, RefKind, Sentence};
+use crate::visits::lexicon::is_international_office;
 use crate::visits::reference::{
     person_after, place_in_sentence, subject_after_comma, subject_before,
 };
@@ -36,7 +37,7 @@ pub(super) fn attendance(s: &Sentence, st: &DocState) -> Vec<(usize, Candidate)>
         .iter()
         .filter(|r| r.kind == RefKind::Person && r.first > start)
         .map(|r| st.person(s, r))
-        .filter(|p| p.country.is_some())
+        .filter(|p| p.country.is_some() || p.role.as_deref().is_some_and(is_international_office))
         .filter_map(|p| visit(s, st, start, "attended-by", p, place.clone()))
         .map(|mut c| {
             // "consultations to be attended by X later in the week".
@@ -390,6 +391,15 @@ mod tests {
                 "attended-by: Mei Lin(China) -> Lima(Peru) happened",
                 "attended-by: Anna Berg(Norway) -> Lima(Peru) happened [Luis Soto]",
             ],
+        );
+        // The head of an international body is at home nowhere; an official of no
+        // stated country may be at home.
+        check(
+            "The summit in Lima is being attended by Forum Secretary General Karl Udo and \
+             treasurer Mei Lin.",
+            d,
+            PEOPLE,
+            &["attended-by: Karl Udo(?) -> Lima(Peru) happened"],
         );
     }
 
