@@ -152,7 +152,12 @@ pub(crate) fn after_titles(s: &mut Sentence) {
         if !s.free_name(i) {
             continue;
         }
-        let before = s.word(i - 1);
+        // "Mr. Idriss Deby": an abbreviated honorific keeps its dot as a token of its own.
+        let before = if s.raw(i - 1) == "." && i >= 2 && s.attached_before(i - 1) {
+            s.word(i - 2)
+        } else {
+            s.word(i - 1)
+        };
         // "Affairs" closes an office: "… for African Affairs Otieno Kamau".
         // "the Minister of Foreign Affairs of the Republic of Tajikistan Sirodjidin Aslov":
         // a country closes an office's "of" phrase.

@@ -253,6 +253,11 @@ impl<'a> Sentence<'a> {
         i < self.len() && self.name[i] && self.claim[i] == Claim::Free
     }
 
+    /// Whether token `i` touches the token before it ("Mr" and its ".").
+    pub fn attached_before(&self, i: usize) -> bool {
+        i > 0 && self.tokens[i - 1].end == self.tokens[i].start
+    }
+
     /// Whether token `i` touches the tokens on both sides, with no space between ("Al-Saud").
     pub fn attached(&self, i: usize) -> bool {
         i > 0

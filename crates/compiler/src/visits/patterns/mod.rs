@@ -58,7 +58,7 @@ use meetings::{attend_rule, attendance, host_rule, meet_rule};
 use status::{after_time, is_future, past_plan, pick_timex, purpose_after, trip_days};
 use travel::{
     fellow_travelers, further_destinations, is_in_rule, is_noun_position, noun_rule, origin,
-    returned_rule, sent_rule, visiting_rule,
+    returned_rule, sent_rule, visiting_list, visiting_rule,
 };
 use words::{
     ARRIVE_VERBS, ATTEND_VERBS, HOST_VERBS, LEAVE_VERBS, MEET_WORDS, RETURN_VERBS, SEND_VERBS,
@@ -152,6 +152,7 @@ pub fn candidates(s: &Sentence, st: &DocState) -> Vec<Candidate> {
     }
     fired.extend(fellows);
     fired.extend(attendance(s, st));
+    fired.extend(visiting_list(s, st));
     fired.extend(pairs);
     // A subject of the trip's verb is nobody's host, even one at home there.
     for (i, c) in &mut fired {

@@ -98,6 +98,86 @@ fn presence(s: &Sentence, st: &DocState, i: usize, be: usize) -> Option<Candidat
     visit(s, st, i, "is-in", traveler, place)
 }
 
+/// "received the visiting Presidents of Benin and Chad, Mr. X and Mr. Y, at … Abuja": each
+/// person listed after the plural office is a traveler, from the country named in the
+/// same place of its list; the place is the sentence's city abroad for them.
+pub(super) fn visiting_list(s: &Sentence, st: &DocState) -> Vec<(usize, Candidate)> {
+    let Some(i) = (0..s.tokens.len()).find(|&k| {
+        s.is_any(k, &["visiting"])
+            && s.tokens.get(k + 1).is_some_and(|t| {
+                t.lower
+                    .strip_suffix('s')
+                    .is_some_and(crate::visits::lexicon::is_person_head)
+            })
+    }) else {
+        return Vec::new();
+    };
+    // The office's "of" list of countries, up to its comma.
+    let Some(comma) = (i + 2..s.tokens.len().min(i + 16)).find(|&k| s.is_any(k, &[","])) else {
+        return Vec::new();
+    };
+    let countries: Vec<String> = s
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Place && r.first > i && r.last < comma)
+        .filter_map(|r| match st.place_at(s, r.first) {
+            PlaceHit::Place(place, _) if place.is_country => place.country,
+            _ => None,
+        })
+        .collect();
+    // The names after the comma, joined by "and" or commas, up to the first other word.
+    let mut people = Vec::new();
+    let mut k = comma + 1;
+    while k < s.tokens.len() {
+        if let Some(r) = s
+            .refs
+            .iter()
+            .find(|r| r.first >= k && r.kind == RefKind::Person)
+        {
+            let between_ok = (k..r.first).all(|j| {
+                s.is_any(j, &["and", ",", "mr", "mrs", "ms", "dr", "."])
+                    || title_start(s, r.first) <= j
+            });
+            if between_ok {
+                people.push(r);
+                k = r.last + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if people.len() < 2 || people.len() != countries.len() {
+        return Vec::new();
+    }
+    let after = people.last().map_or(i, |r| r.last);
+    let mut out = Vec::new();
+    for (r, country) in people.iter().zip(countries) {
+        // The pairing of the two lists says more than the country next to the name.
+        let mut traveler = st.person(s, r);
+        traveler.country = Some(country);
+        let place = place_in_sentence(s, st, &traveler).or_else(|| {
+            // "… Airport, Abuja": a city named after the list, abroad for the traveler.
+            s.refs
+                .iter()
+                .filter(|p| p.kind == RefKind::Place && p.first > after)
+                .find_map(|p| match st.place_at(s, p.first) {
+                    PlaceHit::Place(place, _)
+                        if !place.is_country
+                            && place.country.is_some()
+                            && place.country != traveler.country =>
+                    {
+                        Some(place)
+                    }
+                    _ => None,
+                })
+        });
+        if let Some(c) = place.and_then(|place| visit(s, st, i, "visiting", traveler, place)) {
+            out.push((i, c));
+        }
+    }
+    out
+}
+
 /// "Marchenko met visiting Iranian President X in Moscow": X is the traveler; the
 /// place is the one named in the sentence, else the host's country.
 pub(super) fn visiting_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
@@ -569,6 +649,38 @@ mod tests {
             d,
             PEOPLE,
             &["visit-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+    }
+
+    #[test]
+    fn visiting_officials_listed_with_their_countries() {
+        let d = "2019-01-09";
+        let known = &[
+            "p:Anna Berg",
+            "p:Karl Udo",
+            "p:Luis Soto",
+            "l:Norway",
+            "l:Chile",
+            "l:Lima",
+        ];
+        // Each name takes the country in the same place of the office's list.
+        check(
+            "Minister Luis Soto received the visiting Presidents of Norway and Chile, Mr Karl Udo \
+             and Ms Anna Berg, at the airport, Lima.",
+            d,
+            known,
+            &[
+                "visiting: Karl Udo(Norway) -> Lima(Peru) happened",
+                "visiting: Anna Berg(Chile) -> Lima(Peru) happened",
+            ],
+        );
+        // Lists that do not pair up say nothing of who comes from where.
+        check(
+            "Minister Luis Soto received the visiting Presidents of Norway and Chile, Mr Karl Udo, \
+             at the airport, Lima.",
+            d,
+            known,
+            &[],
         );
     }
 
