@@ -511,7 +511,11 @@ pub(super) fn subject_after_comma(s: &Sentence, st: &DocState, i: usize) -> Opti
     // Only when the trigger opens the sentence's first clause, as a participle
     // ("Arriving in Y, X …") or after a preposition ("During a visit to Y, X …");
     // "A visit to Y is always a pleasure, X said" is no one's trip.
-    if (0..i).any(|k| s.is_any(k, &[",", ";"]) || s.ref_at(k).is_some()) {
+    // An opening phrase of time may come first: "On Wednesday, before heading on to Y, X …".
+    let last_comma = (0..i).rev().find(|&k| s.is_any(k, &[",", ";"]));
+    if (0..i).any(|k| s.ref_at(k).is_some())
+        || last_comma.is_some_and(|c| !s.is_any(c + 1, &["before", "after", "while", "upon"]))
+    {
         return None;
     }
     const OPENERS: &[&str] = &[

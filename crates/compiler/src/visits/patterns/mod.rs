@@ -58,11 +58,11 @@ use meetings::{attend_rule, attendance, host_rule, meet_rule};
 use status::{after_time, is_future, past_plan, pick_timex, purpose_after, trip_days};
 use travel::{
     fellow_travelers, further_destinations, is_in_rule, is_noun_position, noun_rule, origin,
-    returned_rule, sent_rule, visiting_list, visiting_rule,
+    returned_rule, sent_rule, taken_rule, visiting_list, visiting_rule,
 };
 use words::{
-    ARRIVE_VERBS, ATTEND_VERBS, HOST_VERBS, LEAVE_VERBS, MEET_WORDS, RETURN_VERBS, SEND_VERBS,
-    TRAVEL_VERBS, VISIT_VERBS,
+    ARRIVE_VERBS, ATTEND_VERBS, FUTURE_MARKERS, HOST_VERBS, LEAVE_VERBS, MEET_WORDS, RETURN_VERBS,
+    SEND_VERBS, TAKE_VERBS, TRAVEL_VERBS, VISIT_VERBS,
 };
 
 /// Every candidate the rules find in one sentence.
@@ -293,6 +293,7 @@ fn trigger_words() -> &'static HashSet<&'static str> {
             ATTEND_VERBS,
             RETURN_VERBS,
             SEND_VERBS,
+            TAKE_VERBS,
             &[
                 "invitation",
                 "invited",
@@ -322,6 +323,9 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
         if let Some(c) = visiting_rule(s, st, i) {
             return Some(c);
         }
+    }
+    if TAKE_VERBS.contains(&w) {
+        return taken_rule(s, st, i);
     }
     if VISIT_VERBS.contains(&w) && !is_noun_position(s, i) {
         if let PlaceHit::Place(place, last) = st.place_at(s, i + 1) {
@@ -427,7 +431,20 @@ fn rule_at(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
             return None;
         };
         let traveler = subject_before(s, st, i).or_else(|| subject_after_comma(s, st, i))?;
-        return visit(s, st, i, "travelled-to", traveler, place);
+        let mut c = visit(s, st, i, "travelled-to", traveler, place)?;
+        // "Before heading on to Y, X is expected to meet …": the leg after a plan is a plan.
+        if s.is_any(i.wrapping_sub(1), &["before"]) {
+            let main = (i..s.tokens.len())
+                .skip_while(|&k| !s.is_any(k, &[","]))
+                .skip(1);
+            if main
+                .take_while(|&k| !s.is_any(k, &[",", ";"]))
+                .any(|k| s.is_any(k, FUTURE_MARKERS))
+            {
+                c.status = VisitStatus::Planned;
+            }
+        }
+        return Some(c);
     }
     if ATTEND_VERBS.contains(&w) {
         return attend_rule(s, st, i);

@@ -322,7 +322,14 @@ pub(super) fn is_future(t: Timex) -> bool {
 
 /// "to discuss X", "for talks with X": the purpose phrase after the trigger.
 pub(super) fn purpose_after(s: &Sentence, i: usize) -> Option<String> {
-    let n = s.tokens.len();
+    // "Before heading on to Y, X is expected to meet …": the main clause's aim is not the leg's.
+    let n = if s.is_any(i.wrapping_sub(1), &["before", "after", "while", "upon"]) {
+        (i..s.tokens.len())
+            .find(|&k| s.is_any(k, &[","]))
+            .unwrap_or(s.tokens.len())
+    } else {
+        s.tokens.len()
+    };
     let start = (i + 1..n).find(|&k| {
         (s.is_any(k, &["to"]) && s.is_any(k + 1, PURPOSE_VERBS))
             || (s.is_any(k, &["for"])

@@ -7,7 +7,7 @@ use communique_core::{EntityId, VisitStatus};
 use super::candidate::{continuation, visit, Candidate};
 use super::meetings::is_ambassador;
 use super::status::{after_time, negated_or_hypothetical, status_at};
-use super::words::{HOST_VERBS, MEET_WORDS, TRIP_MODIFIERS};
+use super::words::{HOST_VERBS, MEET_WORDS, TRIP_MODIFIERS, TRIP_NOUNS};
 use crate::visits::context::{
     title_start, DocState, Person, Place, PlaceHit, Ref, RefKind, Sentence, VISIT_NOUNS,
 };
@@ -96,6 +96,34 @@ fn presence(s: &Sentence, st: &DocState, i: usize, be: usize) -> Option<Candidat
         return None;
     }
     visit(s, st, i, "is-in", traveler, place)
+}
+
+/// "The week-long tour will also take him to Mauritius": the person a trip takes to a place,
+/// named or "him"/"her" (the latest subject); "took him back to Y" is a return, not this.
+pub(super) fn taken_rule(s: &Sentence, st: &DocState, i: usize) -> Option<Candidate> {
+    // The trip is what takes: its noun shortly before the verb, in the same clause.
+    let clause = (0..i)
+        .rev()
+        .take_while(|&k| !s.is_any(k, &[",", ";"]))
+        .take(6);
+    if !clause.into_iter().any(|k| s.is_any(k, TRIP_NOUNS)) {
+        return None;
+    }
+    let (traveler, mut k) = match s.ref_at(i + 1) {
+        Some(r) if r.kind == RefKind::Person && r.first == i + 1 => (st.person(s, r), r.last + 1),
+        _ if s.is_any(i + 1, &["him", "her"]) => (st.last_subject.clone()?, i + 2),
+        _ => return None,
+    };
+    if s.is_any(k, &["also", "then", "later", "on"]) {
+        k += 1;
+    }
+    if !s.is_any(k, &["to"]) {
+        return None;
+    }
+    let PlaceHit::Place(place, _) = st.place_at(s, k + 1) else {
+        return None;
+    };
+    visit(s, st, i, "taken-to", traveler, place)
 }
 
 /// "received the visiting Presidents of Benin and Chad, Mr. X and Mr. Y, at … Abuja": each
@@ -649,6 +677,32 @@ mod tests {
             d,
             PEOPLE,
             &["visit-in: Anna Berg(Norway) -> Lima(Peru) happened"],
+        );
+    }
+
+    #[test]
+    fn a_tour_takes_its_traveller_on_and_a_leg_before_a_plan_is_planned() {
+        let d = "2019-01-07"; // a Monday
+        check(
+            "Norwegian envoy Anna Berg arrived in Oslo. The week-long tour will also take her to \
+             Lima before she returns home.",
+            d,
+            PEOPLE,
+            &["taken-to: Anna Berg(Norway) -> Lima(Peru) planned"],
+        );
+        // A court or a taxi takes nobody on a trip.
+        check(
+            "Norwegian envoy Anna Berg spoke. The case will take her to Lima.",
+            d,
+            PEOPLE,
+            &[],
+        );
+        check(
+            "On Wednesday, before heading on to Lima, Norwegian envoy Anna Berg is expected to \
+             meet students.",
+            d,
+            PEOPLE,
+            &["travelled-to: Anna Berg(Norway) -> Lima(Peru) 2019-01-09 planned"],
         );
     }
 

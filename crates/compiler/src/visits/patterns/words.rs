@@ -283,3 +283,10 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "overnight",
     "midday",
 ];
+
+/// "The tour will take him to Y": a trip (its noun before the verb) takes its traveler on.
+pub(super) const TAKE_VERBS: &[&str] = &["take", "takes", "took", "taking"];
+
+/// Nouns of a trip that takes someone somewhere.
+pub(super) const TRIP_NOUNS: &[&str] =
+    &["tour", "trip", "visit", "journey", "itinerary", "travels"];
