@@ -41,7 +41,11 @@ pub(super) fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
         .chain(window_after.clone())
         .chain(i + 1..rest_of_sentence)
         .any(|k| {
-            s.is_any(k, CANCEL_MARKERS) && (!s.is_any(k, &["called"]) || s.is_any(k + 1, &["off"]))
+            (s.is_any(k, CANCEL_MARKERS) && (!s.is_any(k, &["called"]) || s.is_any(k + 1, &["off"])))
+                // "pulls out of the tour to Y", "pulled out of a visit to Y".
+                || (s.is_any(k, &["pulls", "pulled", "pulling", "pull"])
+                    && s.is_any(k + 1, &["out"])
+                    && s.is_any(k + 2, &["of"]))
         });
     // "had been scheduled to leave Saturday", "had planned to visit": a plan told in the
     // pluperfect is one overtaken by events, in news as good as called off.
@@ -54,7 +58,7 @@ pub(super) fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
     if cancelled || overtaken {
         return Some(VisitStatus::Cancelled);
     }
-    // "set" and "due" mark the future only as "set to", "due to". A relative clause's
+    // "set" and "due" mark the future only as "set to", "due to", "set for a visit". A relative clause's
     // modal is its own when the trip is a phrase after it ("called for a solution that
     // would ease tensions during a visit"), not when the trip is its verb ("who will visit").
     let relative_before_during = |k: usize| {
@@ -63,7 +67,9 @@ pub(super) fn status_at(s: &Sentence, i: usize) -> Option<VisitStatus> {
     };
     let future_before = (from..i).any(|k| {
         s.is_any(k, FUTURE_MARKERS)
-            && (!s.is_any(k, &["set", "due"]) || s.is_any(k + 1, &["to"]))
+            && (!s.is_any(k, &["set", "due"])
+                || s.is_any(k + 1, &["to"])
+                || (s.is_any(k + 1, &["for"]) && (k + 2..=i).any(|j| s.is_any(j, VISIT_NOUNS))))
             && !relative_before_during(k)
     }) || (from + 1..i)
         // "is to visit", and "was to hold talks in Y": a plan, told at the time or since;
@@ -380,6 +386,23 @@ mod tests {
         );
         // "on" alone is no time phrase: "went on to Lima" is not travel by these words.
         check("Anna Berg went on to praise Lima.", d, PEOPLE, &[]);
+    }
+
+    #[test]
+    fn headline_plans_and_withdrawals() {
+        let d = "2019-01-07";
+        check(
+            "Norwegian envoy Anna Berg set for visit to Lima",
+            d,
+            PEOPLE,
+            &["visit-to: Anna Berg(Norway) -> Lima(Peru) planned"],
+        );
+        check(
+            "Norwegian envoy Anna Berg pulls out of tour to Peru",
+            d,
+            PEOPLE,
+            &["trip-to: Anna Berg(Norway) -> Peru(Peru) cancelled"],
+        );
     }
 
     #[test]
