@@ -1,6 +1,6 @@
-//! The headline is text: it opens the document's text as its own paragraph, the
-//! extractors read it (a trip only the headline states links to it), a title-case
-//! headline's capitals make no names, and search still reads it as the title only.
+//! The headline and captions are text: the headline opens the document's text as its
+//! own paragraph, the extractors read it (a trip only the headline states links to it),
+//! a title-case headline's capitals make no names; a photo caption is a sentence.
 
 use communique_compiler::compile_dir;
 use communique_core::{Corpus, DateBasis, EntityKind};
@@ -130,6 +130,27 @@ fn a_title_case_headline_makes_no_names_of_its_capitals() {
         "Penny Wong arrives in Suva on Pacific tour\n\nThe Australian minister will meet officials.",
     )]);
     assert_eq!(names(&corpus, EntityKind::Person), ["Penny Wong"]);
+}
+
+#[test]
+fn a_photo_caption_is_a_sentence_like_any_other() {
+    let corpus = compile(&[(
+        "caption",
+        "2019-03-05",
+        "Leaders meet in Lima\n\nPeruvian President Ruiz (left) greets his Chilean counterpart Sebastian Pinera in Lima on March 4.\n\nThe two leaders discussed trade.",
+    )]);
+    let [visit] = corpus.visits.as_slice() else {
+        panic!("one visit: {:#?}", corpus.visits);
+    };
+    assert_eq!(
+        (visit.traveler.as_str(), visit.destination.as_str()),
+        ("Sebastian Pinera", "Lima")
+    );
+    assert_eq!(visit.date.map(|d| d.iso()).as_deref(), Some("2019-03-04"));
+    let doc = &corpus.documents[0];
+    assert!(doc
+        .slice(visit.evidence[0].source.span)
+        .contains("(left) greets"));
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! - `cli`: the command line's report, JSON export shape and exit codes;
 //! - `entities`: people, organisations and places of the seeds, merged, with roles;
 //! - `visits`: the trips the seeds report, with dates, hosts and evidence;
-//! - `headlines`: the headline read as text, in title case too.
+//! - `headlines`: the headline and photo captions read as text, in title case too.
 
 mod cli;
 mod entities;
