@@ -434,6 +434,26 @@ pub(super) fn subject_before(s: &Sentence, st: &DocState, i: usize) -> Option<Pe
             return Some(with_delegation(s, r.first, st.person(s, r)));
         }
     }
+    // "President Issoufou of Niger that landed in Nigeria": "who" or "that" right after a
+    // person, or after the "of" of the country they lead.
+    if w >= 2 && s.is_any(w - 1, &["who", "that"]) {
+        let led = (w >= 4 && s.is_any(w - 3, &["of"]))
+            .then(|| match st.place_at(s, w - 2) {
+                PlaceHit::Place(place, last) if place.is_country && last + 2 == w => place.country,
+                _ => None,
+            })
+            .flatten();
+        let before = if led.is_some() { w - 4 } else { w - 2 };
+        if let Some(r) = s
+            .ref_at(before)
+            .filter(|r| r.kind == RefKind::Person && r.last == before)
+        {
+            let mut person = st.person(s, r);
+            // "Issoufou of Niger": the country led is the person's.
+            person.country = person.country.or(led);
+            return Some(with_delegation(s, r.first, person));
+        }
+    }
     let stop = i.saturating_sub(24);
     let mut k = i;
     while k > stop {

@@ -4,7 +4,8 @@
 use communique_core::VisitStatus;
 
 use super::words::{
-    CANCEL_MARKERS, FUTURE_MARKERS, HYPOTHETICALS, NEGATIONS, PURPOSE_VERBS, TIME_WORDS,
+    ARRIVE_VERBS, CANCEL_MARKERS, FUTURE_MARKERS, HYPOTHETICALS, NEGATIONS, PURPOSE_VERBS,
+    TIME_WORDS,
 };
 use crate::visits::context::{text_of, RefKind, Sentence, VISIT_NOUNS};
 use crate::visits::timex::{Found, Shift, Timex};
@@ -202,19 +203,26 @@ pub(super) fn pick_timex<'f>(
     // "the first since 2015", "until May" bound a period; they do not date the trip.
     let dates_event = |f: &&Found| {
         let before = s.tokens.iter().rposition(|t| t.end <= f.start);
-        let bounded = before
-            .is_some_and(|b| s.is_any(b, &["since", "until", "till", "before", "after", "by"]));
+        let first = s.tokens.partition_point(|t| t.start < f.start);
+        // "landed in Nigeria since Sunday", "has been in Y since Monday": an arrival's
+        // "since" is its day.
+        let arrival_since = (s.is_any(i, ARRIVE_VERBS) || s.is_any(i, &["in"]))
+            && before.is_some_and(|b| b > i && b + 1 == first && s.is_any(b, &["since"]))
+            && !(i + 1..first).any(|k| s.is_any(k, &[",", ";"]));
+        let bounded = !arrival_since
+            && before
+                .is_some_and(|b| s.is_any(b, &["since", "until", "till", "before", "after", "by"]));
         // "… first visit since he became president in 2009": a since-clause after
         // the trigger dates something else.
-        let first = s.tokens.partition_point(|t| t.start < f.start);
-        let after_since = first > i && (i + 1..first).any(|k| s.is_any(k, &["since", "until"]));
+        let after_since =
+            !arrival_since && first > i && (i + 1..first).any(|k| s.is_any(k, &["since", "until"]));
         // "… since taking office in May 2017, but visited Y": the clause before a comma.
         let clause_start = (first.saturating_sub(6)..first)
             .rev()
             .find(|&k| s.is_any(k, &[",", "but", ";"]))
             .map_or(first.saturating_sub(6), |k| k + 1);
-        let in_since_clause =
-            after_since || (clause_start..first).any(|k| s.is_any(k, &["since", "until"]));
+        let in_since_clause = after_since
+            || (!arrival_since && (clause_start..first).any(|k| s.is_any(k, &["since", "until"])));
         // "On Thursday X declared that Y will join him on his upcoming visit": a date
         // before "declared … that" dates the words, and the plan they announce is later.
         let after = s.tokens.partition_point(|t| t.end <= f.end);
@@ -386,6 +394,27 @@ mod tests {
         );
         // "on" alone is no time phrase: "went on to Lima" is not travel by these words.
         check("Anna Berg went on to praise Lima.", d, PEOPLE, &[]);
+    }
+
+    #[test]
+    fn an_arrivals_since_is_its_day() {
+        let d = "2019-01-09"; // a Wednesday
+        check(
+            "Officials joined envoy Anna Berg of Norway that landed in Lima since Monday.",
+            d,
+            &["p:Anna Berg", "l:Norway", "l:Lima"],
+            &["arrived-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-07 happened"],
+        );
+        // A "since" after a comma bounds a period: the trip's first since 2012.
+        check(
+            "Norwegian envoy Anna Berg arrived in Lima, her first trip since 2012.",
+            d,
+            PEOPLE,
+            &[
+                "arrived-in: Anna Berg(Norway) -> Lima(Peru) happened",
+                "visit-in: Anna Berg(Norway) -> Lima(Peru) happened",
+            ],
+        );
     }
 
     #[test]
