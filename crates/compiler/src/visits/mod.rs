@@ -73,9 +73,21 @@ pub fn read_article(
 ) -> Vec<patterns::Candidate> {
     let mut state = DocState::new(doc_id, doc, known);
     state.ahead = people_ahead(doc_id, doc, mentions, known);
-    let mut found = Vec::new();
+    let mut found: Vec<patterns::Candidate> = Vec::new();
+    // Where the previous sentence's candidates start in `found`.
+    let mut previous = 0;
     for span in sentences(doc) {
         let sentence = Sentence::new(&doc.text, span, mentions, known.entities);
+        // "X was to hold talks in Jeddah on Wednesday. Instead he travelled to …": the
+        // plan the sentence before told of did not happen.
+        if sentence.tokens.iter().find(|t| t.word).is_some_and(|t| t.is("instead")) {
+            for c in &mut found[previous..] {
+                if c.status == communique_core::VisitStatus::Planned {
+                    c.status = communique_core::VisitStatus::Cancelled;
+                }
+            }
+        }
+        previous = found.len();
         let here = patterns::candidates(&sentence, &state);
         for c in &here {
             if let (Some(t), Some(d)) = (&c.traveler, &c.destination) {

@@ -397,6 +397,21 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_followed_by_instead_was_called_off() {
+        let d = "2019-01-09"; // a Wednesday
+        check(
+            "Norwegian envoy Anna Berg was to hold talks in Lima on Wednesday. Instead she flew \
+             to Quito.",
+            d,
+            &["p:Anna Berg", "l:Lima", "l:Quito"],
+            &[
+                "talks-in: Anna Berg(Norway) -> Lima(Peru) 2019-01-09 cancelled",
+                "travelled-to: Anna Berg(Norway) -> Quito(Ecuador) happened",
+            ],
+        );
+    }
+
+    #[test]
     fn an_arrivals_since_is_its_day() {
         let d = "2019-01-09"; // a Wednesday
         check(
