@@ -3,7 +3,7 @@
 //! a title-case headline's capitals make no names; a photo caption is a sentence.
 
 use communique_compiler::compile_dir;
-use communique_core::{Corpus, DateBasis, EntityKind};
+use communique_core::{Corpus, DateBasis, EntityKind, Visit};
 
 use crate::util::TempCorpus;
 
@@ -28,6 +28,23 @@ fn names(corpus: &Corpus, kind: EntityKind) -> Vec<&str> {
         .collect()
 }
 
+/// The corpus's one visit, checked against its (traveler, destination, ISO date).
+fn only_visit<'c>(corpus: &'c Corpus, expect: (&str, &str, &str)) -> &'c Visit {
+    let [visit] = corpus.visits.as_slice() else {
+        panic!("one visit: {:#?}", corpus.visits);
+    };
+    let date = visit.date.map(|d| d.iso()).unwrap_or_default();
+    assert_eq!(
+        (
+            visit.traveler.as_str(),
+            visit.destination.as_str(),
+            date.as_str()
+        ),
+        expect
+    );
+    visit
+}
+
 #[test]
 fn a_trip_only_the_headline_states_cites_the_headline() {
     let corpus = compile(&[(
@@ -38,15 +55,8 @@ fn a_trip_only_the_headline_states_cites_the_headline() {
     let doc = &corpus.documents[0];
     assert!(doc.headline);
     assert!(doc.text.starts_with(&format!("{}\n\n", doc.title)));
-    let [visit] = corpus.visits.as_slice() else {
-        panic!("one visit: {:#?}", corpus.visits);
-    };
-    assert_eq!(
-        (visit.traveler.as_str(), visit.destination.as_str()),
-        ("Taro Kono", "Canberra")
-    );
     // No date is written: the report's own day stands for it, and says so.
-    assert_eq!(visit.date.map(|d| d.iso()).as_deref(), Some("2018-03-04"));
+    let visit = only_visit(&corpus, ("Taro Kono", "Canberra", "2018-03-04"));
     assert_eq!(visit.date_basis, Some(DateBasis::Publication));
     assert_eq!(visit.evidence[0].source.span, doc.headline_span().unwrap());
 }
@@ -139,14 +149,7 @@ fn a_photo_caption_is_a_sentence_like_any_other() {
         "2019-03-05",
         "Leaders meet in Lima\n\nPeruvian President Ruiz (left) greets his Chilean counterpart Sebastian Pinera in Lima on March 4.\n\nThe two leaders discussed trade.",
     )]);
-    let [visit] = corpus.visits.as_slice() else {
-        panic!("one visit: {:#?}", corpus.visits);
-    };
-    assert_eq!(
-        (visit.traveler.as_str(), visit.destination.as_str()),
-        ("Sebastian Pinera", "Lima")
-    );
-    assert_eq!(visit.date.map(|d| d.iso()).as_deref(), Some("2019-03-04"));
+    let visit = only_visit(&corpus, ("Sebastian Pinera", "Lima", "2019-03-04"));
     let doc = &corpus.documents[0];
     assert!(doc
         .slice(visit.evidence[0].source.span)

@@ -80,7 +80,12 @@ pub fn read_article(
         let sentence = Sentence::new(&doc.text, span, mentions, known.entities);
         // "X was to hold talks in Jeddah on Wednesday. Instead he travelled to …": the
         // plan the sentence before told of did not happen.
-        if sentence.tokens.iter().find(|t| t.word).is_some_and(|t| t.is("instead")) {
+        if sentence
+            .tokens
+            .iter()
+            .find(|t| t.word)
+            .is_some_and(|t| t.is("instead"))
+        {
             for c in &mut found[previous..] {
                 if c.status == communique_core::VisitStatus::Planned {
                     c.status = communique_core::VisitStatus::Cancelled;
