@@ -91,6 +91,12 @@ async fn reader_shows(page: &Page, doc: &str) -> Outcome<String> {
         !body.trim().is_empty(),
         "the reader's .reader-body is empty"
     );
+    // The headline opens the document's text; the reader shows it once, as the heading.
+    let first = page.text("article#reader .reader-body p").await?;
+    ensure!(
+        normalize(&first) != normalize(&title),
+        "the reader shows the headline {title:?} again as the first paragraph"
+    );
     Ok(title)
 }
 
