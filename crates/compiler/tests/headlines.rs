@@ -117,6 +117,11 @@ fn a_title_case_headline_makes_no_names_of_its_capitals() {
             "President Rahmon Greets Uzbek Leader In Dushanbe International Airport Before Summit\n\nThe talks covered trade.",
         ),
         (
+            "postpones",
+            "2005-10-05",
+            "Iranian FM Postpones Saudi Visit On Gulf Tour\n\nThe minister has postponed a visit to Saudi Arabia.",
+        ),
+        (
             "korea",
             "2022-08-25",
             "S. Korean Foreign Minister To Visit Mongolia Next Week\n\nThe ministry announced the trip on Thursday.",

@@ -166,6 +166,20 @@ const LEXICON: &[(&[&str], bool, &str, After)] = &[
         After::Nothing,
     ),
     (
+        // A page's navigation aids and banners, scraped as lines of their own.
+        &[
+            "accessibility links",
+            "skip to content",
+            "skip to main content",
+            "skip to navigation",
+            "breaking news",
+            "advertisement",
+        ],
+        false,
+        "navigation",
+        After::Nothing,
+    ),
+    (
         &[
             "all rights reserved",
             "subscribe to our newsletter",
@@ -563,6 +577,25 @@ dateline: -
 | First paragraph ends here.
 | Second paragraph ends here.
 - related and latest links: Read more: Iran urges US to remove obstacles"#,
+        );
+    }
+
+    #[test]
+    fn navigation_aids_and_banners_go_and_the_headline_repeated_below_them() {
+        check(
+            "Envoys meet in Vienna\n\nAccessibility links\n\nBreaking News\n\nEnvoys meet in Vienna\n\nThe envoys met on Tuesday.\n\nAdvertisement\n\nThey will meet again.",
+            &[],
+            r#"
+title: Envoys meet in Vienna
+date: - -
+source: -
+dateline: -
+| The envoys met on Tuesday.
+| They will meet again.
+- navigation: Accessibility links
+- navigation: Breaking News
+- headline repeated: Envoys meet in Vienna
+- navigation: Advertisement"#,
         );
     }
 }

@@ -171,8 +171,13 @@ impl<'a> Sentence<'a> {
                 || (i + 2 <= tokens.len()
                     && g.demonym(&join_keys(&token_keys[i..i + 2])).is_some());
             if shouting || title_case {
-                // In a headline only places and nationalities stand out from common words.
-                name[i] = !g.is_common_word(w) || place_ahead || nationality;
+                // In a headline only places and nationalities stand out from common words,
+                // inflected ones too ("Postpones", "Hosted").
+                let inflected = ["s", "es", "ed", "d", "ing"].iter().any(|ending| {
+                    w.strip_suffix(ending)
+                        .is_some_and(|stem| stem.len() >= 4 && g.is_common_word(stem))
+                });
+                name[i] = !(g.is_common_word(w) || inflected) || place_ahead || nationality;
                 openers[i] = true;
                 continue;
             }
