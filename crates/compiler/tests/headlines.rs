@@ -74,6 +74,12 @@ fn a_headline_describing_its_traveller_names_the_one_the_story_names() {
             "2021-12-28",
             "Turkey's Defence Minister in Bosnia: we are watching closely\n\nTurkey supports peace, Turkey's Defence Minister, Hulusi Akar, said after talks with officials.",
         ),
+        // A country of two words opening the headline.
+        (
+            "kim",
+            "2022-08-29",
+            "South Korea's Foreign Minister in Mongolia for talks\n\nSouth Korea's Foreign Minister, Kim Sung-han, said ties were strong.",
+        ),
         // A description no one in the story fits is no one.
         (
             "nobody",
@@ -94,6 +100,7 @@ fn a_headline_describing_its_traveller_names_the_one_the_story_names() {
         [
             ("kono", "Taro Kono", "Canberra"),
             ("akar", "Hulusi Akar", "Bosnia and Herzegovina"),
+            ("kim", "Kim Sung-han", "Mongolia"),
         ]
     );
 }

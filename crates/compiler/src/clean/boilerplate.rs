@@ -583,10 +583,10 @@ dateline: -
     #[test]
     fn navigation_aids_and_banners_go_and_the_headline_repeated_below_them() {
         check(
-            "Envoys meet in Vienna\n\nAccessibility links\n\nBreaking News\n\nEnvoys meet in Vienna\n\nThe envoys met on Tuesday.\n\nAdvertisement\n\nThey will meet again.",
+            "Ministers gather in Oslo\n\nAccessibility links\n\nBreaking News\n\nMinisters gather in Oslo\n\nThe envoys met on Tuesday.\n\nAdvertisement\n\nThey will meet again.",
             &[],
             r#"
-title: Envoys meet in Vienna
+title: Ministers gather in Oslo
 date: - -
 source: -
 dateline: -
@@ -594,7 +594,7 @@ dateline: -
 | They will meet again.
 - navigation: Accessibility links
 - navigation: Breaking News
-- headline repeated: Envoys meet in Vienna
+- headline repeated: Ministers gather in Oslo
 - navigation: Advertisement"#,
         );
     }

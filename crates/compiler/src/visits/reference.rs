@@ -195,20 +195,10 @@ impl DocState<'_> {
         }
         let country = country?;
         words.reverse();
-        let title = words.join(" ");
         // Generic heads ("diplomat", "official") match anyone of the country; a
         // specific title must also match the person's role.
         let generic = words.len() == 1 && words[0] != "president";
-        // Every word of the description in the role, in any order: "the foreign minister" is
-        // the "Minister of Foreign Affairs".
-        let fits = |role: &str| {
-            let role = role.to_lowercase();
-            role.contains(&title)
-                || words.iter().all(|w| {
-                    role.split(|c: char| !c.is_alphanumeric())
-                        .any(|r| AsRef::<str>::as_ref(w) == r)
-                })
-        };
+        let fits = |role: &str| role_fits(role, &words);
         let found = self.recent.iter().rev().find(|p| {
             p.country.as_deref() == Some(country.as_str())
                 && (generic || p.role.as_deref().is_some_and(fits))
@@ -248,13 +238,14 @@ impl DocState<'_> {
             if let Some(c) = lexicon::country_of_demonym(&t.lower) {
                 country = Some(c.name.to_string());
             } else if let Some(r) = s.ref_at(k) {
-                // "Turkey's Defence Minister": the country opening the headline, with its 's.
-                let place = (k == 0 && r.kind == RefKind::Place && s.tokens[r.last].possessive)
-                    .then(|| self.entities[r.entity as usize].country.clone())
-                    .flatten()
-                    .filter(|_| r.last < i)?;
+                // "South Korea's Defence Minister": the country opening the headline, with its 's.
+                let place =
+                    (r.first == 0 && r.kind == RefKind::Place && s.tokens[r.last].possessive)
+                        .then(|| self.entities[r.entity as usize].country.clone())
+                        .flatten()
+                        .filter(|_| r.last < i)?;
                 country = Some(place);
-            } else if t.word && !t.possessive && s.ref_at(k).is_none() {
+            } else if t.word && !t.possessive {
                 words.push(t.lower.clone());
             }
         }
@@ -262,18 +253,13 @@ impl DocState<'_> {
         if words.len() < 2 && !words.iter().any(|w| w == "president") {
             return None;
         }
-        let title = words.join(" ");
         let found = self.ahead.iter().find(|p| {
             country
                 .as_deref()
                 .is_none_or(|c| p.country.as_deref() == Some(c))
-                && p.role.as_deref().is_some_and(|role| {
-                    let role = role.to_lowercase();
-                    role.contains(&title)
-                        || words
-                            .iter()
-                            .all(|w| role.split(|c: char| !c.is_alphanumeric()).any(|r| r == w))
-                })
+                && p.role
+                    .as_deref()
+                    .is_some_and(|role| role_fits(role, &words))
         })?;
         Some((found.clone(), 0))
     }
@@ -395,6 +381,17 @@ pub(super) fn plural_subject(s: &Sentence, st: &DocState, i: usize) -> Option<[P
         }
     }
     None
+}
+
+/// Whether a role fits a description's words: all of them in the role, in its order or
+/// any other ("the foreign minister" is the "Minister of Foreign Affairs").
+fn role_fits(role: &str, words: &[impl AsRef<str>]) -> bool {
+    let role = role.to_lowercase();
+    let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+    role.contains(&words.join(" "))
+        || words
+            .iter()
+            .all(|w| role.split(|c: char| !c.is_alphanumeric()).any(|r| r == *w))
 }
 
 /// The traveler named before a trigger: the nearest person who is a subject,
@@ -642,14 +639,24 @@ pub(super) fn with_delegation(s: &Sentence, first: usize, mut person: Person) ->
 pub(super) fn place_in_sentence(s: &Sentence, st: &DocState, traveler: &Person) -> Option<Place> {
     (0..s.tokens.len())
         .filter(|&k| s.is_any(k, &["in", "at"]))
-        .find_map(|k| match st.place_at(s, k + 1) {
-            PlaceHit::Place(p, _)
-                if !p.is_country && p.country.is_some() && p.country != traveler.country =>
-            {
-                Some(p)
-            }
-            _ => None,
-        })
+        .find_map(|k| city_abroad_at(s, st, k + 1, traveler))
+}
+
+/// The city named from token `k` on, when it lies abroad for `traveler`.
+pub(super) fn city_abroad_at(
+    s: &Sentence,
+    st: &DocState,
+    k: usize,
+    traveler: &Person,
+) -> Option<Place> {
+    match st.place_at(s, k) {
+        PlaceHit::Place(p, _)
+            if !p.is_country && p.country.is_some() && p.country != traveler.country =>
+        {
+            Some(p)
+        }
+        _ => None,
+    }
 }
 
 /// "(at|upon|on) the invitation of W", "invited by W".

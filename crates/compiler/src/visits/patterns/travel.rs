@@ -12,8 +12,8 @@ use crate::visits::context::{
     title_start, DocState, Person, Place, PlaceHit, Ref, RefKind, Sentence, VISIT_NOUNS,
 };
 use crate::visits::reference::{
-    person_after, place_in_sentence, possessor_before, sentence_subject, subject_after_comma,
-    subject_before, with_delegation,
+    city_abroad_at, person_after, place_in_sentence, possessor_before, sentence_subject,
+    subject_after_comma, subject_before, with_delegation,
 };
 
 /// "X is in Moscow", "X, who was in Moscow for talks": a foreign official's presence;
@@ -188,16 +188,7 @@ pub(super) fn visiting_list(s: &Sentence, st: &DocState) -> Vec<(usize, Candidat
             s.refs
                 .iter()
                 .filter(|p| p.kind == RefKind::Place && p.first > after)
-                .find_map(|p| match st.place_at(s, p.first) {
-                    PlaceHit::Place(place, _)
-                        if !place.is_country
-                            && place.country.is_some()
-                            && place.country != traveler.country =>
-                    {
-                        Some(place)
-                    }
-                    _ => None,
-                })
+                .find_map(|p| city_abroad_at(s, st, p.first, &traveler))
         });
         if let Some(c) = place.and_then(|place| visit(s, st, i, "visiting", traveler, place)) {
             out.push((i, c));
