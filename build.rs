@@ -3,11 +3,21 @@
 //! The folder is `corpus/` unless `COMMUNIQUE_CORPUS` names another one
 //! (relative paths are taken from the project root). Cargo re-runs this script
 //! whenever a file in that folder changes, so editing an article rebuilds the app.
+//!
+//! Layout (core's `bundle` module): with the `sharded` feature (which `cargo xtask dist`
+//! turns on past a corpus size), the corpus is written in the sharded layout: the head is
+//! embedded, and the shards go to the folder `COMMUNIQUE_DATA` (default
+//! `target/communique-data`), with `shards.txt` listing them, which `cargo xtask
+//! post-build` copies into the site's `data/` folder; `COMMUNIQUE_SHARD_SIZE` sets the bytes
+//! of every shard instead of core's defaults (the tests' small corpus gets many shards so).
+//! Without it, one bundle holds all.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=COMMUNIQUE_CORPUS");
+    println!("cargo:rerun-if-env-changed=COMMUNIQUE_DATA");
+    println!("cargo:rerun-if-env-changed=COMMUNIQUE_SHARD_SIZE");
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
@@ -18,17 +28,67 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
     let corpus = match communique_compiler::compile_dir(&dir) {
         Ok(corpus) => corpus,
-        Err(err) => {
-            eprintln!("error: cannot compile the corpus: {err:#}");
-            std::process::exit(1);
-        }
+        Err(err) => fail(&format!("cannot compile the corpus: {err:#}")),
+    };
+    let data = match std::env::var_os("COMMUNIQUE_DATA") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target/communique-data"),
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let bytes = communique_core::bundle::encode(&corpus);
-    std::fs::write(out.join("corpus.bin"), bytes).expect("OUT_DIR is writable");
+    // Cargo tells a build script the package's features through the environment.
+    let head = if std::env::var_os("CARGO_FEATURE_SHARDED").is_some() {
+        let mut sizes = communique_core::bundle::ShardSizes::default();
+        if let Ok(value) = std::env::var("COMMUNIQUE_SHARD_SIZE") {
+            let bytes = value.parse().unwrap_or_else(|_| {
+                fail(&format!(
+                    "COMMUNIQUE_SHARD_SIZE={value:?}: expected a number of bytes"
+                ))
+            });
+            (sizes.texts, sizes.mentions, sizes.postings) = (bytes, bytes, bytes);
+        }
+        let sharded = communique_core::bundle::encode_sharded(&corpus, &sizes);
+        write_shards(&data, &sharded.files)
+            .unwrap_or_else(|err| fail(&format!("cannot write {}: {err}", data.display())));
+        sharded.head
+    } else {
+        write_shards(&data, &[])
+            .unwrap_or_else(|err| fail(&format!("cannot write {}: {err}", data.display())));
+        communique_core::bundle::encode(&corpus)
+    };
+    std::fs::write(out.join("corpus.bin"), head).expect("OUT_DIR is writable");
     std::fs::write(
         out.join("report.txt"),
         communique_compiler::report::render(&corpus),
     )
     .expect("OUT_DIR is writable");
+}
+
+/// Writes `files` into `data` (emptied of older shards first) and lists them, one name a
+/// line, in `data/shards.txt`: what the site's `data/` folder must hold.
+fn write_shards(data: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+    if data.is_dir() {
+        for entry in std::fs::read_dir(data)? {
+            let path = entry?.path();
+            if path
+                .extension()
+                .is_some_and(|ext| ext == "bin" || ext == "txt")
+            {
+                std::fs::remove_file(path)?;
+            }
+        }
+    }
+    std::fs::create_dir_all(data)?;
+    let mut list = String::new();
+    for (name, bytes) in files {
+        std::fs::write(data.join(name), bytes)?;
+        list.push_str(name);
+        list.push('\n');
+    }
+    std::fs::write(data.join("shards.txt"), list)
+}
+
+/// Stops the build with `message`.
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
 }

@@ -5,7 +5,8 @@
 //   cache named after the scope and BUILD.version, bypassing the HTTP cache.
 // - Fetch: navigations inside the scope get the cached page (the app routes by query string, so
 //   one page serves every view); other requests for cached files are answered from the cache;
-//   anything else goes to the network as usual.
+//   anything else goes to the network as usual. A build with a large corpus in shards also runs
+//   sw-shards.js, which keeps the shards as the page fetches them.
 // - Update: a new build has a new version, so this file's bytes change and the browser installs
 //   the new worker beside the old one. It waits (the open page keeps running the code it loaded)
 //   until the page asks it to take over ({type: "communique:skip-waiting"}, sent when the user
@@ -19,6 +20,9 @@ const SCOPE = self.registration.scope;
 const CACHE_PREFIX = "communique:" + SCOPE + ":";
 const CACHE = CACHE_PREFIX + BUILD.version;
 const SHELL = SCOPE;
+
+// Registered first, so it answers for the shards before the listener below sees them.
+BUILD.shards && importScripts("sw-shards.js");
 
 self.addEventListener("install", (event) => {
   if (BUILD.assets.length === 0) {

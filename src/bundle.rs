@@ -16,10 +16,11 @@ use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityK
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// The corpus and its facet index, opened once on first use: metadata and facet
-/// tables decoded, texts, sentences and mentions read from `BUNDLE` when first used.
-fn opened() -> &'static (Corpus, FacetIndex) {
-    static OPENED: OnceLock<(Corpus, FacetIndex)> = OnceLock::new();
-    OPENED.get_or_init(|| match bundle::open_in_place(&Source::Static(BUNDLE)) {
+/// tables decoded, texts, sentences and mentions read from `BUNDLE` when first used
+/// (or from the shards beside the app, for a large corpus: `shards.rs`).
+fn opened() -> &'static bundle::Opened {
+    static OPENED: OnceLock<bundle::Opened> = OnceLock::new();
+    OPENED.get_or_init(|| match bundle::open_layout(&Source::Static(BUNDLE)) {
         Ok(opened) => opened,
         // build.rs writes the bundle with the same core crate, so this only
         // happens if the build itself is broken; say so loudly.
@@ -27,9 +28,17 @@ fn opened() -> &'static (Corpus, FacetIndex) {
     })
 }
 
-/// The decoded corpus.
+/// The decoded corpus. Reading it subscribes the reading view to the arrival of the
+/// shards it reads (`shards.rs`; nothing for a corpus in one bundle).
 pub fn corpus() -> &'static Corpus {
-    &opened().0
+    crate::shards::track();
+    &opened().corpus
+}
+
+/// The shards of a large corpus, in the head's order.
+#[cfg(feature = "sharded")]
+pub fn shards() -> &'static [Arc<communique_core::shard::Shard>] {
+    &opened().shards
 }
 
 /// The document with this id, and its index, if the corpus has it.
@@ -114,7 +123,7 @@ pub fn count_hits(text: &str) -> usize {
 /// The facet index of the corpus (filters, counts, entity statistics), assembled
 /// from the tables the compiler stored in the bundle.
 pub fn facets() -> &'static FacetIndex {
-    &opened().1
+    &opened().facets
 }
 
 /// Every document `found` matches that passes `filters`, in `sort` order. An

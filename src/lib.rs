@@ -19,6 +19,7 @@ pub mod embed;
 pub mod format;
 pub mod highlight;
 pub mod pages;
+pub mod shards;
 pub mod shortcuts;
 pub mod state;
 pub mod sw;
@@ -144,8 +145,16 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Overview => view! { <OverviewPage /> }.into_any(),
                 Page::Results => view! { <SearchPage /> }.into_any(),
-                Page::Reader(doc) => view! { <ReaderPage doc=doc /> }.into_any(),
-                Page::Entity(entity) => view! { <EntityPage entity=entity /> }.into_any(),
+                // Their text and mentions may be in shards still to arrive (a large corpus):
+                // drawn again when they have (`shards.rs`; nothing to wait for otherwise).
+                Page::Reader(doc) => {
+                    shards::track();
+                    view! { <ReaderPage doc=doc /> }.into_any()
+                }
+                Page::Entity(entity) => {
+                    shards::track();
+                    view! { <EntityPage entity=entity /> }.into_any()
+                }
                 Page::Report => view! { <ReportPage /> }.into_any(),
                 Page::Timeline => view! { <TimelinePage /> }.into_any(),
                 Page::EmbedBuilder => view! { <EmbedBuilderPage /> }.into_any(),

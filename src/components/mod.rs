@@ -9,6 +9,8 @@ pub mod export_buttons;
 pub mod facet_group;
 pub mod facet_panel;
 pub mod filter_chips;
+#[cfg(feature = "sharded")]
+pub mod keep_all;
 pub mod marked_text;
 pub mod match_nav;
 pub mod mention_legend;
@@ -19,6 +21,10 @@ pub mod report_file;
 pub mod result_item;
 pub mod result_list;
 pub mod search_box;
+#[cfg(feature = "sharded")]
+pub mod shard_problems;
+#[cfg(feature = "sharded")]
+pub mod shard_status;
 pub mod show_if;
 pub mod show_more;
 pub mod site_footer;

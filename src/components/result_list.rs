@@ -27,14 +27,17 @@ pub fn ResultList() -> impl IntoView {
         <ol id="results" class="result-list" aria-label="Search results">
             // Rebuilt whole when the results change: every row's marks, snippets
             // and link change with the query, so keyed reuse would show stale ones.
+            // Rebuilt too when the shards its rows read arrive (a large corpus: `shards.rs`).
             {move || {
+                crate::shards::track();
                 visible()
                     .into_iter()
                     .map(|(index, row)| view! { <ResultItem index=index row=row /> })
                     .collect_view()
             }}
         </ol>
-        <ShowIf when=move || total() == 0>
+        // While a large corpus's index is still arriving, no result is not yet "no match".
+        <ShowIf when=move || total() == 0 && !crate::shards::loading()>
             <div class="no-results">
                 <p>{move || format!("No article matches “{}”.", state.query.get().trim())}</p>
                 <p>

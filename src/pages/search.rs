@@ -17,10 +17,11 @@ use crate::state::AppState;
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let state = AppState::expect();
-    let count = move || {
-        state
+    let count = move || match crate::shards::loading() {
+        true => "Loading…".to_string(),
+        false => state
             .results
-            .with(|rows| format::count_of(rows.len(), "result", "results"))
+            .with(|rows| format::count_of(rows.len(), "result", "results")),
     };
     view! {
         <section class="search-page" aria-labelledby="results-heading">

@@ -11,6 +11,81 @@ use crate::run::{absolute, project_root, Cmd, Result};
 /// The environment variable `build.rs` reads to find the folder of articles.
 pub const CORPUS_VAR: &str = "COMMUNIQUE_CORPUS";
 
+/// Above this many bytes of article files, `--shards auto` builds the sharded layout: about
+/// 1,500 articles of the bench corpus, whose one bundle would take 2 MB. Below it,
+/// embedding everything costs a first load less than fetching would cost each query
+/// (the default corpus's files take 30 KB).
+pub const SHARD_ABOVE: u64 = 2_000_000;
+
+/// The environment variable that `build.rs` writes the shards of a sharded build to, and
+/// `cargo xtask post-build` copies them from: a folder per site built (see [`data_folder`]).
+pub const DATA_VAR: &str = "COMMUNIQUE_DATA";
+
+/// The environment variable setting the bytes of each shard (`build.rs`; tests use small
+/// ones so that a small corpus has many).
+pub const SHARD_SIZE_VAR: &str = "COMMUNIQUE_SHARD_SIZE";
+
+/// Which layout a build writes (core's `bundle` module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Shards past [`SHARD_ABOVE`] bytes of article files, one bundle below.
+    Auto,
+    /// One bundle embedded in the WASM, whatever the size.
+    One,
+    /// The sharded layout, whatever the size.
+    Sharded,
+}
+
+impl Layout {
+    /// The layout a `--shards` value names.
+    pub fn from_flag(value: Option<&str>) -> Result<Layout> {
+        match value {
+            None | Some("auto") => Ok(Layout::Auto),
+            Some("off") => Ok(Layout::One),
+            Some("on") => Ok(Layout::Sharded),
+            Some(other) => Err(format!("--shards expects auto, on or off, not {other:?}")),
+        }
+    }
+
+    /// Whether a build of `corpus` in this layout is sharded.
+    fn sharded(self, corpus: &CorpusChoice) -> Result<bool> {
+        match self {
+            Layout::One => Ok(false),
+            Layout::Sharded => Ok(true),
+            Layout::Auto => {
+                let folder = corpus.folder();
+                let bytes =
+                    folder_bytes(&folder).map_err(|err| format!("{}: {err}", folder.display()))?;
+                Ok(bytes > SHARD_ABOVE)
+            }
+        }
+    }
+}
+
+/// The bytes of every file under `folder`, following links as the compiler does.
+fn folder_bytes(folder: &Path) -> std::io::Result<u64> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(folder)? {
+        let path = entry?.path();
+        let metadata = std::fs::metadata(&path)?;
+        if metadata.is_dir() {
+            total += folder_bytes(&path)?;
+        } else if metadata.is_file() {
+            total += metadata.len();
+        }
+    }
+    Ok(total)
+}
+
+/// Where `build.rs` writes the shards of the site built into `dist`: a folder of its own
+/// under `target/communique-data/`, so that each site's build script run and its shards
+/// go together (Cargo reruns the script when this path changes).
+pub fn data_folder(dist: &Path) -> PathBuf {
+    let mut hash = crate::site::Fnv64::default();
+    hash.write(dist.as_os_str().as_encoded_bytes());
+    project_root().join(format!("target/communique-data/{:016x}", hash.0))
+}
+
 /// The environment variable naming the built site the end-to-end tests and the bench open.
 pub const DIST_VAR: &str = "COMMUNIQUE_DIST";
 
@@ -50,6 +125,18 @@ impl CorpusChoice {
             return Err(format!("--corpus {}: not a folder", corpus.display()));
         }
         Ok(CorpusChoice::Folder(absolute))
+    }
+
+    /// The folder of articles a build reads.
+    fn folder(&self) -> PathBuf {
+        match self {
+            CorpusChoice::Inherit => match std::env::var_os(CORPUS_VAR) {
+                Some(dir) if !dir.is_empty() => project_root().join(dir),
+                _ => project_root().join("corpus"),
+            },
+            CorpusChoice::Default => project_root().join("corpus"),
+            CorpusChoice::Folder(folder) => folder.clone(),
+        }
     }
 
     fn apply(&self, command: Cmd) -> Cmd {
@@ -147,9 +234,15 @@ pub fn size_build_probe() -> std::result::Result<String, String> {
     }
 }
 
-/// `command` (a Trunk release build or serve) with [`SIZE_BUILD_ENV`] where the installed
-/// toolchain takes it, and the corpus choice.
-fn release_command(corpus: &CorpusChoice, command: Cmd) -> Cmd {
+/// `command` (a Trunk release build or serve of the site in `dist`) with [`SIZE_BUILD_ENV`]
+/// where the installed toolchain takes it, the corpus choice and the layout: a sharded build
+/// turns on the app's `sharded` feature, which `build.rs` follows.
+fn release_command(corpus: &CorpusChoice, sharded: bool, dist: &Path, command: Cmd) -> Cmd {
+    let command = command.env(DATA_VAR, data_folder(dist));
+    let command = match sharded {
+        true => command.env("TRUNK_BUILD_FEATURES", "sharded"),
+        false => command.env_remove("TRUNK_BUILD_FEATURES"),
+    };
     let command = match size_build_probe() {
         Ok(version) => {
             let tested = SIZE_BUILD_TESTED_RUSTC
@@ -178,35 +271,100 @@ fn release_command(corpus: &CorpusChoice, command: Cmd) -> Cmd {
     corpus.apply(command)
 }
 
-/// Builds the release site embedding `corpus` into `dist`.
+/// Builds the release site embedding `corpus` into `dist`, in the layout its size asks for.
 pub fn build(corpus: &CorpusChoice, dist: &Path) -> Result<()> {
-    trunk_build(corpus, dist, false)
+    build_in(corpus, Layout::Auto, dist)
+}
+
+/// Builds the release site embedding `corpus` into `dist`, in `layout`.
+pub fn build_in(corpus: &CorpusChoice, layout: Layout, dist: &Path) -> Result<()> {
+    trunk_build(corpus, layout, dist, false)
 }
 
 /// Builds like [`build`], but a post-build step that saves nothing fails the build
 /// ([`crate::site::STRICT_POST_BUILD_VAR`]): `cargo xtask test` builds this way, so a
 /// toolchain upgrade that silently loses a saving fails the tests.
-pub fn build_checked(corpus: &CorpusChoice, dist: &Path) -> Result<()> {
-    trunk_build(corpus, dist, true)
+pub fn build_checked(corpus: &CorpusChoice, layout: Layout, dist: &Path) -> Result<()> {
+    trunk_build(corpus, layout, dist, true)
 }
 
-fn trunk_build(corpus: &CorpusChoice, dist: &Path, strict: bool) -> Result<()> {
-    let mut command = Cmd::new("trunk", &["build", "--release", "--dist"]).arg(dist);
+/// Builds like [`build_checked`], in the sharded layout with shards of about `shard_size`
+/// bytes: the end-to-end tests' sharded site, whose small corpus then has many shards.
+pub fn build_sharded_checked(corpus: &CorpusChoice, dist: &Path, shard_size: usize) -> Result<()> {
+    let command = Cmd::new("trunk", &["build", "--release", "--dist"])
+        .arg(dist)
+        .env(SHARD_SIZE_VAR, shard_size.to_string());
+    trunk_build_with(command, corpus, Layout::Sharded, dist, true)
+}
+
+fn trunk_build(corpus: &CorpusChoice, layout: Layout, dist: &Path, strict: bool) -> Result<()> {
+    let command = Cmd::new("trunk", &["build", "--release", "--dist"])
+        .arg(dist)
+        .env_remove(SHARD_SIZE_VAR);
+    trunk_build_with(command, corpus, layout, dist, strict)
+}
+
+fn trunk_build_with(
+    mut command: Cmd,
+    corpus: &CorpusChoice,
+    layout: Layout,
+    dist: &Path,
+    strict: bool,
+) -> Result<()> {
     if strict {
         command = command.env(crate::site::STRICT_POST_BUILD_VAR, "1");
     }
-    release_command(corpus, command).run()?;
-    println!("dist: built {}", dist.display());
+    let sharded = layout.sharded(corpus)?;
+    release_command(corpus, sharded, dist, command).run()?;
+    let layout = if sharded { "sharded" } else { "one bundle" };
+    println!("dist: built {} ({layout})", dist.display());
     Ok(())
 }
 
 /// Builds and serves the release site on 127.0.0.1:`port` until interrupted, rebuilding on edits.
-pub fn serve(corpus: &CorpusChoice, port: u16) -> Result<()> {
+pub fn serve(corpus: &CorpusChoice, layout: Layout, port: u16) -> Result<()> {
     println!("serve: the explorer will be at http://127.0.0.1:{port}/ once built (Ctrl-C stops)");
     let command = Cmd::new(
         "trunk",
         &["serve", "--release", "--address", "127.0.0.1", "--port"],
     )
     .arg(port.to_string());
-    release_command(corpus, command).run()
+    let sharded = layout.sharded(corpus)?;
+    release_command(corpus, sharded, &default_dist(), command).run()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shards_flag_names_a_layout() {
+        assert_eq!(Layout::from_flag(None), Ok(Layout::Auto));
+        assert_eq!(Layout::from_flag(Some("auto")), Ok(Layout::Auto));
+        assert_eq!(Layout::from_flag(Some("on")), Ok(Layout::Sharded));
+        assert_eq!(Layout::from_flag(Some("off")), Ok(Layout::One));
+        assert_eq!(
+            Layout::from_flag(Some("yes")),
+            Err("--shards expects auto, on or off, not \"yes\"".to_string())
+        );
+    }
+
+    #[test]
+    fn auto_shards_past_the_size_of_the_article_files() {
+        let default = CorpusChoice::Default;
+        // The default corpus's five articles stay in one bundle.
+        assert_eq!(Layout::Auto.sharded(&default), Ok(false));
+        assert_eq!(Layout::Sharded.sharded(&default), Ok(true));
+        let missing = CorpusChoice::Folder(project_root().join("no-such-folder"));
+        assert!(Layout::Auto.sharded(&missing).is_err());
+        assert_eq!(Layout::One.sharded(&missing), Ok(false));
+    }
+
+    #[test]
+    fn each_site_has_its_own_data_folder() {
+        let a = data_folder(Path::new("/x/dist"));
+        assert_eq!(a, data_folder(Path::new("/x/dist")));
+        assert_ne!(a, data_folder(Path::new("/x/other")));
+        assert!(a.starts_with(project_root().join("target/communique-data")));
+    }
 }

@@ -13,9 +13,9 @@ cargo xtask <command> [options]
 Commands:
   setup [--dry-run]            install what is missing: wasm target, Trunk, wasm-bindgen CLI,
                                wasm-opt (npm binaryen@132), Chromium and chromedriver; cargo fetch
-  serve [--corpus DIR] [--port N]
+  serve [--corpus DIR] [--port N] [--shards auto|on|off]
                                setup, then build and serve the explorer at http://127.0.0.1:8080
-  dist [--corpus DIR] [--dist DIR]
+  dist [--corpus DIR] [--dist DIR] [--shards auto|on|off]
                                setup, then build the release site into dist/
   test                         setup, then every test: native crates, release build, end-to-end
   e2e                          release build, then only the end-to-end browser tests
@@ -36,6 +36,9 @@ Commands:
   help                         this text
 
 --corpus DIR   the folder of articles to embed (default: corpus/); sets COMMUNIQUE_CORPUS
+--shards       on: the corpus in shards beside the app, fetched as they are read (data/);
+               off: one bundle embedded in the app; auto (default): on past 2,000,000 bytes of
+               article files
 ";
 
 /// One parsed invocation of `cargo xtask`.
@@ -81,6 +84,8 @@ pub struct Setup {
 pub struct Serve {
     /// The folder of articles to embed instead of `corpus/`.
     pub corpus: Option<PathBuf>,
+    /// `--shards`: `auto` (or none), `on` or `off`.
+    pub shards: Option<String>,
     /// The port to listen on (8080 unless given).
     pub port: u16,
 }
@@ -90,6 +95,8 @@ pub struct Serve {
 pub struct Dist {
     /// The folder of articles to embed instead of `corpus/`.
     pub corpus: Option<PathBuf>,
+    /// `--shards`: `auto` (or none), `on` or `off`.
+    pub shards: Option<String>,
     /// Where to write the site instead of `dist/`.
     pub dist: Option<PathBuf>,
 }
@@ -146,6 +153,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             }),
             Some("serve") => Command::Serve(Serve {
                 corpus: args.value("--corpus")?.map(PathBuf::from),
+                shards: args.value("--shards")?,
                 port: match args.value("--port")? {
                     Some(port) => port.parse().ok().filter(|port| *port != 0).ok_or_else(|| {
                         format!("--port expects a number from 1 to 65535, not {port:?}")
@@ -155,6 +163,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             }),
             Some("dist") => Command::Dist(Dist {
                 corpus: args.value("--corpus")?.map(PathBuf::from),
+                shards: args.value("--shards")?,
                 dist: args.value("--dist")?.map(PathBuf::from),
             }),
             Some("test") => Command::Test,
@@ -327,20 +336,23 @@ mod tests {
             "serve --corpus my/articles",
             Ok(Command::Serve(Serve {
                 corpus: Some("my/articles".into()),
+                shards: None,
                 port: 8080,
             })),
         );
         check(
-            "serve --port=9000",
+            "serve --port=9000 --shards off",
             Ok(Command::Serve(Serve {
                 corpus: None,
+                shards: Some("off".into()),
                 port: 9000,
             })),
         );
         check(
-            "dist --dist out --corpus=c",
+            "dist --dist out --corpus=c --shards=on",
             Ok(Command::Dist(Dist {
                 corpus: Some("c".into()),
+                shards: Some("on".into()),
                 dist: Some("out".into()),
             })),
         );

@@ -47,18 +47,20 @@ fn main() -> ExitCode {
         Command::Setup(setup) => setup::run(setup.dry_run),
         Command::Serve(serve) => {
             CorpusChoice::from_flag(serve.corpus.as_deref()).and_then(|corpus| {
+                let layout = dist::Layout::from_flag(serve.shards.as_deref())?;
                 setup::run(false)?;
-                dist::serve(&corpus, serve.port)
+                dist::serve(&corpus, layout, serve.port)
             })
         }
         Command::Dist(options) => {
             CorpusChoice::from_flag(options.corpus.as_deref()).and_then(|corpus| {
+                let layout = dist::Layout::from_flag(options.shards.as_deref())?;
                 setup::run(false)?;
                 let dist = options
                     .dist
                     .map(|dist| run::absolute(&dist))
                     .unwrap_or_else(dist::default_dist);
-                dist::build(&corpus, &dist)
+                dist::build_in(&corpus, layout, &dist)
             })
         }
         Command::Test => test::run_all(),

@@ -20,7 +20,9 @@ const SERVICE_WORKER: &str = "sw.js";
 const BUILD_LINE: &str = "const BUILD = ";
 /// The site's hand-written scripts (copied by Trunk as they are), whose comments `post-build`
 /// leaves out of the build: they explain the source, and cost the reader's download a third.
-const HAND_WRITTEN_SCRIPTS: [&str; 3] = ["boot.js", SERVICE_WORKER, EMBED_SCRIPT];
+const HAND_WRITTEN_SCRIPTS: [&str; 4] = ["boot.js", SERVICE_WORKER, EMBED_SCRIPT, SHARDS_WORKER];
+/// The service worker's part for a corpus in shards: kept only in builds that have shards.
+const SHARDS_WORKER: &str = "sw-shards.js";
 /// The snippet other sites load to embed the explorer.
 const EMBED_SCRIPT: &str = "embed.js";
 /// How many colours the PNG icons keep (`pngquant`'s palette size).
@@ -52,12 +54,59 @@ pub fn post_build() -> Result<()> {
         strip_comments_in(&site.join(script))?;
     }
     minify(&site.join(EMBED_SCRIPT), Script::Classic)?;
+    let shards = copy_shards(site)?;
+    let shards_worker = site.join(SHARDS_WORKER);
+    if shards > 0 {
+        println!("post-build: {shards} shards of the corpus in {SHARDS_FOLDER}/");
+        minify(&shards_worker, Script::Classic)?;
+    } else {
+        // A corpus in one bundle has no shards to keep: the site goes without that part.
+        std::fs::remove_file(&shards_worker)
+            .map_err(|err| format!("{}: {err}", shards_worker.display()))?;
+    }
     // The service worker comes last: its version hashes the final files. It is minified once
     // its list is written (the list's line is what `write_service_worker` looks for).
-    let (version, count) = write_service_worker(site)?;
+    let (version, count) = write_service_worker(site, shards > 0)?;
     minify(&site.join(SERVICE_WORKER), Script::Classic)?;
     println!("post-build: {SERVICE_WORKER} caches {count} files, build {version}");
     Ok(())
+}
+
+/// The site's folder of shards (the sharded layout, `build.rs`), fetched by the page when
+/// needed and never precached by the service worker.
+pub const SHARDS_FOLDER: &str = "data";
+
+/// Copies the shards `build.rs` wrote for this build and their list (`shards.txt`) into the
+/// site's [`SHARDS_FOLDER`]; how many shards. None for a corpus in one bundle.
+fn copy_shards(site: &Path) -> Result<usize> {
+    let data = match std::env::var_os(crate::dist::DATA_VAR) {
+        Some(dir) if !dir.is_empty() => project_root().join(dir),
+        _ => project_root().join("target/communique-data"),
+    };
+    let list = data.join("shards.txt");
+    let names = match std::fs::read_to_string(&list) {
+        Ok(names) => names,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(err) => return Err(format!("{}: {err}", list.display())),
+    };
+    let folder = site.join(SHARDS_FOLDER);
+    let names: Vec<&str> = names.lines().filter(|name| !name.is_empty()).collect();
+    if names.is_empty() {
+        return Ok(0);
+    }
+    std::fs::create_dir_all(&folder).map_err(|err| format!("{}: {err}", folder.display()))?;
+    // The list too: the service worker keeps only the shards it names (sw.js).
+    for name in names.iter().copied().chain(["shards.txt"]) {
+        let from = data.join(name);
+        std::fs::copy(&from, folder.join(name)).map_err(|err| {
+            format!(
+                "{}: {err} (listed in {}; build.rs writes both)",
+                from.display(),
+                list.display()
+            )
+        })?;
+    }
+    Ok(names.len())
 }
 
 /// Under [`STRICT_POST_BUILD_VAR`], an error when no name was shortened.
@@ -74,13 +123,16 @@ fn require_shortened(shortened: usize, strict: bool) -> Result<()> {
 
 /// Writes the version and file list of the site in `site` into its `sw.js`; returns the version
 /// and the number of files listed.
-pub fn write_service_worker(site: &Path) -> Result<(String, usize)> {
+pub fn write_service_worker(site: &Path, shards: bool) -> Result<(String, usize)> {
     let worker = site.join(SERVICE_WORKER);
     let source =
         std::fs::read_to_string(&worker).map_err(|err| format!("{}: {err}", worker.display()))?;
     let mut files = Vec::new();
     list_files(site, site, &mut files)?;
-    files.retain(|file| file != SERVICE_WORKER);
+    // The shards are fetched when needed and kept then (sw.js); the WASM names every one by
+    // its hash, so the version changes with them all the same.
+    let folder = format!("{SHARDS_FOLDER}/");
+    files.retain(|file| file != SERVICE_WORKER && !file.starts_with(&folder));
     files.sort();
     let mut hash = Fnv64::default();
     for file in &files {
@@ -92,7 +144,7 @@ pub fn write_service_worker(site: &Path) -> Result<(String, usize)> {
         hash.write(&[0]);
     }
     let version = format!("{:016x}", hash.0);
-    let updated = with_build_line(&source, &build_line(&version, &files))
+    let updated = with_build_line(&source, &build_line(&version, &files, shards))
         .map_err(|err| format!("{}: {err}", worker.display()))?;
     std::fs::write(&worker, updated).map_err(|err| format!("{}: {err}", worker.display()))?;
     Ok((version, files.len()))
@@ -173,13 +225,15 @@ fn without_comments(source: &str) -> Option<String> {
     Some(out)
 }
 
-/// The JavaScript line declaring the build: `const BUILD = {"version": …, "assets": […]};`.
-fn build_line(version: &str, files: &[String]) -> String {
+/// The JavaScript line declaring the build: `const BUILD = {"version": …, "assets": […]};`,
+/// with `shards: 1` when the build has shards (`sw.js` then runs `sw-shards.js`).
+fn build_line(version: &str, files: &[String], shards: bool) -> String {
     let assets: Vec<String> = files.iter().map(|file| json_string(file)).collect();
     format!(
-        "{BUILD_LINE}{{ version: {}, assets: [{}] }};",
+        "{BUILD_LINE}{{ version: {}, assets: [{}]{} }};",
         json_string(version),
-        assets.join(", ")
+        assets.join(", "),
+        if shards { ", shards: 1" } else { "" }
     )
 }
 
@@ -354,7 +408,7 @@ mod tests {
 
     fn check(source: &str, files: &[&str], expect: std::result::Result<&str, &str>) {
         let files: Vec<String> = files.iter().map(|file| file.to_string()).collect();
-        let got = with_build_line(source, &build_line("v1", &files));
+        let got = with_build_line(source, &build_line("v1", &files, false));
         assert_eq!(
             got.as_deref(),
             expect.map_err(String::from).as_deref(),

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use crate::dist::{self, CorpusChoice};
+use crate::dist::{self, CorpusChoice, Layout};
 use crate::run::{project_root, Cmd, Result, TestCounts};
 use crate::setup;
 
@@ -20,6 +20,13 @@ pub const XSS_DIST_VAR: &str = "COMMUNIQUE_XSS_DIST";
 const XSS_CORPUS: &str = "tests/e2e/xss-corpus";
 /// Where the site of that corpus is built.
 const XSS_DIST: &str = "target/xss-dist";
+/// The environment variable naming the sharded site of the default corpus (`tests/e2e/tests/shards.rs`).
+pub const SHARDED_DIST_VAR: &str = "COMMUNIQUE_SHARDED_DIST";
+/// Where that site is built.
+const SHARDED_DIST: &str = "target/sharded-dist";
+/// The bytes of each shard of that site: small, so that its five articles make many shards
+/// and a test can tell the shards a query needs from the others.
+const TEST_SHARD_SIZE: usize = 500;
 
 /// The packages the workspace-wide `cargo test` leaves out: the app, whose unit tests (routing,
 /// URL state, highlighting, exports) run natively in a step of their own, `--lib` only, since
@@ -59,6 +66,12 @@ pub fn run_all() -> Result<()> {
     if let Err(err) = native.run_counting_tests(&mut counts) {
         failures.push(err);
     }
+    // The workspace's core has the `shards` feature (the bench crate asks for it); the page
+    // of a corpus in one bundle reads without it, so core's own tests run that way too.
+    let one_bundle = Cmd::new("cargo", &["test", "-p", "communique-core", "--lib"]);
+    if let Err(err) = one_bundle.run_counting_tests(&mut counts) {
+        failures.push(err);
+    }
     let app = Cmd::new("cargo", &["test", "-p", "communique", "--lib"]);
     if let Err(err) = app.run_counting_tests(&mut counts) {
         failures.push(err);
@@ -84,19 +97,30 @@ fn build_and_run_e2e(counts: &mut TestCounts) -> Result<()> {
     let xss_dist = project_root().join(XSS_DIST);
     dist::build_checked(
         &CorpusChoice::Folder(project_root().join(XSS_CORPUS)),
+        Layout::One,
         &xss_dist,
     )
     .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
-    // Always the default corpus: the tests expect its five articles.
-    dist::build_checked(&CorpusChoice::Default, &dist)
+    // The default corpus again, in the sharded layout with small shards.
+    let sharded_dist = project_root().join(SHARDED_DIST);
+    dist::build_sharded_checked(&CorpusChoice::Default, &sharded_dist, TEST_SHARD_SIZE)
         .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
-    e2e_against(&dist, &xss_dist, counts)
+    // Always the default corpus: the tests expect its five articles.
+    dist::build_checked(&CorpusChoice::Default, Layout::One, &dist)
+        .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
+    e2e_against(&dist, &xss_dist, &sharded_dist, counts)
 }
 
-fn e2e_against(dist: &Path, xss_dist: &Path, counts: &mut TestCounts) -> Result<()> {
+fn e2e_against(
+    dist: &Path,
+    xss_dist: &Path,
+    sharded_dist: &Path,
+    counts: &mut TestCounts,
+) -> Result<()> {
     Cmd::new("cargo", &["test", "--no-fail-fast", "-p", "communique-e2e"])
         .env(dist::DIST_VAR, dist)
         .env(XSS_DIST_VAR, xss_dist)
+        .env(SHARDED_DIST_VAR, sharded_dist)
         .run_counting_tests(counts)
 }
 

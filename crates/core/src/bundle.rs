@@ -6,9 +6,21 @@
 //! offset  size  field
 //! 0       4     magic  b"CMQB"
 //! 4       4     format version, u32 little-endian (FORMAT_VERSION)
-//! 8       ..    postcard encoding of `Corpus`
+//! 8       4     n, the shard table's length in bytes, u32 little-endian
+//! 12      n     postcard encoding of the shard table, `Vec<ShardEntry>`
+//! 12 + n  ..    postcard encoding of `Corpus`
 //! ..      ..    postcard encoding of `FacetTables` (facet/tables.rs)
 //! ```
+//!
+//! Two layouts share it. **One bundle** ([`encode`]) holds everything and an empty shard
+//! table: the default corpus, embedded in the WASM. **The sharded layout**
+//! ([`encode_sharded`], for large corpora) is a *head* in this layout plus files beside
+//! it, the shards its table names: the documents' texts, the entities' mentions and the
+//! posting lists, each in chunks of about a set size, which the head refers to
+//! (`lazy::Blob`) and the page fetches when something first reads them. The head keeps
+//! what the first view needs: documents' metadata, entities, visits, the report, the
+//! term dictionaries and the facet tables. The same reader reads both
+//! ([`open_layout`]).
 //! The facet tables are computed at compile time because they bucket and sort every
 //! mention: at 9,700 articles that took the page about 100 ms at start (first load,
 //! Chromium). Every bundle stores them, however small: computing them in the page as
@@ -21,15 +33,22 @@
 //! records a fingerprint of `corpus.rs`, `model.rs`, `index/format.rs` and `facet/tables.rs` per
 //! version in `crates/core/format-versions.txt` and fails when they change without a new one.
 
+#[cfg(feature = "shards")]
+use std::sync::Arc;
+
+use serde::Serialize;
+
 use crate::facet::{FacetIndex, FacetTables};
 use crate::lazy::Source;
-use crate::wire::{Corrupt, Decode, Reader};
+#[cfg(feature = "shards")]
+use crate::shard::Shard;
+use crate::wire::{decode_struct, Corrupt, Decode, Reader};
 use crate::Corpus;
 
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
 /// Version of the bundle layout; bump on any change to the model or index types.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,18 +84,55 @@ impl std::fmt::Display for BundleError {
 
 impl std::error::Error for BundleError {}
 
-/// Serialises a corpus into bundle bytes.
+/// One file of the sharded layout, as the head's table lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(crate) struct ShardEntry {
+    /// The file name (`shard::shard_name`).
+    pub(crate) name: String,
+    /// Its length in bytes.
+    pub(crate) len: u32,
+}
+
+decode_struct!(ShardEntry { name, len });
+
+/// A bundle read: the corpus, its facet index, and the shards its values may be kept in
+/// (none for one bundle).
+pub struct Opened {
+    /// The corpus.
+    pub corpus: Corpus,
+    /// Its facet index, assembled from the stored tables.
+    pub facets: FacetIndex,
+    /// The shards of the sharded layout, in the head's order: their bytes are read when
+    /// something first reads a value kept in them ([`Shard::fill`]).
+    #[cfg(feature = "shards")]
+    pub shards: Vec<Arc<Shard>>,
+}
+
+#[cfg(feature = "shards")]
+pub use crate::shard::{encode_sharded, ShardSizes, Sharded};
+
+/// Serialises a corpus into one bundle's bytes.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    write(corpus, &FacetTables::build(corpus), &[])
+}
+
+/// The postcard bytes of a value.
+pub(crate) fn encoding<T: Serialize>(value: &T) -> Vec<u8> {
+    // Serialising plain data into a Vec cannot fail: postcard errors only on
+    // unsupported serde features, which the model does not use.
+    postcard::to_allocvec(value).expect("the model serialises with postcard")
+}
+
+/// Writes the header, the shard table, the corpus and the facet tables.
+pub(crate) fn write(corpus: &Corpus, tables: &FacetTables, table: &[ShardEntry]) -> Vec<u8> {
+    let table = encoding(&table);
     let mut out = Vec::with_capacity(64 * 1024);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    // Serialising plain data into a Vec cannot fail: postcard errors only on
-    // unsupported serde features, which the model does not use.
-    let payload = postcard::to_allocvec(corpus).expect("the model serialises with postcard");
-    out.extend_from_slice(&payload);
-    let tables = postcard::to_allocvec(&FacetTables::build(corpus))
-        .expect("facet tables serialise with postcard");
-    out.extend_from_slice(&tables);
+    out.extend_from_slice(&(table.len() as u32).to_le_bytes());
+    out.extend_from_slice(&table);
+    out.extend_from_slice(&encoding(corpus));
+    out.extend_from_slice(&encoding(tables));
     out
 }
 
@@ -85,38 +141,78 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, BundleError> {
     open(bytes).map(|(corpus, _)| corpus)
 }
 
-/// Reads bundle bytes into the corpus and its facet index, assembled from the stored
+/// Reads one bundle's bytes into the corpus and its facet index, assembled from the stored
 /// tables, with every value read now, so that a damaged text or mention list refuses the
-/// bundle (the compiler's and the tests' reader; the bytes are copied once).
+/// bundle (the compiler's and the tests' reader; the bytes are copied once). A sharded
+/// layout's head is refused unless its shards are filled: read it with [`open_layout`].
 pub fn open(bytes: &[u8]) -> Result<(Corpus, FacetIndex), BundleError> {
     let opened = open_in_place(&Source::Shared(bytes.into()))?;
+    check_values(&opened.0)?;
+    Ok(opened)
+}
+
+/// Reads every lazy value of `corpus`: the first damaged one is the error.
+pub fn check_values(corpus: &Corpus) -> Result<(), BundleError> {
     let corrupt = |what: &str, id: &str, error: Corrupt| {
         BundleError::Corrupt(format!("{what} {id:?}: {error}"))
     };
-    for document in &opened.0.documents {
+    for document in &corpus.documents {
         document
             .body
             .read_checked()
             .map_err(|error| corrupt("the text of document", &document.id, error))?;
     }
-    for entity in &opened.0.entities {
+    for entity in &corpus.entities {
         entity
             .mentions
             .read_checked()
             .map_err(|error| corrupt("the mentions of entity", &entity.id, error))?;
     }
-    Ok(opened)
+    Ok(())
 }
 
 /// Reads a bundle as the page does at start: the documents' metadata, the entities,
 /// visits, report and facet tables now; the texts, sentences and mentions when first
 /// used, and the posting lists in place (`lazy.rs`).
 pub fn open_in_place(source: &Source) -> Result<(Corpus, FacetIndex), BundleError> {
-    check_header(source.bytes())?;
-    read(Reader::in_source(source, 8..source.bytes().len()))
+    open_layout(source).map(|opened| (opened.corpus, opened.facets))
 }
 
-/// Checks the magic bytes and the format version.
+/// Reads one bundle or a sharded layout's head as [`open_in_place`] does, with the
+/// shards its values are kept in.
+pub fn open_layout(source: &Source) -> Result<Opened, BundleError> {
+    let bytes = source.bytes();
+    check_header(bytes)?;
+    let corrupt = |e: Corrupt| BundleError::Corrupt(e.to_string());
+    let table_len = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize;
+    let table_end = 12usize
+        .checked_add(table_len)
+        .filter(|&end| end <= bytes.len())
+        .ok_or_else(|| BundleError::Corrupt("the shard table runs past the end".into()))?;
+    #[cfg(feature = "shards")]
+    let shards = crate::shard::from_table(
+        Reader::in_source(source, 12..table_end)
+            .read_all()
+            .map_err(corrupt)?,
+    )?;
+    // A build that reads one bundle skips the table: a reference into a shard is then
+    // refused where it is met (`wire::Reader::blob`).
+    let reader = Reader::in_source(source, table_end..bytes.len());
+    #[cfg(feature = "shards")]
+    let reader = reader.with_shards(&shards);
+    let mut reader = reader;
+    let corpus = Corpus::decode(&mut reader);
+    let tables = reader.read_all::<FacetTables>().map_err(corrupt)?;
+    let facets = FacetIndex::assemble(&corpus, tables).map_err(BundleError::FacetTables)?;
+    Ok(Opened {
+        corpus,
+        facets,
+        #[cfg(feature = "shards")]
+        shards,
+    })
+}
+
+/// Checks the magic bytes, the format version and that the shard table's length is there.
 fn check_header(bytes: &[u8]) -> Result<(), BundleError> {
     if bytes.len() < 8 || &bytes[..4] != MAGIC {
         return Err(BundleError::NotABundle);
@@ -128,21 +224,16 @@ fn check_header(bytes: &[u8]) -> Result<(), BundleError> {
             expected: FORMAT_VERSION,
         });
     }
+    if bytes.len() < 12 {
+        return Err(BundleError::Corrupt(
+            "truncated before the shard table".into(),
+        ));
+    }
     Ok(())
 }
 
-/// Reads the corpus and the facet tables after the header.
-fn read(mut reader: Reader<'_>) -> Result<(Corpus, FacetIndex), BundleError> {
-    let corpus = Corpus::decode(&mut reader);
-    let tables = reader
-        .read_all::<FacetTables>()
-        .map_err(|e| BundleError::Corrupt(e.to_string()))?;
-    let facets = FacetIndex::assemble(&corpus, tables).map_err(BundleError::FacetTables)?;
-    Ok((corpus, facets))
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::*;
     use crate::SearchIndex;
@@ -150,7 +241,7 @@ mod tests {
     /// A corpus in which every field of every type holds a value unlike its
     /// neighbours' (every `Option` set, every list non-empty), so a field
     /// read out of order or left out cannot round-trip.
-    fn full_corpus() -> Corpus {
+    pub(crate) fn full_corpus() -> Corpus {
         let source = |doc: u32, start: u32| SourceRef {
             doc,
             span: Span::new(start as usize, start as usize + 3),
@@ -327,7 +418,8 @@ mod tests {
             decode(&padded),
             Err(BundleError::Corrupt(format!(
                 "trailing bytes after the data at byte {} of the payload",
-                bytes.len() - 8
+                // The payload starts after the header and the empty shard table.
+                bytes.len() - 13
             )))
         );
     }

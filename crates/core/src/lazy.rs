@@ -26,6 +26,8 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Serialize, Serializer};
 
+#[cfg(feature = "shards")]
+use crate::shard::Shard;
 use crate::wire::{Corrupt, Decode, Reader};
 
 /// The bytes a bundle was read from, kept by what was read from it lazily.
@@ -35,15 +37,37 @@ pub enum Source {
     Static(&'static [u8]),
     /// Bytes fetched or read at run time.
     Shared(Arc<[u8]>),
+    /// A shard of the sharded layout: no bytes until they arrive.
+    #[cfg(feature = "shards")]
+    Shard(Arc<Shard>),
+    /// Pieces in several shards, read one piece at a time ([`Blob::slice`]), each with
+    /// where it starts in the whole: the posting lists of the sharded layout.
+    #[cfg(feature = "shards")]
+    Pieces(Arc<[(usize, Blob)]>),
 }
 
 impl Source {
-    /// All the bytes.
+    /// All the bytes: none while a shard's have not arrived (which marks it wanted).
     pub(crate) fn bytes(&self) -> &[u8] {
         match self {
             Source::Static(bytes) => bytes,
             Source::Shared(bytes) => bytes,
+            #[cfg(feature = "shards")]
+            Source::Shard(shard) => shard.bytes(),
+            #[cfg(feature = "shards")]
+            Source::Pieces(_) => &[],
         }
+    }
+
+    /// Whether the bytes can be read now: not a shard still to arrive (asking marks it
+    /// wanted).
+    fn is_available(&self) -> bool {
+        #[cfg(feature = "shards")]
+        if let Source::Shard(shard) = self {
+            shard.bytes();
+            return shard.is_settled();
+        }
+        true
     }
 }
 
@@ -58,6 +82,39 @@ impl Blob {
     /// The bytes `range` of `source` (which the reader checked lie within it).
     pub(crate) fn window(source: Source, range: Range<usize>) -> Blob {
         Blob { source, range }
+    }
+
+    /// How many bytes it holds, known without reading them.
+    pub fn size(&self) -> usize {
+        self.range.len()
+    }
+
+    /// The bytes `range` of the blob; none if they are not all there, or not all in one of
+    /// its pieces (the sharded layout cuts pieces between the ranges read).
+    pub(crate) fn slice(&self, range: Range<usize>) -> &[u8] {
+        #[cfg(feature = "shards")]
+        if let Source::Pieces(pieces) = &self.source {
+            let piece = pieces.partition_point(|(start, _)| *start <= range.start);
+            return match piece.checked_sub(1).map(|piece| &pieces[piece]) {
+                Some((start, piece)) => piece.slice(range.start - start..range.end - start),
+                None => &[],
+            };
+        }
+        self.get(range).unwrap_or_default()
+    }
+
+    /// One blob of `pieces`, read one at a time ([`Blob::slice`]).
+    #[cfg(feature = "shards")]
+    pub(crate) fn pieces(pieces: Vec<Blob>) -> Blob {
+        let mut start = 0;
+        let pieces: Arc<[(usize, Blob)]> = pieces
+            .into_iter()
+            .map(|piece| {
+                start += piece.size();
+                (start - piece.size(), piece)
+            })
+            .collect();
+        Blob::window(Source::Pieces(pieces), 0..start)
     }
 
     /// A reader of these bytes.
@@ -80,6 +137,7 @@ impl Default for Blob {
     }
 }
 
+/// The bytes; none while their shard has not arrived (which marks it wanted).
 impl Deref for Blob {
     type Target = [u8];
 
@@ -105,18 +163,67 @@ impl fmt::Debug for Blob {
     }
 }
 
-/// Postcard writes a byte string as its length, then the bytes.
+/// On the wire a blob is a varint `v`, then, when `v` is even, its `v / 2` bytes; when it is
+/// odd, a reference into the shards of the sharded layout's head: `v / 2` pieces, each a
+/// shard's number, a start and a length. The even lengths cost one bundle a byte only for
+/// blobs of 64 to 127 bytes (and so on), where an enum's tag would cost one for every blob.
 impl Serialize for Blob {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(self)
+        #[cfg(feature = "shards")]
+        {
+            use serde::ser::SerializeTuple;
+            let one;
+            let pieces: &[(usize, Blob)] = match &self.source {
+                Source::Pieces(pieces) => pieces,
+                Source::Shard(_) => {
+                    one = [(0, self.clone())];
+                    &one
+                }
+                _ => &[],
+            };
+            if !pieces.is_empty() {
+                let mut tuple = serializer.serialize_tuple(1 + pieces.len())?;
+                tuple.serialize_element(&(2 * pieces.len() as u64 + 1))?;
+                for (_, piece) in pieces {
+                    let Source::Shard(shard) = &piece.source else {
+                        return Err(serde::ser::Error::custom("a piece outside any shard"));
+                    };
+                    let (start, len) = (piece.range.start as u32, piece.range.len() as u32);
+                    tuple.serialize_element(&(shard.number(), start, len))?;
+                }
+                return tuple.end();
+            }
+        }
+        Here(self).serialize(serializer)
     }
 }
 
-/// A byte string, as a window onto the reader's source.
+/// Bytes kept where they are read: twice their length, then the bytes.
+struct Here<'a>(&'a [u8]);
+
+impl Serialize for Here<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let mut tuple = serializer.serialize_tuple(self.0.len() + 1)?;
+        tuple.serialize_element(&(2 * self.0.len() as u64))?;
+        for byte in self.0 {
+            tuple.serialize_element(byte)?;
+        }
+        tuple.end()
+    }
+}
+
+/// A window onto the reader's source, or onto one of its shards.
 impl Decode for Blob {
     fn decode(reader: &mut Reader<'_>) -> Blob {
-        reader.window()
+        reader.blob()
     }
+}
+
+/// A value kept in a shard reads as this until the shard arrives (and is not cached).
+pub trait Empty: 'static {
+    /// The empty value.
+    fn empty() -> &'static Self;
 }
 
 /// A value decoded from its bytes the first time it is read (see the module doc).
@@ -128,15 +235,30 @@ pub struct Lazy<T> {
     value: OnceLock<T>,
 }
 
-impl<T: Decode + Default> Lazy<T> {
-    /// The value, decoded now if it was not yet.
+impl<T: Decode + Default + Empty> Lazy<T> {
+    /// The value, decoded now if it was not yet; empty, and not kept, while the shard
+    /// holding it has not arrived.
     pub fn read(&self) -> &T {
+        if let Some(value) = self.value.get() {
+            return value;
+        }
+        if !self.is_available() {
+            return T::empty();
+        }
         self.value.get_or_init(|| self.decode().unwrap_or_default())
     }
 
     /// Whether the value has been decoded (or never needed to be).
     pub fn is_read(&self) -> bool {
         self.value.get().is_some()
+    }
+
+    /// Whether the value can be read now: it is not kept in a shard still to arrive
+    /// (asking marks that shard wanted).
+    pub fn is_available(&self) -> bool {
+        self.encoded
+            .as_ref()
+            .is_none_or(|blob| blob.source.is_available())
     }
 
     /// The value, decoded now if it was not yet, or what is wrong with its bytes.
@@ -150,6 +272,15 @@ impl<T: Decode + Default> Lazy<T> {
 
     /// What is wrong with the value's bytes, if anything (decoding them again).
     pub fn problem(&self) -> Option<Corrupt> {
+        #[cfg(feature = "shards")]
+        if let Some(Source::Shard(shard)) = self.encoded.as_ref().map(|blob| &blob.source) {
+            if let Some(why) = shard.problem() {
+                return Some(Corrupt {
+                    at: 0,
+                    what: why.to_string(),
+                });
+            }
+        }
         self.decode().err()
     }
 
@@ -157,6 +288,16 @@ impl<T: Decode + Default> Lazy<T> {
         match &self.encoded {
             Some(bytes) => bytes.reader().read_all(),
             None => Ok(T::default()),
+        }
+    }
+}
+
+impl<T> Lazy<T> {
+    /// A value whose encoding is `blob` (the sharded writer's: a reference into a shard).
+    pub(crate) fn encoded(blob: Blob) -> Lazy<T> {
+        Lazy {
+            encoded: Some(blob),
+            value: OnceLock::new(),
         }
     }
 }
@@ -182,7 +323,7 @@ impl<T: Default> Default for Lazy<T> {
     }
 }
 
-impl<T: Decode + Default> Deref for Lazy<T> {
+impl<T: Decode + Default + Empty> Deref for Lazy<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
@@ -190,11 +331,14 @@ impl<T: Decode + Default> Deref for Lazy<T> {
     }
 }
 
-impl<T: Decode + Default> DerefMut for Lazy<T> {
+impl<T: Decode + Default + Empty> DerefMut for Lazy<T> {
     fn deref_mut(&mut self) -> &mut T {
-        self.read();
+        if self.value.get().is_none() {
+            let value = self.decode().unwrap_or_default();
+            self.value = OnceLock::from(value);
+        }
         self.encoded = None;
-        // `read` just filled the cell.
+        // Filled just above if it was not.
         self.value.get_mut().expect("decoded above")
     }
 }
@@ -208,13 +352,13 @@ impl<T: Clone> Clone for Lazy<T> {
     }
 }
 
-impl<T: Decode + Default + PartialEq> PartialEq for Lazy<T> {
+impl<T: Decode + Default + Empty + PartialEq> PartialEq for Lazy<T> {
     fn eq(&self, other: &Lazy<T>) -> bool {
         self.read() == other.read()
     }
 }
 
-impl<T: Decode + Default + fmt::Debug> fmt::Debug for Lazy<T> {
+impl<T: Decode + Default + Empty + fmt::Debug> fmt::Debug for Lazy<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.read().fmt(f)
     }
@@ -222,7 +366,7 @@ impl<T: Decode + Default + fmt::Debug> fmt::Debug for Lazy<T> {
 
 impl<'a, T: Default> IntoIterator for &'a Lazy<Vec<T>>
 where
-    Vec<T>: Decode,
+    Vec<T>: Decode + Empty,
 {
     type Item = &'a T;
     type IntoIter = std::slice::Iter<'a, T>;
@@ -232,20 +376,28 @@ where
     }
 }
 
-/// The value's postcard bytes, as a byte string.
-impl<T: Decode + Default + Serialize> Serialize for Lazy<T> {
+/// A reference into a shard as it was read (the sharded layout's head); otherwise the
+/// value's postcard bytes, as a blob of its own.
+impl<T: Decode + Default + Empty + Serialize> Serialize for Lazy<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[cfg(feature = "shards")]
+        if let Some(
+            blob @ Blob {
+                source: Source::Shard(_) | Source::Pieces(_),
+                ..
+            },
+        ) = &self.encoded
+        {
+            return blob.serialize(serializer);
+        }
         let bytes = postcard::to_allocvec(self.read()).map_err(serde::ser::Error::custom)?;
-        serializer.serialize_bytes(&bytes)
+        Here(&bytes).serialize(serializer)
     }
 }
 
-/// A window onto the value's bytes in the reader's source.
+/// A window onto the value's bytes in the reader's source or one of its shards.
 impl<T> Decode for Lazy<T> {
     fn decode(reader: &mut Reader<'_>) -> Lazy<T> {
-        Lazy {
-            encoded: Some(reader.window()),
-            value: OnceLock::new(),
-        }
+        Lazy::encoded(Blob::decode(reader))
     }
 }

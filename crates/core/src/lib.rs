@@ -60,6 +60,8 @@ pub mod lazy;
 pub mod mentions;
 pub mod model;
 pub mod query;
+#[cfg(feature = "shards")]
+pub mod shard;
 pub mod sort;
 pub mod text;
 pub mod timeline;

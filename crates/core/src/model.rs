@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::lazy::Lazy;
+use crate::lazy::{Empty, Lazy};
 use crate::wire::{decode_enum, decode_struct};
 
 /// Index of a document in `Corpus::documents`.
@@ -247,6 +247,28 @@ pub struct Body {
     /// links to it; the search index reads it as the title only, and the reader shows
     /// it as the heading.
     pub headline: bool,
+}
+
+/// What a text read from a shard still to arrive looks like.
+impl Empty for Body {
+    fn empty() -> &'static Body {
+        static EMPTY: Body = Body {
+            text: String::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            removed: Vec::new(),
+            headline: false,
+        };
+        &EMPTY
+    }
+}
+
+/// What mentions read from a shard still to arrive look like.
+impl Empty for Vec<SourceRef> {
+    fn empty() -> &'static Vec<SourceRef> {
+        static EMPTY: Vec<SourceRef> = Vec::new();
+        &EMPTY
+    }
 }
 
 impl std::ops::Deref for Document {

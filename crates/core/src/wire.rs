@@ -24,7 +24,12 @@
 
 use std::ops::Range;
 
+#[cfg(feature = "shards")]
+use std::sync::Arc;
+
 use crate::lazy::{Blob, Source};
+#[cfg(feature = "shards")]
+use crate::shard::Shard;
 
 /// Why the bytes could not be decoded: what is wrong, at which byte.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +62,9 @@ pub struct Reader<'a> {
     /// (`lazy.rs`).
     source: &'a Source,
     base: usize,
+    /// The shards of a sharded layout, which blobs may refer to (none in one bundle).
+    #[cfg(feature = "shards")]
+    shards: &'a [Arc<Shard>],
 }
 
 impl<'a> Reader<'a> {
@@ -70,7 +78,15 @@ impl<'a> Reader<'a> {
             error: None,
             source,
             base: range.start,
+            #[cfg(feature = "shards")]
+            shards: &[],
         }
+    }
+
+    /// This reader, with `shards` for the references into shards it meets.
+    #[cfg(feature = "shards")]
+    pub(crate) fn with_shards(self, shards: &'a [Arc<Shard>]) -> Reader<'a> {
+        Reader { shards, ..self }
     }
 
     /// Reads a `T` that must take every remaining byte.
@@ -108,12 +124,51 @@ impl<'a> Reader<'a> {
         self.at = self.bytes.len();
     }
 
-    /// A byte string (a length, then the bytes), as a window onto the source.
-    pub(crate) fn window(&mut self) -> Blob {
-        let len = self.len();
+    /// A blob (`lazy::Blob`): a varint `v`, then, when `v` is even, `v / 2` bytes, read as a
+    /// window onto the source; when it is odd, a reference into the shards of the sharded
+    /// layout: `v / 2` pieces (each a shard's number, a start and a length). One bundle
+    /// holds no references.
+    pub(crate) fn blob(&mut self) -> Blob {
+        let (at, v) = self.varint();
+        if v & 1 == 1 {
+            return self.pieces(at, v >> 1);
+        }
+        let len = usize::try_from(v >> 1).unwrap_or(usize::MAX);
         let start = self.base + self.at;
         let len = self.take(len, "truncated bytes").map_or(0, <[u8]>::len);
         Blob::window(self.source.clone(), start..start + len)
+    }
+
+    /// The `count` pieces of a reference into shards, read at `at`: one piece is a window
+    /// onto its shard, several are read a piece at a time (`Blob::slice`).
+    #[cfg(feature = "shards")]
+    fn pieces(&mut self, at: usize, count: u64) -> Blob {
+        let mut pieces = Vec::new();
+        for _ in 0..count.min(self.bytes.len() as u64) {
+            let number = u32::decode(self) as usize;
+            let start = u32::decode(self) as usize;
+            let len = u32::decode(self) as usize;
+            match self.shards.get(number) {
+                Some(shard) if start.saturating_add(len) <= shard.len() => pieces.push(
+                    Blob::window(Source::Shard(shard.clone()), start..start + len),
+                ),
+                _ => {
+                    self.fail(at, "a reference past the end of its shard, or to no shard");
+                    return Blob::default();
+                }
+            }
+        }
+        match <[Blob; 1]>::try_from(pieces) {
+            Ok([one]) => one,
+            Err(pieces) => Blob::pieces(pieces),
+        }
+    }
+
+    /// A reference into shards, which a build without the `shards` feature cannot follow.
+    #[cfg(not(feature = "shards"))]
+    fn pieces(&mut self, at: usize, _: u64) -> Blob {
+        self.fail(at, "a shard reference, but this build reads one bundle");
+        Blob::default()
     }
 
     /// The next `n` bytes, or `None` (and an error) when fewer are left.
@@ -317,11 +372,19 @@ mod tests {
         round_trip(vec![vec![1u8, 2], vec![]]);
         // A byte string is read in place, as a window onto its source.
         round_trip(Blob::from(vec![0, 200, 7]));
-        // The same bytes as the `Vec<u8>` it wraps.
+        // Twice the length (even: the bytes are here), then the bytes.
         assert_eq!(
             postcard::to_allocvec(&Blob::from(vec![1, 2])).unwrap(),
-            postcard::to_allocvec(&vec![1u8, 2]).unwrap()
+            [4, 1, 2]
         );
+        // An odd varint is a reference into shards (one piece: shard 0, bytes 0..1), which
+        // a reader without the head's shards refuses where it meets it.
+        let refused = if cfg!(feature = "shards") {
+            "a reference past the end of its shard, or to no shard"
+        } else {
+            "a shard reference, but this build reads one bundle"
+        };
+        assert_eq!(error::<Blob>(&[3, 0, 0, 1]), (0, refused.to_string()));
     }
 
     /// Reads `bytes` as a `T` and gives the error's byte and message.

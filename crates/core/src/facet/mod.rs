@@ -97,7 +97,7 @@ mod set;
 mod stats;
 mod tables;
 #[cfg(test)]
-mod test_corpus;
+pub(crate) mod test_corpus;
 mod visits;
 
 pub use counts::{FacetCounts, FacetValue, FacetValues};

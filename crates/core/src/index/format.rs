@@ -13,7 +13,9 @@
 //! words          bytes           front-coded sorted folded words whose stem differs
 //! word_terms     [varint u32]    the term id of each word
 //! posting_lens   [varint u32]    byte length of each term's posting list
-//! postings       bytes           the posting lists, concatenated in term order
+//! postings       blob            the posting lists, concatenated in term order: here, or
+//!                                  in the sharded layout, pieces cut between terms, each
+//!                                  in a shard of its own (`lazy::Blob`)
 //! title_lens     [varint u32]    words in each document's title
 //! body_lens      [varint u32]    words in each document's body
 //! unit_counts    [varint u32]    passage units (sentences) of each document
@@ -239,7 +241,7 @@ impl TryFrom<IndexWire> for SearchIndex {
         for len in &wire.posting_lens {
             end = end
                 .checked_add(*len)
-                .filter(|&end| end as usize <= wire.postings.len())
+                .filter(|&end| end as usize <= wire.postings.size())
                 .ok_or("search index posting lengths overrun the postings")?;
             posting_starts.push(end);
         }

@@ -45,7 +45,7 @@ use crate::wire::{Decode, Reader};
 ///
 /// On the wire it is a compact [`format`](self) record; in memory it also
 /// holds the derived tables that make prefix and typo lookups fast.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 #[serde(into = "format::IndexWire")]
 pub struct SearchIndex {
     /// Every indexed term (folded, stemmed), sorted and unique; a term's id is its index.
@@ -62,7 +62,8 @@ pub struct SearchIndex {
     words_of_term: Vec<u32>,
     /// `postings[posting_starts[t]..posting_starts[t + 1]]` is term `t`'s list.
     posting_starts: Vec<u32>,
-    /// All posting lists, concatenated in term order (layout in `format`).
+    /// All posting lists, concatenated in term order (layout in `format`): read by term
+    /// with `Blob::slice`, since in the sharded layout they are pieces in several shards.
     postings: Blob,
     /// Words in each document's title (stop words included).
     title_lens: Vec<u32>,
@@ -82,6 +83,22 @@ pub struct SearchIndex {
     /// by side so a scan reads memory in order); entry `e` is term `e`, or
     /// word `e - terms.len()` past the terms.
     by_char_len: Vec<Vec<(u64, u32)>>,
+}
+
+/// Two indexes are equal when they hold the same terms, words, lengths, passages and
+/// posting lists, however the lists are kept (the other fields derive from these).
+impl PartialEq for SearchIndex {
+    fn eq(&self, other: &SearchIndex) -> bool {
+        self.terms == other.terms
+            && self.words == other.words
+            && self.word_terms == other.word_terms
+            && self.posting_starts == other.posting_starts
+            && self.title_lens == other.title_lens
+            && self.body_lens == other.body_lens
+            && self.unit_starts == other.unit_starts
+            && self.unit_offsets == other.unit_offsets
+            && (0..self.terms.len() as u32).all(|t| self.posting_bytes(t) == other.posting_bytes(t))
+    }
 }
 
 /// Read as its wire record, then checked and expanded (`format.rs`); an

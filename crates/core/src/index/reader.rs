@@ -138,11 +138,11 @@ impl SearchIndex {
         }
     }
 
-    /// The raw bytes of a term's posting list.
-    fn posting_bytes(&self, id: u32) -> &[u8] {
+    /// The raw bytes of a term's posting list: none while its shard has not arrived.
+    pub(super) fn posting_bytes(&self, id: u32) -> &[u8] {
         let start = self.posting_starts[id as usize] as usize;
         let end = self.posting_starts[id as usize + 1] as usize;
-        self.postings.get(start..end).unwrap_or_default()
+        self.postings.slice(start..end)
     }
 
     /// In how many documents a term occurs.
@@ -189,7 +189,7 @@ impl SearchIndex {
     /// Numbers of terms, completion words and posting bytes: with the
     /// address, enough to tell indexes apart in a memo.
     pub(crate) fn sizes(&self) -> (usize, usize, usize) {
-        (self.terms.len(), self.words.len(), self.postings.len())
+        (self.terms.len(), self.words.len(), self.postings.size())
     }
 
     /// Words in the title of `doc` (positions below this are title words).
@@ -234,7 +234,7 @@ impl SearchIndex {
             postings,
             positions,
             dictionary_bytes: wire.dictionary_bytes(),
-            posting_bytes: self.postings.len(),
+            posting_bytes: self.postings.size(),
             encoded_bytes: postcard::to_allocvec(&wire).map_or(0, |bytes| bytes.len()),
         }
     }

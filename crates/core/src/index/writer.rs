@@ -269,6 +269,28 @@ impl SearchIndex {
     }
 }
 
+#[cfg(feature = "shards")]
+impl SearchIndex {
+    /// Cuts the posting lists into pieces of about `target` bytes, between terms (a term's
+    /// list longer than that is a piece of its own), and keeps each piece where `place`
+    /// puts it (the sharded writer: in a shard of its own).
+    pub(crate) fn split_postings(&mut self, target: usize, mut place: impl FnMut(Vec<u8>) -> Blob) {
+        let all = self.postings.to_vec();
+        let mut pieces = Vec::new();
+        let mut first = 0;
+        let terms = self.terms.len();
+        for term in 1..=terms {
+            let start = self.posting_starts[first] as usize;
+            let end = self.posting_starts[term] as usize;
+            if end - start >= target.max(1) || (term == terms && end > start) {
+                pieces.push(place(all[start..end].to_vec()));
+                first = term;
+            }
+        }
+        self.postings = Blob::pieces(pieces);
+    }
+}
+
 /// Appends one term's posting list (layout in `format`).
 fn encode_postings(out: &mut Vec<u8>, list: &Postings) {
     put_varint(out, list.len() as u32);

@@ -1,0 +1,285 @@
+//! The sharded layout in headless Chromium: the default corpus built in small shards
+//! (`COMMUNIQUE_SHARDED_DIST`, made by `cargo xtask test`), against the same corpus embedded
+//! in one bundle (the build under test). A query fetches only the shards it needs and finds
+//! what the embedded build finds; the reader reads a text fetched on demand; a missing shard
+//! gives a message in the page; after "keep all", every article reads with the network cut.
+
+use std::path::PathBuf;
+
+use communique_e2e::fixtures::site_copy;
+use communique_e2e::{dist_dir, ensure, run_test_at, Outcome, Page};
+use serde_json::Value;
+
+/// The article that mentions Ali Akbar Velayati.
+const VELAYATI_DOC: &str = "001_062efcb31f6393b3";
+/// Where a copy of the sharded build is served below the harness's `/site/`.
+const SUB_PATH: &str = "tools/archive/";
+
+/// The sharded site of the default corpus.
+fn sharded_dist() -> PathBuf {
+    match std::env::var_os("COMMUNIQUE_SHARDED_DIST") {
+        Some(dist) if !dist.is_empty() => PathBuf::from(dist),
+        _ => communique_e2e::repo_root().join("target/sharded-dist"),
+    }
+}
+
+/// The shard files of the sharded site.
+fn shard_files() -> Vec<String> {
+    let folder = sharded_dist().join("data");
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|err| panic!("{}: {err}", folder.display()))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".bin"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The shard files the page has requested so far (from the browser's resource timings).
+async fn fetched_shards(page: &Page) -> Outcome<Vec<String>> {
+    let names = page
+        .script(
+            "return performance.getEntriesByType('resource')
+               .map((entry) => entry.name)
+               .filter((name) => name.includes('/data/'))
+               .map((name) => name.slice(name.lastIndexOf('/') + 1));",
+            Vec::new(),
+        )
+        .await?;
+    let mut names: Vec<String> = names
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|name| name.as_str().map(String::from))
+        .collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// The result count once it is a number (not "Loading…"), and the documents listed.
+async fn results(page: &Page) -> Outcome<(String, Vec<String>)> {
+    page.wait_until("the results to settle", async || {
+        let count = page.text("#result-count").await?;
+        if count.contains("Loading") || count.is_empty() {
+            return Ok(Err(format!("result count {count:?}")));
+        }
+        // Every row on screen has its passages: the texts have arrived.
+        let rows = page.attrs("#results .result", "data-doc").await?;
+        let snippets = page.find_all("#results .result .snippet").await?.len();
+        if !rows.is_empty() && snippets == 0 {
+            return Ok(Err("rows without passages".to_string()));
+        }
+        Ok(Ok((count, rows)))
+    })
+    .await
+}
+
+/// The queries the two layouts are compared on: words, a phrase, a prefix, a typo, a filter.
+const QUERIES: [&str; 6] = [
+    "?q=Velayati",
+    "?q=%22nuclear+program%22",
+    "?q=Iran+Russia",
+    "?q=cooperat",
+    "?q=Moskow",
+    "?q=visit&sort=newest",
+];
+
+#[tokio::test]
+async fn the_sharded_layout_finds_what_one_bundle_finds_fetching_only_what_it_needs() {
+    let mut embedded = Vec::new();
+    run_test_at(
+        "shards_embedded_results",
+        &dist_dir(),
+        async |page: &Page| {
+            for query in QUERIES {
+                page.visit(query).await?;
+                embedded.push(results(page).await?);
+            }
+            Ok(())
+        },
+    )
+    .await;
+    let all = shard_files();
+    assert!(
+        all.len() > 10,
+        "the sharded test site has {} shards",
+        all.len()
+    );
+    run_test_at("shards_results", &sharded_dist(), async |page: &Page| {
+        page.visit("").await?;
+        page.wait_for("section#overview").await?;
+        let at_start = fetched_shards(page).await?;
+        ensure!(
+            at_start.is_empty(),
+            "the overview fetched shards before any query: {at_start:?}"
+        );
+        page.visit(QUERIES[0]).await?;
+        let (count, rows) = results(page).await?;
+        let fetched = fetched_shards(page).await?;
+        // One term's postings, and the texts of the rows shown (their passages), not more.
+        let kind = |names: &[String], kind: &str| {
+            names.iter().filter(|name| name.starts_with(kind)).count()
+        };
+        ensure!(
+            kind(&fetched, "post-") == 1
+                && kind(&all, "post-") > 2
+                && (1..=rows.len()).contains(&kind(&fetched, "text-"))
+                && kind(&all, "text-") > rows.len(),
+            "a one-word query with {} rows fetched {fetched:?} of {all:?}",
+            rows.len()
+        );
+        ensure!(
+            fetched.iter().all(|name| all.contains(name)),
+            "fetched files that are no shards: {fetched:?}"
+        );
+        ensure!(
+            (count.clone(), rows.clone()) == embedded[0],
+            "{}: {count} {rows:?}, but one bundle gives {:?}",
+            QUERIES[0],
+            embedded[0]
+        );
+        for (query, expect) in QUERIES.iter().zip(&embedded).skip(1) {
+            page.visit(query).await?;
+            let got = results(page).await?;
+            ensure!(
+                &got == expect,
+                "{query}: {got:?}, but one bundle gives {expect:?}"
+            );
+        }
+        ensure!(
+            page.find("#shard-problems li").await?.is_none(),
+            "the page reports a problem: {}",
+            page.text("#shard-problems").await?
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_reader_reads_a_text_fetched_on_demand_under_a_sub_path() {
+    let copy = site_copy(&sharded_dist(), SUB_PATH).expect("copy of the sharded build");
+    run_test_at("shards_reader", copy.path(), async |page: &Page| {
+        page.visit(&format!("{SUB_PATH}?doc={VELAYATI_DOC}"))
+            .await?;
+        let text = page
+            .wait_until("the article's text", async || {
+                let text = page.text("article#reader").await.unwrap_or_default();
+                Ok(match text.contains("Velayati") {
+                    true => Ok(text),
+                    false => Err(format!("reader shows {text:?}")),
+                })
+            })
+            .await?;
+        ensure!(
+            text.len() > 500,
+            "the reader shows only {} characters",
+            text.len()
+        );
+        // Marks of entities need the mentions, fetched too.
+        page.wait_for("article#reader mark, article#reader .mention")
+            .await?;
+        let fetched = fetched_shards(page).await?;
+        ensure!(
+            fetched.iter().any(|name| name.starts_with("text-")),
+            "no text shard was fetched: {fetched:?}"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_missing_shard_is_reported_in_the_page() {
+    let copy = site_copy(&sharded_dist(), "").expect("copy of the sharded build");
+    let data = copy.path().join("data");
+    for name in shard_files() {
+        if name.starts_with("text-") {
+            std::fs::remove_file(data.join(&name)).expect("a shard of the copy");
+        }
+    }
+    run_test_at("shards_missing", copy.path(), async |page: &Page| {
+        page.visit(&format!("?doc={VELAYATI_DOC}")).await?;
+        let message = page
+            .wait_until("the shard problem message", async || {
+                let text = page.text("#shard-problems").await.unwrap_or_default();
+                Ok(match text.contains("could not be loaded") {
+                    true => Ok(text),
+                    false => Err(format!("#shard-problems shows {text:?}")),
+                })
+            })
+            .await?;
+        ensure!(
+            message.contains("text-") && message.contains("404"),
+            "the message does not name the file and the reason: {message:?}"
+        );
+        // The rest of the page still works: the overview, and the entity facets.
+        page.visit("").await?;
+        page.wait_for("section#overview").await?;
+        // The failed requests are the only errors the page may log.
+        for error in page.take_console_errors().await {
+            ensure!(error.contains("404"), "unexpected console error: {error}");
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn after_keep_all_every_article_reads_offline() {
+    let copy = site_copy(&sharded_dist(), SUB_PATH).expect("copy of the sharded build");
+    run_test_at("shards_keep_all", copy.path(), async |page: &Page| {
+        page.visit(SUB_PATH).await?;
+        page.wait_until("a service worker to control the page", async || {
+            let controlled = page
+                .script("return !!navigator.serviceWorker.controller;", Vec::new())
+                .await?;
+            Ok(match controlled {
+                Value::Bool(true) => Ok(()),
+                other => Err(format!("controller: {other}")),
+            })
+        })
+        .await?;
+        page.click("#keep-all").await?;
+        page.wait_until("every shard to be kept", async || {
+            let status = page.text("#keep-all-status").await?;
+            Ok(match status.contains("All articles are kept") {
+                true => Ok(()),
+                false => Err(format!("status {status:?}")),
+            })
+        })
+        .await?;
+        page.stop_server();
+        let ids = crate_ids(page).await?;
+        ensure!(ids.len() == 5, "the overview lists {} articles", ids.len());
+        for id in ids {
+            page.visit(&format!("{SUB_PATH}?doc={id}")).await?;
+            page.wait_until("the article's text offline", async || {
+                let paragraphs = page.find_all("article#reader p").await?.len();
+                Ok(match paragraphs > 1 {
+                    true => Ok(()),
+                    false => Err(format!("{paragraphs} paragraphs")),
+                })
+            })
+            .await?;
+        }
+        ensure!(
+            page.find("#shard-problems li").await?.is_none(),
+            "offline, the page reports a problem: {}",
+            page.text("#shard-problems").await?
+        );
+        Ok(())
+    })
+    .await;
+}
+
+/// The ids of the articles the overview links to.
+async fn crate_ids(page: &Page) -> Outcome<Vec<String>> {
+    let hrefs = page.attrs("section#overview a.doc-title", "href").await?;
+    Ok(hrefs
+        .iter()
+        .filter_map(|href| href.split("doc=").nth(1))
+        .map(|id| id.split('&').next().unwrap_or(id).to_string())
+        .collect())
+}
