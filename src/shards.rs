@@ -87,7 +87,7 @@ mod loader {
         LOADER.with(|loader| {
             loader.arrived.track();
             if !loader.scheduled.replace(true) {
-                leptos::task::spawn_local(async { LOADER.with(Loader::fetch_wanted) });
+                wasm_bindgen_futures::spawn_local(async { LOADER.with(Loader::fetch_wanted) });
             }
         });
     }
@@ -120,7 +120,7 @@ mod loader {
         // for what the reader asks meanwhile.
         for lane in 0..4 {
             let kept = kept.clone();
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 for shard in shards.iter().skip(lane).step_by(4) {
                     if !shard.is_settled() {
                         let _ = get(shard.name()).await;
@@ -144,7 +144,7 @@ mod loader {
                 if shard.wanted() && !in_flight[number] {
                     in_flight[number] = true;
                     self.pending.set(self.pending.get() + 1);
-                    leptos::task::spawn_local(fetch(shard));
+                    wasm_bindgen_futures::spawn_local(fetch(shard));
                 }
             }
             if self.pending.get() > 0 && !self.busy.get_untracked() {

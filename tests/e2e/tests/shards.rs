@@ -57,6 +57,28 @@ async fn fetched_shards(page: &Page) -> Outcome<Vec<String>> {
     Ok(names)
 }
 
+/// Fails if the page reports a shard it could not load.
+async fn no_problems(page: &Page) -> Outcome {
+    ensure!(
+        page.find("#shard-problems li").await?.is_none(),
+        "the page reports a problem: {}",
+        page.text("#shard-problems").await?
+    );
+    Ok(())
+}
+
+/// The text of the element `css` once it contains `needle`.
+async fn wait_for_text(page: &Page, css: &str, needle: &str) -> Outcome<String> {
+    page.wait_until(&format!("{css} to say {needle:?}"), async || {
+        let text = page.text(css).await.unwrap_or_default();
+        Ok(match text.contains(needle) {
+            true => Ok(text),
+            false => Err(format!("{css} shows {text:?}")),
+        })
+    })
+    .await
+}
+
 /// The result count once it is a number (not "Loading…"), and the documents listed.
 async fn results(page: &Page) -> Outcome<(String, Vec<String>)> {
     page.wait_until("the results to settle", async || {
@@ -147,12 +169,7 @@ async fn the_sharded_layout_finds_what_one_bundle_finds_fetching_only_what_it_ne
                 "{query}: {got:?}, but one bundle gives {expect:?}"
             );
         }
-        ensure!(
-            page.find("#shard-problems li").await?.is_none(),
-            "the page reports a problem: {}",
-            page.text("#shard-problems").await?
-        );
-        Ok(())
+        no_problems(page).await
     })
     .await;
 }
@@ -163,15 +180,7 @@ async fn the_reader_reads_a_text_fetched_on_demand_under_a_sub_path() {
     run_test_at("shards_reader", copy.path(), async |page: &Page| {
         page.visit(&format!("{SUB_PATH}?doc={VELAYATI_DOC}"))
             .await?;
-        let text = page
-            .wait_until("the article's text", async || {
-                let text = page.text("article#reader").await.unwrap_or_default();
-                Ok(match text.contains("Velayati") {
-                    true => Ok(text),
-                    false => Err(format!("reader shows {text:?}")),
-                })
-            })
-            .await?;
+        let text = wait_for_text(page, "article#reader", "Velayati").await?;
         ensure!(
             text.len() > 500,
             "the reader shows only {} characters",
@@ -201,20 +210,12 @@ async fn a_missing_shard_is_reported_in_the_page() {
     }
     run_test_at("shards_missing", copy.path(), async |page: &Page| {
         page.visit(&format!("?doc={VELAYATI_DOC}")).await?;
-        let message = page
-            .wait_until("the shard problem message", async || {
-                let text = page.text("#shard-problems").await.unwrap_or_default();
-                Ok(match text.contains("could not be loaded") {
-                    true => Ok(text),
-                    false => Err(format!("#shard-problems shows {text:?}")),
-                })
-            })
-            .await?;
+        let message = wait_for_text(page, "#shard-problems", "could not be loaded").await?;
         ensure!(
             message.contains("text-") && message.contains("404"),
             "the message does not name the file and the reason: {message:?}"
         );
-        // The rest of the page still works: the overview, and the entity facets.
+        // The rest of the page still works.
         page.visit("").await?;
         page.wait_for("section#overview").await?;
         // The failed requests are the only errors the page may log.
@@ -242,14 +243,7 @@ async fn after_keep_all_every_article_reads_offline() {
         })
         .await?;
         page.click("#keep-all").await?;
-        page.wait_until("every shard to be kept", async || {
-            let status = page.text("#keep-all-status").await?;
-            Ok(match status.contains("All articles are kept") {
-                true => Ok(()),
-                false => Err(format!("status {status:?}")),
-            })
-        })
-        .await?;
+        wait_for_text(page, "#keep-all-status", "All articles are kept").await?;
         page.stop_server();
         let ids = crate_ids(page).await?;
         ensure!(ids.len() == 5, "the overview lists {} articles", ids.len());
@@ -264,12 +258,7 @@ async fn after_keep_all_every_article_reads_offline() {
             })
             .await?;
         }
-        ensure!(
-            page.find("#shard-problems li").await?.is_none(),
-            "offline, the page reports a problem: {}",
-            page.text("#shard-problems").await?
-        );
-        Ok(())
+        no_problems(page).await
     })
     .await;
 }
