@@ -16,6 +16,9 @@ use crate::components::mention_text::kind_label;
 use crate::format;
 use crate::state::{AppState, Route};
 
+/// How many articles the page lists, those that mention the entity most.
+const ENTITY_ARTICLES: usize = 25;
+
 /// How many co-mentioned entities the page lists.
 const RELATED_LIMIT: usize = 12;
 
@@ -124,14 +127,17 @@ pub fn EntityPage(
         }
     });
 
-    let documents = entity_documents(corpus, entity);
-    let mention_count: usize = documents.iter().map(|d| d.mentions as usize).sum();
+    // The articles most about the entity: an entity of a large corpus is in thousands, and
+    // each listed article's text is read (in the sharded layout, fetched). The summary says
+    // how many there are, and the filter button above lists them all as results.
+    let found = entity_documents(corpus, entity, ENTITY_ARTICLES);
     let summary = format!(
         "{} in {}",
-        format::count_of(mention_count, "mention", "mentions"),
-        format::count_of(documents.len(), "article", "articles")
+        format::count_of(found.mentions, "mention", "mentions"),
+        format::count_of(found.articles, "article", "articles")
     );
-    let document_rows = documents
+    let document_rows = found
+        .documents
         .into_iter()
         .map(|found| {
             let article = &corpus.documents[found.doc as usize];
@@ -214,7 +220,7 @@ pub fn EntityPage(
             </button>
             {roles}
             <section class="entity-section" aria-labelledby="entity-documents-heading">
-                <h2 id="entity-documents-heading">"Mentioned in"</h2>
+                <h2 id="entity-documents-heading">"Mentioned most in"</h2>
                 <ol class="entity-documents">{document_rows}</ol>
             </section>
             {related}

@@ -66,10 +66,21 @@ pub fn run_all() -> Result<()> {
     if let Err(err) = native.run_counting_tests(&mut counts) {
         failures.push(err);
     }
-    // The workspace's core has the `shards` feature (the bench crate asks for it); the page
-    // of a corpus in one bundle reads without it, so core's own tests run that way too.
-    let one_bundle = Cmd::new("cargo", &["test", "-p", "communique-core", "--lib"]);
-    if let Err(err) = one_bundle.run_counting_tests(&mut counts) {
+    // The workspace builds core for a corpus in one bundle; its tests of the sharded layout
+    // (`shard.rs`) need the `shards` feature, which no default member may turn on (Trunk's
+    // build of the app would then carry it).
+    let sharded = Cmd::new(
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "communique-core",
+            "--features",
+            "shards",
+            "--lib",
+        ],
+    );
+    if let Err(err) = sharded.run_counting_tests(&mut counts) {
         failures.push(err);
     }
     let app = Cmd::new("cargo", &["test", "-p", "communique", "--lib"]);

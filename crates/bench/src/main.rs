@@ -131,27 +131,6 @@ fn run(options: &Options) -> Result<(), String> {
         ms(decode_time)
     );
 
-    // The sharded layout a large corpus is published in: the head the page loads, and the
-    // files it fetches as it reads.
-    let started = Instant::now();
-    let sharded = bundle::encode_sharded(&corpus, &bundle::ShardSizes::default());
-    let shard_time = started.elapsed();
-    let shard_bytes: usize = sharded.files.iter().map(|(_, bytes)| bytes.len()).sum();
-    let largest = sharded
-        .files
-        .iter()
-        .map(|(_, bytes)| bytes.len())
-        .max()
-        .unwrap_or(0);
-    println!(
-        "  sharded layout: head {} bytes, {} shards of {} bytes (largest {}), written in {}",
-        sharded.head.len(),
-        sharded.files.len(),
-        shard_bytes,
-        largest,
-        ms(shard_time)
-    );
-
     // Searched as the page searches: texts read in place when first needed.
     let timings = time_searches(&in_place, &queries, options.runs);
     let summary = Summary::of(&timings.per_query).ok_or("no queries to time")?;

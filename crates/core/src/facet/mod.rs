@@ -104,7 +104,7 @@ pub use counts::{FacetCounts, FacetValue, FacetValues};
 pub use filters::{DateRange, Filters, UNDATED_KEY};
 pub use index::{Chip, FacetChoice, FacetIndex};
 pub use set::SortedSet;
-pub use stats::{entity_documents, CoMention, EntityDocument, MentionSentence};
+pub use stats::{entity_documents, CoMention, EntityDocument, EntityDocuments, MentionSentence};
 pub use tables::FacetTables;
 
 use crate::model::EntityKind;

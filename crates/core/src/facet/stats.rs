@@ -39,18 +39,65 @@ pub struct CoMention {
     pub documents: u32,
 }
 
+/// The articles that mention an entity ([`entity_documents`]): the first ones with their
+/// sentences, and how many there are in all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntityDocuments {
+    /// The first articles, in order, with their mention sentences.
+    pub documents: Vec<EntityDocument>,
+    /// How many articles mention the entity.
+    pub articles: usize,
+    /// How many mentions it has in all.
+    pub mentions: usize,
+}
+
 /// The articles that mention `entity`, each with its mention sentences grouped;
 /// those with the most mentions first (the articles most about the entity), then
-/// the newest, then by id. Empty for an unknown entity; mentions that point
-/// outside the documents or their texts are skipped.
-pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument> {
+/// the newest, then by id: the first `limit` of them, and how many there are in all.
+/// Which articles come first is found from the mentions alone (sorted by document, as
+/// the model keeps them), so only those articles' texts are read: in the sharded layout
+/// each is fetched. Empty for an unknown entity; mentions that point outside the
+/// documents or their texts are skipped (the totals count them).
+pub fn entity_documents(corpus: &Corpus, entity: EntityId, limit: usize) -> EntityDocuments {
     let Some(entity) = corpus.entities.get(entity as usize) else {
-        return Vec::new();
+        return EntityDocuments::default();
     };
+    let newest = |doc: DocId| {
+        std::cmp::Reverse(
+            corpus.documents[doc as usize]
+                .date
+                .map(|date| date.last_day()),
+        )
+    };
+    let mut ranked: Vec<EntityDocument> = entity
+        .mentions
+        .chunk_by(|a, b| a.doc == b.doc)
+        .filter(|run| (run[0].doc as usize) < corpus.documents.len())
+        .map(|run| EntityDocument {
+            doc: run[0].doc,
+            mentions: run.len() as u32,
+            sentences: Vec::new(),
+        })
+        .collect();
+    let order = |found: &EntityDocument| {
+        (
+            std::cmp::Reverse(found.mentions),
+            newest(found.doc),
+            found.doc,
+        )
+    };
+    crate::sort::sort_by_key(&mut ranked, order);
+    let mut chosen = vec![false; corpus.documents.len()];
+    for found in ranked.iter().take(limit) {
+        chosen[found.doc as usize] = true;
+    }
     // (document, sentence span, sentence index, mention span) of every
-    // mention, sorted, so that each document's mentions are one run.
+    // mention of a chosen document, sorted, so that each document's mentions are one run.
     let mut found: Vec<(DocId, Span, Option<u32>, Span)> = Vec::new();
     for mention in &entity.mentions {
+        if !chosen.get(mention.doc as usize).copied().unwrap_or(false) {
+            continue;
+        }
         let Some(document) = mention_document(corpus, *mention) else {
             continue;
         };
@@ -83,21 +130,12 @@ pub fn entity_documents(corpus: &Corpus, entity: EntityId) -> Vec<EntityDocument
             }
         })
         .collect();
-    let newest = |doc: DocId| {
-        std::cmp::Reverse(
-            corpus.documents[doc as usize]
-                .date
-                .map(|date| date.last_day()),
-        )
-    };
-    crate::sort::sort_by_key(&mut documents, |found| {
-        (
-            std::cmp::Reverse(found.mentions),
-            newest(found.doc),
-            found.doc,
-        )
-    });
-    documents
+    crate::sort::sort_by_key(&mut documents, order);
+    EntityDocuments {
+        documents,
+        articles: ranked.len(),
+        mentions: ranked.iter().map(|found| found.mentions as usize).sum(),
+    }
 }
 
 impl FacetIndex {
@@ -160,7 +198,8 @@ mod tests {
         let corpus = sample_corpus();
         let index = FacetIndex::build(&corpus);
         let entity = index.entity_by_id(entity_id).unwrap_or(EntityId::MAX);
-        let lines: Vec<String> = entity_documents(&corpus, entity)
+        let lines: Vec<String> = entity_documents(&corpus, entity, usize::MAX)
+            .documents
             .iter()
             .map(|found| {
                 let document = &corpus.documents[found.doc as usize];
@@ -221,6 +260,23 @@ e (1): «Rāhmānī addressed the United Nations.» [Rāhmānī]",
     }
 
     #[test]
+    fn only_the_first_documents_are_read_and_the_totals_count_them_all() {
+        let corpus = sample_corpus();
+        let zarif = FacetIndex::build(&corpus)
+            .entity_by_id("person/zarif")
+            .unwrap();
+        let first = entity_documents(&corpus, zarif, 1);
+        assert_eq!((first.articles, first.mentions), (2, 3));
+        let docs: Vec<DocId> = first.documents.iter().map(|found| found.doc).collect();
+        assert_eq!(docs, [1]);
+        assert_eq!(entity_documents(&corpus, zarif, 0).documents, []);
+        assert_eq!(
+            entity_documents(&corpus, zarif, 2).documents[..1],
+            first.documents[..]
+        );
+    }
+
+    #[test]
     fn mentions_outside_sentences_stand_alone() {
         let mut corpus = sample_corpus();
         // Document a loses its sentence split: every mention stands for itself.
@@ -228,7 +284,7 @@ e (1): «Rāhmānī addressed the United Nations.» [Rāhmānī]",
         let ansari = FacetIndex::build(&corpus)
             .entity_by_id("person/jalali-nasab")
             .unwrap();
-        let found = entity_documents(&corpus, ansari);
+        let found = entity_documents(&corpus, ansari, usize::MAX).documents;
         let spans: Vec<(Option<u32>, &str)> = found[0]
             .sentences
             .iter()
@@ -266,7 +322,7 @@ e (1): «Rāhmānī addressed the United Nations.» [Rāhmānī]",
             span: Span::new(2, 4),
         });
         let index = FacetIndex::build(&corpus);
-        let found = entity_documents(&corpus, zarif as EntityId);
+        let found = entity_documents(&corpus, zarif as EntityId, usize::MAX).documents;
         let docs: Vec<DocId> = found.iter().map(|found| found.doc).collect();
         assert_eq!(docs, [1, 3]);
         assert_eq!(found[0].mentions, 2);
