@@ -228,20 +228,43 @@ async fn a_missing_shard_is_reported_in_the_page() {
 }
 
 #[tokio::test]
+async fn what_was_read_reads_offline() {
+    let copy = site_copy(&sharded_dist(), SUB_PATH).expect("copy of the sharded build");
+    run_test_at("shards_offline_seen", copy.path(), async |page: &Page| {
+        page.visit(SUB_PATH).await?;
+        wait_for_worker(page).await?;
+        // Read once online: the service worker keeps the shards the page fetched.
+        let reader = format!("{SUB_PATH}?doc={VELAYATI_DOC}");
+        page.visit(&reader).await?;
+        wait_for_text(page, "article#reader", "Velayati").await?;
+        page.stop_server();
+        page.visit(&reader).await?;
+        wait_for_text(page, "article#reader", "Velayati").await?;
+        no_problems(page).await
+    })
+    .await;
+}
+
+/// Waits until a service worker controls the page.
+async fn wait_for_worker(page: &Page) -> Outcome {
+    page.wait_until("a service worker to control the page", async || {
+        let controlled = page
+            .script("return !!navigator.serviceWorker.controller;", Vec::new())
+            .await?;
+        Ok(match controlled {
+            Value::Bool(true) => Ok(()),
+            other => Err(format!("controller: {other}")),
+        })
+    })
+    .await
+}
+
+#[tokio::test]
 async fn after_keep_all_every_article_reads_offline() {
     let copy = site_copy(&sharded_dist(), SUB_PATH).expect("copy of the sharded build");
     run_test_at("shards_keep_all", copy.path(), async |page: &Page| {
         page.visit(SUB_PATH).await?;
-        page.wait_until("a service worker to control the page", async || {
-            let controlled = page
-                .script("return !!navigator.serviceWorker.controller;", Vec::new())
-                .await?;
-            Ok(match controlled {
-                Value::Bool(true) => Ok(()),
-                other => Err(format!("controller: {other}")),
-            })
-        })
-        .await?;
+        wait_for_worker(page).await?;
         page.click("#keep-all").await?;
         wait_for_text(page, "#keep-all-status", "All articles are kept").await?;
         page.stop_server();

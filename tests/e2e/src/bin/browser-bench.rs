@@ -11,6 +11,7 @@
 //! each timed from just before the event to the app's last DOM change it caused (a
 //! `MutationObserver` over the whole page, settled once nothing changed for [`SETTLE_MS`]).
 //! JS heap: `performance.memory.usedJSHeapSize` after the first load (Chromium only).
+//! Bytes: those fetched before the page was ready, and those the first typed query fetched.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +40,13 @@ const sum = key => entries.reduce((total, e) => total + (e[key] || 0), 0);
 return `WASM arrived ${wasm ? wasm.responseEnd.toFixed(0) : '?'} ms, ready ${ready.toFixed(0)} ms; `
   + `${entries.length} requests before ready, ${sum('encodedBodySize')} bytes on the wire `
   + `(${sum('decodedBodySize')} decoded)`;
+"#;
+
+/// The requests made since the first `arguments[0]` resource entries, and their bytes.
+const FETCHED_SINCE: &str = r#"
+const entries = performance.getEntriesByType('resource').slice(arguments[0]);
+const bytes = entries.reduce((total, e) => total + (e.encodedBodySize || 0), 0);
+return `${entries.length} requests, ${bytes} bytes on the wire`;
 "#;
 
 /// Types `arguments[0]` (one query) into the search box key by key and answers the
@@ -185,10 +193,24 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
     let step = (queries.len() / TYPED_QUERIES).max(1);
     let typed: Vec<&String> = queries.iter().step_by(step).take(TYPED_QUERIES).collect();
     let (mut keystrokes, mut first_keys, mut later_keys) = (Vec::new(), Vec::new(), Vec::new());
-    for query in &typed {
+    // What the first query fetched beyond the first view (a sharded site's shards).
+    let loaded = page
+        .script(
+            "return performance.getEntriesByType('resource').length;",
+            Vec::new(),
+        )
+        .await?;
+    for (typed_so_far, query) in typed.iter().enumerate() {
         let answer = page
             .script(TYPE_KEYS, vec![json!(query), json!(SETTLE_MS)])
             .await?;
+        if typed_so_far == 0 {
+            let fetched = page.script(FETCHED_SINCE, vec![loaded.clone()]).await?;
+            println!(
+                "browser {label}: first query {query:?}: {}",
+                fetched.as_str().unwrap_or("?")
+            );
+        }
         let times = timings_of(&answer).ok_or_else(|| {
             Failure(format!(
                 "typing {query:?} into the search box answered {answer}"
