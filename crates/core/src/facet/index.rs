@@ -468,14 +468,15 @@ impl FacetIndex {
         self.doc_days.len()
     }
 
-    /// The entities document `doc` mentions, by id, each once (none for an unknown
-    /// document): read from the index, not by asking every entity of the corpus.
-    pub fn doc_entities(&self, doc: DocId) -> impl Iterator<Item = EntityId> + '_ {
-        let row = self.doc_mentions.get(doc as usize);
-        row.iter()
-            .enumerate()
-            .filter(move |&(i, &(entity, _))| i == 0 || row[i - 1].0 != entity)
-            .map(|(_, &(entity, _))| entity)
+    /// The entities document `doc` mentions, by id, each once with the number of its
+    /// sentences that mention it (none for an unknown document): read from the index, not
+    /// by asking every entity of the corpus, nor reading a mention list (which the sharded
+    /// layout keeps in shards).
+    pub fn doc_entities(&self, doc: DocId) -> impl Iterator<Item = (EntityId, u32)> + '_ {
+        self.doc_mentions
+            .get(doc as usize)
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| (run[0].0, run.len() as u32))
     }
 
     /// Whether document `doc` passes `filters` (false for an id out of range).
@@ -678,13 +679,20 @@ mod tests {
     }
 
     #[test]
-    fn doc_entities_are_the_entities_that_mention_the_document() {
+    fn doc_entities_are_the_entities_that_mention_the_document_with_their_sentences() {
         let corpus = sample_corpus();
         let index = FacetIndex::build(&corpus);
         for doc in 0..corpus.documents.len() as DocId + 2 {
-            let expect: Vec<EntityId> = (0..corpus.entities.len() as EntityId)
-                .filter(|&e| {
-                    !crate::mentions::mentions_of(&corpus.entities[e as usize], doc).is_empty()
+            let expect: Vec<(EntityId, u32)> = (0..corpus.entities.len() as EntityId)
+                .filter_map(|e| {
+                    let mentions = crate::mentions::mentions_of(&corpus.entities[e as usize], doc);
+                    let document = corpus.documents.get(doc as usize)?;
+                    let mut sentences: Vec<Option<usize>> = mentions
+                        .iter()
+                        .map(|m| document.sentence_at(m.span.start))
+                        .collect();
+                    sentences.dedup();
+                    (!mentions.is_empty()).then_some((e, sentences.len() as u32))
                 })
                 .collect();
             assert_eq!(
@@ -694,6 +702,8 @@ mod tests {
             );
         }
         assert!(index.doc_entities(0).count() > 1);
+        // Jalali Nasab is named in two sentences of document a.
+        assert!(index.doc_entities(0).any(|(_, sentences)| sentences == 2));
     }
 
     #[test]
