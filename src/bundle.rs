@@ -114,6 +114,13 @@ pub fn find(text: &str) -> Found {
     Found(Arc::new((query, docs)))
 }
 
+/// Prepares the search index's lookup tables now, if no search has (see
+/// `SearchIndex::prepare`): what the first search would otherwise wait for.
+#[cfg(feature = "sharded")]
+pub fn prepare_search() {
+    opened().corpus.index.prepare();
+}
+
 /// Prepares `text` as a keystroke does; the number of hits. This is the work
 /// the in-browser benchmark times (see `bench.rs`).
 pub fn count_hits(text: &str) -> usize {

@@ -132,6 +132,12 @@ pub fn App() -> impl IntoView {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-ready", "true");
         }
+        // A large corpus's search index is prepared once the first view is painted (the
+        // second animation frame from now), in a task of its own (about 25 ms at 10,000
+        // articles): the page is usable meanwhile, and the first keystroke finds it ready.
+        // A corpus in one bundle was prepared when opened (core's `index/deferred.rs`).
+        #[cfg(feature = "sharded")]
+        request_animation_frame(|| request_animation_frame(bundle::prepare_search));
     });
 
     view! {
@@ -145,8 +151,9 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Overview => view! { <OverviewPage /> }.into_any(),
                 Page::Results => view! { <SearchPage /> }.into_any(),
-                // Their text and mentions may be in shards still to arrive (a large corpus):
-                // drawn again when they have (`shards.rs`; nothing to wait for otherwise).
+                // Their text and mentions, or the report, may be in shards still to arrive
+                // (a large corpus): drawn again when they have (`shards.rs`; nothing to wait
+                // for otherwise).
                 Page::Reader(doc) => {
                     shards::track();
                     view! { <ReaderPage doc=doc /> }.into_any()
@@ -155,7 +162,10 @@ pub fn App() -> impl IntoView {
                     shards::track();
                     view! { <EntityPage entity=entity /> }.into_any()
                 }
-                Page::Report => view! { <ReportPage /> }.into_any(),
+                Page::Report => {
+                    shards::track();
+                    view! { <ReportPage /> }.into_any()
+                }
                 Page::Timeline => view! { <TimelinePage /> }.into_any(),
                 Page::EmbedBuilder => view! { <EmbedBuilderPage /> }.into_any(),
                 Page::NotFound(message) => view! { <NotFoundPage message=message /> }.into_any(),

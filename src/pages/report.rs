@@ -25,6 +25,17 @@ fn needs_attention(file: &FileReport) -> bool {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let corpus = bundle::corpus();
+    // A large corpus keeps its report in a shard: the page is drawn again once it is here.
+    #[cfg(feature = "sharded")]
+    if !corpus.report.is_available() {
+        return view! {
+            <section id="report" aria-labelledby="report-heading" aria-busy="true">
+                <h1 id="report-heading">"Compile report"</h1>
+                <p class="report-summary">"Loading the report…"</p>
+            </section>
+        }
+        .into_any();
+    }
     let files = &corpus.report.files;
     let skipped = files
         .iter()
@@ -80,7 +91,7 @@ pub fn ReportPage() -> impl IntoView {
             }
         })
     };
-    view! {
+    let page = view! {
         <section id="report" aria-labelledby="report-heading">
             <h1 id="report-heading">"Compile report"</h1>
             <p class="report-summary">{summary}</p>
@@ -104,5 +115,8 @@ pub fn ReportPage() -> impl IntoView {
             <ol class="report-files">{rows}</ol>
             {more}
         </section>
-    }
+    };
+    #[cfg(feature = "sharded")]
+    let page = page.into_any();
+    page
 }

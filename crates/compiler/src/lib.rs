@@ -107,7 +107,7 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
         documents,
         entities,
         visits,
-        report: communique_core::CompileReport { files },
+        report: communique_core::CompileReport { files }.into(),
         index,
     })
 }

@@ -48,7 +48,7 @@ use crate::Corpus;
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
 /// Version of the bundle layout; bump on any change to the model or index types.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,7 +168,14 @@ pub fn check_values(corpus: &Corpus) -> Result<(), BundleError> {
             .read_checked()
             .map_err(|error| corrupt("the mentions of entity", &entity.id, error))?;
     }
-    Ok(())
+    corpus
+        .report
+        .read_checked()
+        .map_err(|error| BundleError::Corrupt(format!("the compile report: {error}")))?;
+    match corpus.index.problem() {
+        Some(why) => Err(BundleError::Corrupt(format!("the search index: {why}"))),
+        None => Ok(()),
+    }
 }
 
 /// Reads a bundle as the page does at start: the documents' metadata, the entities,
@@ -336,7 +343,8 @@ pub(crate) mod tests {
                         message: "no title".into(),
                     }],
                 }],
-            },
+            }
+            .into(),
         }
     }
 
@@ -436,6 +444,10 @@ pub(crate) mod tests {
         let (lazy, lazy_facets) = in_place(&bytes).unwrap();
         assert!(lazy.documents.iter().all(|d| !d.body.is_read()));
         assert!(lazy.entities.iter().all(|e| !e.mentions.is_read()));
+        // Prepared and read when first read only where the sharded layout can be read
+        // (`index/deferred.rs`, `Corpus::report`).
+        assert_eq!(lazy.index.is_prepared(), !cfg!(feature = "shards"));
+        assert_eq!(lazy.report.is_read(), !cfg!(feature = "shards"));
         // Comparing reads every lazy value: every document, posting list and mention.
         let (eager, eager_facets) = open(&bytes).unwrap();
         assert_eq!(lazy, eager);

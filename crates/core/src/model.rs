@@ -264,6 +264,15 @@ impl Empty for Body {
 }
 
 /// What mentions read from a shard still to arrive look like.
+/// Where the report is read lazily (`corpus.rs`).
+#[cfg(feature = "shards")]
+impl Empty for CompileReport {
+    fn empty() -> &'static CompileReport {
+        static EMPTY: CompileReport = CompileReport { files: Vec::new() };
+        &EMPTY
+    }
+}
+
 impl Empty for Vec<SourceRef> {
     fn empty() -> &'static Vec<SourceRef> {
         static EMPTY: Vec<SourceRef> = Vec::new();

@@ -1,5 +1,5 @@
 //! A shard of the sharded layout (`bundle::encode_sharded`): one file beside the app,
-//! holding texts, mentions or posting lists that the head refers to. Only builds that read
+//! holding texts, mentions, posting lists or the compile report, which the head refers to. Only builds that read
 //! or write that layout have it (the `shards` feature): a page whose corpus is one bundle
 //! carries none of this code (measured: 1.6 KB gzipped of the default site's WASM).
 
@@ -11,8 +11,8 @@ use crate::facet::FacetTables;
 use crate::lazy::{Blob, Lazy, Source};
 use crate::Corpus;
 
-/// One file of the sharded layout (`bundle::encode_sharded`): texts, mentions or posting
-/// lists that the head refers to and the page fetches when something first reads them.
+/// One file of the sharded layout (`bundle::encode_sharded`): texts, mentions, posting
+/// lists or the report, which the head refers to and the page fetches when something first reads them.
 ///
 /// Until its bytes arrive ([`Shard::fill`]), a value kept in it reads as empty and the
 /// shard says it is [`wanted`](Shard::wanted), which is how the page learns what to
@@ -163,7 +163,8 @@ impl ShardSizes {
             .zip(sizes)
             .map(|(total, size)| total / size)
             .sum();
-        let room = self.max_files.saturating_sub(3).max(1);
+        // Less the last shard of each kind, and the report's.
+        let room = self.max_files.saturating_sub(4).max(1);
         let factor = wanted.div_ceil(room).max(1);
         ShardSizes {
             texts: sizes[0] * factor,
@@ -190,7 +191,7 @@ impl Default for ShardSizes {
 
 /// A corpus in the sharded layout: the head, and the files it names.
 pub struct Sharded {
-    /// The head: a bundle whose texts, mentions and posting lists are in `files`.
+    /// The head: a bundle whose texts, mentions, posting lists and report are in `files`.
     pub head: Vec<u8>,
     /// Each shard's file name and bytes, in the head's order.
     pub files: Vec<(String, Vec<u8>)>,
@@ -226,6 +227,12 @@ pub fn encode_sharded(corpus: &Corpus, sizes: &ShardSizes) -> Sharded {
     {
         entity.mentions = Lazy::encoded(blob);
     }
+    // The report is read only on its page, and is large where files are many.
+    head.report = Lazy::encoded(
+        shards
+            .pack("report", 0, vec![encoding(&*corpus.report)])
+            .remove(0),
+    );
     head.index.split_postings(sizes.postings, |list| {
         shards.pack("post", 0, vec![list]).remove(0)
     });

@@ -31,12 +31,12 @@
 //! stop words take a position but have no posting.
 //! ```
 //! Everything else in memory (sorted `Vec<String>`, offsets, typo buckets) is
-//! rebuilt from these fields on load, in [`SearchIndex::assemble`].
+//! rebuilt from these fields when the index is first read, in `PreparedIndex::assemble`.
 
 use serde::Serialize;
 
 use super::writer::Parts;
-use super::SearchIndex;
+use super::PreparedIndex;
 use crate::lazy::Blob;
 
 /// Version of the index layout; bump on any change to this file's sketch.
@@ -63,7 +63,7 @@ pub struct IndexStats {
     pub encoded_bytes: usize,
 }
 
-/// The serialised form of [`SearchIndex`] (see the module doc).
+/// The serialised form of [`SearchIndex`](super::SearchIndex) (see the module doc).
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct IndexWire {
     version: u32,
@@ -96,6 +96,17 @@ crate::wire::decode_struct!(IndexWire {
 });
 
 impl IndexWire {
+    /// Whether this build reads the record's version.
+    pub(crate) fn check_version(&self) -> Result<(), String> {
+        if self.version == INDEX_FORMAT_VERSION {
+            return Ok(());
+        }
+        Err(format!(
+            "search index format version {}, but this build reads version {INDEX_FORMAT_VERSION}",
+            self.version
+        ))
+    }
+
     /// Bytes of the front-coded term and word dictionaries.
     pub(crate) fn dictionary_bytes(&self) -> usize {
         self.terms.len() + self.words.len() + self.word_terms.len()
@@ -178,8 +189,8 @@ fn decode_terms(bytes: &[u8], count: u32) -> Result<Vec<String>, String> {
     Ok(terms)
 }
 
-impl From<SearchIndex> for IndexWire {
-    fn from(index: SearchIndex) -> IndexWire {
+impl From<PreparedIndex> for IndexWire {
+    fn from(index: PreparedIndex) -> IndexWire {
         let mut unit_counts = Vec::with_capacity(index.title_lens.len());
         let mut unit_starts = Vec::with_capacity(index.unit_starts.len());
         for doc in index.unit_offsets.windows(2) {
@@ -212,16 +223,11 @@ impl From<SearchIndex> for IndexWire {
     }
 }
 
-impl TryFrom<IndexWire> for SearchIndex {
+impl TryFrom<IndexWire> for PreparedIndex {
     type Error = String;
 
-    fn try_from(wire: IndexWire) -> Result<SearchIndex, String> {
-        if wire.version != INDEX_FORMAT_VERSION {
-            return Err(format!(
-                "search index format version {}, but this build reads version {INDEX_FORMAT_VERSION}",
-                wire.version
-            ));
-        }
+    fn try_from(wire: IndexWire) -> Result<PreparedIndex, String> {
+        wire.check_version()?;
         let terms = decode_terms(&wire.terms, wire.term_count)?;
         let words = decode_terms(&wire.words, wire.word_count)?;
         if wire.word_terms.len() != words.len()
@@ -259,7 +265,7 @@ impl TryFrom<IndexWire> for SearchIndex {
                 unit_starts.push(start);
             }
         }
-        Ok(SearchIndex::assemble(Parts {
+        Ok(PreparedIndex::assemble(Parts {
             terms,
             words,
             word_terms: wire.word_terms,
@@ -304,6 +310,47 @@ mod tests {
             bytes.pop();
             assert_eq!(get_varint(&bytes, &mut 0), None);
         }
+    }
+
+    /// Reads `wire`'s bytes as a bundle's reader does.
+    #[cfg(feature = "shards")]
+    fn read(wire: &IndexWire) -> Result<super::super::SearchIndex, crate::wire::Corrupt> {
+        Blob::from(postcard::to_allocvec(wire).unwrap())
+            .reader()
+            .read_all()
+    }
+
+    #[test]
+    #[cfg(feature = "shards")]
+    fn a_read_index_is_checked_and_prepared_when_first_read() {
+        let docs = [crate::Document {
+            title: "Tehran talks".into(),
+            ..Default::default()
+        }];
+        let built = super::super::SearchIndex::build(&docs);
+        let wire = IndexWire::from((*built).clone());
+        let index = read(&wire).unwrap();
+        assert!(!index.is_prepared());
+        assert_eq!(index.problem(), None);
+        assert!(index.is_prepared());
+        assert_eq!(index, built);
+
+        // Lengths that overrun the postings: found on first reading, and the index empty.
+        let mut damaged = wire.clone();
+        damaged.posting_lens[0] += 1000;
+        let index = read(&damaged).unwrap();
+        assert_eq!(index.term_id("tehran"), None);
+        assert_eq!(index.doc_count(), 0);
+        assert_eq!(
+            index.problem(),
+            Some("search index posting lengths overrun the postings")
+        );
+
+        // Another version: refused by the reader at once.
+        let mut other = wire;
+        other.version += 1;
+        let error = read(&other).unwrap_err().to_string();
+        assert!(error.contains("search index format version 2"), "{error}");
     }
 
     #[test]

@@ -27,6 +27,8 @@
 //!
 //! Invariant: terms are produced only by [`crate::text`], at build and at query time.
 
+#[cfg(feature = "shards")]
+mod deferred;
 mod format;
 mod reader;
 mod units;
@@ -39,15 +41,26 @@ pub(crate) use units::units;
 use serde::Serialize;
 
 use crate::lazy::Blob;
+#[cfg(not(feature = "shards"))]
 use crate::wire::{Decode, Reader};
 
-/// The inverted index over a corpus's documents (see the module doc).
-///
-/// On the wire it is a compact [`format`](self) record; in memory it also
-/// holds the derived tables that make prefix and typo lookups fast.
+#[cfg(feature = "shards")]
+pub use deferred::SearchIndex;
+
+/// The inverted index over a corpus's documents (see the module doc), in a build that
+/// reads one bundle: prepared when the bundle is opened. In a build that reads the
+/// sharded layout (core's `shards` feature), it is prepared when first read
+/// (`deferred.rs`), which a one-bundle corpus, small by the layout's choice, does not
+/// need: there, the deferral cost the default site 0.5 KB gzipped.
+#[cfg(not(feature = "shards"))]
+pub type SearchIndex = PreparedIndex;
+
+/// A search index ready for lookups: the stored fields, and the tables derived from
+/// them (`writer.rs`, `PreparedIndex::assemble`). On the wire it is a compact
+/// [`format`](self) record.
 #[derive(Clone, Debug, Serialize)]
 #[serde(into = "format::IndexWire")]
-pub struct SearchIndex {
+pub struct PreparedIndex {
     /// Every indexed term (folded, stemmed), sorted and unique; a term's id is its index.
     terms: Vec<String>,
     /// Folded words as written whose term differs from them ("negotiations"),
@@ -87,8 +100,8 @@ pub struct SearchIndex {
 
 /// Two indexes are equal when they hold the same terms, words, lengths, passages and
 /// posting lists, however the lists are kept (the other fields derive from these).
-impl PartialEq for SearchIndex {
-    fn eq(&self, other: &SearchIndex) -> bool {
+impl PartialEq for PreparedIndex {
+    fn eq(&self, other: &PreparedIndex) -> bool {
         self.terms == other.terms
             && self.words == other.words
             && self.word_terms == other.word_terms
@@ -103,13 +116,31 @@ impl PartialEq for SearchIndex {
 
 /// Read as its wire record, then checked and expanded (`format.rs`); an
 /// index that fails the checks is an error of the reader, and empty.
-impl Decode for SearchIndex {
-    fn decode(reader: &mut Reader<'_>) -> SearchIndex {
+#[cfg(not(feature = "shards"))]
+impl Decode for PreparedIndex {
+    fn decode(reader: &mut Reader<'_>) -> PreparedIndex {
         let start = reader.position();
-        SearchIndex::try_from(format::IndexWire::decode(reader)).unwrap_or_else(|why| {
+        PreparedIndex::try_from(format::IndexWire::decode(reader)).unwrap_or_else(|why| {
             reader.fail(start, why);
-            SearchIndex::assemble(writer::Parts::default())
+            PreparedIndex::assemble(writer::Parts::default())
         })
+    }
+}
+
+/// Prepared when read (see [`SearchIndex`]): these answer as the deferred index does.
+#[cfg(not(feature = "shards"))]
+impl PreparedIndex {
+    /// Whether the index has been prepared: always, in this build.
+    pub fn is_prepared(&self) -> bool {
+        true
+    }
+
+    /// Nothing to do in this build: the index was prepared when read.
+    pub fn prepare(&self) {}
+
+    /// What was wrong with the stored record: the reader refused it, in this build.
+    pub fn problem(&self) -> Option<&str> {
+        None
     }
 }
 

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::format::get_varint;
-use super::{IndexStats, SearchIndex};
+use super::{IndexStats, PreparedIndex};
 use crate::model::DocId;
 
 /// One term's posting list, its documents decoded, its positions decoded
@@ -60,7 +60,7 @@ impl TermPostings<'_> {
     }
 }
 
-impl SearchIndex {
+impl PreparedIndex {
     /// Number of indexed documents.
     pub fn doc_count(&self) -> usize {
         self.title_lens.len()
@@ -118,7 +118,7 @@ impl SearchIndex {
 
     /// Dictionary entries (terms, and unless `terms_only` words whose stem
     /// differs) of `len` characters, as `(character fingerprint, entry)`;
-    /// see [`SearchIndex::entry`].
+    /// see [`PreparedIndex::entry`].
     pub(crate) fn entries_of_char_len(&self, len: usize, terms_only: bool) -> &[(u64, u32)] {
         let bucket = self.by_char_len.get(len).map_or(&[][..], Vec::as_slice);
         if terms_only {

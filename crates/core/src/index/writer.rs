@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::format::put_varint;
 use super::units;
-use super::SearchIndex;
+use super::{PreparedIndex, SearchIndex};
 use crate::lazy::Blob;
 use crate::model::Document;
 use crate::text::{analyze_word, hyphenated, words, Word};
@@ -192,7 +192,7 @@ impl SearchIndex {
             .iter()
             .map(|&old| std::mem::take(&mut terms[old as usize]))
             .collect();
-        SearchIndex::assemble(Parts {
+        SearchIndex::from(PreparedIndex::assemble(Parts {
             terms,
             words,
             word_terms,
@@ -202,12 +202,14 @@ impl SearchIndex {
             body_lens,
             unit_counts,
             unit_starts,
-        })
+        }))
     }
+}
 
+impl PreparedIndex {
     /// Puts the stored parts together and derives the in-memory lookup tables;
     /// the one constructor behind both [`SearchIndex::build`] and decoding.
-    pub(super) fn assemble(parts: Parts) -> SearchIndex {
+    pub(super) fn assemble(parts: Parts) -> PreparedIndex {
         let Parts {
             terms,
             words,
@@ -250,7 +252,7 @@ impl SearchIndex {
             words_of_term[next[term as usize] as usize] = word as u32;
             next[term as usize] += 1;
         }
-        SearchIndex {
+        PreparedIndex {
             unit_starts,
             unit_offsets,
             words_of_term_starts,
@@ -275,19 +277,20 @@ impl SearchIndex {
     /// list longer than that is a piece of its own), and keeps each piece where `place`
     /// puts it (the sharded writer: in a shard of its own).
     pub(crate) fn split_postings(&mut self, target: usize, mut place: impl FnMut(Vec<u8>) -> Blob) {
-        let all = self.postings.to_vec();
+        let index = self.prepared_mut();
+        let all = index.postings.to_vec();
         let mut pieces = Vec::new();
         let mut first = 0;
-        let terms = self.terms.len();
+        let terms = index.terms.len();
         for term in 1..=terms {
-            let start = self.posting_starts[first] as usize;
-            let end = self.posting_starts[term] as usize;
+            let start = index.posting_starts[first] as usize;
+            let end = index.posting_starts[term] as usize;
             if end - start >= target.max(1) || (term == terms && end > start) {
                 pieces.push(place(all[start..end].to_vec()));
                 first = term;
             }
         }
-        self.postings = Blob::pieces(pieces);
+        index.postings = Blob::pieces(pieces);
     }
 }
 

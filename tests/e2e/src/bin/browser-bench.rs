@@ -10,7 +10,9 @@
 //! into the real search box one character at a time (the value set, an `input` event fired),
 //! each timed from just before the event to the app's last DOM change it caused (a
 //! `MutationObserver` over the whole page, settled once nothing changed for [`SETTLE_MS`]).
-//! JS heap: `performance.memory.usedJSHeapSize` after the first load (Chromium only).
+//! Memory: the WASM's linear memory (caught as the page instantiates its module) and the JS heap
+//! (`performance.memory.usedJSHeapSize`, Chromium only), after the first load and after the
+//! typed queries, beside the bytes the page had loaded by then (the WASM and the shards, decoded).
 //! Bytes: those fetched before the page was ready, and those the first typed query fetched.
 
 use std::path::PathBuf;
@@ -19,6 +21,7 @@ use std::time::Duration;
 
 use communique_bench::queries::read_queries;
 use communique_bench::stats::{ms, targets, verdict, Summary};
+use communique_e2e::browser::DevTools;
 use communique_e2e::{Failure, Outcome, Page};
 use serde_json::{json, Value};
 
@@ -47,6 +50,30 @@ const FETCHED_SINCE: &str = r#"
 const entries = performance.getEntriesByType('resource').slice(arguments[0]);
 const bytes = entries.reduce((total, e) => total + (e.encodedBodySize || 0), 0);
 return `${entries.length} requests, ${bytes} bytes on the wire`;
+"#;
+
+/// Run before the page's own scripts: keeps the memory of every WebAssembly instance the page
+/// makes (wasm-bindgen instantiates through one of these two), for [`MEMORY`].
+const WATCH_WASM_MEMORY: &str = r#"(() => {
+  window.__wasmMemories = [];
+  const keep = result => {
+    const instance = result.instance || result;
+    if (instance.exports && instance.exports.memory) { window.__wasmMemories.push(instance.exports.memory); }
+    return result;
+  };
+  const streaming = WebAssembly.instantiateStreaming, plain = WebAssembly.instantiate;
+  if (streaming) { WebAssembly.instantiateStreaming = (...args) => streaming(...args).then(keep); }
+  WebAssembly.instantiate = (...args) => plain(...args).then(keep);
+})();"#;
+
+/// The page's memory now, and what it has loaded: one line.
+const MEMORY: &str = r#"
+const wasm = (window.__wasmMemories || []).reduce((total, m) => total + m.buffer.byteLength, 0);
+const heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
+const loaded = performance.getEntriesByType('resource')
+  .filter(e => /\.wasm$|\/data\/[^/]*\.bin$/.test(e.name))
+  .reduce((total, e) => total + (e.decodedBodySize || 0), 0);
+return [wasm, heap, loaded];
 "#;
 
 /// Types `arguments[0]` (one query) into the search box key by key and answers the
@@ -155,8 +182,18 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
     let label = &options.label;
     let queries = read_queries(&options.queries)?;
 
+    // Best effort, as `Page::open`'s timer: without it the memory line says it is missing.
+    let _ = page
+        .client()
+        .issue_cmd(DevTools::script_on_new_document(WATCH_WASM_MEMORY))
+        .await;
     page.visit("?bench=1").await?;
     let first = page.ready_at_ms().await?;
+    print_memory(
+        label,
+        "after the first load",
+        &page.script(MEMORY, Vec::new()).await?,
+    );
     let phases = page.script(FIRST_LOAD_PHASES, Vec::new()).await?;
     let mut reloads = Vec::new();
     for _ in 1..options.loads {
@@ -172,20 +209,6 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
     );
     if let Some(line) = phases.as_str() {
         println!("browser {label}: first load, {line}");
-    }
-
-    let heap = page
-        .script(
-            "return performance.memory ? performance.memory.usedJSHeapSize : null;",
-            Vec::new(),
-        )
-        .await?;
-    match heap.as_f64() {
-        Some(bytes) => println!(
-            "browser {label}: JS heap after load {:.1} MB (performance.memory.usedJSHeapSize)",
-            bytes / 1e6
-        ),
-        None => println!("browser {label}: JS heap not reported by this browser"),
     }
 
     page.visit("").await?;
@@ -220,6 +243,11 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         later_keys.extend(times.iter().skip(1));
         keystrokes.extend(times);
     }
+    print_memory(
+        label,
+        "after the typed queries",
+        &page.script(MEMORY, Vec::new()).await?,
+    );
     let summary = Summary::of(&keystrokes).ok_or_else(|| Failure("no keystrokes".into()))?;
     println!(
         "browser {label}: keystroke to last DOM change ({} keys of {} queries, real search box): \
@@ -283,6 +311,24 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         )
     );
     Ok(())
+}
+
+/// Prints [`MEMORY`]'s answer: the WASM's memory and the JS heap against the bytes loaded.
+fn print_memory(label: &str, when: &str, answer: &Value) {
+    let figure = |i: usize| answer[i].as_f64().unwrap_or(0.0);
+    let (wasm, heap, loaded) = (figure(0), figure(1), figure(2));
+    if wasm == 0.0 {
+        println!("browser {label}: memory {when}: the WASM's memory was not caught");
+        return;
+    }
+    println!(
+        "browser {label}: memory {when}: WASM {:.1} MB + JS heap {:.1} MB = {:.1}× the {:.1} MB \
+         of WASM and shards loaded (decoded)",
+        wasm / 1e6,
+        heap / 1e6,
+        (wasm + heap) / loaded.max(1.0),
+        loaded / 1e6
+    );
 }
 
 /// The per-query milliseconds in the hook's answer: `[1.2, …]` or `{"timings_ms": [1.2, …]}`.
