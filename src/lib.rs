@@ -30,13 +30,12 @@ use components::open_full::OpenFull;
 use components::site_footer::SiteFooter;
 use components::site_header::SiteHeader;
 use components::update_banner::UpdateBanner;
+use pages::browse::BrowsePage;
 use pages::embed_builder::EmbedBuilderPage;
 use pages::entity::EntityPage;
 use pages::not_found::NotFoundPage;
-use pages::overview::OverviewPage;
 use pages::reader::ReaderPage;
 use pages::report::ReportPage;
-use pages::search::SearchPage;
 use pages::timeline::TimelinePage;
 use state::{AppState, Route, View};
 
@@ -109,6 +108,14 @@ pub fn App() -> impl IntoView {
             )
         })
     });
+    // The overview and the results are one page to the switch below (`BrowsePage`, which
+    // keeps the facet panel they share and tells them apart).
+    let shown = Memo::new(move |_| {
+        page.with(|page| match page {
+            Page::Results => Page::Overview,
+            other => other.clone(),
+        })
+    });
     let corpus_title = bundle::corpus().meta.title.clone();
     Effect::new(move |_| {
         let name = match page.get() {
@@ -148,9 +155,8 @@ pub fn App() -> impl IntoView {
         <OpenFull />
         <SiteHeader />
         <main id="main" tabindex="-1">
-            {move || match page.get() {
-                Page::Overview => view! { <OverviewPage /> }.into_any(),
-                Page::Results => view! { <SearchPage /> }.into_any(),
+            {move || match shown.get() {
+                Page::Overview | Page::Results => view! { <BrowsePage page=page /> }.into_any(),
                 // Their text and mentions, or the report, may be in shards still to arrive
                 // (a large corpus): drawn again when they have (`shards.rs`; nothing to wait
                 // for otherwise).

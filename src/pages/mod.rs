@@ -1,6 +1,7 @@
 //! The pages the app routes between (see `lib.rs`'s `Page`); each composes
 //! components and leaves their styling to them.
 
+pub mod browse;
 pub mod embed_builder;
 pub mod entity;
 pub mod not_found;

@@ -1,6 +1,6 @@
 //! The overview, shown when nothing is typed: the corpus, its size and date
 //! range, and its articles by date (a page at a time), grouped by year, undated last; beside it
-//! the facet panel, whose filters browse the corpus without a query.
+//! the facet panel (`browse.rs`), whose filters browse the corpus without a query.
 
 use communique_core::{DocId, Document};
 use leptos::prelude::*;
@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::bundle;
 use crate::components::app_link::AppLink;
 use crate::components::doc_date::DocDate;
-use crate::components::facet_panel::FacetPanel;
 use crate::components::show_more::ShowMore;
 use crate::format;
 use crate::state::Route;
@@ -70,9 +69,7 @@ pub fn OverviewPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="overview-layout">
-            <FacetPanel />
-            <section id="overview" aria-labelledby="overview-title">
+        <section id="overview" aria-labelledby="overview-title">
                 <h1 id="overview-title" class="corpus-title">{title}</h1>
                 {(!corpus.meta.description.is_empty())
                     .then(|| view! { <p class="corpus-description">{corpus.meta.description.as_str()}</p> })}
@@ -80,8 +77,7 @@ pub fn OverviewPage() -> impl IntoView {
                 {empty}
                 {groups}
                 <ShowMore shown=shown step=OVERVIEW_PAGE total=Signal::derive(move || total) />
-            </section>
-        </div>
+        </section>
     }
 }
 

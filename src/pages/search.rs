@@ -1,9 +1,9 @@
-//! The search results page: the facet panel, the active filters, the result
-//! count, the order, and the results (of a query, or of the filters alone).
+//! The search results: the active filters, the timeline strip, the result count, the
+//! order, and the results (of a query, or of the filters alone), beside the facet panel
+//! that `browse.rs` keeps.
 
 use leptos::prelude::*;
 
-use crate::components::facet_panel::FacetPanel;
 use crate::components::filter_chips::FilterChips;
 use crate::components::result_list::ResultList;
 use crate::components::sort_select::SortSelect;
@@ -24,22 +24,19 @@ pub fn SearchPage() -> impl IntoView {
             .with(|rows| format::count_of(rows.len(), "result", "results")),
     };
     view! {
-        <section class="search-page" aria-labelledby="results-heading">
+        <section class="search-results" aria-labelledby="results-heading">
             <h1 id="results-heading" class="visually-hidden">
                 "Search results"
             </h1>
-            <FacetPanel />
-            <div class="search-results">
-                <FilterChips />
-                <TimelineStrip />
-                <div class="results-bar">
-                    <p id="result-count" aria-live="polite" aria-atomic="true">
-                        {count}
-                    </p>
-                    <SortSelect />
-                </div>
-                <ResultList />
+            <FilterChips />
+            <TimelineStrip />
+            <div class="results-bar">
+                <p id="result-count" aria-live="polite" aria-atomic="true">
+                    {count}
+                </p>
+                <SortSelect />
             </div>
+            <ResultList />
         </section>
     }
 }

@@ -456,7 +456,9 @@ impl<T: Serialize> Serialize for Embedded<T> {
     }
 }
 
-/// The blob, then the value in it; a value that does not decode is an error of the reader.
+/// The blob, then the value in it; a value that does not decode (or not to the blob's end)
+/// is an error of the reader. Read through a reader of the blob, as lazy values are, whose
+/// code the page has anyway: decoding in place was 4 bytes larger.
 #[cfg(not(feature = "shards"))]
 impl<T: Decode + Default> Decode for Embedded<T> {
     fn decode(reader: &mut Reader<'_>) -> Embedded<T> {
@@ -470,5 +472,32 @@ impl<T: Decode + Default> Decode for Embedded<T> {
                     T::default()
                 }),
         )
+    }
+}
+
+#[cfg(all(test, not(feature = "shards")))]
+mod tests {
+    use super::*;
+
+    /// Reads `bytes` as an embedded string.
+    fn read(bytes: Vec<u8>) -> Result<String, Corrupt> {
+        let embedded: Embedded<String> = Blob::from(bytes).reader().read_all()?;
+        Ok(embedded.0)
+    }
+
+    #[test]
+    fn an_embedded_value_is_written_as_a_lazy_one_and_refused_when_its_blob_is_not_its_own() {
+        let refs = vec![crate::SourceRef::default()];
+        let embedded = postcard::to_allocvec(&Embedded::from(refs.clone())).unwrap();
+        assert_eq!(embedded, postcard::to_allocvec(&Lazy::from(refs)).unwrap());
+        let bytes = postcard::to_allocvec(&Embedded::from("abc".to_string())).unwrap();
+        assert_eq!(bytes, [8, 3, b'a', b'b', b'c']);
+        assert_eq!(read(bytes.clone()).unwrap(), "abc");
+        // A blob longer or shorter than its value, or a shard reference, is refused.
+        for first in [10, 6, 9] {
+            let mut damaged = bytes.clone();
+            damaged[0] = first;
+            assert!(read(damaged).is_err(), "{first}");
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! The sharded layout in headless Chromium: the default corpus built in small shards
 //! (`COMMUNIQUE_SHARDED_DIST`, made by `cargo xtask test`), against the same corpus embedded
 //! in one bundle (the build under test). A query fetches only the shards it needs and finds
-//! what the embedded build finds; the reader reads a text fetched on demand; a missing shard
-//! gives a message in the page; after "keep all", every article reads with the network cut.
+//! what the embedded build finds; the reader reads a text fetched on demand, and the report
+//! page the report; a missing shard gives a message in the page; after "keep all", every
+//! article reads with the network cut.
 
 use std::path::PathBuf;
 
@@ -195,6 +196,40 @@ async fn the_reader_reads_a_text_fetched_on_demand_under_a_sub_path() {
             "no text shard was fetched: {fetched:?}"
         );
         Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_report_is_read_from_its_own_shard_as_one_bundle_shows_it() {
+    let mut embedded = (String::new(), Vec::new());
+    run_test_at(
+        "shards_report_embedded",
+        &dist_dir(),
+        async |page: &Page| {
+            page.visit("?view=report").await?;
+            embedded = (
+                page.text("#report .report-summary").await?,
+                page.texts("#report .report-file").await?,
+            );
+            Ok(())
+        },
+    )
+    .await;
+    run_test_at("shards_report", &sharded_dist(), async |page: &Page| {
+        page.visit("?view=report").await?;
+        let summary = wait_for_text(page, "#report .report-summary", " read, ").await?;
+        let files = page.texts("#report .report-file").await?;
+        ensure!(
+            (&summary, &files) == (&embedded.0, &embedded.1),
+            "the report shows {summary:?} {files:?}, but one bundle shows {embedded:?}"
+        );
+        let fetched = fetched_shards(page).await?;
+        ensure!(
+            fetched.len() == 1 && fetched[0].starts_with("report-"),
+            "the report page fetched {fetched:?}"
+        );
+        no_problems(page).await
     })
     .await;
 }

@@ -2,7 +2,9 @@
 //! built site, run by `cargo xtask bench`.
 //!
 //! Time to interactive: milliseconds from the start of navigation until `body[data-ready=true]`
-//! (the app mounted and decoded its corpus), for the first load and the median of later reloads.
+//! (the app mounted and decoded its corpus), for first loads, each in a browser of its own
+//! (`--cold N`, their median: one first load varies by 100 ms on a busy machine), and for
+//! reloads.
 //! Search latency: the page is opened with `?bench=1` and `window.communiqueBench(queries)`
 //! is called with the queries as an array of strings; it answers each query's time in milliseconds (an array of numbers, or an object
 //! with a `timings_ms` array), measured inside the page with `performance.now()`.
@@ -27,6 +29,8 @@ use serde_json::{json, Value};
 
 /// Page loads timed unless `--loads` says otherwise (the first is cold, the rest are reloads).
 const DEFAULT_LOADS: usize = 6;
+/// First loads, each in a fresh browser, unless `--cold` says otherwise.
+const DEFAULT_COLD: usize = 5;
 /// Queries typed key by key into the search box.
 const TYPED_QUERIES: usize = 30;
 /// Quiet time after which a keystroke's DOM changes count as finished, in milliseconds.
@@ -112,6 +116,7 @@ struct Options {
     queries: PathBuf,
     label: String,
     loads: usize,
+    cold: usize,
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -123,6 +128,10 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(failure) = cold_loads(&options).await {
+        eprintln!("error: {failure}");
+        return ExitCode::FAILURE;
+    }
     let page = match Page::open(&options.dist).await {
         Ok(page) => page,
         Err(failure) => {
@@ -146,12 +155,14 @@ async fn main() -> ExitCode {
 }
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
-    const USAGE: &str = "usage: browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N]";
+    const USAGE: &str =
+        "usage: browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N] [--cold N]";
     let mut options = Options {
         dist: PathBuf::new(),
         queries: PathBuf::new(),
         label: "site".into(),
         loads: DEFAULT_LOADS,
+        cold: DEFAULT_COLD,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -169,6 +180,11 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .filter(|loads| *loads > 0)
                     .ok_or_else(|| format!("--loads expects a positive number, not {value:?}"))?
             }
+            "--cold" => {
+                options.cold = value
+                    .parse()
+                    .map_err(|_| format!("--cold expects a number, not {value:?}"))?
+            }
             _ => return Err(format!("unknown option {arg:?}\n{USAGE}")),
         }
     }
@@ -176,6 +192,28 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
         return Err(USAGE.to_string());
     }
     Ok(options)
+}
+
+/// Times `options.cold` first loads, each in a browser of its own, and prints their median.
+async fn cold_loads(options: &Options) -> Outcome {
+    let mut times = Vec::new();
+    for _ in 0..options.cold {
+        let page = Page::open(&options.dist).await?;
+        let ready = async {
+            page.visit("").await?;
+            page.ready_at_ms().await
+        }
+        .await;
+        page.close().await;
+        times.push(Duration::from_secs_f64(ready? / 1000.0));
+    }
+    if let Some(summary) = Summary::of(&times) {
+        println!(
+            "browser {}: time to interactive, first load in a fresh browser ({} browsers): {summary}",
+            options.label, summary.count
+        );
+    }
+    Ok(())
 }
 
 async fn measure(page: &Page, options: &Options) -> Outcome {
