@@ -30,8 +30,9 @@
 //! Any change to a type reachable from `Corpus` or `FacetTables` changes the postcard
 //! layout, so it must bump [`FORMAT_VERSION`]; a reader refuses any other version rather
 //! than misreading it. The tidy test (`xtask/src/tidy.rs`) enforces the bump: it
-//! records a fingerprint of `corpus.rs`, `model.rs`, `index/format.rs` and `facet/tables.rs` per
-//! version in `crates/core/format-versions.txt` and fails when they change without a new one.
+//! records a fingerprint of `corpus.rs`, `model.rs`, `index/format.rs`, `index/deferred.rs`,
+//! `facet/tables.rs` and `lazy.rs` per version in `crates/core/format-versions.txt` and fails
+//! when they change without a new one.
 
 #[cfg(feature = "shards")]
 use std::sync::Arc;

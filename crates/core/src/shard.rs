@@ -1,7 +1,7 @@
 //! A shard of the sharded layout (`bundle::encode_sharded`): one file beside the app,
-//! holding texts, mentions, posting lists or the compile report, which the head refers to. Only builds that read
-//! or write that layout have it (the `shards` feature): a page whose corpus is one bundle
-//! carries none of this code (measured: 1.6 KB gzipped of the default site's WASM).
+//! holding texts, mentions, posting lists or the compile report, which the head refers
+//! to. Only builds that read or write that layout have it (the `shards` feature): a page
+//! whose corpus is one bundle carries none of this code (measured: 1.6 KB gzipped of the default site's WASM).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -12,7 +12,8 @@ use crate::lazy::{Blob, Lazy, Source};
 use crate::Corpus;
 
 /// One file of the sharded layout (`bundle::encode_sharded`): texts, mentions, posting
-/// lists or the report, which the head refers to and the page fetches when something first reads them.
+/// lists or the report, which the head refers to and the page fetches when something
+/// first reads them.
 ///
 /// Until its bytes arrive ([`Shard::fill`]), a value kept in it reads as empty and the
 /// shard says it is [`wanted`](Shard::wanted), which is how the page learns what to
