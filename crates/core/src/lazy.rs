@@ -390,9 +390,15 @@ impl<T: Decode + Default + Empty + Serialize> Serialize for Lazy<T> {
         {
             return blob.serialize(serializer);
         }
-        let bytes = postcard::to_allocvec(self.read()).map_err(serde::ser::Error::custom)?;
-        Here(&bytes).serialize(serializer)
+        encoded(self.read(), serializer)
     }
+}
+
+/// `value`'s postcard bytes, written as a blob of their own: a lazy value's form, read
+/// lazily ([`Lazy`]) or at once ([`Embedded`]).
+fn encoded<T: Serialize, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let bytes = postcard::to_allocvec(value).map_err(serde::ser::Error::custom)?;
+    Here(&bytes).serialize(serializer)
 }
 
 /// A window onto the value's bytes in the reader's source or one of its shards.
@@ -451,8 +457,7 @@ impl<T> DerefMut for Embedded<T> {
 #[cfg(not(feature = "shards"))]
 impl<T: Serialize> Serialize for Embedded<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let bytes = postcard::to_allocvec(&self.0).map_err(serde::ser::Error::custom)?;
-        Here(&bytes).serialize(serializer)
+        encoded(&self.0, serializer)
     }
 }
 

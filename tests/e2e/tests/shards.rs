@@ -266,8 +266,7 @@ async fn a_missing_shard_is_reported_in_the_page() {
 async fn what_was_read_reads_offline() {
     let copy = site_copy(&sharded_dist(), SUB_PATH).expect("copy of the sharded build");
     run_test_at("shards_offline_seen", copy.path(), async |page: &Page| {
-        page.visit(SUB_PATH).await?;
-        wait_for_worker(page).await?;
+        visit_with_worker(page).await?;
         // Read once online: the service worker keeps the shards the page fetched.
         let reader = format!("{SUB_PATH}?doc={VELAYATI_DOC}");
         page.visit(&reader).await?;
@@ -280,8 +279,9 @@ async fn what_was_read_reads_offline() {
     .await;
 }
 
-/// Waits until a service worker controls the page.
-async fn wait_for_worker(page: &Page) -> Outcome {
+/// Opens the copy under its sub-path and waits until a service worker controls the page.
+async fn visit_with_worker(page: &Page) -> Outcome {
+    page.visit(SUB_PATH).await?;
     page.wait_until("a service worker to control the page", async || {
         let controlled = page
             .script("return !!navigator.serviceWorker.controller;", Vec::new())
@@ -298,8 +298,7 @@ async fn wait_for_worker(page: &Page) -> Outcome {
 async fn after_keep_all_every_article_reads_offline() {
     let copy = site_copy(&sharded_dist(), SUB_PATH).expect("copy of the sharded build");
     run_test_at("shards_keep_all", copy.path(), async |page: &Page| {
-        page.visit(SUB_PATH).await?;
-        wait_for_worker(page).await?;
+        visit_with_worker(page).await?;
         page.click("#keep-all").await?;
         wait_for_text(page, "#keep-all-status", "All articles are kept").await?;
         page.stop_server();

@@ -34,8 +34,8 @@ impl SearchIndex {
             let stored = self.stored.lock().ok().and_then(|mut stored| stored.take());
             match stored.map(PreparedIndex::try_from) {
                 Some(Ok(index)) => (index, None),
-                Some(Err(why)) => (PreparedIndex::assemble(writer::Parts::default()), Some(why)),
-                None => (PreparedIndex::assemble(writer::Parts::default()), None),
+                Some(Err(why)) => (empty(), Some(why)),
+                None => (empty(), None),
             }
         })
     }
@@ -114,11 +114,17 @@ impl Decode for SearchIndex {
         let stored = format::IndexWire::decode(reader);
         if let Err(why) = stored.check_version() {
             reader.fail(start, why);
-            return SearchIndex::from(PreparedIndex::assemble(writer::Parts::default()));
+            return SearchIndex::from(empty());
         }
         SearchIndex {
             stored: Mutex::new(Some(stored)),
             prepared: OnceLock::new(),
         }
     }
+}
+
+/// The index of no documents, as the page's reader makes it: not `SearchIndex::default()`,
+/// which is the writer's (`SearchIndex::build`), code the page does not carry.
+fn empty() -> PreparedIndex {
+    PreparedIndex::assemble(writer::Parts::default())
 }
