@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use communique_core::lazy::Source;
 use communique_core::query::{self, SearchOptions, SortOrder};
-use communique_core::{bundle, Corpus};
+use communique_core::{bundle, Corpus, DocId, FacetIndex, Filters};
 
 use communique_bench::queries::read_queries;
 use communique_bench::stats::{ms, targets, verdict, Summary};
@@ -117,7 +117,7 @@ fn run(options: &Options) -> Result<(), String> {
     let encode_time = started.elapsed();
     let source = Source::Shared(bytes.as_slice().into());
     let started = Instant::now();
-    let (in_place, _) =
+    let (in_place, facets) =
         bundle::open_in_place(&source).map_err(|err| format!("the bundle does not open: {err}"))?;
     let open_time = started.elapsed();
     let started = Instant::now();
@@ -147,7 +147,91 @@ fn run(options: &Options) -> Result<(), String> {
     );
     let empty = timings.hit_counts.iter().filter(|hits| **hits == 0).count();
     println!("  queries with no hits: {empty} of {}", queries.len());
+
+    let steps = time_keystrokes(&in_place, &facets, &queries);
+    println!(
+        "  a keystroke's work natively (every prefix of every query, as typed, no filters; the page adds its DOM work):"
+    );
+    for (name, samples) in &steps {
+        if let Some(summary) = Summary::of(samples) {
+            println!("    {name}: {summary}");
+        }
+    }
     Ok(())
+}
+
+/// Times, for every prefix of every query as the search box sees it while typing, each step
+/// of the work the page does per keystroke (`src/state.rs`, `src/bundle.rs`): the bare search,
+/// the result rows in order, the timeline's visits, the facet counts, and the passages and
+/// entities of the first rows on screen. Named samples in that order, then their sum.
+fn time_keystrokes(
+    corpus: &Corpus,
+    facets: &FacetIndex,
+    queries: &[String],
+) -> Vec<(&'static str, Vec<Duration>)> {
+    /// The rows the page draws before any "show more" (`RESULTS_PAGE` in `src/state.rs`).
+    const ROWS_ON_SCREEN: usize = 10;
+    let bare = SearchOptions {
+        bare: true,
+        ..SearchOptions::default()
+    };
+    let filters = Filters::default();
+    let names = [
+        "search",
+        "rows",
+        "visits",
+        "facet counts",
+        "rows on screen",
+        "all",
+    ];
+    let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
+    let prefixes = queries.iter().flat_map(|text| {
+        text.char_indices()
+            .map(|(at, c)| &text[..at + c.len_utf8()])
+            .filter(|prefix| !prefix.trim().is_empty())
+    });
+    for prefix in prefixes {
+        let mut times = [Duration::ZERO; 5];
+        let mut lap = {
+            let mut started = Instant::now();
+            move |slot: &mut Duration| {
+                *slot = started.elapsed();
+                started = Instant::now();
+            }
+        };
+        let query = query::parse(prefix);
+        let docs: Vec<DocId> = corpus
+            .index
+            .search(&corpus.documents, &query, &bare)
+            .into_iter()
+            .map(|hit| hit.doc)
+            .collect();
+        lap(&mut times[0]);
+        // Relevance order, no filters: the rows are the hits themselves.
+        let rows = std::hint::black_box(docs.clone());
+        lap(&mut times[1]);
+        let mut hit = vec![false; corpus.documents.len()];
+        for &doc in &docs {
+            hit[doc as usize] = true;
+        }
+        let shows = facets.visit_filter(&filters, |doc| hit[doc as usize]);
+        std::hint::black_box(corpus.visits.iter().filter(|visit| shows(visit)).count());
+        lap(&mut times[2]);
+        std::hint::black_box(facets.counts(docs.iter().copied(), &filters));
+        lap(&mut times[3]);
+        for &doc in rows.iter().take(ROWS_ON_SCREEN) {
+            let document = &corpus.documents[doc as usize];
+            std::hint::black_box(corpus.index.title_highlights(document, &query));
+            std::hint::black_box(corpus.index.snippets(document, &query));
+            std::hint::black_box(facets.doc_entities(doc).count());
+        }
+        lap(&mut times[4]);
+        for (slot, time) in samples.iter_mut().zip(times) {
+            slot.push(time);
+        }
+        samples[5].push(times.iter().sum());
+    }
+    names.into_iter().zip(samples).collect()
 }
 
 /// What timing the queries found.

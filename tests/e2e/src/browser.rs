@@ -217,6 +217,11 @@ pub struct DevTools {
 }
 
 impl DevTools {
+    /// Any command, with its parameters.
+    pub fn new(cmd: &'static str, params: Value) -> DevTools {
+        DevTools { cmd, params }
+    }
+
     /// `Page.addScriptToEvaluateOnNewDocument`: `source` runs in every new document before the
     /// page's own scripts (used to time start-up from navigation, and to watch for injected code).
     pub fn script_on_new_document(source: &str) -> DevTools {

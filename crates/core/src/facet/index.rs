@@ -287,6 +287,9 @@ fn find_key(values: &[ValueInfo], ids: &[u32], key: &str) -> Option<u32> {
 pub struct FacetIndex {
     /// Every facet value; the first ones, one per entity, have the entity ids.
     pub(super) values: Vec<ValueInfo>,
+    /// Every value id in display order (by rank), so that ranking a query's counts is a
+    /// walk in this order and a counting sort by count, not a comparison sort per keystroke.
+    pub(super) by_rank: Vec<u32>,
     /// The folded names of every value, for the find box.
     names: FoldedNames,
     /// Per facet (in [`Facet::ALL`] order), its value ids sorted by key, for
@@ -350,12 +353,14 @@ impl FacetIndex {
         if value_ranks.len() != values.len() {
             return Err("the display order does not fit the values");
         }
-        for (value, rank) in values.iter_mut().zip(value_ranks) {
+        let mut by_rank = vec![0; values.len()];
+        for (id, (value, rank)) in values.iter_mut().zip(value_ranks).enumerate() {
             match ranked.get_mut(rank as usize) {
                 Some(seen @ false) => *seen = true,
                 _ => return Err("the display order does not fit the values"),
             }
             value.rank = rank;
+            by_rank[rank as usize] = id as u32;
         }
         // Key order: per facet, its own values, keys strictly rising.
         const UNSORTED: &str = "the key order does not fit the values";
@@ -449,6 +454,7 @@ impl FacetIndex {
 
         Ok(FacetIndex {
             values,
+            by_rank,
             names,
             by_key,
             doc_values,

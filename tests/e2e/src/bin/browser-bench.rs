@@ -117,6 +117,8 @@ struct Options {
     label: String,
     loads: usize,
     cold: usize,
+    /// Where to write a CPU profile of the typed queries (`--profile FILE`), if anywhere.
+    profile: Option<PathBuf>,
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -156,13 +158,15 @@ async fn main() -> ExitCode {
 
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     const USAGE: &str =
-        "usage: browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N] [--cold N]";
+        "usage: browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N] [--cold N] \
+         [--profile FILE]";
     let mut options = Options {
         dist: PathBuf::new(),
         queries: PathBuf::new(),
         label: "site".into(),
         loads: DEFAULT_LOADS,
         cold: DEFAULT_COLD,
+        profile: None,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -185,6 +189,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .parse()
                     .map_err(|_| format!("--cold expects a number, not {value:?}"))?
             }
+            "--profile" => options.profile = Some(value.into()),
             _ => return Err(format!("unknown option {arg:?}\n{USAGE}")),
         }
     }
@@ -261,6 +266,15 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
             Vec::new(),
         )
         .await?;
+    if options.profile.is_some() {
+        for cmd in [
+            DevTools::new("Profiler.enable", json!({})),
+            DevTools::new("Profiler.setSamplingInterval", json!({ "interval": 100 })),
+            DevTools::new("Profiler.start", json!({})),
+        ] {
+            page.client().issue_cmd(cmd).await?;
+        }
+    }
     for (typed_so_far, query) in typed.iter().enumerate() {
         let answer = page
             .script(TYPE_KEYS, vec![json!(query), json!(SETTLE_MS)])
@@ -280,6 +294,13 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         first_keys.extend(times.first());
         later_keys.extend(times.iter().skip(1));
         keystrokes.extend(times);
+    }
+    if let Some(path) = &options.profile {
+        let answer = page
+            .client()
+            .issue_cmd(DevTools::new("Profiler.stop", json!({})))
+            .await?;
+        write_profile(label, path, &answer["profile"])?;
     }
     print_memory(
         label,
@@ -348,6 +369,55 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
             summary.p95 <= targets::BROWSER_P95
         )
     );
+    Ok(())
+}
+
+/// Writes a `Profiler.stop` answer's profile to `path` (Chrome's `.cpuprofile`, which DevTools
+/// opens) and prints the functions that took the most time themselves, by name and script.
+fn write_profile(label: &str, path: &std::path::Path, profile: &Value) -> Outcome {
+    /// Functions printed.
+    const TOP: usize = 25;
+    std::fs::write(path, profile.to_string())
+        .map_err(|err| Failure(format!("cannot write {}: {err}", path.display())))?;
+    let empty = Vec::new();
+    let nodes = profile["nodes"].as_array().unwrap_or(&empty);
+    let name_of = |node: &Value| {
+        let frame = &node["callFrame"];
+        let script = frame["url"].as_str().unwrap_or("");
+        let script = script.rsplit('/').next().unwrap_or(script);
+        format!(
+            "{} ({script})",
+            frame["functionName"].as_str().unwrap_or("?")
+        )
+    };
+    let names: std::collections::HashMap<u64, String> = nodes
+        .iter()
+        .map(|node| (node["id"].as_u64().unwrap_or(0), name_of(node)))
+        .collect();
+    let mut self_us: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    let samples = profile["samples"].as_array().unwrap_or(&empty);
+    let deltas = profile["timeDeltas"].as_array().unwrap_or(&empty);
+    // A sample's time is the delta to the next sample (Chrome records the delta before it).
+    for (sample, delta) in samples.iter().zip(deltas.iter().skip(1)) {
+        if let Some(name) = sample.as_u64().and_then(|id| names.get(&id)) {
+            *self_us.entry(name).or_default() += delta.as_f64().unwrap_or(0.0);
+        }
+    }
+    let total: f64 = self_us.values().sum();
+    let mut top: Vec<(&str, f64)> = self_us.into_iter().collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1));
+    println!(
+        "browser {label}: CPU profile of the typed queries in {} ({} ms sampled); most self time:",
+        path.display(),
+        (total / 1000.0).round()
+    );
+    for (name, us) in top.into_iter().take(TOP) {
+        println!(
+            "    {:>8.1} ms {:>5.1}%  {name}",
+            us / 1000.0,
+            100.0 * us / total.max(1.0)
+        );
+    }
     Ok(())
 }
 
