@@ -15,6 +15,7 @@ pub mod bench;
 pub mod bundle;
 pub mod components;
 pub mod dom;
+pub mod effect;
 pub mod embed;
 pub mod format;
 pub mod highlight;
@@ -98,6 +99,7 @@ pub fn App() -> impl IntoView {
     embed::install();
     shortcuts::install(state);
     bench::register();
+    components::app_link::mark_links_to_current(state);
 
     let page = Memo::new(move |_| {
         state.current.with(|route| {
@@ -117,7 +119,7 @@ pub fn App() -> impl IntoView {
         })
     });
     let corpus_title = bundle::corpus().meta.title.clone();
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         let name = match page.get() {
             Page::Reader(doc) => bundle::corpus().documents[doc as usize].title.clone(),
             Page::Results => match state.query.get().trim() {
@@ -135,7 +137,7 @@ pub fn App() -> impl IntoView {
     });
     // Effects run once the view is mounted; the corpus was decoded above, so
     // the page is ready for tests and the time-to-interactive bench.
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-ready", "true");
         }

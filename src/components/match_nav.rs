@@ -28,7 +28,7 @@ pub fn MatchNav(
 ) -> impl IntoView {
     let position = RwSignal::new(None::<(usize, usize)>);
     // A new query renders new marks: nothing is current any more.
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         count.track();
         query.track();
         position.set(None);

@@ -35,7 +35,7 @@ pub fn ResultItem(
     let is_active = move || state.active.get() == Some(index);
     let id = result_id(index);
     let item_id = id.clone();
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         if is_active() {
             if let Some(item) = dom::by_id::<web_sys::HtmlElement>(&item_id) {
                 let options = web_sys::ScrollIntoViewOptions::new();

@@ -21,7 +21,7 @@ pub fn SearchBox() -> impl IntoView {
 
     // Keep the field in step with the URL (back/forward, links) without
     // rewriting it while the user types, which would move the caret.
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         let query = state.query.get();
         if let Some(input) = input.get() {
             if input.value() != query {

@@ -103,7 +103,7 @@ pub fn TimelineChart(
             }
         }
     };
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         if container.get().is_some() {
             measure();
         }
@@ -351,7 +351,7 @@ pub fn TimelineChart(
     };
 
     // The size, the lanes and the ticks: on a new layout, window or width.
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         let (Some(svg), Some(lanes_g), Some(ticks_g)) =
             (part(".tl-svg"), part(".tl-lanes"), part(".tl-ticks"))
         else {
@@ -377,7 +377,7 @@ pub fn TimelineChart(
     });
 
     // The shaded range: while dragging, on every move.
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         let Some(shade_g) = part(".tl-shade") else {
             return;
         };
@@ -401,7 +401,7 @@ pub fn TimelineChart(
     });
 
     // The marks, keeping the keyboard focus on its mark across the redraw.
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         let Some(marks_g) = part(".tl-marks") else {
             return;
         };

@@ -33,7 +33,7 @@ pub fn ReaderPage(
     // A span from a link must lie inside this article; anything else is ignored.
     let cite = Memo::new(move |_| state.cite.get().filter(|s| s.end as usize <= text.len()));
 
-    Effect::new(move |_| {
+    crate::effect::effect(move || {
         let cited = cite.get().is_some();
         // After the browser has laid out the article: show the cited passage,
         // or the top of the article, and give the heading focus so screen

@@ -402,6 +402,7 @@ async fn the_overview_lists_every_article() {
 async fn the_report_lists_every_input_file() {
     run_test("report", async |page: &Page| {
         page.visit("").await?;
+        page.wait_for("a.brand-link[aria-current='page']").await?;
         page.click("a#report-link").await?;
         page.wait_for("section#report").await?;
         let view = page.query_param("view").await?;
@@ -409,6 +410,10 @@ async fn the_report_lists_every_input_file() {
             view.as_deref() == Some("report"),
             "the URL says view={view:?}"
         );
+        // The link to the page shown says so, and only that link (`mark_links_to_current`).
+        page.wait_for("a#report-link[aria-current='page']").await?;
+        let current = page.attrs("a[aria-current]", "href").await?;
+        ensure!(current.len() == 1, "links marked current: {current:?}");
         let files = page.texts("section#report .report-file").await?;
         let ids = corpus_ids();
         // The settings file is an input too, and the report says what it did.
