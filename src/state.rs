@@ -8,8 +8,9 @@
 //! works under any sub-path without server rewrites.
 //!
 //! History: [`AppState::navigate`] pushes or replaces one entry; typing replaces
-//! the entry (one per search session, not one per keystroke); opening an
-//! article or changing view pushes one; `popstate` (installed by
+//! the entry (one per search session, not one per keystroke), written once typing
+//! pauses for [`REPLACE_PAUSE`] (or before the next push, or when the page is left);
+//! opening an article or changing view pushes one; `popstate` (installed by
 //! [`AppState::install`]) restores the route from the URL.
 //!
 //! Components never hold the route's write half: they read narrow memos
@@ -32,6 +33,26 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::bundle::{self, Found, ResultRow};
+
+/// How long a replacing navigation (typing) waits for the next before it writes the
+/// address: `history.replaceState` took 2 ms of every keystroke, the largest single step of
+/// one, and Safari refuses more than 100 calls in 30 seconds.
+const REPLACE_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
+
+thread_local! {
+    /// The entry state and address a replacing navigation has still to write.
+    static UNWRITTEN: std::cell::RefCell<Option<(JsValue, String)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes the replacement [`UNWRITTEN`] holds, if any: when typing pauses, before any
+/// entry is pushed (so entries keep their order), and when the page is left.
+fn write_unwritten() {
+    if let Some((entry_state, url)) = UNWRITTEN.with(|unwritten| unwritten.take()) {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&entry_state, "", Some(&url));
+        }
+    }
+}
 
 /// How many results the list shows at first, and adds per "Show more": a screen
 /// and a half at 1280 × 800, so that each keystroke rebuilds only rows a reader can
@@ -263,8 +284,11 @@ impl AppState {
         let state = AppState::new(Route::from_query(&current_search()));
         // The app lives as long as the page, so the listener is never removed.
         let _listener = window_event_listener(leptos::ev::popstate, move |_| {
+            // The entry left behind keeps its address: a replacement not yet written was for it.
+            UNWRITTEN.with(|unwritten| unwritten.take());
             state.show(Route::from_query(&current_search()));
         });
+        let _listener = window_event_listener(leptos::ev::pagehide, |_| write_unwritten());
         state
     }
 
@@ -300,15 +324,22 @@ impl AppState {
         };
         // An embedded page stays embedded across navigation and reloads (see embed.rs).
         let url = crate::embed::keep_in_url(url);
-        if let Ok(history) = window().history() {
-            // Failing to record history (e.g. a sandboxed frame) must not stop the
-            // page from showing the route: the view still changes.
-            let _ = match mode {
-                HistoryMode::Push => history.push_state_with_url(&entry_state, "", Some(&url)),
-                HistoryMode::Replace => {
-                    history.replace_state_with_url(&entry_state, "", Some(&url))
+        // Failing to record history (e.g. a sandboxed frame) must not stop the page from
+        // showing the route: the view still changes.
+        match mode {
+            HistoryMode::Push => {
+                write_unwritten();
+                if let Ok(history) = window().history() {
+                    let _ = history.push_state_with_url(&entry_state, "", Some(&url));
                 }
-            };
+            }
+            HistoryMode::Replace => {
+                let waiting =
+                    UNWRITTEN.with(|unwritten| unwritten.replace(Some((entry_state, url))));
+                if waiting.is_none() {
+                    set_timeout(write_unwritten, REPLACE_PAUSE);
+                }
+            }
         }
         self.show(route);
     }

@@ -131,8 +131,11 @@ pub fn FacetGroup(
         })
     };
 
+    // The find box and "Show all" exist while the facet has more values than it shows: a memo,
+    // so that a new count (every keystroke) does not rebuild them, only the count in the label.
+    let many = Memo::new(move |_| total() > TOP_VALUES);
     let find_box = move || {
-        (total() > TOP_VALUES).then(|| {
+        many.get().then(|| {
             let placeholder = format!("Find in {}", facet.label().to_ascii_lowercase());
             view! {
                 <input
@@ -149,7 +152,7 @@ pub fn FacetGroup(
         })
     };
     let more = move || {
-        let hidden = total() > TOP_VALUES && needle.with(|n| n.trim().is_empty());
+        let hidden = many.get() && needle.with(|n| n.trim().is_empty());
         hidden.then(|| {
             let label = move || {
                 if show_all.get() {
