@@ -271,6 +271,50 @@ async fn back_returns_from_the_reader_to_the_results() {
 }
 
 #[tokio::test]
+async fn the_address_keeps_the_whole_query_when_a_link_follows_typing_at_once() {
+    run_test("typing_then_link", async |page: &Page| {
+        page.visit("").await?;
+        // The address is written once typing pauses (`state.rs`): a link followed before then
+        // must still leave the whole query behind it, so back returns to it.
+        let typed = page
+            .script(
+                r#"
+return (async () => {
+const box = document.getElementById('search');
+for (const value of ['Teh', 'Tehran']) {
+  box.value = value;
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise(done => setTimeout(done, 0));
+}
+const before = location.search;
+document.getElementById('report-link').click();
+return before;
+})();
+"#,
+                Vec::new(),
+            )
+            .await?;
+        page.wait_for("section#report").await?;
+        page.back().await?;
+        page.wait_gone("section#report").await?;
+        let q = page.query_param("q").await?;
+        ensure!(
+            q.as_deref() == Some("Tehran"),
+            "back from the report shows q={q:?} (the address before the link: {typed})"
+        );
+        let value = page
+            .script(
+                "return document.getElementById('search').value;",
+                Vec::new(),
+            )
+            .await?;
+        ensure!(value == "Tehran", "the search box holds {value}");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_keyboard_alone_finds_opens_and_closes_an_article() {
     run_test("keyboard", async |page: &Page| {
         page.visit("").await?;
