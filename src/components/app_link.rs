@@ -54,8 +54,9 @@ pub fn AppLink(
             id=id
             title=title
             data-entity=entity
-            // A closure, though it reads no signal: the attribute then compiles as before, when
-            // it did (a plain value took 0.5 KB more of the WASM).
+            // A closure, though it reads no signal: the attribute's code is then the one compiled
+            // for reactive attributes already; a plain `Option<&str>` compiled its own (about
+            // 0.5 KB of WASM before gzip).
             aria-current=move || current
             on:click=on_click
         >
