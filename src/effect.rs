@@ -2,8 +2,8 @@
 //!
 //! Why not `Effect::new` at each use: it is generic over its closure, and each use compiled
 //! its own copy of the task that waits for the effect's sources to change (about 500 bytes
-//! of WebAssembly each; the app has eleven). Here the closure is boxed, and one copy serves every
-//! use; a call through the box costs nothing that matters beside the DOM work it does.
+//! of WebAssembly each; the app has eleven). Here the closure is boxed, and one copy serves
+//! every use; a call through the box costs nothing that matters beside the DOM work it does.
 
 use leptos::prelude::*;
 

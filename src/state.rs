@@ -29,6 +29,8 @@
 
 use communique_core::facet::{DateRange, Facet, Filters};
 use communique_core::{SortOrder, Span};
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -41,7 +43,7 @@ const REPLACE_PAUSE: std::time::Duration = std::time::Duration::from_millis(250)
 
 thread_local! {
     /// The entry state and address a replacing navigation has still to write.
-    static UNWRITTEN: std::cell::RefCell<Option<(JsValue, String)>> = const { std::cell::RefCell::new(None) };
+    static UNWRITTEN: RefCell<Option<(JsValue, String)>> = const { RefCell::new(None) };
 }
 
 /// Writes the replacement [`UNWRITTEN`] holds, if any: when typing pauses, before any

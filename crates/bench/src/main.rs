@@ -150,7 +150,8 @@ fn run(options: &Options) -> Result<(), String> {
 
     let steps = time_keystrokes(&in_place, &facets, &queries);
     println!(
-        "  a keystroke's work natively (every prefix of every query, as typed, no filters; the page adds its DOM work):"
+        "  a keystroke's work natively (every prefix of every query, as typed, no filters; \
+         the page adds its DOM work):"
     );
     for (name, samples) in &steps {
         if let Some(summary) = Summary::of(samples) {
