@@ -3,11 +3,17 @@
 //!
 //! Measures: the time `communique_compiler::compile_dir` takes on the folder; the size of the
 //! bundle (`communique_core::bundle::encode`), how long the page's start takes to open it
-//! (`bundle::open_in_place`) and the compiler's reader to decode all of it; and search latency, parse plus search, over every query in the file: one warm-up
-//! pass, then each query's median of `--runs` passes, summarised across queries. Speed is never asserted here or in tests: it depends on the machine.
+//! (`bundle::open_in_place`) and the compiler's reader to decode all of it; search latency,
+//! parse plus search, over every query in the file: one warm-up pass, then each query's median
+//! of `--runs` passes, summarised across queries; a keystroke's work in the core, step by step,
+//! over every prefix of the queries; and the heap that opening the bundle keeps, part by part
+//! (counted by this binary's allocator). Speed is never asserted here or in tests: it depends
+//! on the machine.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use communique_core::lazy::Source;
@@ -16,6 +22,47 @@ use communique_core::{bundle, Corpus, DocId, FacetIndex, Filters};
 
 use communique_bench::queries::read_queries;
 use communique_bench::stats::{ms, targets, verdict, Summary};
+
+/// The process's allocator, counting the bytes it holds, so that the bench can say what
+/// opening a bundle keeps on the heap and which part keeps it.
+struct Counting;
+
+/// Bytes [`Counting`] holds now.
+static HELD: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is the system allocator's, with the same arguments; the counter is
+// only arithmetic on the side.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        HELD.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's contract is `GlobalAlloc::alloc`'s, passed on.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as above.
+        let moved = unsafe { System.realloc(ptr, layout, new_size) };
+        if !moved.is_null() {
+            HELD.fetch_add(new_size, Ordering::Relaxed);
+            HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+        moved
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Megabytes, to one decimal.
+fn mb(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
 
 /// Timed passes over the queries unless `--runs` says otherwise.
 const DEFAULT_RUNS: usize = 5;
@@ -116,10 +163,12 @@ fn run(options: &Options) -> Result<(), String> {
     let bytes = bundle::encode(&corpus);
     let encode_time = started.elapsed();
     let source = Source::Shared(bytes.as_slice().into());
+    let held_before = HELD.load(Ordering::Relaxed);
     let started = Instant::now();
     let (in_place, facets) =
         bundle::open_in_place(&source).map_err(|err| format!("the bundle does not open: {err}"))?;
     let open_time = started.elapsed();
+    let held_open = HELD.load(Ordering::Relaxed) - held_before;
     let started = Instant::now();
     bundle::decode(&bytes).map_err(|err| format!("the bundle does not decode: {err}"))?;
     let decode_time = started.elapsed();
@@ -158,7 +207,51 @@ fn run(options: &Options) -> Result<(), String> {
             println!("    {name}: {summary}");
         }
     }
+
+    // What opening kept, part by part, in a copy opened afresh (the searches above read
+    // texts into the first): each part's bytes are what dropping it gives back (texts,
+    // mentions and posting lists stay in the bundle's bytes until read).
+    drop((in_place, facets));
+    let (fresh, fresh_facets) =
+        bundle::open_in_place(&source).map_err(|err| format!("the bundle does not open: {err}"))?;
+    let parts = held_parts(fresh, fresh_facets);
+    let listed: Vec<String> = parts
+        .iter()
+        .map(|(name, bytes)| format!("{name} {}", mb(*bytes)))
+        .collect();
+    println!(
+        "  heap kept by opening in place (before any search): {} for a bundle of {} ({:.1}×): {}",
+        mb(held_open),
+        mb(bytes.len()),
+        held_open as f64 / bytes.len() as f64,
+        listed.join(", ")
+    );
     Ok(())
+}
+
+/// The heap each part of an opened corpus holds, measured by dropping the parts in turn.
+fn held_parts(corpus: Corpus, facets: FacetIndex) -> Vec<(&'static str, usize)> {
+    let Corpus {
+        meta,
+        documents,
+        entities,
+        visits,
+        report,
+        index,
+    } = corpus;
+    let mut parts = Vec::new();
+    let mut drop_part = |name, part: Box<dyn std::any::Any>| {
+        let before = HELD.load(Ordering::Relaxed);
+        drop(part);
+        parts.push((name, before.saturating_sub(HELD.load(Ordering::Relaxed))));
+    };
+    drop_part("facet index", Box::new(facets));
+    drop_part("search index", Box::new(index));
+    drop_part("documents", Box::new(documents));
+    drop_part("entities", Box::new(entities));
+    drop_part("visits", Box::new(visits));
+    drop_part("report and the rest", Box::new((meta, report)));
+    parts
 }
 
 /// Times, for every prefix of every query as the search box sees it while typing, each step
