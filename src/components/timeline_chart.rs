@@ -27,6 +27,7 @@ use communique_core::timeline::{self, GestureAction, Gestures, Lanes, VisitSpan,
 use communique_core::{civil_from_days, Visit};
 use leptos::ev::{KeyboardEvent, PointerEvent, WheelEvent};
 use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::bundle;
@@ -85,7 +86,8 @@ pub fn TimelineChart(
     };
     let lanes = StoredValue::new(lanes);
     let window = RwSignal::new(bounds);
-    let width = RwSignal::new(800.0_f64);
+    // The axis is as wide as the chart's box; 0 until measured, and nothing is drawn until then.
+    let width = RwSignal::new(0.0_f64);
     let container = NodeRef::<leptos::html::Div>::new();
     let hovered = RwSignal::new(None::<usize>);
     // The brush while dragging: the day where it started and where it is now.
@@ -94,27 +96,41 @@ pub fn TimelineChart(
     // (a plain cell: a `StoredValue` of its own type costs more WASM than the gestures).
     let gestures = std::rc::Rc::new(std::cell::RefCell::new(Gestures::default()));
 
-    // The axis is as wide as the chart's box: measured now and on resize.
-    let measure = move || {
-        if let Some(el) = container.get_untracked() {
+    // The box's width is read when a `ResizeObserver` reports it: once the page is laid
+    // out, and whenever the box changes. Read when the chart was mounted, it forced a layout
+    // of the whole page in the middle of the app's work (5 ms of a query's first key at
+    // 10,000 articles, and more of the start, once the overview showed the strip).
+    let measure = Closure::<dyn Fn()>::new(move || {
+        if let Some(Some(el)) = container.try_get_untracked() {
             let w = f64::from(el.client_width());
-            if w > 0.0 {
-                width.set(w);
+            if w > 0.0 && width.try_get_untracked() != Some(w) {
+                width.try_set(w);
             }
         }
-    };
-    crate::effect::effect(move || {
-        if container.get().is_some() {
-            measure();
+    });
+    let observer = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()).ok();
+    if let Some(observer) = observer.clone() {
+        crate::effect::effect(move || {
+            if let Some(el) = container.get() {
+                observer.observe(&el);
+            }
+        });
+    }
+    let kept = send_wrapper::SendWrapper::new((observer, measure));
+    on_cleanup(move || {
+        let (observer, _measure) = kept.take();
+        if let Some(observer) = observer {
+            observer.disconnect();
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let marks = Memo::new(move |_| {
+        let w = width.get();
+        if w <= 0.0 {
+            return Vec::new();
+        }
         let shown = visits.get();
         let order = timeline::date_order(&shown);
-        let w = width.get();
         let view = window.get();
         let mut marks: Vec<Mark> = order
             .iter()
@@ -358,6 +374,9 @@ pub fn TimelineChart(
             return;
         };
         let (view, w) = (window.get(), width.get());
+        if w <= 0.0 {
+            return;
+        }
         let boxes = lane_boxes.get();
         let bottom = plot_height();
         let h = bottom + AXIS;

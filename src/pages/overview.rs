@@ -1,6 +1,7 @@
-//! The overview, shown when nothing is typed: the corpus, its size and date
-//! range, and its articles by date (a page at a time), grouped by year, undated last; beside it
-//! the facet panel (`browse.rs`), whose filters browse the corpus without a query.
+//! The overview's own parts, shown when nothing is typed: the corpus, its size and date
+//! range, and its articles by date (a page at a time), grouped by year, undated last. The
+//! facet panel beside them, whose filters browse the corpus without a query, and the timeline
+//! strip above the articles are the browsing layout's (`browse.rs`), shared with the results.
 
 use communique_core::{DocId, Document};
 use leptos::prelude::*;
@@ -15,11 +16,10 @@ use crate::state::Route;
 /// Articles the overview lists at first, and adds at each "Show more".
 const OVERVIEW_PAGE: usize = 100;
 
-/// `section#overview`: `.corpus-title`, the description, `.corpus-stats` and
-/// the articles newest first, one list per year, then the undated ones, [`OVERVIEW_PAGE`]
-/// at a time.
+/// The overview's heading: `h1#overview-title.corpus-title`, the description and
+/// `.corpus-stats`, or a note that the corpus is empty.
 #[component]
-pub fn OverviewPage() -> impl IntoView {
+pub fn OverviewHeading() -> impl IntoView {
     let corpus = bundle::corpus();
     let title = match corpus.meta.title.as_str() {
         "" => "Untitled corpus",
@@ -40,10 +40,24 @@ pub fn OverviewPage() -> impl IntoView {
             </p>
         }
     });
+    view! {
+        <h1 id="overview-title" class="corpus-title">{title}</h1>
+        {(!corpus.meta.description.is_empty())
+            .then(|| view! { <p class="corpus-description">{corpus.meta.description.as_str()}</p> })}
+        <p class="corpus-stats">{stats}</p>
+        {empty}
+    }
+}
+
+/// The articles newest first, one list per year, then the undated ones, [`OVERVIEW_PAGE`]
+/// at a time.
+#[component]
+pub fn OverviewArticles() -> impl IntoView {
+    let documents = &bundle::corpus().documents;
     // The newest articles first, a page at a time: a large corpus would otherwise
     // build tens of thousands of rows before the page can be used.
-    let years = by_year(&corpus.documents);
-    let total = corpus.documents.len();
+    let years = by_year(documents);
+    let total = documents.len();
     let shown = RwSignal::new(OVERVIEW_PAGE);
     let groups = move || {
         let mut left = shown.get();
@@ -69,15 +83,8 @@ pub fn OverviewPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section id="overview" aria-labelledby="overview-title">
-                <h1 id="overview-title" class="corpus-title">{title}</h1>
-                {(!corpus.meta.description.is_empty())
-                    .then(|| view! { <p class="corpus-description">{corpus.meta.description.as_str()}</p> })}
-                <p class="corpus-stats">{stats}</p>
-                {empty}
-                {groups}
-                <ShowMore shown=shown step=OVERVIEW_PAGE total=Signal::derive(move || total) />
-        </section>
+        {groups}
+        <ShowMore shown=shown step=OVERVIEW_PAGE total=Signal::derive(move || total) />
     }
 }
 

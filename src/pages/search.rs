@@ -1,21 +1,31 @@
-//! The search results: the active filters, the timeline strip, the result count, the
-//! order, and the results (of a query, or of the filters alone), beside the facet panel
-//! that `browse.rs` keeps.
+//! The search results' own parts: their heading, the result count, the order and the
+//! results (of a query, or of the filters alone). The facet panel, the filter chips and the
+//! timeline strip above them are the browsing layout's (`browse.rs`), shared with the overview.
 
 use leptos::prelude::*;
 
-use crate::components::filter_chips::FilterChips;
 use crate::components::result_list::ResultList;
 use crate::components::sort_select::SortSelect;
-use crate::components::timeline_strip::TimelineStrip;
 use crate::format;
 use crate::state::AppState;
 
-/// The results of the typed query and the filters: the [`FacetPanel`] beside
-/// them, the [`FilterChips`], `#result-count` (announced to screen readers as
-/// it changes), the [`SortSelect`] and the [`ResultList`].
+/// `h1#results-heading`, for screen readers: what labels the results' section. Always
+/// there, and hidden (`.results-part`) while the overview shows (`browse.rs`).
 #[component]
-pub fn SearchPage() -> impl IntoView {
+pub fn SearchHeading() -> impl IntoView {
+    view! {
+        <div class="results-part">
+            <h1 id="results-heading" class="visually-hidden">
+                "Search results"
+            </h1>
+        </div>
+    }
+}
+
+/// `#result-count` (announced to screen readers as it changes), the [`SortSelect`] and the
+/// [`ResultList`].
+#[component]
+pub fn SearchResults() -> impl IntoView {
     let state = AppState::expect();
     let count = move || match crate::shards::loading() {
         true => "Loading…".to_string(),
@@ -24,19 +34,12 @@ pub fn SearchPage() -> impl IntoView {
             .with(|rows| format::count_of(rows.len(), "result", "results")),
     };
     view! {
-        <section class="search-results" aria-labelledby="results-heading">
-            <h1 id="results-heading" class="visually-hidden">
-                "Search results"
-            </h1>
-            <FilterChips />
-            <TimelineStrip />
-            <div class="results-bar">
-                <p id="result-count" aria-live="polite" aria-atomic="true">
-                    {count}
-                </p>
-                <SortSelect />
-            </div>
-            <ResultList />
-        </section>
+        <div class="results-bar">
+            <p id="result-count" aria-live="polite" aria-atomic="true">
+                {count}
+            </p>
+            <SortSelect />
+        </div>
+        <ResultList />
     }
 }

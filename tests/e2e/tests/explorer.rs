@@ -271,6 +271,68 @@ async fn back_returns_from_the_reader_to_the_results() {
 }
 
 #[tokio::test]
+async fn typing_keeps_what_the_overview_and_the_results_share() {
+    run_test("overview_to_results", async |page: &Page| {
+        page.visit("").await?;
+        // The overview shows the corpus's visits in the timeline strip, as the results do.
+        page.wait_for("section#overview .timeline-strip .tl-mark")
+            .await?;
+        page.screenshot("overview_strip").await?;
+        // Tag the parts the overview and the results share, and the overview's articles: a
+        // part built anew by the first key or by clearing the query loses its tag.
+        let tag = r#"
+for (const css of ['.facet-panel', '.timeline-strip', '.doc-list']) {
+  document.querySelector(css).dataset.kept = 'yes';
+}
+"#;
+        page.script(tag, Vec::new()).await?;
+        page.replace_text("input#search", "Tehran").await?;
+        page.wait_for("#results .result").await?;
+        page.wait_gone("section#overview").await?;
+        let hidden = r#"
+return [...document.querySelectorAll('.overview-part')].every(part => part.hidden)
+  && !document.querySelector('.results-part').hidden;
+"#;
+        ensure!(
+            page.script(hidden, Vec::new()).await? == true,
+            "the results show while the overview's parts are hidden"
+        );
+        let kept = r#"
+return ['.facet-panel', '.timeline-strip', '.doc-list']
+  .filter(css => document.querySelector(css)?.dataset.kept !== 'yes');
+"#;
+        let rebuilt = page.script(kept, Vec::new()).await?;
+        ensure!(
+            rebuilt == serde_json::json!([]),
+            "the first key rebuilt {rebuilt}"
+        );
+        let clear = r#"
+const box = document.getElementById('search');
+box.value = '';
+box.dispatchEvent(new Event('input', { bubbles: true }));
+"#;
+        page.script(clear, Vec::new()).await?;
+        page.wait_for("section#overview").await?;
+        let rebuilt = page.script(kept, Vec::new()).await?;
+        ensure!(
+            rebuilt == serde_json::json!([]),
+            "clearing the query rebuilt {rebuilt}"
+        );
+        let shown = r#"
+return [...document.querySelectorAll('.overview-part')].every(part => !part.hidden)
+  && document.querySelector('.results-part').hidden
+  && !document.querySelector('#results');
+"#;
+        ensure!(
+            page.script(shown, Vec::new()).await? == true,
+            "the overview shows again, and the results are gone"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_address_keeps_the_whole_query_when_a_link_follows_typing_at_once() {
     run_test("typing_then_link", async |page: &Page| {
         page.visit("").await?;
