@@ -1,5 +1,5 @@
 //! `browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N] [--cold N]
-//! [--profile FILE]`: in-browser timings of a built site, run by `cargo xtask bench`.
+//! [--profile FILE] [--profile-load FILE]`: in-browser timings of a built site, run by `cargo xtask bench`.
 //!
 //! Time to interactive: milliseconds from the start of navigation until `body[data-ready=true]`
 //! (the app mounted and decoded its corpus), for first loads, each in a browser of its own
@@ -19,6 +19,8 @@
 //! Bytes: those fetched before the page was ready, and those the first typed query fetched.
 //! `--profile FILE`: a CPU profile of the first typing of the queries, written as a
 //! `.cpuprofile` (DevTools opens it), and the functions that took the most time themselves.
+//! `--profile-load FILE`: the same of the load of the page the queries are typed in (from the
+//! browser's cache, so it shows the page's own start: decoding the bundle, the first view).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -122,6 +124,8 @@ struct Options {
     cold: usize,
     /// Where to write a CPU profile of the typed queries (`--profile FILE`), if anywhere.
     profile: Option<PathBuf>,
+    /// Where to write a CPU profile of the page's start (`--profile-load FILE`), if anywhere.
+    profile_load: Option<PathBuf>,
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -162,7 +166,7 @@ async fn main() -> ExitCode {
 fn parse_args(args: Vec<String>) -> Result<Options, String> {
     const USAGE: &str =
         "usage: browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N] [--cold N] \
-         [--profile FILE]";
+         [--profile FILE] [--profile-load FILE]";
     let mut options = Options {
         dist: PathBuf::new(),
         queries: PathBuf::new(),
@@ -170,6 +174,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
         loads: DEFAULT_LOADS,
         cold: DEFAULT_COLD,
         profile: None,
+        profile_load: None,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -193,6 +198,7 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
                     .map_err(|_| format!("--cold expects a number, not {value:?}"))?
             }
             "--profile" => options.profile = Some(value.into()),
+            "--profile-load" => options.profile_load = Some(value.into()),
             _ => return Err(format!("unknown option {arg:?}\n{USAGE}")),
         }
     }
@@ -257,7 +263,13 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         println!("browser {label}: first load, {line}");
     }
 
+    if options.profile_load.is_some() {
+        start_profile(page).await?;
+    }
     page.visit("").await?;
+    if let Some(path) = &options.profile_load {
+        stop_profile(page, label, path, "the page's start").await?;
+    }
     // Spread over the file: single words, pairs, phrases, prefixes and misspellings alike.
     let step = (queries.len() / TYPED_QUERIES).max(1);
     let typed: Vec<&String> = queries.iter().step_by(step).take(TYPED_QUERIES).collect();
@@ -270,13 +282,7 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         )
         .await?;
     if options.profile.is_some() {
-        for cmd in [
-            DevTools::new("Profiler.enable", json!({})),
-            DevTools::new("Profiler.setSamplingInterval", json!({ "interval": 100 })),
-            DevTools::new("Profiler.start", json!({})),
-        ] {
-            page.client().issue_cmd(cmd).await?;
-        }
+        start_profile(page).await?;
     }
     let typed_keys = type_queries(page, &typed, label, Some(&loaded)).await?;
     for times in &typed_keys {
@@ -285,11 +291,7 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         keystrokes.extend(times);
     }
     if let Some(path) = &options.profile {
-        let answer = page
-            .client()
-            .issue_cmd(DevTools::new("Profiler.stop", json!({})))
-            .await?;
-        write_profile(label, path, &answer["profile"])?;
+        stop_profile(page, label, path, "the typed queries").await?;
     }
     print_memory(
         label,
@@ -402,9 +404,30 @@ async fn type_queries(
     Ok(typed)
 }
 
+/// Starts the CPU profiler, sampling every 0.1 ms.
+async fn start_profile(page: &Page) -> Outcome {
+    for cmd in [
+        DevTools::new("Profiler.enable", json!({})),
+        DevTools::new("Profiler.setSamplingInterval", json!({ "interval": 100 })),
+        DevTools::new("Profiler.start", json!({})),
+    ] {
+        page.client().issue_cmd(cmd).await?;
+    }
+    Ok(())
+}
+
+/// Stops the CPU profiler and writes what it sampled, `what`, to `path` ([`write_profile`]).
+async fn stop_profile(page: &Page, label: &str, path: &std::path::Path, what: &str) -> Outcome {
+    let answer = page
+        .client()
+        .issue_cmd(DevTools::new("Profiler.stop", json!({})))
+        .await?;
+    write_profile(label, path, what, &answer["profile"])
+}
+
 /// Writes a `Profiler.stop` answer's profile to `path` (Chrome's `.cpuprofile`, which DevTools
 /// opens) and prints the functions that took the most time themselves, by name and script.
-fn write_profile(label: &str, path: &std::path::Path, profile: &Value) -> Outcome {
+fn write_profile(label: &str, path: &std::path::Path, what: &str, profile: &Value) -> Outcome {
     /// Functions printed.
     const TOP: usize = 25;
     std::fs::write(path, profile.to_string())
@@ -437,7 +460,7 @@ fn write_profile(label: &str, path: &std::path::Path, profile: &Value) -> Outcom
     let mut top: Vec<(&str, f64)> = self_us.into_iter().collect();
     top.sort_by(|a, b| b.1.total_cmp(&a.1));
     println!(
-        "browser {label}: CPU profile of the typed queries in {} ({} ms sampled); most self time:",
+        "browser {label}: CPU profile of {what} in {} ({} ms sampled); most self time:",
         path.display(),
         (total / 1000.0).round()
     );
