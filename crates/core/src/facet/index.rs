@@ -12,7 +12,7 @@
 //! linear in documents is derived at load ([`FacetIndex::assemble`]), so the
 //! bundle does not carry it twice. `examples/facet_bench.rs` times both.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::filters::{DateRange, Filters, UNDATED_KEY};
 use super::fold::{fold_name, fold_name_into};
@@ -319,8 +319,12 @@ pub struct FacetIndex {
     doc_days: Vec<Option<(i64, i64)>>,
     /// Per document: `(entity, sentence index)` of every mention, sorted, deduplicated.
     pub(super) doc_mentions: Lists<(EntityId, u32)>,
-    /// Per entity: the documents that mention it, sorted.
-    pub(super) entity_docs: Lists<DocId>,
+    /// How many of the values are entities (the corpus's entities).
+    entity_count: usize,
+    /// Per entity: the documents that mention it, sorted; derived from `doc_values` when an
+    /// entity page first asks ([`FacetIndex::entity_docs`]), which a search never does. At
+    /// 100,000 articles it is 4 MB, and a pass over every document at start.
+    entity_docs: OnceLock<Lists<DocId>>,
 }
 
 /// Filters resolved to value ids: what matching actually compares.
@@ -460,16 +464,6 @@ impl FacetIndex {
             );
         }
 
-        let entity_docs = Lists::from_pairs(entity_count, |add| {
-            for doc in 0..documents.len() {
-                for &value in doc_values.get(doc) {
-                    if (value as usize) < entity_count {
-                        add(value as usize, doc as DocId);
-                    }
-                }
-            }
-        });
-
         Ok(FacetIndex {
             values,
             by_rank,
@@ -478,13 +472,30 @@ impl FacetIndex {
             doc_values,
             doc_days,
             doc_mentions,
-            entity_docs,
+            entity_count,
+            entity_docs: OnceLock::new(),
         })
     }
 
     /// Number of entities indexed (the corpus's entities).
     pub(super) fn entity_count(&self) -> usize {
-        self.entity_docs.starts.len() - 1
+        self.entity_count
+    }
+
+    /// The documents that mention `entity`, sorted.
+    pub(super) fn entity_docs(&self, entity: EntityId) -> &[DocId] {
+        let entity_docs = self.entity_docs.get_or_init(|| {
+            Lists::from_pairs(self.entity_count, |add| {
+                for doc in 0..self.doc_count() {
+                    for &value in self.doc_values.get(doc) {
+                        if (value as usize) < self.entity_count {
+                            add(value as usize, doc as DocId);
+                        }
+                    }
+                }
+            })
+        });
+        entity_docs.get(entity as usize)
     }
 
     /// Number of documents indexed (the corpus's documents).

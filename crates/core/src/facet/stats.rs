@@ -148,7 +148,7 @@ impl FacetIndex {
         // Per entity: shared sentences, shared documents (dense: one slot per entity
         // beats hashing for the hundreds of thousands of pairs a frequent entity has).
         let mut shared = vec![(0u32, 0u32); self.entity_count()];
-        for &doc in self.entity_docs.get(entity as usize) {
+        for &doc in self.entity_docs(entity) {
             // Rows are sorted by entity, then sentence: the entity's own sentences
             // are one run, and every other entity's pairs follow one another.
             let row = self.doc_mentions.get(doc as usize);
