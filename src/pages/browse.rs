@@ -16,9 +16,10 @@ use crate::Page;
 
 /// `.browse-layout`: the facet panel, then one section, `section.browse-main`: `#overview`
 /// (labelled by the corpus title) while `page` is the overview, labelled by the results'
-/// hidden heading while it is the results. In it, the page's heading, the [`FilterChips`] and the [`TimelineStrip`], then
-/// the overview's articles or the results; the overview's parts, once built, are hidden
-/// (`div.overview-part[hidden]`) rather than taken down while the results show.
+/// hidden heading while it is the results. In it, the page's heading, the [`FilterChips`]
+/// and the [`TimelineStrip`], then the overview's articles or the results; the overview's
+/// parts, once built, are hidden (`div.overview-part[hidden]`) rather than taken down while
+/// the results show.
 #[component]
 pub fn BrowsePage(
     /// The page routed to: the overview or the results.

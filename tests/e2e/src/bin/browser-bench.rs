@@ -1,5 +1,6 @@
 //! `browser-bench --dist DIR --queries FILE [--label TEXT] [--loads N] [--cold N]
-//! [--profile FILE] [--profile-load FILE]`: in-browser timings of a built site, run by `cargo xtask bench`.
+//! [--profile FILE] [--profile-load FILE]`: in-browser timings of a built site, run by
+//! `cargo xtask bench`.
 //!
 //! Time to interactive: milliseconds from the start of navigation until `body[data-ready=true]`
 //! (the app mounted and decoded its corpus), for first loads, each in a browser of its own
