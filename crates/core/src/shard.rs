@@ -154,35 +154,45 @@ pub struct ShardSizes {
 }
 
 impl ShardSizes {
-    /// These sizes, grown alike so that no more than `max_files` shards hold `totals`
-    /// bytes of texts, mentions and postings. Every shard of a kind but its last holds at
-    /// least its size, so a kind of `total` bytes takes at most `total / size + 1` shards.
+    /// These sizes, grown so that no more than `max_files` shards hold `totals` bytes of
+    /// texts, mentions and postings. Every shard of a kind but its last holds at least its
+    /// size, so a kind of `total` bytes takes at most `total / size + 1` shards.
+    ///
+    /// The texts grow alone when that is enough: a page of results reads a text shard for
+    /// each of its rows, but a posting shard only for each word, so a larger posting shard
+    /// would cost every query more than a larger text shard saves. Only when the postings and
+    /// mentions alone fill the files do all three grow alike.
     fn within(&self, totals: [usize; 3]) -> ShardSizes {
         let sizes = [self.texts, self.mentions, self.postings].map(|size| size.max(1));
-        let wanted: usize = totals
-            .iter()
-            .zip(sizes)
-            .map(|(total, size)| total / size)
-            .sum();
+        // How many full shards of each kind the sizes make.
+        let [texts, mentions, postings] = [0, 1, 2].map(|kind| totals[kind] / sizes[kind]);
         // Less the last shard of each kind, and the report's.
         let room = self.max_files.saturating_sub(4).max(1);
-        let factor = wanted.div_ceil(room).max(1);
-        ShardSizes {
-            texts: sizes[0] * factor,
-            mentions: sizes[1] * factor,
-            postings: sizes[2] * factor,
+        let grown = |factors: [usize; 3]| ShardSizes {
+            texts: sizes[0] * factors[0],
+            mentions: sizes[1] * factors[1],
+            postings: sizes[2] * factors[2],
             max_files: self.max_files,
+        };
+        match room.checked_sub(mentions + postings) {
+            // The least factor that leaves `texts / factor` full text shards within the room.
+            Some(text_room) if text_room > 0 => grown([texts / (text_room + 1) + 1, 1, 1]),
+            _ => {
+                let factor = (texts + mentions + postings).div_ceil(room).max(1);
+                grown([factor; 3])
+            }
         }
     }
 }
 
 impl Default for ShardSizes {
-    /// Small enough that a query and its first rows fetch little (a text shard holds
-    /// about 15 articles of the bench corpus), large enough that 100,000 articles fit in
-    /// about 1,500 files.
+    /// Small enough that a query and its first rows fetch little: a text shard holds about 5
+    /// articles of the bench corpus, and the first query typed there ("Iran") fetched 0.5 MB,
+    /// where 48 KB text shards made it 1.2 MB. At 100,000 articles the file limit grows the
+    /// text shards ([`ShardSizes::within`]).
     fn default() -> ShardSizes {
         ShardSizes {
-            texts: 48 * 1024,
+            texts: 16 * 1024,
             mentions: 64 * 1024,
             postings: 64 * 1024,
             max_files: 1_900,
@@ -384,6 +394,50 @@ mod tests {
             assert!(!found.is_empty());
             assert_eq!(found, one.index.search(&one.documents, &query, &options));
         }
+    }
+
+    #[test]
+    fn text_shards_grow_first_and_every_layout_keeps_within_the_file_limit() {
+        let base = ShardSizes {
+            texts: 16,
+            mentions: 64,
+            postings: 64,
+            max_files: 100,
+        };
+        // The most files `sizes` can make of `totals` (each kind's last shard, the report).
+        let most_files = |sizes: ShardSizes, [t, m, p]: [usize; 3]| {
+            t / sizes.texts + m / sizes.mentions + p / sizes.postings + 4
+        };
+        for totals in [
+            [0, 0, 0],
+            [800, 640, 640],
+            [16_000, 640, 640],
+            [1_000_000, 64 * 40, 64 * 50],
+            [1_000_000, 64 * 50, 64 * 60],
+            [10, 64 * 500, 64 * 500],
+        ] {
+            let sizes = base.within(totals);
+            assert!(
+                most_files(sizes, totals) <= base.max_files,
+                "{totals:?}: {sizes:?}"
+            );
+            let others_fit = totals[1] / 64 + totals[2] / 64 < 96;
+            if others_fit {
+                // Only the texts grow, and only as much as the limit asks.
+                assert_eq!((sizes.mentions, sizes.postings), (64, 64), "{totals:?}");
+                let smaller = ShardSizes {
+                    texts: sizes.texts - 16,
+                    ..sizes
+                };
+                assert!(
+                    sizes.texts == 16 || most_files(smaller, totals) > base.max_files,
+                    "{totals:?}: {sizes:?} grew more than needed"
+                );
+            } else {
+                assert!(sizes.mentions > 64 && sizes.postings > 64, "{totals:?}");
+            }
+        }
+        assert_eq!(base.within([800, 640, 640]), base, "nothing to grow");
     }
 
     #[test]
