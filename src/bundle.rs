@@ -46,7 +46,7 @@ pub fn document(id: &str) -> Option<(DocId, &'static Document)> {
     let documents = &corpus().documents;
     // Documents are sorted by id (see `Corpus::documents`), but a linear scan
     // stays correct should a bundle ever break that promise.
-    let index = match documents.binary_search_by(|d| d.id.as_str().cmp(id)) {
+    let index = match documents.binary_search_by(|d| (*d.id).cmp(id)) {
         Ok(index) => index,
         Err(_) => documents.iter().position(|d| d.id == id)?,
     };

@@ -118,20 +118,24 @@ pub fn App() -> impl IntoView {
             other => other.clone(),
         })
     });
-    let corpus_title = bundle::corpus().meta.title.clone();
     crate::effect::effect(move || {
-        let name = match page.get() {
-            Page::Reader(doc) => bundle::corpus().documents[doc as usize].title.clone(),
+        let corpus = bundle::corpus();
+        let quoted;
+        let name: &str = match page.get() {
+            Page::Reader(doc) => &corpus.documents[doc as usize].title,
             Page::Results => match state.query.get().trim() {
-                "" => "Filtered articles".to_string(),
-                query => format!("“{query}”"),
+                "" => "Filtered articles",
+                query => {
+                    quoted = format!("“{query}”");
+                    &quoted
+                }
             },
-            Page::Entity(entity) => bundle::corpus().entities[entity as usize].name.clone(),
-            Page::Report => "Compile report".to_string(),
-            Page::Timeline => "Visits timeline".to_string(),
-            Page::EmbedBuilder => "Embed this view".to_string(),
-            Page::Overview => corpus_title.clone(),
-            Page::NotFound(_) => "Not found".to_string(),
+            Page::Entity(entity) => &corpus.entities[entity as usize].name,
+            Page::Report => "Compile report",
+            Page::Timeline => "Visits timeline",
+            Page::EmbedBuilder => "Embed this view",
+            Page::Overview => &corpus.meta.title,
+            Page::NotFound(_) => "Not found",
         };
         document().set_title(&format!("{name} · Communiqué"));
     });

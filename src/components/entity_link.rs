@@ -24,9 +24,9 @@ pub fn EntityLink(
             <AppLink
                 to=to
                 title=mention_description(entity)
-                entity=entity.id.as_str()
+                entity=&*entity.id
             >
-                {entity.name.as_str()}
+                {&*entity.name}
             </AppLink>
         </span>
     }

@@ -122,7 +122,7 @@ pub fn MentionText(
                                 <AppLink
                                     to=to
                                     title=mention_description(entity)
-                                    entity=entity.id.as_str()
+                                    entity=&*entity.id
                                 >
                                     <MarkedText text=text within=piece.span marks=marks />
                                 </AppLink>

@@ -51,8 +51,7 @@ pub fn ReportFile(
                     .map(|id| {
                         // The title says more than the id; an id the bundle
                         // lacks still shows, so the report never hides a file.
-                        let title =
-                            bundle::document(id).map_or(id.as_str(), |(_, d)| d.title.as_str());
+                        let title = bundle::document(id).map_or(id.as_str(), |(_, d)| &*d.title);
                         view! {
                             <AppLink to=Route::default().with_doc(id) class="report-doc">
                                 {title}

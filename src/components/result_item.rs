@@ -55,7 +55,7 @@ pub fn ResultItem(
             class:active=is_active
             id=id
             aria-current=move || is_active().then_some("true")
-            data-doc=doc.id.clone()
+            data-doc=&*doc.id
         >
             <h2 class="result-heading">
                 <AppLink to=to class="result-title">

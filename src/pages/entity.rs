@@ -112,7 +112,7 @@ pub fn EntityPage(
                                 None => "date not stated".to_string(),
                             }}
                         </span>
-                        <AppLink to=to class="role-source" title=article.title.clone()>
+                        <AppLink to=to class="role-source" title=&*article.title>
                             "source sentence"
                         </AppLink>
                     </li>
@@ -160,9 +160,9 @@ pub fn EntityPage(
                 })
                 .collect_view();
             view! {
-                <li class="entity-document" data-doc=article.id.clone()>
+                <li class="entity-document" data-doc=&*article.id>
                     <h3 class="entity-document-title">
-                        <AppLink to=here.with_doc(&article.id)>{article.title.as_str()}</AppLink>
+                        <AppLink to=here.with_doc(&article.id)>{&*article.title}</AppLink>
                     </h3>
                     <p class="entity-document-meta">
                         <DocDate date=article.date />
@@ -206,13 +206,13 @@ pub fn EntityPage(
             id="entity"
             class=format!("entity-page kind-{}", item.kind.as_str())
             aria-labelledby="entity-name"
-            data-entity=item.id.clone()
+            data-entity=&*item.id
         >
             <nav class="entity-nav" aria-label="Entity">
                 <AppLink to=back_to class="back-link">{back_label}</AppLink>
             </nav>
             <p class="entity-kind">{kind_label(item.kind)}</p>
-            <h1 id="entity-name" tabindex="-1">{item.name.as_str()}</h1>
+            <h1 id="entity-name" tabindex="-1">{&*item.name}</h1>
             <ul class="entity-facts">{country} {place} {aliases}</ul>
             <p class="entity-summary">{summary}</p>
             <button type="button" id="filter-by-entity" class="filter-by" on:click=filter_by>

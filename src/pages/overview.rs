@@ -105,7 +105,7 @@ fn DocEntry(
     view! {
         <li class="doc-entry">
             <AppLink to=Route::default().with_doc(&doc.id) class="doc-title">
-                {doc.title.as_str()}
+                {&*doc.title}
             </AppLink>
             <span class="doc-meta">
                 <DocDate date=doc.date class="doc-date" />

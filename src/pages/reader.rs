@@ -129,7 +129,7 @@ pub fn ReaderPage(
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
 
     view! {
-        <article id="reader" class="reader" aria-labelledby=READER_TITLE_ID data-doc=article.id.clone()>
+        <article id="reader" class="reader" aria-labelledby=READER_TITLE_ID data-doc=&*article.id>
             <nav class="reader-nav" aria-label="Article">
                 <button
                     type="button"
@@ -153,7 +153,7 @@ pub fn ReaderPage(
                     }
                 })}
                 <span class="reader-id">
-                    <code>{article.id.as_str()}</code>
+                    <code>{&*article.id}</code>
                 </span>
             </p>
             {match_note}

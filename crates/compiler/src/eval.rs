@@ -229,7 +229,7 @@ pub fn name_key(name: &str) -> String {
 /// Scores `corpus`, compiled from the gold's articles, against `gold`.
 /// Articles missing from the corpus are left out of the scores.
 pub fn score(gold: &Gold, corpus: &Corpus) -> Scores {
-    let doc_ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    let doc_ids: Vec<&str> = corpus.documents.iter().map(|d| &*d.id).collect();
     let present: BTreeSet<&str> = doc_ids.iter().copied().collect();
     let entities = [
         EntityKind::Person,
@@ -287,7 +287,7 @@ fn score_entities(
             .iter()
             .filter_map(|m| doc_ids.get(m.doc as usize).copied())
             .collect();
-        let forms = std::iter::once(&entity.name).chain(&entity.aliases);
+        let forms = std::iter::once(&*entity.name).chain(entity.aliases.iter().map(String::as_str));
         for doc in docs {
             let candidates: Vec<&str> = forms
                 .clone()

@@ -24,7 +24,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use communique_core::{Body, Corpus, CorpusMeta, Diagnostic, Document, FileReport};
+use communique_core::{Body, Corpus, CorpusMeta, Diagnostic, Document, FileReport, Text};
 
 pub mod clean;
 pub mod dates;
@@ -196,13 +196,13 @@ fn build_document(raw: &RawArticle, settings: &read::Settings) -> Cleaned {
     }
     Ok((
         Document {
-            id: raw.id.clone(),
-            title: settled.title.unwrap_or_default(),
+            id: raw.id.clone().into(),
+            title: settled.title.unwrap_or_default().into(),
             date: settled.date,
-            time: settled.time,
-            source: settled.source,
-            dateline: cleaned.dateline,
-            url: settled.url,
+            time: settled.time.map(Text::from),
+            source: settled.source.map(Text::from),
+            dateline: cleaned.dateline.map(Text::from),
+            url: settled.url.map(Text::from),
             body: Body {
                 text: cleaned.text,
                 paragraphs: cleaned.paragraphs,
@@ -268,7 +268,7 @@ fn deduplicate(mut documents: Vec<Compiled>, files: &mut [FileReport]) -> Vec<Do
         match fate {
             Ok(()) => {
                 report.messages.extend(notes);
-                report.documents.push(document.id.clone());
+                report.documents.push(document.id.to_string());
                 kept.push(document);
             }
             // A whole file: it is skipped, and the reason says why.

@@ -305,7 +305,7 @@ fn people_of(files: &[(&str, &[u8])]) -> Vec<(String, Vec<String>)> {
         .entities
         .into_iter()
         .filter(|e| e.kind == EntityKind::Person)
-        .map(|e| (e.name, e.aliases))
+        .map(|e| (e.name.into(), e.aliases))
         .collect()
 }
 

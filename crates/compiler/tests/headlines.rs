@@ -24,7 +24,7 @@ fn names(corpus: &Corpus, kind: EntityKind) -> Vec<&str> {
         .entities
         .iter()
         .filter(|e| e.kind == kind)
-        .map(|e| e.name.as_str())
+        .map(|e| e.name.as_ref())
         .collect()
 }
 
@@ -92,7 +92,7 @@ fn a_headline_describing_its_traveller_names_the_one_the_story_names() {
         .iter()
         .map(|v| {
             let doc = &corpus.documents[v.evidence[0].source.doc as usize];
-            (doc.id.as_str(), v.traveler.as_str(), v.destination.as_str())
+            (doc.id.as_ref(), v.traveler.as_str(), v.destination.as_str())
         })
         .collect();
     assert_eq!(

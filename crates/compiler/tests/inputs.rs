@@ -88,13 +88,13 @@ skipped   only-boilerplate.txt: no article text (only headline, date or boilerpl
     );
     assert_eq!(corpus.meta.title, "Test corpus");
     assert_eq!(corpus.meta.description, "Made by a test.");
-    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_ref()).collect();
     assert_eq!(
         ids,
         ["a", "feeds/wire/4", "latin1", "nested/deeper/b", "w1"]
     );
     let latin1 = &corpus.documents[2];
-    assert_eq!((latin1.title.as_str(), latin1.date), ("Café society", None));
+    assert_eq!((latin1.title.as_ref(), latin1.date), ("Café society", None));
     // The headline opens the text; the story follows it.
     assert!(latin1.text.starts_with("Café society\n\nThe café opened"));
     let nested = &corpus.documents[3];
@@ -102,7 +102,7 @@ skipped   only-boilerplate.txt: no article text (only headline, date or boilerpl
     assert_eq!(nested.source.as_deref(), Some("Wire"));
     let wire = &corpus.documents[4];
     assert_eq!(
-        (wire.title.as_str(), wire.date.map(|d| d.iso())),
+        (wire.title.as_ref(), wire.date.map(|d| d.iso())),
         ("Wire one", Some("2016-09".into()))
     );
 }

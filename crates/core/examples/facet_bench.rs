@@ -63,8 +63,8 @@ fn corpus(docs: usize) -> Corpus {
         .map(|i| {
             let kind = kinds[i % 3];
             Entity {
-                id: format!("{}/entity-{i}", kind.as_str()),
-                name: format!("Entity Nümber {i}"),
+                id: format!("{}/entity-{i}", kind.as_str()).into(),
+                name: format!("Entity Nümber {i}").into(),
                 kind,
                 aliases: vec![format!("E{i}")],
                 roles: Vec::new(),
@@ -103,10 +103,10 @@ fn corpus(docs: usize) -> Corpus {
             )),
         };
         documents.push(Document {
-            id: format!("doc-{doc}"),
-            title: format!("Article {doc}"),
+            id: format!("doc-{doc}").into(),
+            title: format!("Article {doc}").into(),
             date,
-            source: Some(format!("Source {}", random.below(40))),
+            source: Some(format!("Source {}", random.below(40)).into()),
             body: Body {
                 text,
                 sentences,

@@ -60,8 +60,8 @@ fn document(line: Line) -> Document {
         })
         .collect();
     Document {
-        id: line.id,
-        title: line.title,
+        id: line.id.into(),
+        title: line.title.into(),
         body: Body {
             text: line.text,
             sentences,
@@ -155,7 +155,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let took = started.elapsed();
         let top = hits
             .first()
-            .map_or("-", |h| corpus.documents[h.doc as usize].title.as_str());
+            .map_or("-", |h| corpus.documents[h.doc as usize].title.as_ref());
         println!(
             "{q:>34}: {:>5} hits in {took:>10.2?}; top: {top}",
             hits.len()

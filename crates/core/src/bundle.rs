@@ -49,7 +49,7 @@ use crate::Corpus;
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
 /// Version of the bundle layout; bump on any change to the model or index types.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -242,6 +242,8 @@ fn check_header(bytes: &[u8]) -> Result<(), BundleError> {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use std::borrow::Cow;
+
     use super::*;
     use crate::model::*;
     use crate::SearchIndex;
@@ -455,6 +457,55 @@ pub(crate) mod tests {
         assert_eq!(lazy, corpus);
         assert_eq!(lazy_facets, eager_facets);
         assert!(lazy.documents[0].body.is_read());
+    }
+
+    #[test]
+    fn names_read_from_a_bundle_in_the_program_are_borrowed_not_copied() {
+        let corpus = full_corpus();
+        // As the page's bundle, which `include_bytes!` embeds.
+        let bytes: &'static [u8] = Vec::leak(encode(&corpus));
+        let (read, _) = open_in_place(&Source::Static(bytes)).unwrap();
+        assert_eq!(read, corpus);
+        let within = bytes.as_ptr_range();
+        let borrowed = |text: &Text| match text {
+            Cow::Borrowed(text) => within.contains(&text.as_ptr()),
+            Cow::Owned(_) => false,
+        };
+        for document in &read.documents {
+            let optional = [
+                &document.time,
+                &document.source,
+                &document.dateline,
+                &document.url,
+            ];
+            assert!([&document.id, &document.title].into_iter().all(borrowed));
+            assert!(optional.into_iter().flatten().all(borrowed), "{document:?}");
+        }
+        for entity in &read.entities {
+            let mut names = [&entity.id, &entity.name]
+                .into_iter()
+                .chain(&entity.country);
+            assert!(names.all(borrowed), "{entity:?}");
+        }
+        // From bytes of its own, they are copied, since those bytes may go.
+        let (copied, _) = in_place(bytes).unwrap();
+        assert!(matches!(copied.documents[0].title, Cow::Owned(_)));
+    }
+
+    #[test]
+    fn a_damaged_name_is_refused_from_any_source() {
+        let mut bytes = encode(&full_corpus());
+        let at = bytes.windows(7).position(|w| w == b"Zarif v").unwrap();
+        bytes[at] = 0xFF;
+        let problem = |read: Result<(Corpus, FacetIndex), BundleError>| match read {
+            Err(BundleError::Corrupt(why)) => why,
+            _ => "read".into(),
+        };
+        // The document's title, after its id and the payload's metadata.
+        let expected = "invalid UTF-8 in a string at byte 54 of the payload";
+        assert_eq!(problem(in_place(&bytes)), expected);
+        let bytes: &'static [u8] = Vec::leak(bytes);
+        assert_eq!(problem(open_in_place(&Source::Static(bytes))), expected);
     }
 
     #[test]

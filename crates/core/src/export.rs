@@ -322,10 +322,7 @@ fn span_out<'a>(corpus: &'a Corpus, source: &SourceRef) -> SpanOut<'a> {
 
 /// The id string of a document number (empty for a dangling number, which the model forbids).
 fn doc_id(corpus: &Corpus, doc: u32) -> &str {
-    corpus
-        .documents
-        .get(doc as usize)
-        .map_or("", |d| d.id.as_str())
+    corpus.documents.get(doc as usize).map_or("", |d| &*d.id)
 }
 
 /// `"day"`, `"month"` or `"year"`.

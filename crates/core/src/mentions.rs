@@ -78,7 +78,7 @@ fn sort(mentions: &mut [DocMention]) {
 mod tests {
     use super::*;
     use crate::model::Body;
-    use crate::model::EntityKind;
+    use crate::model::{EntityKind, Text};
 
     #[test]
     fn both_readings_agree_and_skip_spans_outside_the_text() {
@@ -91,8 +91,8 @@ mod tests {
             ..Document::default()
         };
         let entity = |mentions: &[(u32, usize, usize)]| Entity {
-            id: String::new(),
-            name: String::new(),
+            id: Text::default(),
+            name: Text::default(),
             kind: EntityKind::Place,
             aliases: Vec::new(),
             roles: Vec::new(),

@@ -8,6 +8,8 @@
 //! Invariant: all offsets are byte offsets into [`Document::text`] and always lie
 //! on UTF-8 character boundaries.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::lazy::{Empty, Lazy};
@@ -208,25 +210,31 @@ pub fn civil_from_days(days: i64) -> PartialDate {
     PartialDate::ymd(year, month, day)
 }
 
+/// A string of the model's metadata: borrowed from the bundle's bytes when those live as long
+/// as the program (the bundle embedded in the page's WASM), owned otherwise. At start the
+/// page reads every article's and entity's names; borrowing them allocates and copies
+/// nothing (`wire.rs`).
+pub type Text = Cow<'static, str>;
+
 /// One article, cleaned: its metadata, and its [`Body`], which it reads as (`Deref`), so
 /// `document.text` is the body's text. The page decodes the metadata at start and the
 /// body when first used (`lazy.rs`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     /// Path relative to the corpus folder without extension, or the JSONL `id`.
-    pub id: String,
+    pub id: Text,
     /// The headline, without site suffixes.
-    pub title: String,
+    pub title: Text,
     /// Publication date, if the article or its metadata states one.
     pub date: Option<PartialDate>,
     /// Publication time `HH:MM`, when stated.
-    pub time: Option<String>,
+    pub time: Option<Text>,
     /// Outlet or agency, when stated.
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// Place named by the article's dateline (`TEHRAN –` gives "Tehran"), when it has one.
-    pub dateline: Option<String>,
+    pub dateline: Option<Text>,
     /// Original address, when given in metadata.
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// The text and its structure.
     pub body: Lazy<Body>,
 }
@@ -375,9 +383,9 @@ pub struct Role {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Entity {
     /// Stable slug for URLs, e.g. `person/leila-karimi-nasab`.
-    pub id: String,
+    pub id: Text,
     /// Canonical name (the longest well-formed mention).
-    pub name: String,
+    pub name: Text,
     /// Person, organisation or place.
     pub kind: EntityKind,
     /// Other surface forms seen in the corpus.
@@ -385,7 +393,7 @@ pub struct Entity {
     /// Roles over time (people only), oldest first.
     pub roles: Vec<Role>,
     /// Country name the entity belongs to or lies in.
-    pub country: Option<String>,
+    pub country: Option<Text>,
     /// Latitude (places only).
     pub lat: Option<f64>,
     /// Longitude (places only).

@@ -22,6 +22,7 @@
 //! compile, and a field out of order is caught by the round-trip tests
 //! (`bundle.rs`), which fill every field of every type with distinct values.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[cfg(feature = "shards")]
@@ -279,18 +280,32 @@ impl Decode for f64 {
     }
 }
 
+/// A string is read as a [`Cow`] and copied: one decoder for both.
 impl Decode for String {
     fn decode(reader: &mut Reader<'_>) -> String {
+        Cow::decode(reader).into_owned()
+    }
+}
+
+/// Borrowed from a bundle embedded in the program, copied from any other bytes (which may
+/// not outlive what is read from them).
+impl Decode for Cow<'static, str> {
+    fn decode(reader: &mut Reader<'_>) -> Cow<'static, str> {
         let len = reader.len();
         let start = reader.at;
-        let bytes = reader.take(len, "truncated string").unwrap_or_default();
-        match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
-            Err(_) => {
-                reader.fail(start, "invalid UTF-8 in a string");
-                String::new()
+        let Some(bytes) = reader.take(len, "truncated string") else {
+            return Cow::Borrowed("");
+        };
+        let text = match reader.source {
+            Source::Static(all) => {
+                std::str::from_utf8(&all[reader.base + start..][..len]).map(Cow::Borrowed)
             }
-        }
+            _ => std::str::from_utf8(bytes).map(|text| Cow::Owned(text.to_owned())),
+        };
+        text.unwrap_or_else(|_| {
+            reader.fail(start, "invalid UTF-8 in a string");
+            Cow::Borrowed("")
+        })
     }
 }
 

@@ -18,7 +18,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use communique_core::{Document, Entity, EntityKind, Role, SourceRef, Span};
+use communique_core::{Document, Entity, EntityKind, Role, SourceRef, Span, Text};
 
 use super::gazetteer::{Gazetteer, PlaceId};
 use super::keys;
@@ -73,7 +73,7 @@ pub(crate) fn build(docs: &[Document], all: Vec<Vec<Mention>>) -> Vec<Entity> {
             id = format!("{base}-{n}");
             n += 1;
         }
-        e.id = id;
+        e.id = id.into();
     }
     entities
 }
@@ -488,12 +488,12 @@ fn entity(docs: &[Document], mut g: Group) -> Entity {
         .filter(|f| keys::fold(f) != keys::fold(&name))
         .collect();
     Entity {
-        id: String::new(),
-        name,
+        id: Text::default(),
+        name: name.into(),
         kind: g.kind,
         aliases,
         roles,
-        country,
+        country: country.map(Text::from),
         lat: place.map(|p| p.lat),
         lon: place.map(|p| p.lon),
         mentions: g

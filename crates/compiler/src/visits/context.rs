@@ -193,7 +193,7 @@ impl<'a> Known<'a> {
         let mut places = HashMap::new();
         for (n, e) in entities.iter().enumerate() {
             if e.kind == EntityKind::Place {
-                for name in std::iter::once(&e.name).chain(&e.aliases) {
+                for name in std::iter::once(&*e.name).chain(e.aliases.iter().map(String::as_str)) {
                     places.entry(name.to_lowercase()).or_insert(n as EntityId);
                 }
             }
@@ -270,8 +270,9 @@ impl<'a> DocState<'a> {
             .or_else(|| {
                 entity
                     .country
-                    .clone()
-                    .filter(|c| Some(c) != portfolio.as_ref())
+                    .as_deref()
+                    .filter(|c| Some(*c) != portfolio.as_deref())
+                    .map(str::to_string)
             })
             .or_else(|| {
                 // Another mention in the sentence may carry the title: "Iran, X, … X's visit".
@@ -318,7 +319,7 @@ impl<'a> DocState<'a> {
             });
         Person {
             entity: Some(r.entity),
-            name: entity.name.clone(),
+            name: entity.name.to_string(),
             country,
             role,
             delegation: false,
@@ -425,11 +426,12 @@ impl<'a> DocState<'a> {
                     }
                     let known = lexicon::country_named(&lower);
                     let place = Place {
-                        name: known.map_or(entity.name.clone(), |c| c.name.to_string()),
+                        name: known.map_or(entity.name.to_string(), |c| c.name.to_string()),
                         entity: Some(r.entity),
                         country: entity
                             .country
-                            .clone()
+                            .as_deref()
+                            .map(str::to_string)
                             .or_else(|| known.map(|c| c.name.to_string()))
                             .or_else(|| lexicon::country_of_city(&lower).map(str::to_string)),
                         is_country: known.is_some(),
@@ -523,7 +525,10 @@ impl<'a> DocState<'a> {
             .map(str::to_string)
             .or_else(|| {
                 let e = *self.known.places.get(&lower)?;
-                self.entities[e as usize].country.clone()
+                self.entities[e as usize]
+                    .country
+                    .as_deref()
+                    .map(str::to_string)
             })?;
         Some(self.named_place(name, &country))
     }
@@ -568,7 +573,7 @@ impl<'a> DocState<'a> {
             .get(&name.to_lowercase())
             .map(|&e| e as usize);
         Place {
-            name: entity.map_or(name.to_string(), |e| self.entities[e].name.clone()),
+            name: entity.map_or(name.to_string(), |e| self.entities[e].name.to_string()),
             entity: entity.map(|e| e as EntityId),
             country: Some(country.to_string()),
             is_country: name == country,

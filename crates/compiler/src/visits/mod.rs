@@ -375,7 +375,7 @@ mod tests {
     /// The visits of one article published on 2019-03-06, with `NAMES`, filed from `dateline`.
     fn extract_filed_from(text: &str, dateline: Option<&str>) -> Vec<Visit> {
         let Fixture { mut docs, entities } = corpus(&[(text, "2019-03-06")], NAMES);
-        docs[0].dateline = dateline.map(str::to_string);
+        docs[0].dateline = dateline.map(|name| name.to_string().into());
         extract(&docs, &entities)
     }
 

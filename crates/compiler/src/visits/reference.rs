@@ -241,7 +241,12 @@ impl DocState<'_> {
                 // "South Korea's Defence Minister": the country opening the headline, with its 's.
                 let place =
                     (r.first == 0 && r.kind == RefKind::Place && s.tokens[r.last].possessive)
-                        .then(|| self.entities[r.entity as usize].country.clone())
+                        .then(|| {
+                            self.entities[r.entity as usize]
+                                .country
+                                .as_deref()
+                                .map(str::to_string)
+                        })
                         .flatten()
                         .filter(|_| r.last < i)?;
                 country = Some(place);
@@ -673,7 +678,7 @@ pub(super) fn inviter_in(s: &Sentence, st: &DocState) -> Option<String> {
         k += 1;
     }
     if let Some(r) = s.ref_starting(k) {
-        return Some(st.entities[r.entity as usize].name.clone());
+        return Some(st.entities[r.entity as usize].name.to_string());
     }
     // An unnamed inviter: the phrase up to the next punctuation ("his Russian counterpart").
     let end = (k..s.tokens.len().min(k + 10))

@@ -26,7 +26,7 @@ pub fn document(id: &str, text: &str, date: &str) -> Document {
         })
         .collect();
     Document {
-        id: id.to_string(),
+        id: id.to_string().into(),
         date: PartialDate::parse_iso(date),
         body: Body {
             text: text.to_string(),
@@ -77,12 +77,12 @@ pub fn corpus(articles: &[(&str, &str)], names: &[&str]) -> Fixture {
                     .map(str::to_string)
             });
             Entity {
-                id: format!("{}/{}", kind.as_str(), lower.replace(' ', "-")),
-                name: name.to_string(),
+                id: format!("{}/{}", kind.as_str(), lower.replace(' ', "-")).into(),
+                name: name.to_string().into(),
                 kind,
                 aliases: Vec::new(),
                 roles: Vec::new(),
-                country,
+                country: country.map(Into::into),
                 lat: None,
                 lon: None,
                 mentions: Vec::new().into(),
@@ -93,7 +93,7 @@ pub fn corpus(articles: &[(&str, &str)], names: &[&str]) -> Fixture {
         for &n in &order {
             let e = &entities[n];
             let form = if pass == 0 {
-                e.name.clone()
+                e.name.to_string()
             } else if e.kind == EntityKind::Person && e.name.contains(' ') {
                 e.name.rsplit(' ').next().unwrap_or_default().to_string()
             } else {

@@ -720,18 +720,13 @@ mod tests {
         let docs: Vec<&str> = index
             .matching_docs(&filters)
             .into_iter()
-            .map(|doc| corpus.documents[doc as usize].id.as_str())
+            .map(|doc| corpus.documents[doc as usize].id.as_ref())
             .collect();
         assert_eq!(docs.join(" "), expect_docs, "{url_query}");
         for doc in 0..corpus.documents.len() as DocId + 2 {
             assert_eq!(
                 index.matches(doc, &filters),
-                docs.contains(
-                    &corpus
-                        .documents
-                        .get(doc as usize)
-                        .map_or("", |d| d.id.as_str())
-                ),
+                docs.contains(&corpus.documents.get(doc as usize).map_or("", |d| &*d.id)),
                 "{url_query}: doc {doc}"
             );
         }

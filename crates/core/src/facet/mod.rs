@@ -45,8 +45,8 @@
 //!     ..Document::default()
 //! };
 //! let person = |name: &str, mentions: &[(u32, usize)]| Entity {
-//!     id: format!("person/{}", name.to_lowercase()),
-//!     name: name.into(),
+//!     id: format!("person/{}", name.to_lowercase()).into(),
+//!     name: name.to_string().into(),
 //!     kind: EntityKind::Person,
 //!     aliases: Vec::new(),
 //!     roles: Vec::new(),

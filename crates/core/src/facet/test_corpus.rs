@@ -30,10 +30,10 @@ impl CorpusBuilder {
         }
         sentences.push(Span::new(start, text.len()));
         self.corpus.documents.push(Document {
-            id: id.to_owned(),
-            title: id.to_uppercase(),
+            id: id.to_owned().into(),
+            title: id.to_uppercase().into(),
             date: PartialDate::parse_iso(date),
-            source: (!source.is_empty()).then(|| source.to_owned()),
+            source: (!source.is_empty()).then(|| source.to_owned().into()),
             body: Body {
                 text: text.to_owned(),
                 paragraphs: vec![Span::new(0, text.len())],
@@ -54,8 +54,9 @@ impl CorpusBuilder {
                 "{}/{}",
                 kind.as_str(),
                 name.to_lowercase().replace(' ', "-")
-            ),
-            name: name.to_owned(),
+            )
+            .into(),
+            name: name.to_owned().into(),
             kind,
             aliases: aliases.iter().map(|alias| alias.to_string()).collect(),
             roles: Vec::new(),
@@ -118,12 +119,12 @@ impl CorpusBuilder {
         let documents = &self.corpus.documents;
         for entity in &mut self.corpus.entities {
             for (doc, document) in documents.iter().enumerate() {
-                let mut found: Vec<Span> = std::iter::once(&entity.name)
-                    .chain(&entity.aliases)
+                let mut found: Vec<Span> = std::iter::once(&*entity.name)
+                    .chain(entity.aliases.iter().map(String::as_str))
                     .flat_map(|name| {
                         document
                             .text
-                            .match_indices(name.as_str())
+                            .match_indices(name)
                             .map(|(at, name)| Span::new(at, at + name.len()))
                     })
                     .collect();

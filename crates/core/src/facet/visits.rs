@@ -58,7 +58,7 @@ mod tests {
         let index = FacetIndex::build(&corpus);
         let filters = filters(url_query);
         let is_hit = |doc: DocId| {
-            let id = corpus.documents[doc as usize].id.as_str();
+            let id = corpus.documents[doc as usize].id.as_ref();
             hits == "*" || hits.split(' ').any(|hit| hit == id)
         };
         let shows = index.visit_filter(&filters, is_hit);
@@ -66,7 +66,7 @@ mod tests {
             .visits
             .iter()
             .filter(|visit| shows(visit))
-            .map(|visit| visit.id.as_str())
+            .map(|visit| visit.id.as_ref())
             .collect();
         assert_eq!(shown.join(" "), expect, "hits {hits:?}, {url_query}");
     }

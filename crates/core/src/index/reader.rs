@@ -248,7 +248,7 @@ mod tests {
 
     fn doc(title: &str, text: &str) -> Document {
         Document {
-            title: title.into(),
+            title: title.to_string().into(),
             body: Body {
                 text: text.into(),
                 ..Body::default()

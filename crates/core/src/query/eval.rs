@@ -314,7 +314,7 @@ mod tests {
     /// A small newsroom: titles, bodies and dates chosen to separate the rules.
     fn newsroom() -> Vec<Document> {
         let doc = |title: &str, text: &str, date: Option<PartialDate>| Document {
-            title: title.into(),
+            title: title.to_string().into(),
             date,
             body: Body {
                 text: text.into(),

@@ -458,7 +458,7 @@ mod tests {
             sentences.push(Span::new(start, text.len()));
         }
         Document {
-            title: title.into(),
+            title: title.to_string().into(),
             body: Body {
                 text: text.into(),
                 sentences,
