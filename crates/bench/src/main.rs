@@ -162,7 +162,10 @@ fn run(options: &Options) -> Result<(), String> {
     let started = Instant::now();
     let bytes = bundle::encode(&corpus);
     let encode_time = started.elapsed();
-    let source = Source::Shared(bytes.as_slice().into());
+    // Bytes that live as long as the program, as the page's bundle does (embedded in its
+    // WASM), so that names are borrowed from them as there (`wire.rs`).
+    let bytes: &'static [u8] = Vec::leak(bytes);
+    let source = Source::Static(bytes);
     let held_before = HELD.load(Ordering::Relaxed);
     let started = Instant::now();
     let (in_place, facets) =
@@ -170,7 +173,7 @@ fn run(options: &Options) -> Result<(), String> {
     let open_time = started.elapsed();
     let held_open = HELD.load(Ordering::Relaxed) - held_before;
     let started = Instant::now();
-    bundle::decode(&bytes).map_err(|err| format!("the bundle does not decode: {err}"))?;
+    bundle::decode(bytes).map_err(|err| format!("the bundle does not decode: {err}"))?;
     let decode_time = started.elapsed();
     println!(
         "  bundle: {} bytes (encode {}; open in place, as the page starts, {}; decode all, as the compiler reads it, {})",

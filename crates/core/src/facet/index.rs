@@ -16,8 +16,9 @@ use std::sync::{Arc, OnceLock};
 
 use super::filters::{DateRange, Filters, UNDATED_KEY};
 use super::fold::{fold_name, fold_name_into};
-use super::tables::FacetTables;
+use super::tables::{get_mentions, FacetTables};
 use super::Facet;
+use crate::lazy::Blob;
 use crate::model::{DocId, Document, EntityId, SourceRef};
 use crate::Corpus;
 
@@ -317,8 +318,11 @@ pub struct FacetIndex {
     pub(super) doc_values: Lists<u32>,
     /// Per document: first and last day its date may denote; `None` when undated.
     doc_days: Vec<Option<(i64, i64)>>,
-    /// Per document: `(entity, sentence index)` of every mention, sorted, deduplicated.
-    pub(super) doc_mentions: Lists<(EntityId, u32)>,
+    /// Per document, `(entity, sentence index)` of every mention, sorted, deduplicated, as
+    /// the bundle holds them ([`FacetTables::mentions`]), read in place.
+    mentions: Blob,
+    /// Where each document's pairs start in `mentions`, and where the last one ends.
+    mention_starts: Vec<u32>,
     /// How many of the values are entities (the corpus's entities).
     entity_count: usize,
     /// Per entity: the documents that mention it, sorted; derived from `doc_values` when an
@@ -363,9 +367,7 @@ impl FacetIndex {
         let entity_count = corpus.entities.len();
         let (mut values, names) = facet_values(corpus);
         let FacetTables {
-            mention_counts,
-            mention_entities,
-            mention_sentences,
+            mentions,
             value_ranks,
             key_counts,
             key_ids,
@@ -404,33 +406,6 @@ impl FacetIndex {
         }
 
         const MISFIT: &str = "the mention table does not fit the documents";
-        if mention_counts.len() != documents.len() {
-            return Err(MISFIT);
-        }
-        let mut doc_mentions = Lists::new();
-        let mut pairs = mention_entities.into_iter().zip(mention_sentences);
-        let mut row = Vec::new();
-        for &count in &mention_counts {
-            row.clear();
-            let mut last: (EntityId, _) = (0, None);
-            for (delta, sentence) in pairs.by_ref().take(count as usize) {
-                let pair = (last.0.saturating_add(delta), Some(sentence));
-                // Sorted and distinct: a repeated entity comes with a later sentence.
-                if pair.0 as usize >= entity_count || (delta == 0 && pair.1 <= last.1) {
-                    return Err(MISFIT);
-                }
-                row.push((pair.0, sentence));
-                last = pair;
-            }
-            if row.len() != count as usize {
-                return Err(MISFIT);
-            }
-            doc_mentions.push_row(row.iter().copied());
-        }
-        if pairs.next().is_some() {
-            return Err(MISFIT);
-        }
-
         // Years by number, so that no document formats its year to look it up.
         let mut year_ids: Vec<(i32, u32)> = by_key[Facet::Years.slot()]
             .iter()
@@ -439,8 +414,11 @@ impl FacetIndex {
         crate::sort::sort(&mut year_ids);
         let mut doc_values = Lists::new();
         let mut doc_days = Vec::with_capacity(documents.len());
+        let mut mention_starts = Vec::with_capacity(documents.len() + 1);
+        let (mut at, mut row) = (0, Vec::new());
         for (doc, document) in documents.iter().enumerate() {
-            let row = doc_mentions.get(doc);
+            mention_starts.push(at as u32);
+            get_mentions(&mentions, &mut at, entity_count, &mut row).ok_or(MISFIT)?;
             let entities = row.chunk_by(|a, b| a.0 == b.0).map(|run| run[0].0);
             let source = document
                 .source
@@ -464,6 +442,10 @@ impl FacetIndex {
             );
         }
 
+        if at != mentions.len() {
+            return Err(MISFIT);
+        }
+        mention_starts.push(at as u32);
         Ok(FacetIndex {
             values,
             by_rank,
@@ -471,7 +453,8 @@ impl FacetIndex {
             by_key,
             doc_values,
             doc_days,
-            doc_mentions,
+            mentions,
+            mention_starts,
             entity_count,
             entity_docs: OnceLock::new(),
         })
@@ -507,11 +490,24 @@ impl FacetIndex {
     /// sentences that mention it (none for an unknown document): read from the index, not
     /// by asking every entity of the corpus, nor reading a mention list (which the sharded
     /// layout keeps in shards).
-    pub fn doc_entities(&self, doc: DocId) -> impl Iterator<Item = (EntityId, u32)> + '_ {
-        self.doc_mentions
-            .get(doc as usize)
+    pub fn doc_entities(&self, doc: DocId) -> impl Iterator<Item = (EntityId, u32)> {
+        let row = self.doc_mentions(doc);
+        let entities: Vec<(EntityId, u32)> = row
             .chunk_by(|a, b| a.0 == b.0)
             .map(|run| (run[0].0, run.len() as u32))
+            .collect();
+        entities.into_iter()
+    }
+
+    /// Document `doc`'s `(entity, sentence index)` pairs, sorted and distinct (none for an
+    /// unknown document), decoded from the bundle's bytes, which `assemble` checked.
+    pub(super) fn doc_mentions(&self, doc: DocId) -> Vec<(EntityId, u32)> {
+        let mut row = Vec::new();
+        if let Some(&start) = self.mention_starts.get(doc as usize) {
+            let at = &mut (start as usize);
+            get_mentions(&self.mentions, at, self.entity_count, &mut row);
+        }
+        row
     }
 
     /// Whether document `doc` passes `filters` (false for an id out of range).

@@ -151,7 +151,7 @@ impl FacetIndex {
         for &doc in self.entity_docs(entity) {
             // Rows are sorted by entity, then sentence: the entity's own sentences
             // are one run, and every other entity's pairs follow one another.
-            let row = self.doc_mentions.get(doc as usize);
+            let row = &self.doc_mentions(doc);
             let own_start = row.partition_point(|&(other, _)| other < entity);
             let own_end = row.partition_point(|&(other, _)| other <= entity);
             let own = &row[own_start..own_end];

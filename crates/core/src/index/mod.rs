@@ -29,7 +29,7 @@
 
 #[cfg(feature = "shards")]
 mod deferred;
-mod format;
+pub(crate) mod format;
 mod reader;
 mod units;
 mod writer;
