@@ -289,6 +289,11 @@ impl Decode for String {
 
 /// Borrowed from a bundle embedded in the program, copied from any other bytes (which may
 /// not outlive what is read from them).
+///
+/// The trade, measured with `gzip -9` of the default site and `browser-bench` at 100,000
+/// articles: the names of articles and entities as `Text` rather than `String` cost 879 bytes
+/// (248,785 to 249,664; the generic code behind a `Cow` at each use), and saved 10.8 MB of
+/// the page's memory after load (90.6 to 79.8 MB) and some 300,000 allocations of its start.
 impl Decode for Cow<'static, str> {
     fn decode(reader: &mut Reader<'_>) -> Cow<'static, str> {
         let len = reader.len();
