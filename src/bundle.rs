@@ -44,12 +44,7 @@ pub fn shards() -> &'static [Arc<communique_core::shard::Shard>] {
 /// The document with this id, and its index, if the corpus has it.
 pub fn document(id: &str) -> Option<(DocId, &'static Document)> {
     let documents = &corpus().documents;
-    // Documents are sorted by id (see `Corpus::documents`), but a linear scan
-    // stays correct should a bundle ever break that promise.
-    let index = match documents.binary_search_by(|d| (*d.id).cmp(id)) {
-        Ok(index) => index,
-        Err(_) => documents.iter().position(|d| d.id == id)?,
-    };
+    let index = documents.find(id)?;
     Some((index as DocId, &documents[index]))
 }
 
@@ -156,7 +151,7 @@ pub fn search(found: &Found, sort: SortOrder, filters: &Filters) -> Vec<ResultRo
     let listing = found.docs().is_none();
     if listing || sort == SortOrder::Newest {
         communique_core::sort::sort_by_key(&mut docs, |&doc| {
-            let date = corpus.documents[doc as usize].date;
+            let date = corpus.documents.date(doc as usize);
             std::cmp::Reverse(date.map(|d| if listing { d.last_day() } else { d.first_day() }))
         });
     }

@@ -3,7 +3,7 @@
 //! facet panel beside them, whose filters browse the corpus without a query, and the timeline
 //! strip above the articles are the browsing layout's (`browse.rs`), shared with the results.
 
-use communique_core::{DocId, Document};
+use communique_core::{DocId, Documents};
 use leptos::prelude::*;
 
 use crate::bundle;
@@ -25,7 +25,11 @@ pub fn OverviewHeading() -> impl IntoView {
         "" => "Untitled corpus",
         title => title,
     };
-    let range = format::date_range(corpus.documents.iter().filter_map(|d| d.date));
+    let dates = corpus
+        .documents
+        .sources_and_dates()
+        .filter_map(|(_, date)| date);
+    let range = format::date_range(dates);
     let stats = match range {
         Some(range) => format!(
             "{} · {range}",
@@ -119,11 +123,11 @@ fn DocEntry(
 /// `None`; within a year in corpus order, each with `false`: not yet put newest first
 /// ([`newest_first`]). Only the years the overview reaches are sorted: sorting every
 /// document by date took 50 ms of the page's start at 100,000 articles.
-pub fn by_year(documents: &[Document]) -> Vec<(Option<i32>, Vec<DocId>, bool)> {
+pub fn by_year(documents: &Documents) -> Vec<(Option<i32>, Vec<DocId>, bool)> {
     // Newest year first; `None` (undated) compares lowest and so lands last.
     let mut groups: Vec<(Option<i32>, Vec<DocId>, bool)> = Vec::new();
-    for (doc, document) in documents.iter().enumerate() {
-        let year = document.date.map(|d| d.year);
+    for doc in 0..documents.len() {
+        let year = documents.date(doc).map(|d| d.year);
         let at = groups.partition_point(|(other, _, _)| *other > year);
         match groups.get_mut(at) {
             Some((other, docs, _)) if *other == year => docs.push(doc as DocId),
@@ -135,27 +139,28 @@ pub fn by_year(documents: &[Document]) -> Vec<(Option<i32>, Vec<DocId>, bool)> {
 
 /// Puts one year's `docs` newest first by the last day a date may denote, so "2016" sorts
 /// with the end of 2016; equal dates keep corpus order.
-pub fn newest_first(docs: &mut [DocId], documents: &[Document]) {
+pub fn newest_first(docs: &mut [DocId], documents: &Documents) {
     communique_core::sort::sort_by_key(docs, |&doc| {
-        std::cmp::Reverse(documents[doc as usize].date.map(|d| d.last_day()))
+        std::cmp::Reverse(documents.date(doc as usize).map(|d| d.last_day()))
     });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use communique_core::PartialDate;
+    use communique_core::{Document, PartialDate};
 
     /// Groups documents dated by `dates` (ISO or "" for undated) and compares
     /// with `(year, indices)` groups.
     fn check(dates: &[&str], expect: &[(Option<i32>, &[DocId])]) {
-        let documents: Vec<Document> = dates
+        let documents: Documents = dates
             .iter()
             .map(|d| Document {
                 date: PartialDate::parse_iso(d),
                 ..Document::default()
             })
-            .collect();
+            .collect::<Vec<_>>()
+            .into();
         let got: Vec<(Option<i32>, Vec<DocId>)> = by_year(&documents)
             .into_iter()
             .map(|(year, mut docs, _)| {

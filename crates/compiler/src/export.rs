@@ -64,7 +64,8 @@ mod tests {
                     .into(),
                     ..Document::default()
                 },
-            ],
+            ]
+            .into(),
             entities: vec![Entity {
                 id: "person/marchenko".into(),
                 name: "Marchenko".into(),

@@ -104,7 +104,7 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
             description: settings.description.unwrap_or_default(),
             generator: format!("communique-compiler {}", env!("CARGO_PKG_VERSION")),
         },
-        documents,
+        documents: documents.into(),
         entities,
         visits,
         report: communique_core::CompileReport { files }.into(),

@@ -117,7 +117,7 @@ fn corpus(docs: usize) -> Corpus {
         });
     }
     Corpus {
-        documents,
+        documents: documents.into(),
         entities,
         ..Corpus::default()
     }

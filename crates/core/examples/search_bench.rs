@@ -96,7 +96,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let stats = index.stats();
     let text_bytes: usize = documents.iter().map(|d| d.text.len() + d.title.len()).sum();
     let corpus = Corpus {
-        documents,
+        documents: documents.into(),
         index,
         ..Default::default()
     };

@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 
+use crate::documents::Documents;
 use crate::index::SearchIndex;
 #[cfg(not(feature = "shards"))]
 use crate::lazy::Embedded;
 #[cfg(feature = "shards")]
 use crate::lazy::Lazy;
-use crate::model::{CompileReport, CorpusMeta, Document, Entity, Visit};
+use crate::model::{CompileReport, CorpusMeta, Entity, Visit};
 use crate::wire::decode_struct;
 
 /// The compile report as [`Corpus::report`] holds it.
@@ -25,7 +26,7 @@ pub struct Corpus {
     /// Title, description and provenance of the corpus.
     pub meta: CorpusMeta,
     /// The articles, in a stable order (sorted by id).
-    pub documents: Vec<Document>,
+    pub documents: Documents,
     /// People, organisations and places, one per real-world thing.
     pub entities: Vec<Entity>,
     /// Diplomatic visits, one per trip.

@@ -12,7 +12,7 @@
 //! same words in the reader view.
 //!
 //! ```
-//! use communique_core::{query, Body, Document, SearchIndex, SearchOptions};
+//! use communique_core::{query, Body, Document, Documents, SearchIndex, SearchOptions};
 //!
 //! let docs = vec![
 //!     Document {
@@ -35,6 +35,7 @@
 //!     },
 //! ];
 //! let index = SearchIndex::build(&docs);
+//! let docs = Documents::from(docs);
 //! // Stemming finds "minister" for "ministers"; the title match ranks first.
 //! let hits = index.search(&docs, &query::parse("ministers "), &SearchOptions::default());
 //! assert_eq!(hits.iter().map(|h| h.doc).collect::<Vec<_>>(), [0, 1]);
@@ -53,6 +54,7 @@
 
 pub mod bundle;
 mod corpus;
+pub mod documents;
 pub mod export;
 pub mod facet;
 pub mod index;
@@ -68,6 +70,7 @@ pub mod timeline;
 mod wire;
 
 pub use corpus::Corpus;
+pub use documents::Documents;
 pub use facet::{FacetIndex, Filters};
 pub use index::{IndexStats, SearchIndex};
 pub use model::*;

@@ -3,6 +3,7 @@
 //! document's text) and of their order (by start, the longest first at one start, so a
 //! nested mention follows the one containing it).
 
+use crate::documents::Documents;
 use crate::model::{DocId, Document, Entity, EntityId, SourceRef, Span};
 
 /// One entity mention in a known document.
@@ -23,7 +24,7 @@ pub fn mentions_of(entity: &Entity, doc: DocId) -> &[SourceRef] {
 }
 
 /// The mentions of document `doc`, in order; none for a document that does not exist.
-pub fn mentions_in(documents: &[Document], entities: &[Entity], doc: DocId) -> Vec<DocMention> {
+pub fn mentions_in(documents: &Documents, entities: &[Entity], doc: DocId) -> Vec<DocMention> {
     let Some(document) = documents.get(doc as usize) else {
         return Vec::new();
     };
@@ -121,6 +122,7 @@ mod tests {
         };
         assert_eq!(pairs(&by_doc[0]), [(0, 24, 1), (0, 4, 0)]);
         assert_eq!(pairs(&by_doc[1]), [(0, 6, 0)]);
+        let documents = Documents::from(documents.to_vec());
         for doc in 0..2 {
             assert_eq!(
                 mentions_in(&documents, &entities, doc),

@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use crate::bundle::{encoding, write, BundleError, ShardEntry};
 use crate::facet::FacetTables;
 use crate::lazy::{Blob, Lazy, Source};
-use crate::Corpus;
+use crate::{Corpus, Document};
 
 /// One file of the sharded layout (`bundle::encode_sharded`): texts, mentions, posting
 /// lists or the report, which the head refers to and the page fetches when something
@@ -224,13 +224,14 @@ pub fn encode_sharded(corpus: &Corpus, sizes: &ShardSizes) -> Sharded {
     let sizes = sizes.within([total(&texts), total(&mentions), corpus.index.sizes().2]);
     let mut shards = ShardWriter::default();
     let mut head = corpus.clone();
-    for (document, blob) in head
-        .documents
-        .iter_mut()
+    let documents: Vec<Document> = (corpus.documents.iter())
         .zip(shards.pack("text", sizes.texts, texts))
-    {
-        document.body = Lazy::encoded(blob);
-    }
+        .map(|(document, blob)| Document {
+            body: Lazy::encoded(blob),
+            ..document.clone()
+        })
+        .collect();
+    head.documents = documents.into();
     for (entity, blob) in
         head.entities
             .iter_mut()
@@ -346,7 +347,7 @@ mod tests {
     #[test]
     fn the_sharded_layout_reads_as_one_bundle_once_its_shards_arrive() {
         let mut corpus = crate::facet::test_corpus::sample_corpus();
-        corpus.index = SearchIndex::build(&corpus.documents);
+        corpus.index = SearchIndex::build(&corpus.documents.iter().cloned().collect::<Vec<_>>());
         for sizes in [TINY, ShardSizes::default()] {
             let sharded = encode_sharded(&corpus, &sizes);
             let opened = open_layout(&Source::Shared(sharded.head.as_slice().into())).unwrap();
@@ -443,7 +444,7 @@ mod tests {
     #[test]
     fn shards_grow_to_keep_within_the_file_limit() {
         let mut corpus = crate::facet::test_corpus::sample_corpus();
-        corpus.index = SearchIndex::build(&corpus.documents);
+        corpus.index = SearchIndex::build(&corpus.documents.iter().cloned().collect::<Vec<_>>());
         for max_files in [4, 7, 12, 30] {
             let sizes = ShardSizes { max_files, ..TINY };
             let sharded = encode_sharded(&corpus, &sizes);

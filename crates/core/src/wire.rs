@@ -113,6 +113,24 @@ impl<'a> Reader<'a> {
         self.at
     }
 
+    /// The offset of the next byte to read in the whole source.
+    #[cfg(feature = "shards")]
+    pub(crate) fn offset(&self) -> usize {
+        self.base + self.at
+    }
+
+    /// Where the bytes come from.
+    #[cfg(feature = "shards")]
+    pub(crate) fn source(&self) -> &'a Source {
+        self.source
+    }
+
+    /// The shards that references may name.
+    #[cfg(feature = "shards")]
+    pub(crate) fn shards(&self) -> &'a [Arc<Shard>] {
+        self.shards
+    }
+
     /// Records that the `what` starting at byte `at` is bad (unless an
     /// earlier error was), and skips to the end so nothing more is read.
     pub fn fail(&mut self, at: usize, what: impl Into<String>) {
@@ -223,7 +241,7 @@ impl<'a> Reader<'a> {
 
     /// A length: no larger than the bytes left, since every element of the
     /// model takes at least one byte.
-    fn len(&mut self) -> usize {
+    pub(crate) fn len(&mut self) -> usize {
         let left = self.bytes.len() - self.at;
         self.bounded(left, "length past the end of the data")
     }

@@ -206,13 +206,18 @@ pub(super) fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
         values.push(ValueInfo::new(facet, &entity.id, &entity.name));
         names.push(&entity.name, &entity.aliases);
     }
+    // Read from the documents' columns: decoding each document here would keep them all.
     let sources = distinct_sorted(
         documents
-            .iter()
-            .filter_map(|doc| doc.source.as_deref())
+            .sources_and_dates()
+            .filter_map(|(source, _)| source)
             .filter(|source| !source.is_empty()),
     );
-    let years = distinct_sorted(documents.iter().filter_map(|doc| doc.date.map(|d| d.year)));
+    let years = distinct_sorted(
+        documents
+            .sources_and_dates()
+            .filter_map(|(_, date)| date.map(|d| d.year)),
+    );
     let mut add = |facet: Facet, key: &str, label: &str| {
         values.push(ValueInfo::new(facet, key, label));
         names.push(label, &[]);
@@ -224,7 +229,10 @@ pub(super) fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
         let year = year.to_string();
         add(Facet::Years, &year, &year);
     }
-    if documents.iter().any(|doc| doc.date.is_none()) {
+    if documents
+        .sources_and_dates()
+        .any(|(_, date)| date.is_none())
+    {
         add(Facet::Years, UNDATED_KEY, "Undated");
     }
     (values, names)
@@ -416,15 +424,13 @@ impl FacetIndex {
         let mut doc_days = Vec::with_capacity(documents.len());
         let mut mention_starts = Vec::with_capacity(documents.len() + 1);
         let (mut at, mut row) = (0, Vec::new());
-        for (doc, document) in documents.iter().enumerate() {
+        for (doc, (source, date)) in documents.sources_and_dates().enumerate() {
             mention_starts.push(at as u32);
             get_mentions(&mentions, &mut at, entity_count, &mut row).ok_or(MISFIT)?;
             let entities = row.chunk_by(|a, b| a.0 == b.0).map(|run| run[0].0);
-            let source = document
-                .source
-                .as_deref()
-                .and_then(|source| find_key(&values, &by_key[Facet::Sources.slot()], source));
-            let year = match document.date {
+            let source =
+                source.and_then(|source| find_key(&values, &by_key[Facet::Sources.slot()], source));
+            let year = match date {
                 Some(date) => year_ids
                     .binary_search_by_key(&date.year, |&(year, _)| year)
                     .ok()
@@ -435,11 +441,7 @@ impl FacetIndex {
             for &value in doc_values.get(doc) {
                 values[value as usize].documents += 1;
             }
-            doc_days.push(
-                document
-                    .date
-                    .map(|date| (date.first_day(), date.last_day())),
-            );
+            doc_days.push(date.map(|date| (date.first_day(), date.last_day())));
         }
 
         if at != mentions.len() {

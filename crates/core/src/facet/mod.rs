@@ -59,7 +59,7 @@
 //!         .collect(),
 //! };
 //! let corpus = Corpus {
-//!     documents: vec![article(2016, "Zarif met Lavrov."), article(2017, "Zarif spoke.")],
+//!     documents: vec![article(2016, "Zarif met Lavrov."), article(2017, "Zarif spoke.")].into(),
 //!     entities: vec![person("Zarif", &[(0, 0), (1, 0)]), person("Lavrov", &[(0, 10)])],
 //!     ..Corpus::default()
 //! };

@@ -64,8 +64,9 @@ pub fn entity_documents(corpus: &Corpus, entity: EntityId, limit: usize) -> Enti
     };
     let newest = |doc: DocId| {
         std::cmp::Reverse(
-            corpus.documents[doc as usize]
-                .date
+            corpus
+                .documents
+                .date(doc as usize)
                 .map(|date| date.last_day()),
         )
     };
@@ -190,7 +191,7 @@ impl FacetIndex {
 mod tests {
     use super::super::test_corpus::sample_corpus;
     use super::*;
-    use crate::model::SourceRef;
+    use crate::model::{Document, SourceRef};
 
     /// Renders the mention sentences of an entity, one article a line:
     /// `doc: «sentence» [mentioned text, …] | …`.
@@ -280,7 +281,9 @@ e (1): «Rāhmānī addressed the United Nations.» [Rāhmānī]",
     fn mentions_outside_sentences_stand_alone() {
         let mut corpus = sample_corpus();
         // Document a loses its sentence split: every mention stands for itself.
-        corpus.documents[0].sentences.clear();
+        let mut documents: Vec<Document> = corpus.documents.iter().cloned().collect();
+        documents[0].sentences.clear();
+        corpus.documents = documents.into();
         let ansari = FacetIndex::build(&corpus)
             .entity_by_id("person/jalali-nasab")
             .unwrap();

@@ -16,6 +16,8 @@ use crate::Corpus;
 pub(crate) struct CorpusBuilder {
     /// The corpus so far (entities without mentions until `build`).
     corpus: Corpus,
+    /// Its documents so far.
+    documents: Vec<Document>,
 }
 
 impl CorpusBuilder {
@@ -29,7 +31,7 @@ impl CorpusBuilder {
             start = at + 2;
         }
         sentences.push(Span::new(start, text.len()));
-        self.corpus.documents.push(Document {
+        self.documents.push(Document {
             id: id.to_owned().into(),
             title: id.to_uppercase().into(),
             date: PartialDate::parse_iso(date),
@@ -78,7 +80,7 @@ impl CorpusBuilder {
                 Evidence {
                     source: SourceRef {
                         doc,
-                        span: self.corpus.documents[doc as usize].sentences[0],
+                        span: self.documents[doc as usize].sentences[0],
                     },
                     rule: "test".to_owned(),
                 }
@@ -107,8 +109,7 @@ impl CorpusBuilder {
 
     /// The index of the document with this id.
     fn doc_id(&self, id: &str) -> u32 {
-        self.corpus
-            .documents
+        self.documents
             .iter()
             .position(|doc| doc.id == id)
             .unwrap_or_else(|| panic!("no test document {id}")) as u32
@@ -116,7 +117,7 @@ impl CorpusBuilder {
 
     /// Finds every entity's mentions and returns the corpus.
     pub(crate) fn build(mut self) -> Corpus {
-        let documents = &self.corpus.documents;
+        let documents = &self.documents;
         for entity in &mut self.corpus.entities {
             for (doc, document) in documents.iter().enumerate() {
                 let mut found: Vec<Span> = std::iter::once(&*entity.name)
@@ -142,6 +143,7 @@ impl CorpusBuilder {
                 }
             }
         }
+        self.corpus.documents = self.documents.into();
         self.corpus
     }
 }

@@ -263,7 +263,7 @@ mod tests {
     fn check(docs: &[Document], expect: &[(&str, &str)]) {
         let index = SearchIndex::build(docs);
         let corpus = Corpus {
-            documents: docs.to_vec(),
+            documents: docs.to_vec().into(),
             index: index.clone(),
             ..Default::default()
         };

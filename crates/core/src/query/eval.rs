@@ -12,6 +12,7 @@ use super::rank::{self, MatchClass, Scored};
 use super::resolve::{Resolved, ResolvedQuery};
 use super::snippet::{self, Matcher, WordMatch};
 use super::{Hit, SearchOptions, SortOrder};
+use crate::documents::Documents;
 use crate::index::{SearchIndex, TermPostings};
 use crate::model::{DocId, Document};
 
@@ -205,7 +206,7 @@ impl SearchIndex {
     /// (or all-exclusion) query lists every allowed document, newest first.
     ///
     /// `docs` must be the documents the index was built from.
-    pub fn search(&self, docs: &[Document], query: &Query, opts: &SearchOptions) -> Vec<Hit> {
+    pub fn search(&self, docs: &Documents, query: &Query, opts: &SearchOptions) -> Vec<Hit> {
         let resolved = ResolvedQuery::new(self, query);
         let n = docs.len();
         let allowed = |doc: DocId| opts.allowed.is_none_or(|allow| allow(doc));
@@ -351,7 +352,7 @@ mod tests {
     fn check_with(query: &str, options: &SearchOptions, expect: &[DocId]) {
         let docs = newsroom();
         let index = SearchIndex::build(&docs);
-        let hits = index.search(&docs, &parse(query), options);
+        let hits = index.search(&docs.clone().into(), &parse(query), options);
         let got: Vec<DocId> = hits.iter().map(|h| h.doc).collect();
         assert_eq!(got, expect, "{query:?}");
         // Scores fall with rank under relevance, so a caller may re-sort by them.
@@ -468,14 +469,18 @@ mod tests {
             "negotiat",
         ] {
             let query = parse(text);
-            let full = index.search(&docs, &query, &SearchOptions::default());
-            let bare = index.search(&docs, &query, &bare_options);
+            let full = index.search(&docs.clone().into(), &query, &SearchOptions::default());
+            let bare = index.search(&docs.clone().into(), &query, &bare_options);
             let ids = |hits: &[Hit]| hits.iter().map(|h| (h.doc, h.score)).collect::<Vec<_>>();
             assert_eq!(ids(&bare), ids(&full), "{text}");
             assert!(bare.iter().all(|h| h.snippets.is_empty()), "{text}");
         }
         // The full search does read passages, so the comparison above means something.
-        let full = index.search(&docs, &parse("tehran "), &SearchOptions::default());
+        let full = index.search(
+            &docs.clone().into(),
+            &parse("tehran "),
+            &SearchOptions::default(),
+        );
         assert!(full.iter().all(|h| !h.snippets.is_empty()));
     }
 
@@ -519,9 +524,13 @@ mod tests {
         ];
         for text in queries {
             let query = parse(text);
-            let hits = index.search(&docs, &query, &SearchOptions::default());
+            let hits = index.search(&docs.clone().into(), &query, &SearchOptions::default());
             // Fewer documents than the index knows: hits stay within them.
-            let few = index.search(&docs[..2], &query, &SearchOptions::default());
+            let few = index.search(
+                &docs[..2].to_vec().into(),
+                &query,
+                &SearchOptions::default(),
+            );
             assert!(few.iter().all(|h| h.doc < 2), "{text:?}");
             for hit in &hits {
                 let doc = &docs[hit.doc as usize];
@@ -566,7 +575,11 @@ mod tests {
         check_in(&docs, "\"cease fire\"", &[0]);
         check_in(&docs, "fire ", &[2, 0]);
         let index = SearchIndex::build(&docs);
-        let hits = index.search(&docs, &parse("ceasefire "), &SearchOptions::default());
+        let hits = index.search(
+            &docs.to_vec().into(),
+            &parse("ceasefire "),
+            &SearchOptions::default(),
+        );
         let marked: Vec<&str> = hits
             .iter()
             .map(|h| docs[h.doc as usize].slice(h.snippets[0].highlights[0]))
@@ -577,7 +590,11 @@ mod tests {
     /// Searches `docs` by relevance and compares the hit order.
     fn check_in(docs: &[Document], query: &str, expect: &[DocId]) {
         let index = SearchIndex::build(docs);
-        let hits = index.search(docs, &parse(query), &SearchOptions::default());
+        let hits = index.search(
+            &docs.to_vec().into(),
+            &parse(query),
+            &SearchOptions::default(),
+        );
         let got: Vec<DocId> = hits.iter().map(|h| h.doc).collect();
         assert_eq!(got, expect, "{query:?}");
     }
@@ -608,7 +625,7 @@ mod tests {
         ];
         for text in queries {
             let query = parse(text);
-            for hit in index.search(&docs, &query, &SearchOptions::default()) {
+            for hit in index.search(&docs.clone().into(), &query, &SearchOptions::default()) {
                 let doc = &docs[hit.doc as usize];
                 assert!(!hit.snippets.is_empty(), "{text:?} doc {}", hit.doc);
                 assert_eq!(
@@ -656,8 +673,8 @@ mod tests {
         ] {
             let query = parse(text);
             let options = SearchOptions::default();
-            let want = plain_index.search(&plain, &query, &options);
-            let got = headed_index.search(&headed, &query, &options);
+            let want = plain_index.search(&plain.clone().into(), &query, &options);
+            let got = headed_index.search(&headed.clone().into(), &query, &options);
             assert_eq!(got.len(), want.len(), "{text:?}");
             for (g, w) in got.iter().zip(&want) {
                 assert_eq!((g.doc, g.score), (w.doc, w.score), "{text:?}");

@@ -9,8 +9,9 @@
 use std::cmp::Ordering;
 
 use super::SortOrder;
+use crate::documents::Documents;
 use crate::index::SearchIndex;
-use crate::model::{DocId, Document};
+use crate::model::DocId;
 
 /// BM25 term-frequency saturation: 0 counts any occurrence once, larger values
 /// let repetition count longer (1.2 is the usual choice).
@@ -74,7 +75,7 @@ pub(crate) struct Scored {
 
 /// Sorts scored documents in place by `order`: relevance is (tier, BM25,
 /// document order); newest is (date descending, undated last, then relevance).
-pub(crate) fn sort(hits: &mut [Scored], docs: &[Document], order: SortOrder) {
+pub(crate) fn sort(hits: &mut [Scored], docs: &Documents, order: SortOrder) {
     let by_relevance = |a: &Scored, b: &Scored| {
         a.tier
             .cmp(&b.tier)
@@ -87,9 +88,13 @@ pub(crate) fn sort(hits: &mut [Scored], docs: &[Document], order: SortOrder) {
             // Day numbers looked up once, not at every comparison; `None`
             // (undated) sorts last.
             let day = |doc: DocId| {
-                docs.get(doc as usize)
-                    .and_then(|d| d.date)
-                    .map(|d| d.first_day())
+                let doc = doc as usize;
+                let date = if doc < docs.len() {
+                    docs.date(doc)
+                } else {
+                    None
+                };
+                date.map(|d| d.first_day())
             };
             let mut keyed: Vec<(Option<i64>, Scored)> =
                 hits.iter().map(|&h| (day(h.doc), h)).collect();
@@ -129,9 +134,9 @@ mod tests {
         hits: &[(u32, u32, f32)],
         expect: &[u32],
     ) {
-        let docs: Vec<Document> = dates
+        let docs: Vec<crate::model::Document> = dates
             .iter()
-            .map(|&date| Document {
+            .map(|&date| crate::model::Document {
                 date,
                 ..Default::default()
             })
@@ -140,7 +145,7 @@ mod tests {
             .iter()
             .map(|&(doc, tier, bm25)| Scored { doc, tier, bm25 })
             .collect();
-        sort(&mut scored, &docs, order);
+        sort(&mut scored, &docs.into(), order);
         let got: Vec<u32> = scored.iter().map(|s| s.doc).collect();
         assert_eq!(got, expect, "{order:?}");
     }

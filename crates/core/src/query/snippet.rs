@@ -580,7 +580,7 @@ mod tests {
                 "[Iran] and Russia."
             );
             let hits = index_b.search(
-                std::slice::from_ref(&b),
+                &vec![b.clone()].into(),
                 &parse("chile"),
                 &Default::default(),
             );

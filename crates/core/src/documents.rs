@@ -1,0 +1,370 @@
+//! [`Documents`]: a corpus's articles, by `DocId`.
+//!
+//! One bundle (the default corpus, embedded in the page) holds few articles: they are decoded
+//! at start, a plain list. Where the sharded layout can be read, the head holds every
+//! article of a large corpus, and at 100,000 of them their decoded metadata took 21.6 MB of
+//! the page's heap (about 216 bytes each: six names, a date and a lazy body), for a first
+//! view that shows a few dozen. There each article is decoded from the head's bytes when
+//! something first reads it, and kept; at start the head is read once, checking every
+//! article, and only what every article is asked for at once is kept, in columns: where its
+//! bytes start, its date (sorting, the timeline, the overview's years) and its outlet (the
+//! facet index). Both builds answer the same calls, so the app compiles against either.
+
+use serde::Serialize;
+
+use crate::model::{Document, PartialDate};
+#[cfg(not(feature = "shards"))]
+use crate::wire::{Decode, Reader};
+
+/// The articles of a corpus, read as a list: decoded at start.
+#[cfg(not(feature = "shards"))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Documents(Vec<Document>);
+
+#[cfg(not(feature = "shards"))]
+impl Documents {
+    /// How many articles.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Article `doc`, if there is one.
+    pub fn get(&self, doc: usize) -> Option<&Document> {
+        self.0.get(doc)
+    }
+
+    /// Every article, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Document> {
+        self.0.iter()
+    }
+
+    /// Article `doc`'s date (none for no article).
+    pub fn date(&self, doc: usize) -> Option<PartialDate> {
+        self.0.get(doc)?.date
+    }
+
+    /// Every article's outlet and date, in order: what the facet index and the overview read
+    /// of every article.
+    pub fn sources_and_dates(&self) -> impl Iterator<Item = (Option<&str>, Option<PartialDate>)> {
+        self.0.iter().map(|doc| (doc.source.as_deref(), doc.date))
+    }
+
+    /// The article with this id, if there is one.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        find(self.len(), |doc| &self[doc].id, id)
+    }
+}
+
+#[cfg(not(feature = "shards"))]
+impl From<Vec<Document>> for Documents {
+    fn from(documents: Vec<Document>) -> Documents {
+        Documents(documents)
+    }
+}
+
+#[cfg(not(feature = "shards"))]
+impl std::ops::Index<usize> for Documents {
+    type Output = Document;
+
+    fn index(&self, doc: usize) -> &Document {
+        &self.0[doc]
+    }
+}
+
+#[cfg(not(feature = "shards"))]
+impl<'a> IntoIterator for &'a Documents {
+    type Item = &'a Document;
+    type IntoIter = std::slice::Iter<'a, Document>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+#[cfg(not(feature = "shards"))]
+impl Decode for Documents {
+    fn decode(reader: &mut Reader<'_>) -> Documents {
+        Documents(Vec::decode(reader))
+    }
+}
+
+/// The article with this id among `count` whose ids `id_of` gives. Articles are sorted by
+/// id (`Corpus::documents`), but a linear scan stays correct should a bundle ever break
+/// that promise.
+fn find<'a>(count: usize, id_of: impl Fn(usize) -> &'a str, id: &str) -> Option<usize> {
+    let (mut low, mut high) = (0, count);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        match id_of(middle).cmp(id) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return Some(middle),
+        }
+    }
+    (0..count).position(|doc| id_of(doc) == id)
+}
+
+#[cfg(feature = "shards")]
+pub use read_when_asked::Documents;
+
+#[cfg(feature = "shards")]
+mod read_when_asked {
+    use std::collections::HashMap;
+    use std::sync::{Arc, OnceLock};
+
+    use super::*;
+    use crate::lazy::Source;
+    use crate::model::Text;
+    use crate::shard::Shard;
+    use crate::wire::{Decode, Reader};
+
+    /// No outlet, in `Documents::sources`.
+    const NO_SOURCE: u32 = u32::MAX;
+
+    /// The articles of a corpus, each decoded when first read (see the module's docs).
+    #[derive(Clone, Debug, Default)]
+    pub struct Documents {
+        /// Each article once decoded.
+        read: Vec<OnceLock<Box<Document>>>,
+        /// The bytes the articles were read from, when they were (not when built from a list).
+        records: Option<Records>,
+        /// Where each article's bytes start in `records`, and where the last one's end.
+        starts: Vec<u32>,
+        /// Each article's date.
+        dates: Vec<Option<PartialDate>>,
+        /// Each article's outlet, as its place in `source_names`, or [`NO_SOURCE`].
+        sources: Vec<u32>,
+        /// The distinct outlets, in the order first met.
+        source_names: Vec<Text>,
+    }
+
+    /// Where articles' bytes are: a source, and the shards their texts' references name.
+    #[derive(Clone)]
+    struct Records {
+        source: Source,
+        shards: Arc<[Arc<Shard>]>,
+    }
+
+    impl std::fmt::Debug for Records {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(
+                f,
+                "{} bytes, {} shards",
+                self.source.bytes().len(),
+                self.shards.len()
+            )
+        }
+    }
+
+    impl Documents {
+        /// How many articles.
+        pub fn len(&self) -> usize {
+            self.read.len()
+        }
+
+        /// Whether there are none.
+        pub fn is_empty(&self) -> bool {
+            self.read.is_empty()
+        }
+
+        /// Article `doc`, if there is one, decoded now if it was not yet.
+        pub fn get(&self, doc: usize) -> Option<&Document> {
+            let cell = self.read.get(doc)?;
+            Some(cell.get_or_init(|| Box::new(self.decode(doc))))
+        }
+
+        /// Every article, in order (each decoded and kept: for the compiler and the tests).
+        pub fn iter(&self) -> impl Iterator<Item = &Document> + '_ {
+            (0..self.len()).map(|doc| &self[doc])
+        }
+
+        /// Article `doc`'s date (none for no article), without decoding it.
+        pub fn date(&self, doc: usize) -> Option<PartialDate> {
+            *self.dates.get(doc)?
+        }
+
+        /// Every article's outlet and date, in order, without decoding them: what the facet
+        /// index and the overview read of every article.
+        pub fn sources_and_dates(
+            &self,
+        ) -> impl Iterator<Item = (Option<&str>, Option<PartialDate>)> {
+            let name = |source: u32| self.source_names.get(source as usize).map(|name| &**name);
+            (self.sources.iter().map(move |&source| name(source))).zip(self.dates.iter().copied())
+        }
+
+        /// The article with this id, if there is one (decoding those a binary search reads).
+        pub fn find(&self, id: &str) -> Option<usize> {
+            find(self.len(), |doc| &self[doc].id, id)
+        }
+
+        /// How many articles have been decoded.
+        #[cfg(test)]
+        pub(super) fn decoded(&self) -> usize {
+            self.read.iter().filter(|cell| cell.get().is_some()).count()
+        }
+
+        /// Decodes article `doc` from the bytes it was read from, which were checked when
+        /// they were first read (so a problem now cannot be: it would give empty fields).
+        fn decode(&self, doc: usize) -> Document {
+            let Some(records) = &self.records else {
+                return Document::default();
+            };
+            let range = self.starts[doc] as usize..self.starts[doc + 1] as usize;
+            let mut reader = Reader::in_source(&records.source, range).with_shards(&records.shards);
+            Document::decode(&mut reader)
+        }
+
+        /// Adds the columns of `document`, the next article; `known` holds the outlets met so
+        /// far and their places in `source_names`.
+        fn push_columns(&mut self, document: &Document, known: &mut HashMap<Text, u32>) {
+            self.dates.push(document.date);
+            let source = match &document.source {
+                Some(name) => *known.entry(name.clone()).or_insert_with(|| {
+                    self.source_names.push(name.clone());
+                    (self.source_names.len() - 1) as u32
+                }),
+                None => NO_SOURCE,
+            };
+            self.sources.push(source);
+        }
+    }
+
+    impl From<Vec<Document>> for Documents {
+        fn from(list: Vec<Document>) -> Documents {
+            let mut documents = Documents::default();
+            let mut known = HashMap::new();
+            for document in list {
+                documents.push_columns(&document, &mut known);
+                documents.read.push(OnceLock::from(Box::new(document)));
+            }
+            documents
+        }
+    }
+
+    impl std::ops::Index<usize> for Documents {
+        type Output = Document;
+
+        fn index(&self, doc: usize) -> &Document {
+            match self.get(doc) {
+                Some(document) => document,
+                None => panic!("no document {doc} of {}", self.len()),
+            }
+        }
+    }
+
+    impl<'a> IntoIterator for &'a Documents {
+        type Item = &'a Document;
+        type IntoIter = Box<dyn Iterator<Item = &'a Document> + 'a>;
+
+        fn into_iter(self) -> Self::IntoIter {
+            Box::new(self.iter())
+        }
+    }
+
+    impl PartialEq for Documents {
+        fn eq(&self, other: &Documents) -> bool {
+            self.len() == other.len() && self.iter().eq(other.iter())
+        }
+    }
+
+    impl Serialize for Documents {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.iter())
+        }
+    }
+
+    /// Reads the list as `Vec<Document>` is written, checking every article and keeping its
+    /// columns, not the article.
+    impl Decode for Documents {
+        fn decode(reader: &mut Reader<'_>) -> Documents {
+            let count = reader.len();
+            let mut documents = Documents {
+                records: Some(Records {
+                    source: reader.source().clone(),
+                    shards: reader.shards().into(),
+                }),
+                ..Documents::default()
+            };
+            documents.read.resize_with(count, OnceLock::new);
+            documents.starts.reserve(count + 1);
+            let mut known = HashMap::new();
+            for _ in 0..count {
+                documents.starts.push(reader.offset() as u32);
+                let document = Document::decode(reader);
+                documents.push_columns(&document, &mut known);
+            }
+            documents.starts.push(reader.offset() as u32);
+            documents
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::{encode, open_in_place, tests::full_corpus};
+    use crate::lazy::Source;
+
+    /// The articles of `full_corpus`, read from a bundle as the page reads them.
+    fn read_in_place() -> (Vec<Document>, Documents) {
+        let corpus = full_corpus();
+        let bytes: &'static [u8] = Vec::leak(encode(&corpus));
+        let (read, _) = open_in_place(&Source::Static(bytes)).unwrap();
+        (corpus.documents.iter().cloned().collect(), read.documents)
+    }
+
+    #[test]
+    fn columns_answer_without_decoding_and_agree_with_the_articles() {
+        let (written, read) = read_in_place();
+        assert_eq!(read.len(), written.len());
+        let columns: Vec<_> = written
+            .iter()
+            .map(|document| (document.source.as_deref(), document.date))
+            .collect();
+        assert!(read.sources_and_dates().eq(columns.iter().copied()));
+        for (doc, document) in written.iter().enumerate() {
+            assert_eq!(read.date(doc), document.date, "{doc}");
+        }
+        assert_eq!(read.date(written.len()), None);
+        #[cfg(feature = "shards")]
+        assert_eq!(read.decoded(), 0, "the columns decoded articles");
+        assert_eq!(read[1], written[1]);
+        #[cfg(feature = "shards")]
+        assert_eq!(read.decoded(), 1, "one article read, one decoded");
+        assert!(read.iter().eq(written.iter()));
+        assert!(read.get(written.len()).is_none());
+    }
+
+    #[test]
+    fn finds_articles_by_id_sorted_or_not() {
+        let (written, read) = read_in_place();
+        for (doc, document) in written.iter().enumerate() {
+            assert_eq!(read.find(&document.id), Some(doc));
+        }
+        assert_eq!(read.find("nothing"), None);
+        let reversed = Documents::from(written.iter().rev().cloned().collect::<Vec<_>>());
+        assert_eq!(reversed.find(&written[0].id), Some(written.len() - 1));
+    }
+
+    #[test]
+    fn a_list_keeps_its_columns() {
+        let (written, _) = read_in_place();
+        let built = Documents::from(written.clone());
+        let columns: Vec<_> = written
+            .iter()
+            .map(|document| (document.source.as_deref(), document.date))
+            .collect();
+        assert!(built.sources_and_dates().eq(columns.iter().copied()));
+        for (doc, document) in written.iter().enumerate() {
+            assert_eq!(built.date(doc), document.date);
+            assert_eq!(built[doc], *document);
+        }
+        assert_eq!(built, Documents::from(written));
+    }
+}
