@@ -192,7 +192,6 @@ pub fn FacetGroup(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
     /// Lists the values shown for `values` (`label` or `label*` when selected),
     /// with `found` as the find box's matches (by label) and `all` for "Show all".
@@ -200,8 +199,8 @@ mod tests {
         let values: Vec<FacetValue> = values
             .split(' ')
             .map(|v| FacetValue {
-                key: Arc::from(v.trim_end_matches('*')),
-                label: Arc::from(v.trim_end_matches('*')),
+                key: v.trim_end_matches('*').to_owned().into(),
+                label: v.trim_end_matches('*').to_owned().into(),
                 count: 1,
                 selected: v.ends_with('*'),
             })

@@ -245,6 +245,7 @@ pub(crate) mod tests {
     use std::borrow::Cow;
 
     use super::*;
+    use crate::facet::Facet;
     use crate::model::*;
     use crate::SearchIndex;
 
@@ -464,7 +465,7 @@ pub(crate) mod tests {
         let corpus = full_corpus();
         // As the page's bundle, which `include_bytes!` embeds.
         let bytes: &'static [u8] = Vec::leak(encode(&corpus));
-        let (read, _) = open_in_place(&Source::Static(bytes)).unwrap();
+        let (read, facets) = open_in_place(&Source::Static(bytes)).unwrap();
         assert_eq!(read, corpus);
         let within = bytes.as_ptr_range();
         let borrowed = |text: &Text| match text {
@@ -487,6 +488,15 @@ pub(crate) mod tests {
                 .chain(&entity.country);
             assert!(names.all(borrowed), "{entity:?}");
         }
+        // The facet index hands out the entities' ids and names as the bundle lends them.
+        let entity_facets = [Facet::People, Facet::Organizations, Facet::Places];
+        let values: Vec<_> = (entity_facets.iter())
+            .flat_map(|&facet| facets.totals().get(facet).values.clone())
+            .collect();
+        assert_eq!(values.len(), corpus.entities.len());
+        assert!(values
+            .iter()
+            .all(|v| borrowed(&v.key) && borrowed(&v.label)));
         // From bytes of its own, they are copied, since those bytes may go.
         let (copied, _) = in_place(bytes).unwrap();
         assert!(matches!(copied.documents[0].title, Cow::Owned(_)));

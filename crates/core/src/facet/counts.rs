@@ -9,12 +9,10 @@
 //! hits: a document that fails no facet counts for all its values, one that fails
 //! exactly one facet counts only for that facet's values, any other for none.
 
-use std::sync::Arc;
-
 use super::fold::fold_name;
 use super::index::{FacetIndex, Selection};
 use super::{Facet, Filters};
-use crate::model::DocId;
+use crate::model::{DocId, Text};
 
 /// The facet panel's numbers for one query and one set of filters.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,11 +55,12 @@ impl FacetValues {
 /// One value of a facet with its count.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetValue {
-    /// The key to toggle in [`Filters`] (entity id, source, year or `undated`),
-    /// shared with the index (counting copies no strings).
-    pub key: Arc<str>,
-    /// The text to show, shared likewise.
-    pub label: Arc<str>,
+    /// The key to toggle in [`Filters`] (entity id, source, year or `undated`): an entity's
+    /// borrowed from the bundle in the program, as the index holds it (counting copies no
+    /// entity's strings).
+    pub key: Text,
+    /// The text to show, likewise.
+    pub label: Text,
     /// Hits that would pass with this value selected in its facet (see the module docs).
     pub count: u32,
     /// Whether the value is selected (a checked box).
