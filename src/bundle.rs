@@ -213,7 +213,14 @@ pub struct Mention {
 /// "Iran"); spans that are not a slice of the text are skipped.
 pub fn mentions_in(doc: DocId) -> Vec<Mention> {
     let corpus = corpus();
-    let found = mentions::mentions_in(&corpus.documents, &corpus.entities, doc);
+    // In the sharded layout, only the entities the facet index lists for the document: each
+    // mention list read may be a shard fetched (`mentions::mentions_in`). In one bundle every
+    // list is in memory, and asking the facet index cost the default site 234 bytes.
+    #[cfg(feature = "sharded")]
+    let candidates = facets().doc_entities(doc).map(|(entity, _)| entity);
+    #[cfg(not(feature = "sharded"))]
+    let candidates = 0..corpus.entities.len() as EntityId;
+    let found = mentions::mentions_in(&corpus.documents, &corpus.entities, candidates, doc);
     let mut out: Vec<Mention> = Vec::with_capacity(found.len());
     for mention in found {
         if out

@@ -23,18 +23,27 @@ pub fn mentions_of(entity: &Entity, doc: DocId) -> &[SourceRef] {
     &entity.mentions[start..end.max(start)]
 }
 
-/// The mentions of document `doc`, in order; none for a document that does not exist.
-pub fn mentions_in(documents: &Documents, entities: &[Entity], doc: DocId) -> Vec<DocMention> {
+/// The mentions of document `doc` by the entities `candidates` (every entity that may
+/// mention it), in order; none for a document that does not exist. Only the candidates'
+/// mention lists are read: the app passes those the facet index lists for the document,
+/// since in the sharded layout each list read may be a shard fetched, and reading every
+/// entity's made the reader of one article fetch 88 files (6.5 MB) at 100,000 articles.
+pub fn mentions_in(
+    documents: &Documents,
+    entities: &[Entity],
+    candidates: impl IntoIterator<Item = EntityId>,
+    doc: DocId,
+) -> Vec<DocMention> {
     let Some(document) = documents.get(doc as usize) else {
         return Vec::new();
     };
-    let mut found: Vec<DocMention> = entities
-        .iter()
-        .enumerate()
+    let mut found: Vec<DocMention> = candidates
+        .into_iter()
+        .filter_map(|index| Some((index, entities.get(index as usize)?)))
         .flat_map(|(index, entity)| {
             mentions_of(entity, doc).iter().map(move |m| DocMention {
                 span: m.span,
-                entity: index as EntityId,
+                entity: index,
             })
         })
         .filter(|m| fits(document, m.span))
@@ -123,12 +132,18 @@ mod tests {
         assert_eq!(pairs(&by_doc[0]), [(0, 24, 1), (0, 4, 0)]);
         assert_eq!(pairs(&by_doc[1]), [(0, 6, 0)]);
         let documents = Documents::from(documents.to_vec());
+        let every = || 0..entities.len() as EntityId;
         for doc in 0..2 {
             assert_eq!(
-                mentions_in(&documents, &entities, doc),
+                mentions_in(&documents, &entities, every(), doc),
                 by_doc[doc as usize]
             );
         }
-        assert!(mentions_in(&documents, &entities, 7).is_empty());
+        assert!(mentions_in(&documents, &entities, every(), 7).is_empty());
+        // Only the candidates' mentions, in the same order.
+        assert_eq!(
+            pairs(&mentions_in(&documents, &entities, [1, 9], 0)),
+            [(0, 24, 1)]
+        );
     }
 }
