@@ -80,6 +80,21 @@ impl FacetIndex {
     /// (see [`FacetIndex::unknown_values`]).
     pub fn counts(&self, hits: impl IntoIterator<Item = DocId>, filters: &Filters) -> FacetCounts {
         let selection = self.resolve(filters);
+        #[cfg(feature = "shards")]
+        let hits = {
+            let mut hit = vec![false; self.doc_count()];
+            let mut distinct = 0;
+            for doc in hits {
+                if let Some(hit) = hit.get_mut(doc as usize) {
+                    distinct += usize::from(!*hit);
+                    *hit = true;
+                }
+            }
+            if filters.is_empty() && 2 * distinct > hit.len() {
+                return self.counts_of_most(&hit, distinct as u32);
+            }
+            (0..hit.len() as DocId).filter(move |&doc| hit[doc as usize])
+        };
         let mut counts = vec![0u32; self.values.len()];
         let mut seen = vec![false; self.doc_count()];
         let mut matching = 0;
@@ -104,6 +119,24 @@ impl FacetIndex {
             }
         }
         self.ranked(&counts, &selection, matching)
+    }
+
+    /// [`FacetIndex::counts`] under no filter of the documents `hit` marks, `matching` of them,
+    /// more than half the corpus: each value's number of documents less its number among the
+    /// documents not hit, which are fewer to read. Typing a query's first letters into a large
+    /// corpus hits most of it: at 100,000 articles, counting the hits' values took 10–14 ms of
+    /// a keystroke at the 95th percentile, natively. Only where the sharded layout can be read,
+    /// for the large corpora it is for (the default site's bytes are kept for its features).
+    #[cfg(feature = "shards")]
+    fn counts_of_most(&self, hit: &[bool], matching: u32) -> FacetCounts {
+        let mut counts: Vec<u32> = self.values.iter().map(|value| value.documents).collect();
+        for doc in (0..hit.len()).filter(|&doc| !hit[doc]) {
+            for &value in self.doc_values.get(doc) {
+                let count = &mut counts[value as usize];
+                *count = count.saturating_sub(1);
+            }
+        }
+        self.ranked(&counts, &Selection::default(), matching)
     }
 
     /// [`FacetIndex::counts`] over every document under no filter, what the overview
@@ -242,6 +275,34 @@ mod tests {
                 counts,
                 "totals are the counts of every document"
             );
+        }
+    }
+
+    #[test]
+    fn counts_of_any_hits_are_the_hits_values_counted_one_by_one() {
+        // Every set of the five documents, and more than half of them in particular, which
+        // the sharded build counts as all documents less the others.
+        let corpus = sample_corpus();
+        let index = FacetIndex::build(&corpus);
+        let docs = corpus.documents.len();
+        for set in 0u32..1 << docs {
+            let hits: Vec<DocId> = (0..docs as DocId).filter(|d| set & (1 << d) != 0).collect();
+            let mut expect = vec![0u32; index.values.len()];
+            for &doc in &hits {
+                for &value in index.doc_values.get(doc as usize) {
+                    expect[value as usize] += 1;
+                }
+            }
+            let counts = index.counts(hits.iter().copied(), &Filters::default());
+            assert_eq!(counts.matching as usize, hits.len(), "{hits:?}");
+            let mut got = vec![0u32; index.values.len()];
+            for value in counts.facets.iter().flat_map(|facet| &facet.values) {
+                let id = (0..index.values.len())
+                    .find(|&id| index.values[id].key == value.key)
+                    .unwrap();
+                got[id] = value.count;
+            }
+            assert_eq!(got, expect, "{hits:?}");
         }
     }
 
