@@ -17,7 +17,8 @@
 //! Memory: the WASM's linear memory (caught as the page instantiates its module) and the JS heap
 //! (`performance.memory.usedJSHeapSize`, Chromium only), after the first load and after the
 //! typed queries, beside the bytes the page had loaded by then (the WASM and the shards, decoded).
-//! Bytes: those fetched before the page was ready, and those the first typed query fetched.
+//! Bytes: those fetched before the page was ready, those the first typed query fetched, and
+//! those opening the overview's first article in the reader fetched.
 //! `--profile FILE`: a CPU profile of the first typing of the queries, written as a
 //! `.cpuprofile` (DevTools opens it), and the functions that took the most time themselves.
 //! `--profile-load FILE`: the same of the load of the page the queries are typed in (from the
@@ -333,6 +334,27 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         .collect();
     if let Some(summary) = Summary::of(&again) {
         println!("browser {label}: the same queries typed again (their shards kept): {summary}");
+    }
+
+    // What opening an article fetches (in a sharded site, its text and the mention lists of
+    // its entities): the overview's first, in a page loaded afresh, which holds no shard (the
+    // browser's cache may answer the requests; they are counted all the same).
+    page.visit("").await?;
+    if page.find(".doc-title").await?.is_some() {
+        let before = page
+            .script(
+                "return performance.getEntriesByType('resource').length;",
+                Vec::new(),
+            )
+            .await?;
+        page.click(".doc-title").await?;
+        page.wait_for("article#reader").await?;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let fetched = page.script(FETCHED_SINCE, vec![before]).await?;
+        println!(
+            "browser {label}: opening the overview's first article: {}",
+            fetched.as_str().unwrap_or("?")
+        );
     }
 
     page.visit("?bench=1").await?;
