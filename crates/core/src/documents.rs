@@ -10,61 +10,85 @@
 //! bytes start, its date (sorting, the timeline, the overview's years) and its outlet (the
 //! facet index). Both builds answer the same calls, so the app compiles against either.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
-use crate::model::{Document, PartialDate};
+use crate::model::{DocId, Document, PartialDate};
 #[cfg(not(feature = "shards"))]
 use crate::wire::{Decode, Reader};
 
 /// The articles of a corpus, read as a list: decoded at start.
 #[cfg(not(feature = "shards"))]
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 #[serde(transparent)]
-pub struct Documents(Vec<Document>);
+pub struct Documents {
+    list: Vec<Document>,
+    /// [`Documents::newest_first`], once asked.
+    #[serde(skip)]
+    newest_first: OnceLock<Vec<DocId>>,
+}
 
 #[cfg(not(feature = "shards"))]
 impl Documents {
     /// How many articles.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.list.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.list.is_empty()
     }
 
     /// Article `doc`, if there is one.
     pub fn get(&self, doc: usize) -> Option<&Document> {
-        self.0.get(doc)
+        self.list.get(doc)
     }
 
     /// Every article, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Document> {
-        self.0.iter()
+        self.list.iter()
     }
 
     /// Article `doc`'s date (none for no article).
     pub fn date(&self, doc: usize) -> Option<PartialDate> {
-        self.0.get(doc)?.date
+        self.list.get(doc)?.date
     }
 
     /// Every article's outlet and date, in order: what the facet index and the overview read
     /// of every article.
     pub fn sources_and_dates(&self) -> impl Iterator<Item = (Option<&str>, Option<PartialDate>)> {
-        self.0.iter().map(|doc| (doc.source.as_deref(), doc.date))
+        self.list
+            .iter()
+            .map(|doc| (doc.source.as_deref(), doc.date))
     }
 
     /// The article with this id, if there is one.
     pub fn find(&self, id: &str) -> Option<usize> {
         find(self.len(), |doc| &self[doc].id, id)
     }
+
+    /// Every article's number, newest first (see [`newest_first`]), worked out once.
+    pub fn newest_first(&self) -> &[DocId] {
+        self.newest_first.get_or_init(|| newest_first(self))
+    }
+}
+
+#[cfg(not(feature = "shards"))]
+impl PartialEq for Documents {
+    fn eq(&self, other: &Documents) -> bool {
+        self.list == other.list
+    }
 }
 
 #[cfg(not(feature = "shards"))]
 impl From<Vec<Document>> for Documents {
-    fn from(documents: Vec<Document>) -> Documents {
-        Documents(documents)
+    fn from(list: Vec<Document>) -> Documents {
+        Documents {
+            list,
+            newest_first: OnceLock::new(),
+        }
     }
 }
 
@@ -73,7 +97,7 @@ impl std::ops::Index<usize> for Documents {
     type Output = Document;
 
     fn index(&self, doc: usize) -> &Document {
-        &self.0[doc]
+        &self.list[doc]
     }
 }
 
@@ -83,14 +107,14 @@ impl<'a> IntoIterator for &'a Documents {
     type IntoIter = std::slice::Iter<'a, Document>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.list.iter()
     }
 }
 
 #[cfg(not(feature = "shards"))]
 impl Decode for Documents {
     fn decode(reader: &mut Reader<'_>) -> Documents {
-        Documents(Vec::decode(reader))
+        Documents::from(Vec::<Document>::decode(reader))
     }
 }
 
@@ -110,13 +134,35 @@ fn find<'a>(count: usize, id_of: impl Fn(usize) -> &'a str, id: &str) -> Option<
     (0..count).position(|doc| id_of(doc) == id)
 }
 
+/// Every article's number, newest first by the first day its date may denote, undated ones
+/// last, articles of one day in their order: the order a query that matches everything lists
+/// them in (`SearchIndex::search`). Kept once worked out: sorting 100,000 articles by date on
+/// every keystroke that lists them all (a query's first letter) took 15 ms in the page.
+///
+/// Sorted as `u128` keys, (day, number), as search hits are (`query::rank::sort`: the same
+/// code); a comparator that looks up two dates took 70 ms natively at 100,000 articles.
+fn newest_first(documents: &Documents) -> Vec<DocId> {
+    let mut keys: Vec<u128> = (0..documents.len())
+        .map(|doc| {
+            // A day's bits with the sign flipped order as the days do; inverted, the newest
+            // comes first, and no day's key is all ones, which an undated article's is.
+            let day = documents
+                .date(doc)
+                .map_or(u64::MAX, |date| !(date.first_day() as u64 ^ 1 << 63));
+            (u128::from(day) << 32) | doc as u128
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|key| key as DocId).collect()
+}
+
 #[cfg(feature = "shards")]
 pub use read_when_asked::Documents;
 
 #[cfg(feature = "shards")]
 mod read_when_asked {
     use std::collections::HashMap;
-    use std::sync::{Arc, OnceLock};
+    use std::sync::Arc;
 
     use super::*;
     use crate::lazy::Source;
@@ -142,6 +188,8 @@ mod read_when_asked {
         sources: Vec<u32>,
         /// The distinct outlets, in the order first met.
         source_names: Vec<Text>,
+        /// [`Documents::newest_first`], once asked.
+        newest_first: OnceLock<Vec<DocId>>,
     }
 
     /// Where articles' bytes are: a source, and the shards their texts' references name.
@@ -203,9 +251,14 @@ mod read_when_asked {
             find(self.len(), |doc| &self[doc].id, id)
         }
 
+        /// Every article's number, newest first (see [`newest_first`]), worked out once.
+        pub fn newest_first(&self) -> &[DocId] {
+            self.newest_first.get_or_init(|| newest_first(self))
+        }
+
         /// How many articles have been decoded.
         #[cfg(test)]
-        pub(super) fn decoded(&self) -> usize {
+        pub(crate) fn decoded(&self) -> usize {
             self.read.iter().filter(|cell| cell.get().is_some()).count()
         }
 
@@ -350,6 +403,24 @@ mod tests {
         assert_eq!(read.find("nothing"), None);
         let reversed = Documents::from(written.iter().rev().cloned().collect::<Vec<_>>());
         assert_eq!(reversed.find(&written[0].id), Some(written.len() - 1));
+    }
+
+    #[test]
+    fn newest_first_goes_by_date_then_number_reading_no_article() {
+        let (written, read) = read_in_place();
+        let mut expect: Vec<DocId> = (0..written.len() as DocId).collect();
+        expect.sort_by_key(|&doc| {
+            let date = written[doc as usize].date;
+            (
+                date.is_none(),
+                std::cmp::Reverse(date.map(|date| date.first_day())),
+                doc,
+            )
+        });
+        assert_eq!(read.newest_first(), expect);
+        #[cfg(feature = "shards")]
+        assert_eq!(read.decoded(), 0, "the order decoded articles");
+        assert_eq!(Documents::from(written).newest_first(), expect);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::parse::Query;
 use super::rank::{self, MatchClass, Scored};
 use super::resolve::{Resolved, ResolvedQuery};
 use super::snippet::{self, Matcher, WordMatch};
-use super::{Hit, SearchOptions, SortOrder};
+use super::{Hit, SearchOptions};
 use crate::documents::Documents;
 use crate::index::{SearchIndex, TermPostings};
 use crate::model::{DocId, Document};
@@ -228,7 +228,8 @@ impl SearchIndex {
         let listing = positive.is_empty();
         let mut scored: Vec<Scored> = Vec::new();
         if listing {
-            scored.extend((0..n as DocId).map(|doc| Scored {
+            // Already in the order listing asks for: newest first, then by number.
+            scored.extend(docs.newest_first().iter().map(|&doc| Scored {
                 doc,
                 tier: 0,
                 bm25: 0.0,
@@ -259,12 +260,9 @@ impl SearchIndex {
             );
         }
         scored.retain(|s| !excluded[s.doc as usize] && allowed(s.doc));
-        let order = if listing {
-            SortOrder::Newest
-        } else {
-            opts.sort
-        };
-        rank::sort(&mut scored, docs, order);
+        if !listing {
+            rank::sort(&mut scored, docs, opts.sort);
+        }
 
         let worst_tier = scored.iter().map(|s| s.tier).max().unwrap_or(0);
         let best_bm25 = scored.iter().map(|s| s.bm25).fold(0.0, f32::max);
@@ -290,10 +288,13 @@ impl SearchIndex {
                 } else {
                     rank::display_score(s, worst_tier, best_bm25)
                 },
-                snippets: match (docs.get(s.doc as usize), &mut matcher) {
-                    (Some(doc), Some(matcher)) if rank < passages => {
-                        snippets_of(s.doc, doc, matcher)
-                    }
+                // Only the rows with passages read their article: in the sharded layout
+                // reading one decodes and keeps it, and a broad query hits most of them.
+                snippets: match (rank < passages, &mut matcher) {
+                    (true, Some(matcher)) => match docs.get(s.doc as usize) {
+                        Some(doc) => snippets_of(s.doc, doc, matcher),
+                        None => Vec::new(),
+                    },
                     _ => Vec::new(),
                 },
             })
@@ -310,7 +311,7 @@ mod tests {
     use super::*;
     use crate::model::Body;
     use crate::model::PartialDate;
-    use crate::query::parse;
+    use crate::query::{parse, SortOrder};
 
     /// A small newsroom: titles, bodies and dates chosen to separate the rules.
     fn newsroom() -> Vec<Document> {
@@ -482,6 +483,31 @@ mod tests {
             &SearchOptions::default(),
         );
         assert!(full.iter().all(|h| !h.snippets.is_empty()));
+    }
+
+    /// Where articles are decoded when first read, a search without passages reads none: at
+    /// 100,000 articles a broad query's hits, each decoded and kept, grew the page by 90 MB.
+    #[cfg(feature = "shards")]
+    #[test]
+    fn searches_read_only_the_articles_of_their_passages() {
+        use crate::bundle::{encode, open_in_place, tests::full_corpus};
+        let bytes: &'static [u8] = Vec::leak(encode(&full_corpus()));
+        let (corpus, _) = open_in_place(&crate::lazy::Source::Static(bytes)).unwrap();
+        let bare = SearchOptions {
+            bare: true,
+            ..SearchOptions::default()
+        };
+        for (text, found) in [("", 2), ("-nothing", 2), ("moscow ", 1), ("bod", 1)] {
+            let hits = corpus.index.search(&corpus.documents, &parse(text), &bare);
+            assert_eq!(hits.len(), found, "{text:?}");
+            assert_eq!(corpus.documents.decoded(), 0, "{text:?}");
+        }
+        let options = SearchOptions::default();
+        let hits = corpus
+            .index
+            .search(&corpus.documents, &parse("moscow "), &options);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(corpus.documents.decoded(), 1);
     }
 
     #[test]
