@@ -30,11 +30,19 @@ struct Counting;
 /// Bytes [`Counting`] holds now.
 static HELD: AtomicUsize = AtomicUsize::new(0);
 
+/// The most bytes [`Counting`] has held at once since it was last set to [`HELD`].
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+/// Notes that [`Counting`] holds `held` bytes now.
+fn note_peak(held: usize) {
+    PEAK.fetch_max(held, Ordering::Relaxed);
+}
+
 // SAFETY: every call is the system allocator's, with the same arguments; the counter is
 // only arithmetic on the side.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        HELD.fetch_add(layout.size(), Ordering::Relaxed);
+        note_peak(HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size());
         // SAFETY: the caller's contract is `GlobalAlloc::alloc`'s, passed on.
         unsafe { System.alloc(layout) }
     }
@@ -49,7 +57,7 @@ unsafe impl GlobalAlloc for Counting {
         // SAFETY: as above.
         let moved = unsafe { System.realloc(ptr, layout, new_size) };
         if !moved.is_null() {
-            HELD.fetch_add(new_size, Ordering::Relaxed);
+            note_peak(HELD.fetch_add(new_size, Ordering::Relaxed) + new_size);
             HELD.fetch_sub(layout.size(), Ordering::Relaxed);
         }
         moved
@@ -200,7 +208,11 @@ fn run(options: &Options) -> Result<(), String> {
     let empty = timings.hit_counts.iter().filter(|hits| **hits == 0).count();
     println!("  queries with no hits: {empty} of {}", queries.len());
 
+    let held_typing = HELD.load(Ordering::Relaxed);
+    PEAK.store(held_typing, Ordering::Relaxed);
     let steps = time_keystrokes(&in_place, &facets, &queries);
+    let kept = HELD.load(Ordering::Relaxed).saturating_sub(held_typing);
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(held_typing);
     println!(
         "  a keystroke's work natively (every prefix of every query, as typed, no filters; \
          the page adds its DOM work):"
@@ -210,6 +222,13 @@ fn run(options: &Options) -> Result<(), String> {
             println!("    {name}: {summary}");
         }
     }
+    // What the page's memory grows by while typing: a WASM's memory never shrinks, so the
+    // most held at once counts as well as what is kept (the articles of the rows read).
+    println!(
+        "  heap while typing those keystrokes: {} kept after them, at most {} more at once",
+        mb(kept),
+        mb(peak)
+    );
 
     // What opening kept, part by part, in a copy opened afresh (the searches above read
     // texts into the first): each part's bytes are what dropping it gives back (texts,
