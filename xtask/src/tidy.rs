@@ -47,9 +47,11 @@ fn test() {
 }
 
 /// The files whose types the bundle's bytes are made of.
-const FORMAT_SOURCES: [&str; 7] = [
+const FORMAT_SOURCES: [&str; 9] = [
     "crates/core/src/corpus.rs",
     "crates/core/src/documents.rs",
+    "crates/core/src/entities.rs",
+    "crates/core/src/records.rs",
     "crates/core/src/model.rs",
     "crates/core/src/index/format.rs",
     "crates/core/src/index/deferred.rs",

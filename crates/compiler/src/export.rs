@@ -80,7 +80,8 @@ mod tests {
                 lat: None,
                 lon: None,
                 mentions: vec![source, source].into(),
-            }],
+            }]
+            .into(),
             visits: vec![Visit {
                 id: "v1".into(),
                 traveler: "Marchenko".into(),

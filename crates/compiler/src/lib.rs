@@ -105,7 +105,7 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
             generator: format!("communique-compiler {}", env!("CARGO_PKG_VERSION")),
         },
         documents: documents.into(),
-        entities,
+        entities: entities.into(),
         visits,
         report: communique_core::CompileReport { files }.into(),
         index,

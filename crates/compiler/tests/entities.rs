@@ -303,9 +303,9 @@ fn people_of(files: &[(&str, &[u8])]) -> Vec<(String, Vec<String>)> {
     let corpus = compile_dir(dir.path()).expect("the test corpus compiles");
     corpus
         .entities
-        .into_iter()
+        .iter()
         .filter(|e| e.kind == EntityKind::Person)
-        .map(|e| (e.name.into(), e.aliases))
+        .map(|e| (e.name.to_string(), e.aliases.clone()))
         .collect()
 }
 

@@ -118,7 +118,7 @@ fn corpus(docs: usize) -> Corpus {
     }
     Corpus {
         documents: documents.into(),
-        entities,
+        entities: entities.into(),
         ..Corpus::default()
     }
 }

@@ -49,7 +49,7 @@ use crate::Corpus;
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
 /// Version of the bundle layout; bump on any change to the model or index types.
-pub const FORMAT_VERSION: u32 = 15;
+pub const FORMAT_VERSION: u32 = 16;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -314,7 +314,8 @@ pub(crate) mod tests {
                 lat: Some(55.755_83),
                 lon: Some(-37.617_3),
                 mentions: vec![source(0, 20), source(1, 0)].into(),
-            }],
+            }]
+            .into(),
             visits: vec![Visit {
                 id: "v1".into(),
                 traveler: "Rōhānī".into(),

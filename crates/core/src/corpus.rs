@@ -5,12 +5,13 @@
 use serde::Serialize;
 
 use crate::documents::Documents;
+use crate::entities::Entities;
 use crate::index::SearchIndex;
 #[cfg(not(feature = "shards"))]
 use crate::lazy::Embedded;
 #[cfg(feature = "shards")]
 use crate::lazy::Lazy;
-use crate::model::{CompileReport, CorpusMeta, Entity, Visit};
+use crate::model::{CompileReport, CorpusMeta, Visit};
 use crate::wire::decode_struct;
 
 /// The compile report as [`Corpus::report`] holds it.
@@ -28,7 +29,7 @@ pub struct Corpus {
     /// The articles, in a stable order (sorted by id).
     pub documents: Documents,
     /// People, organisations and places, one per real-world thing.
-    pub entities: Vec<Entity>,
+    pub entities: Entities,
     /// Diplomatic visits, one per trip.
     pub visits: Vec<Visit>,
     /// What became of every input file. Where the sharded layout can be read, it is a

@@ -162,12 +162,10 @@ pub use read_when_asked::Documents;
 #[cfg(feature = "shards")]
 mod read_when_asked {
     use std::collections::HashMap;
-    use std::sync::Arc;
 
     use super::*;
-    use crate::lazy::Source;
     use crate::model::Text;
-    use crate::shard::Shard;
+    use crate::records::ReadWhenAsked;
     use crate::wire::{Decode, Reader};
 
     /// No outlet, in `Documents::sources`.
@@ -176,12 +174,8 @@ mod read_when_asked {
     /// The articles of a corpus, each decoded when first read (see the module's docs).
     #[derive(Clone, Debug, Default)]
     pub struct Documents {
-        /// Each article once decoded.
-        read: Vec<OnceLock<Box<Document>>>,
-        /// The bytes the articles were read from, when they were (not when built from a list).
-        records: Option<Records>,
-        /// Where each article's bytes start in `records`, and where the last one's end.
-        starts: Vec<u32>,
+        /// The articles, each decoded when first read.
+        items: ReadWhenAsked<Document>,
         /// Each article's date.
         dates: Vec<Option<PartialDate>>,
         /// Each article's outlet, as its place in `source_names`, or [`NO_SOURCE`].
@@ -192,39 +186,20 @@ mod read_when_asked {
         newest_first: OnceLock<Vec<DocId>>,
     }
 
-    /// Where articles' bytes are: a source, and the shards their texts' references name.
-    #[derive(Clone)]
-    struct Records {
-        source: Source,
-        shards: Arc<[Arc<Shard>]>,
-    }
-
-    impl std::fmt::Debug for Records {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            write!(
-                f,
-                "{} bytes, {} shards",
-                self.source.bytes().len(),
-                self.shards.len()
-            )
-        }
-    }
-
     impl Documents {
         /// How many articles.
         pub fn len(&self) -> usize {
-            self.read.len()
+            self.items.len()
         }
 
         /// Whether there are none.
         pub fn is_empty(&self) -> bool {
-            self.read.is_empty()
+            self.len() == 0
         }
 
         /// Article `doc`, if there is one, decoded now if it was not yet.
         pub fn get(&self, doc: usize) -> Option<&Document> {
-            let cell = self.read.get(doc)?;
-            Some(cell.get_or_init(|| Box::new(self.decode(doc))))
+            self.items.get(doc)
         }
 
         /// Every article, in order (each decoded and kept: for the compiler and the tests).
@@ -259,18 +234,7 @@ mod read_when_asked {
         /// How many articles have been decoded.
         #[cfg(test)]
         pub(crate) fn decoded(&self) -> usize {
-            self.read.iter().filter(|cell| cell.get().is_some()).count()
-        }
-
-        /// Decodes article `doc` from the bytes it was read from, which were checked when
-        /// they were first read (so a problem now cannot be: it would give empty fields).
-        fn decode(&self, doc: usize) -> Document {
-            let Some(records) = &self.records else {
-                return Document::default();
-            };
-            let range = self.starts[doc] as usize..self.starts[doc + 1] as usize;
-            let mut reader = Reader::in_source(&records.source, range).with_shards(&records.shards);
-            Document::decode(&mut reader)
+            self.items.decoded()
         }
 
         /// Adds the columns of `document`, the next article; `known` holds the outlets met so
@@ -294,7 +258,7 @@ mod read_when_asked {
             let mut known = HashMap::new();
             for document in list {
                 documents.push_columns(&document, &mut known);
-                documents.read.push(OnceLock::from(Box::new(document)));
+                documents.items.push(document);
             }
             documents
         }
@@ -336,24 +300,12 @@ mod read_when_asked {
     /// columns, not the article.
     impl Decode for Documents {
         fn decode(reader: &mut Reader<'_>) -> Documents {
-            let count = reader.len();
-            let mut documents = Documents {
-                records: Some(Records {
-                    source: reader.source().clone(),
-                    shards: reader.shards().into(),
-                }),
-                ..Documents::default()
-            };
-            documents.read.resize_with(count, OnceLock::new);
-            documents.starts.reserve(count + 1);
+            let mut columns = Documents::default();
             let mut known = HashMap::new();
-            for _ in 0..count {
-                documents.starts.push(reader.offset() as u32);
-                let document = Document::decode(reader);
-                documents.push_columns(&document, &mut known);
-            }
-            documents.starts.push(reader.offset() as u32);
-            documents
+            let items = ReadWhenAsked::read(reader, |document| {
+                columns.push_columns(document, &mut known);
+            });
+            Documents { items, ..columns }
         }
     }
 }

@@ -55,6 +55,7 @@
 pub mod bundle;
 mod corpus;
 pub mod documents;
+pub mod entities;
 pub mod export;
 pub mod facet;
 pub mod index;
@@ -62,6 +63,8 @@ pub mod lazy;
 pub mod mentions;
 pub mod model;
 pub mod query;
+#[cfg(feature = "shards")]
+mod records;
 #[cfg(feature = "shards")]
 pub mod shard;
 pub mod sort;
@@ -71,6 +74,7 @@ mod wire;
 
 pub use corpus::Corpus;
 pub use documents::Documents;
+pub use entities::Entities;
 pub use facet::{FacetIndex, Filters};
 pub use index::{IndexStats, SearchIndex};
 pub use model::*;

@@ -4,6 +4,7 @@
 //! nested mention follows the one containing it).
 
 use crate::documents::Documents;
+use crate::entities::Entities;
 use crate::model::{DocId, Document, Entity, EntityId, SourceRef, Span};
 
 /// One entity mention in a known document.
@@ -30,7 +31,7 @@ pub fn mentions_of(entity: &Entity, doc: DocId) -> &[SourceRef] {
 /// entity's made the reader of one article fetch 88 files (6.5 MB) at 100,000 articles.
 pub fn mentions_in(
     documents: &Documents,
-    entities: &[Entity],
+    entities: &Entities,
     candidates: impl IntoIterator<Item = EntityId>,
     doc: DocId,
 ) -> Vec<DocMention> {
@@ -132,6 +133,7 @@ mod tests {
         assert_eq!(pairs(&by_doc[0]), [(0, 24, 1), (0, 4, 0)]);
         assert_eq!(pairs(&by_doc[1]), [(0, 6, 0)]);
         let documents = Documents::from(documents.to_vec());
+        let entities = Entities::from(entities.to_vec());
         let every = || 0..entities.len() as EntityId;
         for doc in 0..2 {
             assert_eq!(

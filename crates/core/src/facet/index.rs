@@ -207,7 +207,9 @@ pub(super) fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
     let documents = &corpus.documents;
     let mut values = Vec::with_capacity(corpus.entities.len());
     let mut names = FoldedNames::default();
-    for entity in &corpus.entities {
+    // Each entity decoded for this and not kept, where entities are read when asked: the
+    // values keep the id and name, which a bundle in the program lends.
+    corpus.entities.each(|entity| {
         let facet = Facet::of_kind(entity.kind);
         values.push(ValueInfo::new(
             facet,
@@ -215,7 +217,7 @@ pub(super) fn facet_values(corpus: &Corpus) -> (Vec<ValueInfo>, FoldedNames) {
             entity.name.clone(),
         ));
         names.push(&entity.name, &entity.aliases);
-    }
+    });
     // Read from the documents' columns: decoding each document here would keep them all.
     let sources = distinct_sorted(
         documents

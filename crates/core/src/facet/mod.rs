@@ -60,7 +60,7 @@
 //! };
 //! let corpus = Corpus {
 //!     documents: vec![article(2016, "Zarif met Lavrov."), article(2017, "Zarif spoke.")].into(),
-//!     entities: vec![person("Zarif", &[(0, 0), (1, 0)]), person("Lavrov", &[(0, 10)])],
+//!     entities: vec![person("Zarif", &[(0, 0), (1, 0)]), person("Lavrov", &[(0, 10)])].into(),
 //!     ..Corpus::default()
 //! };
 //! let facets = FacetIndex::build(&corpus); // once, at load

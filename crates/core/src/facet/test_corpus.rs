@@ -118,7 +118,7 @@ impl CorpusBuilder {
     /// Finds every entity's mentions and returns the corpus.
     pub(crate) fn build(mut self) -> Corpus {
         let documents = &self.documents;
-        for entity in &mut self.corpus.entities {
+        for entity in self.corpus.entities.iter_mut() {
             for (doc, document) in documents.iter().enumerate() {
                 let mut found: Vec<Span> = std::iter::once(&*entity.name)
                     .chain(entity.aliases.iter().map(String::as_str))
