@@ -175,11 +175,13 @@ fn run(options: &Options) -> Result<(), String> {
     let bytes: &'static [u8] = Vec::leak(bytes);
     let source = Source::Static(bytes);
     let held_before = HELD.load(Ordering::Relaxed);
+    PEAK.store(held_before, Ordering::Relaxed);
     let started = Instant::now();
     let (in_place, facets) =
         bundle::open_in_place(&source).map_err(|err| format!("the bundle does not open: {err}"))?;
     let open_time = started.elapsed();
     let held_open = HELD.load(Ordering::Relaxed) - held_before;
+    let peak_open = PEAK.load(Ordering::Relaxed) - held_before;
     let started = Instant::now();
     bundle::decode(bytes).map_err(|err| format!("the bundle does not decode: {err}"))?;
     let decode_time = started.elapsed();
@@ -242,10 +244,12 @@ fn run(options: &Options) -> Result<(), String> {
         .map(|(name, bytes)| format!("{name} {}", mb(*bytes)))
         .collect();
     println!(
-        "  heap kept by opening in place (before any search): {} for a bundle of {} ({:.1}×): {}",
+        "  heap kept by opening in place (before any search): {} for a bundle of {} ({:.1}×), \
+         at most {} at once while opening: {}",
         mb(held_open),
         mb(bytes.len()),
         held_open as f64 / bytes.len() as f64,
+        mb(peak_open),
         listed.join(", ")
     );
     Ok(())
