@@ -146,7 +146,6 @@ pub(super) struct Lists<T> {
 }
 
 impl<T: Copy> Lists<T> {
-    /// No rows yet.
     /// No rows yet, with room for `rows` rows of `items` items in all.
     fn with_capacity(rows: usize, items: usize) -> Lists<T> {
         let mut starts = Vec::with_capacity(rows + 1);
