@@ -12,6 +12,7 @@
 
 use std::sync::OnceLock;
 
+#[cfg(not(feature = "shards"))]
 use serde::Serialize;
 
 use crate::model::{DocId, Document, PartialDate};
@@ -165,7 +166,7 @@ mod read_when_asked {
 
     use super::*;
     use crate::model::Text;
-    use crate::records::ReadWhenAsked;
+    use crate::records::{list_calls, ReadWhenAsked};
     use crate::wire::{Decode, Reader};
 
     /// No outlet, in `Documents::sources`.
@@ -200,11 +201,6 @@ mod read_when_asked {
         /// Article `doc`, if there is one, decoded now if it was not yet.
         pub fn get(&self, doc: usize) -> Option<&Document> {
             self.items.get(doc)
-        }
-
-        /// Every article, in order (each decoded and kept: for the compiler and the tests).
-        pub fn iter(&self) -> impl Iterator<Item = &Document> + '_ {
-            (0..self.len()).map(|doc| &self[doc])
         }
 
         /// Article `doc`'s date (none for no article), without decoding it.
@@ -252,6 +248,8 @@ mod read_when_asked {
         }
     }
 
+    list_calls!(Documents, Document);
+
     impl From<Vec<Document>> for Documents {
         fn from(list: Vec<Document>) -> Documents {
             let mut documents = Documents::default();
@@ -261,38 +259,6 @@ mod read_when_asked {
                 documents.items.push(document);
             }
             documents
-        }
-    }
-
-    impl std::ops::Index<usize> for Documents {
-        type Output = Document;
-
-        fn index(&self, doc: usize) -> &Document {
-            match self.get(doc) {
-                Some(document) => document,
-                None => panic!("no document {doc} of {}", self.len()),
-            }
-        }
-    }
-
-    impl<'a> IntoIterator for &'a Documents {
-        type Item = &'a Document;
-        type IntoIter = Box<dyn Iterator<Item = &'a Document> + 'a>;
-
-        fn into_iter(self) -> Self::IntoIter {
-            Box::new(self.iter())
-        }
-    }
-
-    impl PartialEq for Documents {
-        fn eq(&self, other: &Documents) -> bool {
-            self.len() == other.len() && self.iter().eq(other.iter())
-        }
-    }
-
-    impl Serialize for Documents {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.iter())
         }
     }
 

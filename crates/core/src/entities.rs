@@ -7,6 +7,7 @@
 //! (`records.rs`); what reads every entity once at start, the facet index, reads them with
 //! [`Entities::each`], which keeps none. Both builds answer the same calls.
 
+#[cfg(not(feature = "shards"))]
 use serde::Serialize;
 
 use crate::model::Entity;
@@ -103,7 +104,7 @@ pub use read_when_asked::Entities;
 #[cfg(feature = "shards")]
 mod read_when_asked {
     use super::*;
-    use crate::records::ReadWhenAsked;
+    use crate::records::{list_calls, ReadWhenAsked};
     use crate::wire::{Decode, Reader};
 
     /// The entities of a corpus, each decoded when first read (see the module's docs).
@@ -124,11 +125,6 @@ mod read_when_asked {
         /// Entity `entity`, if there is one, decoded now if it was not yet.
         pub fn get(&self, entity: usize) -> Option<&Entity> {
             self.0.get(entity)
-        }
-
-        /// Every entity, in order (each decoded and kept: for the compiler and the tests).
-        pub fn iter(&self) -> impl Iterator<Item = &Entity> + '_ {
-            (0..self.len()).map(|entity| &self[entity])
         }
 
         /// Calls `each` with every entity in order, keeping none that was not yet kept.
@@ -153,6 +149,8 @@ mod read_when_asked {
         }
     }
 
+    list_calls!(Entities, Entity);
+
     impl From<Vec<Entity>> for Entities {
         fn from(list: Vec<Entity>) -> Entities {
             let mut entities = Entities::default();
@@ -163,17 +161,6 @@ mod read_when_asked {
         }
     }
 
-    impl std::ops::Index<usize> for Entities {
-        type Output = Entity;
-
-        fn index(&self, entity: usize) -> &Entity {
-            match self.get(entity) {
-                Some(found) => found,
-                None => panic!("no entity {entity} of {}", self.len()),
-            }
-        }
-    }
-
     impl std::ops::IndexMut<usize> for Entities {
         fn index_mut(&mut self, entity: usize) -> &mut Entity {
             let count = self.len();
@@ -181,27 +168,6 @@ mod read_when_asked {
                 Some(found) => found,
                 None => panic!("no entity {entity} of {count}"),
             }
-        }
-    }
-
-    impl<'a> IntoIterator for &'a Entities {
-        type Item = &'a Entity;
-        type IntoIter = Box<dyn Iterator<Item = &'a Entity> + 'a>;
-
-        fn into_iter(self) -> Self::IntoIter {
-            Box::new(self.iter())
-        }
-    }
-
-    impl PartialEq for Entities {
-        fn eq(&self, other: &Entities) -> bool {
-            self.len() == other.len() && self.iter().eq(other.iter())
-        }
-    }
-
-    impl Serialize for Entities {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.iter())
         }
     }
 

@@ -136,3 +136,52 @@ impl<T: Decode> ReadWhenAsked<T> {
         T::decode(&mut reader)
     }
 }
+
+/// The calls a list read when asked answers as a list does, for `$list`, which has `len` and
+/// `get` and holds `$item`s (`documents.rs`, `entities.rs`): `iter`, which decodes and keeps
+/// every value (for the compiler and the tests), indexing, iterating a reference, equality
+/// and serialising as a sequence.
+macro_rules! list_calls {
+    ($list:ident, $item:ident) => {
+        impl $list {
+            /// Every value, in order (each decoded and kept: for the compiler and the tests).
+            pub fn iter(&self) -> impl Iterator<Item = &$item> + '_ {
+                (0..self.len()).map(|i| &self[i])
+            }
+        }
+
+        impl std::ops::Index<usize> for $list {
+            type Output = $item;
+
+            fn index(&self, i: usize) -> &$item {
+                match self.get(i) {
+                    Some(value) => value,
+                    None => panic!("no {} {i} of {}", stringify!($item), self.len()),
+                }
+            }
+        }
+
+        impl<'a> IntoIterator for &'a $list {
+            type Item = &'a $item;
+            type IntoIter = Box<dyn Iterator<Item = &'a $item> + 'a>;
+
+            fn into_iter(self) -> Self::IntoIter {
+                Box::new(self.iter())
+            }
+        }
+
+        impl PartialEq for $list {
+            fn eq(&self, other: &$list) -> bool {
+                self.len() == other.len() && self.iter().eq(other.iter())
+            }
+        }
+
+        impl serde::Serialize for $list {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.iter())
+            }
+        }
+    };
+}
+
+pub(crate) use list_calls;
