@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::result_item::ResultItem;
+use crate::components::result_item::{mark_active, ResultItem};
 use crate::components::show_if::ShowIf;
 use crate::components::show_more::ShowMore;
 use crate::state::{AppState, RESULTS_PAGE};
@@ -12,6 +12,7 @@ use crate::state::{AppState, RESULTS_PAGE};
 #[component]
 pub fn ResultList() -> impl IntoView {
     let state = AppState::expect();
+    mark_active(state);
     let total = move || state.results.with(Vec::len);
     let visible = move || {
         let shown = state.shown.get();

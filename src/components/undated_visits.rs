@@ -18,14 +18,17 @@ pub fn UndatedVisits(
     /// The id of the visit whose card is open.
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let undated = Memo::new(move |_| {
-        visits.with(|v| {
-            v.iter()
-                .copied()
-                .filter(|visit| visit.date.is_none())
-                .collect::<Vec<_>>()
-        })
-    });
+    let undated = Memo::new_with_compare(
+        move |_| {
+            visits.with(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|visit| visit.date.is_none())
+                    .collect::<Vec<_>>()
+            })
+        },
+        crate::state::visits_changed,
+    );
     view! {
         <ShowIf when=move || undated.with(|u| !u.is_empty())>
             <section class="undated-visits" aria-labelledby="undated-heading">

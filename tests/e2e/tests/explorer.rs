@@ -397,7 +397,7 @@ async fn the_keyboard_alone_finds_opens_and_closes_an_article() {
             let expected = docs[active].clone();
             page.wait_until(&format!("result {active} to be active"), async || {
                 let selected = page
-                    .attrs("#results .result[aria-current='true'].active", "data-doc")
+                    .attrs("#results .result[aria-current='true']", "data-doc")
                     .await?;
                 if selected == [expected.clone()] {
                     Ok(Ok(()))
