@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use communique_core::facet::{FacetCounts, FacetIndex, Filters};
 use communique_core::lazy::Source;
 use communique_core::mentions;
-use communique_core::query::{self, Query, SearchOptions, Snippet, SortOrder};
+use communique_core::query::{self, Query, Ranking, Snippet, SortOrder};
 use communique_core::{bundle, Corpus, DocId, Document, Entity, EntityId, EntityKind, Span, Visit};
 
 /// The bundle bytes written by `build.rs`.
@@ -68,7 +68,7 @@ impl ResultRow {
 /// facet counts, the timeline and the rows on screen all read this; none
 /// parses or searches again (tantivy's Query → Weight, once per query).
 #[derive(Clone)]
-pub struct Found(Arc<(Query, Option<Vec<DocId>>)>);
+pub struct Found(Arc<(Query, Option<Ranking>)>);
 
 impl PartialEq for Found {
     /// Two preparations are one if they are the same allocation: a memo of
@@ -84,9 +84,9 @@ impl Found {
         &self.0 .0
     }
 
-    /// The matching documents, best first; `None` for an empty query.
-    pub fn docs(&self) -> Option<&[DocId]> {
-        self.0 .1.as_deref()
+    /// The matching documents, ranked when asked; `None` for an empty query.
+    pub fn ranking(&self) -> Option<&Ranking> {
+        self.0 .1.as_ref()
     }
 }
 
@@ -94,19 +94,8 @@ impl Found {
 pub fn find(text: &str) -> Found {
     let corpus = corpus();
     let query = query::parse(text);
-    let docs = (!query.is_empty()).then(|| {
-        let options = SearchOptions {
-            bare: true,
-            ..SearchOptions::default()
-        };
-        corpus
-            .index
-            .search(&corpus.documents, &query, &options)
-            .into_iter()
-            .map(|hit| hit.doc)
-            .collect()
-    });
-    Found(Arc::new((query, docs)))
+    let ranking = (!query.is_empty()).then(|| corpus.index.matches(&corpus.documents, &query));
+    Found(Arc::new((query, ranking)))
 }
 
 /// Prepares the search index's lookup tables now, if no search has (see
@@ -119,7 +108,7 @@ pub fn prepare_search() {
 /// Prepares `text` as a keystroke does; the number of hits. This is the work
 /// the in-browser benchmark times (see `bench.rs`).
 pub fn count_hits(text: &str) -> usize {
-    find(text).docs().map_or(0, <[DocId]>::len)
+    find(text).ranking().map_or(0, Ranking::len)
 }
 
 /// The facet index of the corpus (filters, counts, entity statistics), assembled
@@ -128,19 +117,29 @@ pub fn facets() -> &'static FacetIndex {
     &opened().facets
 }
 
-/// Every document `found` matches that passes `filters`, in `sort` order. An
-/// empty query with filters lists every document that passes them (browsing
-/// by filter alone, newest first unless sorted otherwise); an empty query
-/// without filters matches nothing (the page shows the overview instead).
-pub fn search(found: &Found, sort: SortOrder, filters: &Filters) -> Vec<ResultRow> {
+/// Every document `found` matches that passes `filters`, in `sort` order as far as the first
+/// `shown` (the rows on screen; the rest only count). An empty query with filters lists every
+/// document that passes them (browsing by filter alone, newest first unless sorted
+/// otherwise); an empty query without filters matches nothing (the page shows the overview
+/// instead).
+pub fn search(found: &Found, sort: SortOrder, filters: &Filters, shown: usize) -> Vec<ResultRow> {
     let corpus = corpus();
-    let mut docs = match found.docs() {
+    let mut docs = match found.ranking() {
         None if filters.is_empty() => return Vec::new(),
         None => facets().matching_docs(filters),
-        Some(docs) if filters.is_empty() => docs.to_vec(),
-        Some(docs) => {
+        Some(ranking) => {
             let allowed = facets().allowed(filters);
-            docs.iter().copied().filter(|&doc| allowed(doc)).collect()
+            let keep: &dyn Fn(DocId) -> bool = match filters.is_empty() {
+                true => &|_| true,
+                false => &allowed,
+            };
+            // By date, every row is ordered by relevance first, which orders a day's rows.
+            let first = if sort == SortOrder::Newest {
+                usize::MAX
+            } else {
+                shown
+            };
+            ranking.ranked(keep, first)
         }
     };
     // With nothing to rank by relevance, the newest article comes first (by the
@@ -148,7 +147,7 @@ pub fn search(found: &Found, sort: SortOrder, filters: &Filters) -> Vec<ResultRo
     // results go by the first day, as core's ranking does. The sort is stable, so
     // relevance still orders a day's results. One sort call for both: each call
     // compiles the sort anew into the WASM.
-    let listing = found.docs().is_none();
+    let listing = found.ranking().is_none();
     if listing || sort == SortOrder::Newest {
         communique_core::sort::sort_by_key(&mut docs, |&doc| {
             let date = corpus.documents.date(doc as usize);
@@ -163,9 +162,9 @@ pub fn search(found: &Found, sort: SortOrder, filters: &Filters) -> Vec<ResultRo
 /// and the filters pass, dated within the range (see core's `visit_filter`).
 pub fn visits(found: &Found, filters: &Filters) -> Vec<&'static Visit> {
     let corpus = corpus();
-    let hits: Option<Vec<bool>> = found.docs().map(|docs| {
+    let hits: Option<Vec<bool>> = found.ranking().map(|ranking| {
         let mut hit = vec![false; corpus.documents.len()];
-        for &doc in docs {
+        for doc in ranking.docs() {
             if let Some(slot) = hit.get_mut(doc as usize) {
                 *slot = true;
             }
@@ -184,10 +183,10 @@ pub fn visits(found: &Found, filters: &Filters) -> Vec<&'static Visit> {
 /// before filtering (every document for an empty query), so each count says
 /// what selecting that value would give (see core's `facet` module).
 pub fn facet_counts(found: &Found, filters: &Filters) -> FacetCounts {
-    match found.docs() {
+    match found.ranking() {
         None if filters.is_empty() => facets().totals(),
         None => facets().counts(0..corpus().documents.len() as DocId, filters),
-        Some(docs) => facets().counts(docs.iter().copied(), filters),
+        Some(ranking) => facets().counts(ranking.docs(), filters),
     }
 }
 

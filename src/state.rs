@@ -249,6 +249,7 @@ impl AppState {
         let sort = Memo::new(move |_| route.with(|r| r.sort));
         let filters = Memo::new(move |_| route.with(|r| r.filters.clone()));
         let found = Memo::new(move |_| query.with(|q| bundle::find(q)));
+        let shown = RwSignal::new(RESULTS_PAGE);
         AppState {
             route,
             current: Memo::new(move |_| route.get()),
@@ -261,10 +262,11 @@ impl AppState {
             filters,
             found,
             results: Memo::new(move |_| {
-                filters.with(|f| found.with(|found| bundle::search(found, sort.get(), f)))
+                let (sort, shown) = (sort.get(), shown.get());
+                filters.with(|f| found.with(|found| bundle::search(found, sort, f, shown)))
             }),
             active: RwSignal::new(None),
-            shown: RwSignal::new(RESULTS_PAGE),
+            shown,
         }
     }
 

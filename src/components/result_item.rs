@@ -8,7 +8,6 @@ use crate::components::doc_date::DocDate;
 use crate::components::entity_link::EntityLink;
 use crate::components::marked_text::MarkedText;
 use crate::components::snippet::Snippet;
-use crate::dom;
 use crate::state::AppState;
 use communique_core::Span;
 
@@ -21,7 +20,7 @@ pub fn result_id(index: usize) -> String {
 /// A `.result` list item for one document: its highlighted title as a real
 /// link to the reader (`?q=…&doc=…`), its date and source, and its snippets.
 /// It is drawn active (`aria-current`, which the style sheet draws) if the arrow keys
-/// rest on it as it is built; the list marks it when they move ([`mark_active`]). Not an
+/// rest on it as it is built; the list marks it when they move (`result_list::mark_active`). Not an
 /// ARIA `option`: options may not hold links (axe-core's nested-interactive rule).
 #[component]
 pub fn ResultItem(
@@ -32,7 +31,8 @@ pub fn ResultItem(
 ) -> impl IntoView {
     let state = AppState::expect();
     let doc = row.document();
-    // Read untracked: a row must not subscribe to the app's signals (see `mark_active`).
+    // Read untracked: a row must not subscribe to the app's signals (see
+    // `result_list::mark_active`).
     let active = state.active.get_untracked() == Some(index);
     let (title_marks, snippets) = state
         .found
@@ -83,33 +83,4 @@ fn ResultEntities(
             </p>
         }
     })
-}
-
-/// Marks the result the arrow keys rest on (and unmarks the one they left), and scrolls
-/// the active one into view. One effect for the list,
-/// created once, instead of three in every row: a row must not subscribe to the app's
-/// signals. Leptos keeps a disposed effect among the subscribers of each signal it read
-/// until that signal's life ends, and copies them all on every change: rows reading
-/// `active` left 30 a keystroke, and after 600 keystrokes setting it took about a
-/// millisecond (and their memory stayed).
-pub fn mark_active(state: AppState) {
-    let mut marked: Option<usize> = None;
-    crate::effect::effect(move || {
-        let active = state.active.get();
-        for (index, on) in [(marked, false), (active, true)] {
-            let Some(item) = index.and_then(|i| dom::by_id::<web_sys::HtmlElement>(&result_id(i)))
-            else {
-                continue;
-            };
-            if on {
-                let _ = item.set_attribute("aria-current", "true");
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                item.scroll_into_view_with_scroll_into_view_options(&options);
-            } else {
-                let _ = item.remove_attribute("aria-current");
-            }
-        }
-        marked = active;
-    });
 }

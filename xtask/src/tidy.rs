@@ -6,6 +6,7 @@
 //! stays browser-free and IO-free (no web-sys, js-sys, wasm-bindgen or leptos dependency, no
 //! `std::fs`);
 //! and every dependency in every `Cargo.toml` has a `#` comment above it saying why;
+//! components drawn once per result row read the app's state untracked ([`ROW_COMPONENTS`]);
 //! `FORMAT_VERSION` moves whenever the types it covers change (a fingerprint of `corpus.rs`,
 //! `documents.rs`, `model.rs`, `index/format.rs`, `index/deferred.rs`, `facet/tables.rs` and
 //! `lazy.rs` is recorded per version in `crates/core/format-versions.txt`, as rust-analyzer ties
@@ -23,6 +24,20 @@ const TEXT_EXTENSIONS: [&str; 8] = ["rs", "toml", "md", "html", "css", "js", "sh
 const DATA_FOLDERS: [&str; 2] = ["corpus/", "test_data/"];
 /// Browser crates the core must never depend on.
 const BROWSER_CRATES: [&str; 4] = ["web-sys", "js-sys", "wasm-bindgen", "leptos"];
+
+/// The app's components drawn anew for every result row on every keystroke. They read the
+/// app's signals untracked: Leptos keeps a disposed effect among the subscribers of each
+/// signal it read until that signal's life ends, and copies them all on every change, so a
+/// tracked read here piles up dead subscribers (see `mark_active` in `result_list.rs`).
+const ROW_COMPONENTS: [&str; 5] = [
+    "src/components/result_item.rs",
+    "src/components/entity_link.rs",
+    "src/components/doc_date.rs",
+    "src/components/marked_text.rs",
+    "src/components/snippet.rs",
+];
+/// Reads of a signal that subscribe the effect or memo running them.
+const TRACKED_READS: [&str; 4] = [".get()", ".with(", ".track()", ".read()"];
 
 #[test]
 fn test() {
@@ -166,6 +181,9 @@ fn check_file(path: &str, text: &str) -> Vec<String> {
     if extension == "rs" {
         problems.extend(rust_rules(path, text));
     }
+    if ROW_COMPONENTS.contains(&path) {
+        problems.extend(tracked_state_reads(path, text));
+    }
     if path == "Cargo.toml" || path.ends_with("/Cargo.toml") {
         problems.extend(undocumented_dependencies(path, text));
         if path == "crates/core/Cargo.toml" {
@@ -212,6 +230,24 @@ fn rust_rules(path: &str, text: &str) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Lines of a [`ROW_COMPONENTS`] file that read the app's state (`state.…`) tracked.
+fn tracked_state_reads(path: &str, text: &str) -> Vec<String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let code = line.split("//").next().unwrap_or("");
+            code.contains("state.") && TRACKED_READS.iter().any(|read| code.contains(read))
+        })
+        .map(|(i, _)| {
+            format!(
+                "{path}:{}: drawn once per result row: read the app's state untracked \
+                 (`get_untracked`, `with_untracked`), or in the list, once",
+                i + 1
+            )
+        })
+        .collect()
 }
 
 fn uses_std_fs(line: &str) -> bool {
@@ -393,6 +429,17 @@ mod tests {
         );
         check("crates/compiler/src/x.rs", text, &[]);
         check("crates/core/examples/x.rs", text, &[]);
+    }
+
+    #[test]
+    fn keeps_rows_from_subscribing_to_the_app() {
+        let text = "//! A row.\nlet a = state.active.get_untracked();\n\
+                    let b = state.active.get() == Some(1);\n\
+                    let c = move || state.filters.with(|f| f.is_empty());\n\
+                    // state.current.get() in a comment\nlet d = other.get();\n";
+        let row = "src/components/result_item.rs";
+        check(row, text, &[&format!("{row}:3"), &format!("{row}:4")]);
+        check("src/components/result_list.rs", text, &[]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use communique_core::lazy::Source;
 use communique_core::query::{self, SearchOptions, SortOrder};
-use communique_core::{bundle, Corpus, DocId, FacetIndex, Filters};
+use communique_core::{bundle, Corpus, FacetIndex, Filters};
 
 use communique_bench::queries::read_queries;
 use communique_bench::stats::{ms, targets, verdict, Summary};
@@ -281,8 +281,8 @@ fn held_parts(corpus: Corpus, facets: FacetIndex) -> Vec<(&'static str, usize)> 
 }
 
 /// Times, for every prefix of every query as the search box sees it while typing, each step
-/// of the work the page does per keystroke (`src/state.rs`, `src/bundle.rs`): the bare search,
-/// the result rows in order, the timeline's visits, the facet counts, and the passages and
+/// of the work the page does per keystroke (`src/state.rs`, `src/bundle.rs`): the search
+/// (every match, unranked), the result rows on screen in order, the timeline's visits, the facet counts, and the passages and
 /// entities of the first rows on screen. Named samples in that order, then their sum.
 fn time_keystrokes(
     corpus: &Corpus,
@@ -291,10 +291,6 @@ fn time_keystrokes(
 ) -> Vec<(&'static str, Vec<Duration>)> {
     /// The rows the page draws before any "show more" (`RESULTS_PAGE` in `src/state.rs`).
     const ROWS_ON_SCREEN: usize = 10;
-    let bare = SearchOptions {
-        bare: true,
-        ..SearchOptions::default()
-    };
     let filters = Filters::default();
     let names = [
         "search",
@@ -320,24 +316,19 @@ fn time_keystrokes(
             }
         };
         let query = query::parse(prefix);
-        let docs: Vec<DocId> = corpus
-            .index
-            .search(&corpus.documents, &query, &bare)
-            .into_iter()
-            .map(|hit| hit.doc)
-            .collect();
+        let ranking = corpus.index.matches(&corpus.documents, &query);
         lap(&mut times[0]);
-        // Relevance order, no filters: the rows are the hits themselves.
-        let rows = std::hint::black_box(docs.clone());
+        // Relevance order, no filters: the hits, the rows on screen in order.
+        let rows = std::hint::black_box(ranking.ranked(|_| true, ROWS_ON_SCREEN));
         lap(&mut times[1]);
         let mut hit = vec![false; corpus.documents.len()];
-        for &doc in &docs {
+        for doc in ranking.docs() {
             hit[doc as usize] = true;
         }
         let shows = facets.visit_filter(&filters, |doc| hit[doc as usize]);
         std::hint::black_box(corpus.visits.iter().filter(|visit| shows(visit)).count());
         lap(&mut times[2]);
-        std::hint::black_box(facets.counts(docs.iter().copied(), &filters));
+        std::hint::black_box(facets.counts(ranking.docs(), &filters));
         lap(&mut times[3]);
         for &doc in rows.iter().take(ROWS_ON_SCREEN) {
             let document = &corpus.documents[doc as usize];

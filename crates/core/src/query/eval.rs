@@ -8,7 +8,7 @@
 //! make every step a linear pass, without hashing.
 
 use super::parse::Query;
-use super::rank::{self, MatchClass, Scored};
+use super::rank::{self, MatchClass, Ranking, Scored};
 use super::resolve::{Resolved, ResolvedQuery};
 use super::snippet::{self, Matcher, WordMatch};
 use super::{Hit, SearchOptions};
@@ -208,62 +208,13 @@ impl SearchIndex {
     /// `docs` must be the documents the index was built from.
     pub fn search(&self, docs: &Documents, query: &Query, opts: &SearchOptions) -> Vec<Hit> {
         let resolved = ResolvedQuery::new(self, query);
-        let n = docs.len();
-        let allowed = |doc: DocId| opts.allowed.is_none_or(|allow| allow(doc));
-
-        let mut excluded = vec![false; n];
-        for clause in &resolved.excluded {
-            for m in clause_matches(self, &Loaded::new(self, clause)) {
-                if let Some(slot) = excluded.get_mut(m.doc as usize) {
-                    *slot = true;
-                }
-            }
-        }
-
-        let positive: Vec<Loaded> = resolved
-            .positive
-            .iter()
-            .map(|c| Loaded::new(self, c))
-            .collect();
+        let positive = self.load(&resolved);
         let listing = positive.is_empty();
-        let mut scored: Vec<Scored> = Vec::new();
-        if listing {
-            // Already in the order listing asks for: newest first, then by number.
-            scored.extend(docs.newest_first().iter().map(|&doc| Scored {
-                doc,
-                tier: 0,
-                bm25: 0.0,
-            }));
-        } else {
-            // `matched[d] == k` once document `d` matched the first `k` clauses.
-            let mut matched = vec![0u16; n];
-            let mut tier = vec![0u32; n];
-            let mut bm25 = vec![0f32; n];
-            for (k, clause) in positive.iter().enumerate() {
-                for m in clause_matches(self, clause) {
-                    let d = m.doc as usize;
-                    if d < n && usize::from(matched[d]) == k {
-                        matched[d] += 1;
-                        tier[d] += m.class as u32;
-                        bm25[d] += m.bm25;
-                    }
-                }
-            }
-            scored.extend(
-                (0..n)
-                    .filter(|&d| usize::from(matched[d]) == positive.len())
-                    .map(|d| Scored {
-                        doc: d as DocId,
-                        tier: tier[d],
-                        bm25: bm25[d],
-                    }),
-            );
-        }
-        scored.retain(|s| !excluded[s.doc as usize] && allowed(s.doc));
+        let allowed = |doc: DocId| opts.allowed.is_none_or(|allow| allow(doc));
+        let mut scored = self.scored(docs, &resolved, &positive, allowed);
         if !listing {
             rank::sort(&mut scored, docs, opts.sort);
         }
-
         let worst_tier = scored.iter().map(|s| s.tier).max().unwrap_or(0);
         let best_bm25 = scored.iter().map(|s| s.bm25).fold(0.0, f32::max);
         let passages = if opts.bare { 0 } else { super::SNIPPET_HITS };
@@ -303,6 +254,81 @@ impl SearchIndex {
             snippet::remember_matcher(self, query, matcher);
         }
         hits
+    }
+
+    /// Every document matching `query`, as [`SearchIndex::search`] finds them with no filter
+    /// and no passages, ranked only when asked ([`Ranking::ranked`]): a keystroke's one search,
+    /// which the result list, the facet counts and the timeline all read.
+    pub fn matches(&self, docs: &Documents, query: &Query) -> Ranking {
+        let resolved = ResolvedQuery::new(self, query);
+        let positive = self.load(&resolved);
+        let scored = self.scored(docs, &resolved, &positive, |_| true);
+        Ranking::new(&scored, positive.is_empty())
+    }
+
+    /// The posting lists of the query's positive clauses.
+    fn load<'q>(&'q self, resolved: &'q ResolvedQuery) -> Vec<Loaded<'q>> {
+        resolved
+            .positive
+            .iter()
+            .map(|c| Loaded::new(self, c))
+            .collect()
+    }
+
+    /// The documents that match every `positive` clause and no excluded one and that `allowed`
+    /// lets through, each scored, in document order; with no positive clause (a listing),
+    /// every allowed document not excluded, newest first.
+    fn scored(
+        &self,
+        docs: &Documents,
+        resolved: &ResolvedQuery,
+        positive: &[Loaded],
+        allowed: impl Fn(DocId) -> bool,
+    ) -> Vec<Scored> {
+        let n = docs.len();
+        let mut excluded = vec![false; n];
+        for clause in &resolved.excluded {
+            for m in clause_matches(self, &Loaded::new(self, clause)) {
+                if let Some(slot) = excluded.get_mut(m.doc as usize) {
+                    *slot = true;
+                }
+            }
+        }
+        let mut scored: Vec<Scored> = Vec::new();
+        if positive.is_empty() {
+            // Already in the order listing asks for: newest first, then by number.
+            scored.extend(docs.newest_first().iter().map(|&doc| Scored {
+                doc,
+                tier: 0,
+                bm25: 0.0,
+            }));
+        } else {
+            // `matched[d] == k` once document `d` matched the first `k` clauses.
+            let mut matched = vec![0u16; n];
+            let mut tier = vec![0u32; n];
+            let mut bm25 = vec![0f32; n];
+            for (k, clause) in positive.iter().enumerate() {
+                for m in clause_matches(self, clause) {
+                    let d = m.doc as usize;
+                    if d < n && usize::from(matched[d]) == k {
+                        matched[d] += 1;
+                        tier[d] += m.class as u32;
+                        bm25[d] += m.bm25;
+                    }
+                }
+            }
+            scored.extend(
+                (0..n)
+                    .filter(|&d| usize::from(matched[d]) == positive.len())
+                    .map(|d| Scored {
+                        doc: d as DocId,
+                        tier: tier[d],
+                        bm25: bm25[d],
+                    }),
+            );
+        }
+        scored.retain(|s| !excluded[s.doc as usize] && allowed(s.doc));
+        scored
     }
 }
 
@@ -455,6 +481,57 @@ mod tests {
     }
 
     #[test]
+    fn rankings_give_the_first_rows_in_the_order_a_search_gives() {
+        let docs: Documents = newsroom().into();
+        let index = SearchIndex::build(&newsroom());
+        let odd = |doc: DocId| doc % 2 == 1;
+        for text in [
+            "tehran ",
+            "tehran ta",
+            "m",
+            "me",
+            "minister -trade",
+            "",
+            "-tehran",
+            "zzz",
+        ] {
+            let query = parse(text);
+            let ranking = index.matches(&docs, &query);
+            for allowed in [None, Some(&odd as &dyn Fn(DocId) -> bool)] {
+                let options = SearchOptions {
+                    allowed,
+                    bare: true,
+                    ..SearchOptions::default()
+                };
+                let searched: Vec<DocId> = index
+                    .search(&docs, &query, &options)
+                    .iter()
+                    .map(|hit| hit.doc)
+                    .collect();
+                if allowed.is_none() {
+                    let mut matched: Vec<DocId> = ranking.docs().collect();
+                    matched.sort_unstable();
+                    let mut expected = searched.clone();
+                    expected.sort_unstable();
+                    assert_eq!(matched, expected, "{text:?}");
+                    assert_eq!(ranking.len(), searched.len(), "{text:?}");
+                }
+                let keep = |doc: DocId| allowed.is_none_or(|allow| allow(doc));
+                for first in [0, 1, 2, 3, usize::MAX] {
+                    let ranked = ranking.ranked(keep, first);
+                    let shown = first.min(searched.len());
+                    assert_eq!(ranked[..shown], searched[..shown], "{text:?} first {first}");
+                    // The rest: the same documents, in whatever order.
+                    let (mut rest, mut expected) = (ranked.clone(), searched.clone());
+                    rest.sort_unstable();
+                    expected.sort_unstable();
+                    assert_eq!(rest, expected, "{text:?} first {first}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bare_searches_find_the_same_documents_without_passages() {
         let docs = newsroom();
         let index = SearchIndex::build(&docs);
@@ -500,6 +577,8 @@ mod tests {
         for (text, found) in [("", 2), ("-nothing", 2), ("moscow ", 1), ("bod", 1)] {
             let hits = corpus.index.search(&corpus.documents, &parse(text), &bare);
             assert_eq!(hits.len(), found, "{text:?}");
+            let ranking = corpus.index.matches(&corpus.documents, &parse(text));
+            assert_eq!(ranking.ranked(|_| true, 1).len(), found, "{text:?}");
             assert_eq!(corpus.documents.decoded(), 0, "{text:?}");
         }
         let options = SearchOptions::default();

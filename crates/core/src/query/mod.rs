@@ -39,6 +39,7 @@ mod resolve;
 mod snippet;
 
 pub use parse::{parse, Clause, Query, QueryWord};
+pub use rank::Ranking;
 pub use snippet::SNIPPET_HITS;
 
 use crate::model::{DocId, Span};

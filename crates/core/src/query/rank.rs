@@ -71,28 +71,27 @@ pub(crate) struct Scored {
     pub bm25: f32,
 }
 
+/// A hit's place in the relevance order as one `u128`: (tier, BM25's bits inverted, document).
+/// BM25 is never negative, and the bits of floats that are not order as their values, so
+/// comparing keys compares hits as the rule says, with no comparator to call. At 100,000
+/// articles a comparator sort of a broad query's hits was the largest part of a keystroke in
+/// the page. The document is the low 32 bits.
+fn key(hit: &Scored) -> u128 {
+    // Zero for a score that is not positive (never, but NaN must have a place).
+    let bm25 = if hit.bm25 > 0.0 {
+        hit.bm25.to_bits()
+    } else {
+        0
+    };
+    (u128::from(hit.tier) << 64) | (u128::from(!bm25) << 32) | u128::from(hit.doc)
+}
+
 /// Sorts scored documents in place by `order`: relevance is (tier, BM25 descending,
-/// document order); newest is (date descending, undated last, then relevance).
-///
-/// Relevance sorts each hit as one `u128`, (tier, BM25's bits inverted, document): BM25 is
-/// never negative, and the bits of floats that are not order as their values, so comparing
-/// keys compares hits as the rule says, with no comparator to call. At 100,000 articles a
-/// comparator sort of a broad query's hits was the largest part of a keystroke in the page.
-/// Newest then sorts by date alone with the shared stable sort, which keeps relevance's
+/// document order), sorted as [`key`]s; newest is (date descending, undated last, then
+/// relevance), sorted by date alone with the shared stable sort, which keeps relevance's
 /// order within a day.
 pub(crate) fn sort(hits: &mut [Scored], docs: &Documents, order: SortOrder) {
-    let mut keys: Vec<u128> = hits
-        .iter()
-        .map(|hit| {
-            // Zero for a score that is not positive (never, but NaN must have a place).
-            let bm25 = if hit.bm25 > 0.0 {
-                hit.bm25.to_bits()
-            } else {
-                0
-            };
-            (u128::from(hit.tier) << 64) | (u128::from(!bm25) << 32) | u128::from(hit.doc)
-        })
-        .collect();
+    let mut keys: Vec<u128> = hits.iter().map(key).collect();
     keys.sort_unstable();
     for (hit, key) in hits.iter_mut().zip(keys) {
         *hit = Scored {
@@ -105,6 +104,78 @@ pub(crate) fn sort(hits: &mut [Scored], docs: &Documents, order: SortOrder) {
         crate::sort::sort_by_key(hits, |hit| {
             std::cmp::Reverse(docs.date(hit.doc as usize).map(|date| date.first_day()))
         });
+    }
+}
+
+/// Every document a query matches, in no order yet, each with its place in the relevance
+/// order: what a keystroke needs before knowing how many rows it shows
+/// ([`SearchIndex::matches`](crate::SearchIndex::matches)). The facet counts and the timeline
+/// read the documents in any order; the result list asks for the first rows in order
+/// ([`Ranking::ranked`]), which at 100,000 articles spares sorting the tens of thousands of
+/// hits of a query's first letters (tantivy's top-documents collector does the same).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ranking {
+    /// One key per document: its relevance [`key`], or for a query that lists every document
+    /// (nothing positive to rank by) its place in the newest-first listing, over the document.
+    keys: Vec<u128>,
+}
+
+impl Ranking {
+    /// The ranking of `hits`; `listing` if they are already in order (a listing, newest first).
+    pub(crate) fn new(hits: &[Scored], listing: bool) -> Ranking {
+        let keys = if listing {
+            let place = |i: usize, hit: &Scored| ((i as u128) << 32) | u128::from(hit.doc);
+            hits.iter()
+                .enumerate()
+                .map(|(i, hit)| place(i, hit))
+                .collect()
+        } else {
+            hits.iter().map(key).collect()
+        };
+        Ranking { keys }
+    }
+
+    /// How many documents matched.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether none did.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The documents that matched, in no particular order.
+    pub fn docs(&self) -> impl Iterator<Item = DocId> + '_ {
+        self.keys.iter().map(|&key| key as DocId)
+    }
+
+    /// The matched documents that `keep` lets through: the first `first` of them in the
+    /// relevance order, the rest after them in no particular order.
+    pub fn ranked(&self, keep: impl Fn(DocId) -> bool, first: usize) -> Vec<DocId> {
+        let mut keys: Vec<u128> = self
+            .keys
+            .iter()
+            .copied()
+            .filter(|&key| keep(key as DocId))
+            .collect();
+        // Where the sharded layout can be read, the first rows are picked out in linear time
+        // and only they are sorted; one bundle sorts them all, since its corpus is small and
+        // the default site's bytes are kept for its features.
+        #[cfg(feature = "shards")]
+        let keys_to_sort = if first < keys.len() {
+            let (before, _, _) = keys.select_nth_unstable(first);
+            before
+        } else {
+            &mut keys[..]
+        };
+        #[cfg(not(feature = "shards"))]
+        let keys_to_sort = {
+            let _ = first;
+            &mut keys[..]
+        };
+        keys_to_sort.sort_unstable();
+        keys.into_iter().map(|key| key as DocId).collect()
     }
 }
 
