@@ -64,7 +64,7 @@ impl ResultRow {
 }
 
 /// A query prepared once per keystroke: parsed, and searched once for every
-/// document it matches, best first, with no passages read. The results, the
+/// document it matches, ranked only as far as asked, with no passages read. The results, the
 /// facet counts, the timeline and the rows on screen all read this; none
 /// parses or searches again (tantivy's Query → Weight, once per query).
 #[derive(Clone)]
