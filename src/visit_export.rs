@@ -9,7 +9,7 @@
 //! Invariant: the text built here is data, never markup; the download goes
 //! through a Blob and an object URL, revoked once the click has started it.
 
-use communique_core::export::{visit_out, visits_json, VisitOut};
+use communique_core::export::{csv_row, visit_out, visits_json, VisitOut};
 use communique_core::{Corpus, Visit};
 
 /// The visits as a pretty-printed JSON array of records.
@@ -21,35 +21,11 @@ pub fn to_json(corpus: &Corpus, visits: &[&Visit]) -> String {
 /// The visits as CSV (RFC 4180: CRLF line ends, fields quoted when needed), with a header row.
 pub fn to_csv(corpus: &Corpus, visits: &[&Visit]) -> String {
     let mut out = String::new();
-    push_row(&mut out, VisitOut::FIELDS.iter().map(|s| s.to_string()));
+    csv_row(&mut out, VisitOut::FIELDS.iter().map(|s| s.to_string()));
     for visit in visits {
-        push_row(&mut out, visit_out(corpus, visit).csv_fields());
+        csv_row(&mut out, visit_out(corpus, visit).csv_fields());
     }
     out
-}
-
-/// Appends one CSV row: fields quoted when they hold a comma, quote or line
-/// break (quotes doubled), or start with a character a spreadsheet would take
-/// for a formula.
-fn push_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let formula = field.starts_with(['=', '+', '-', '@']);
-        if formula || field.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            if formula {
-                // A leading apostrophe keeps spreadsheets from evaluating corpus text.
-                out.push('\'');
-            }
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&field);
-        }
-    }
-    out.push_str("\r\n");
 }
 
 /// Offers `text` as a file named `name` of type `mime`: a Blob, an object URL
@@ -80,22 +56,6 @@ fn try_download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The CSV of the row `fields`, without its line end.
-    fn check(fields: &[&str], expect: &str) {
-        let mut out = String::new();
-        push_row(&mut out, fields.iter().map(|s| s.to_string()));
-        assert_eq!(out.strip_suffix("\r\n"), Some(expect), "{fields:?}");
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_when_needed() {
-        check(&["a", "b c", ""], "a,b c,");
-        check(&["Tehran, Iran"], "\"Tehran, Iran\"");
-        check(&["the \"deal\""], "\"the \"\"deal\"\"\"");
-        check(&["two\nlines"], "\"two\nlines\"");
-        check(&["=HYPERLINK(1)", "-5"], "\"'=HYPERLINK(1)\",\"'-5\"");
-    }
 
     #[test]
     fn csv_and_json_carry_the_same_records() {

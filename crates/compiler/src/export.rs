@@ -1,15 +1,123 @@
-//! The JSON export (`communique-compiler export DIR --json FILE`): the wire
-//! format of core's `export` module, serialised with `serde_json`.
+//! The exports of `communique-compiler export DIR`: the JSON wire format of core's `export`
+//! module (serialised with `serde_json`), and the map's places and routes and the
+//! who-met-whom network in the formats GIS and graph tools read (core's `export::geojson`
+//! and `export::graph`), with the routes starting at the capitals of this crate's gazetteer.
 //!
 //! Invariant: only core's `export` module knows the wire format; the model is not serialised as-is.
 
+use std::sync::OnceLock;
+
 pub use communique_core::export::*;
-use communique_core::Corpus;
+use communique_core::network::Network;
+use communique_core::routes::{routes, Routes};
+use communique_core::{Corpus, FacetIndex};
+
+use crate::entities::capital;
 
 /// The corpus as pretty-printed JSON.
 pub fn to_json(corpus: &Corpus) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&export(corpus)).unwrap_or_default()
+}
+
+/// A format `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Documents, entities and visits (`--json`).
+    Json,
+    /// Places and visit routes (`--geojson`).
+    GeoJson,
+    /// The network as GEXF 1.3 (`--gexf`).
+    Gexf,
+    /// The network as GraphML (`--graphml`).
+    GraphMl,
+    /// The network's ties as a CSV edge list (`--edges`).
+    Edges,
+}
+
+impl Format {
+    /// The format a command-line flag asks for.
+    pub fn from_flag(flag: &str) -> Option<Format> {
+        Some(match flag {
+            "--json" => Format::Json,
+            "--geojson" => Format::GeoJson,
+            "--gexf" => Format::Gexf,
+            "--graphml" => Format::GraphMl,
+            "--edges" => Format::Edges,
+            _ => return None,
+        })
+    }
+}
+
+/// A corpus's exports, its routes and network computed once for all formats that need them.
+pub struct Exports<'a> {
+    corpus: &'a Corpus,
+    routes: OnceLock<Routes>,
+    network: OnceLock<(Network, Vec<[f32; 2]>)>,
+}
+
+impl<'a> Exports<'a> {
+    /// The exports of `corpus`, computed when first written.
+    pub fn new(corpus: &'a Corpus) -> Exports<'a> {
+        Exports {
+            corpus,
+            routes: OnceLock::new(),
+            network: OnceLock::new(),
+        }
+    }
+
+    /// Every visit's route (or why it has none).
+    pub fn routes(&self) -> &Routes {
+        (self.routes)
+            .get_or_init(|| routes(self.corpus, 0..self.corpus.visits.len() as u32, capital))
+    }
+
+    /// The network and its layout.
+    pub fn network(&self) -> &(Network, Vec<[f32; 2]>) {
+        self.network.get_or_init(|| {
+            let network = Network::build(self.corpus, &FacetIndex::build(self.corpus));
+            let layout = network.layout();
+            (network, layout)
+        })
+    }
+
+    /// The text of the export in `format`, ending in a line break.
+    pub fn write(&self, format: Format) -> String {
+        let corpus = self.corpus;
+        match format {
+            Format::Json => to_json(corpus) + "\n",
+            Format::GeoJson => geojson::geojson(corpus, self.routes()),
+            Format::Gexf => graph::gexf(corpus, &self.network().0, &self.network().1),
+            Format::GraphMl => graph::graphml(corpus, &self.network().0, &self.network().1),
+            Format::Edges => graph::edges_csv(corpus, &self.network().0),
+        }
+    }
+
+    /// What a reader of the exports written should know: the visits the map leaves out,
+    /// and why, one line each; the network's size.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(routes) = self.routes.get() {
+            for &(visit, why) in &routes.unrouted {
+                let visit = &self.corpus.visits[visit as usize];
+                notes.push(format!(
+                    "geojson: visit {} ({} to {}) has no route: {}",
+                    visit.id,
+                    visit.traveler,
+                    visit.destination,
+                    why.as_str()
+                ));
+            }
+        }
+        if let Some((network, _)) = self.network.get() {
+            notes.push(format!(
+                "network: {} people and organisations, {} ties",
+                network.nodes.len(),
+                network.ties.len()
+            ));
+        }
+        notes
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use communique_compiler::{compile_dir, export, report};
+use communique_compiler::export::{self, Format};
+use communique_compiler::{compile_dir, report};
 use communique_core::{Corpus, Severity};
 
 const USAGE: &str = "\
@@ -22,8 +23,14 @@ Compiles a folder of news articles (.txt, .jsonl, corpus.toml) for Communiqué.
 Usage:
   communique-compiler compile <DIR> [--quiet]
       Compile DIR and print what became of every file.
-  communique-compiler export <DIR> --json <FILE> [--quiet]
-      Compile DIR and write documents, entities and visits as JSON to FILE (`-` for stdout).
+  communique-compiler export <DIR> [--json <FILE>] [--geojson <FILE>] [--gexf <FILE>]
+                                   [--graphml <FILE>] [--edges <FILE>] [--quiet]
+      Compile DIR and write, to each FILE given (`-` for stdout):
+        --json     documents, entities and visits as JSON;
+        --geojson  places and visit routes as GeoJSON (QGIS, Kepler);
+        --gexf     who met whom as GEXF 1.3 (Gephi);
+        --graphml  who met whom as GraphML (yEd, Cytoscape);
+        --edges    who met whom as a CSV edge list.
 
 Options:
   -q, --quiet    Print only problems (to stderr), no report.
@@ -46,7 +53,7 @@ enum Command {
     },
     Export {
         dir: PathBuf,
-        json: PathBuf,
+        outputs: Vec<(Format, PathBuf)>,
         quiet: bool,
     },
 }
@@ -73,41 +80,53 @@ fn main() -> ExitCode {
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut positional = Vec::new();
     let mut quiet = false;
-    let mut json = None;
+    let mut outputs: Vec<(Format, PathBuf)> = Vec::new();
     let mut args = args.iter();
     while let Some(arg) = args.next() {
+        let (flag, value) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value)),
+            _ => (arg.as_str(), None),
+        };
+        if let Some(format) = Format::from_flag(flag) {
+            let file = match value {
+                Some(file) => file,
+                None => args
+                    .next()
+                    .ok_or(format!("{flag} needs a file name (or - for stdout)"))?,
+            };
+            outputs.push((format, file.into()));
+            continue;
+        }
         match arg.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "-V" | "--version" => return Ok(Command::Version),
             "-q" | "--quiet" => quiet = true,
-            "--json" => {
-                json = Some(
-                    args.next()
-                        .ok_or("--json needs a file name (or - for stdout)")?
-                        .as_str(),
-                )
-            }
-            flag if flag.starts_with("--json=") => json = Some(&flag["--json=".len()..]),
             flag if flag.starts_with('-') && flag != "-" => {
                 return Err(format!("unknown option {flag}"))
             }
             _ => positional.push(arg.as_str()),
         }
     }
-    let json = json.map(PathBuf::from);
-    match (positional.as_slice(), json) {
-        ([], None) => Ok(Command::Help),
-        (["compile", dir], None) => Ok(Command::Compile {
+    let stdout = outputs.iter().filter(|(_, file)| file.as_os_str() == "-");
+    if stdout.count() > 1 {
+        return Err("only one output can go to stdout (-)".into());
+    }
+    match (positional.as_slice(), outputs.is_empty()) {
+        ([], true) => Ok(Command::Help),
+        (["compile", dir], true) => Ok(Command::Compile {
             dir: dir.into(),
             quiet,
         }),
-        (["compile", _], Some(_)) => Err("--json belongs to `export`".into()),
-        (["export", dir], Some(json)) => Ok(Command::Export {
+        (["compile", _], false) => Err("output files belong to `export`".into()),
+        (["export", dir], false) => Ok(Command::Export {
             dir: dir.into(),
-            json,
+            outputs,
             quiet,
         }),
-        (["export", _], None) => Err("export needs --json <FILE>".into()),
+        (["export", _], true) => Err(
+            "export needs at least one of --json, --geojson, --gexf, --graphml, --edges <FILE>"
+                .into(),
+        ),
         ([command, ..], _) if !["compile", "export"].contains(command) => {
             Err(format!("unknown command {command:?}"))
         }
@@ -126,19 +145,29 @@ fn run(command: Command) -> Result<(), String> {
                 print!("{}", report::render(&corpus));
             }
         }
-        Command::Export { dir, json, quiet } => {
+        Command::Export {
+            dir,
+            outputs,
+            quiet,
+        } => {
             let corpus = compile(&dir)?;
-            let text = export::to_json(&corpus);
-            if json.as_os_str() == "-" {
-                let mut stdout = std::io::stdout().lock();
-                writeln!(stdout, "{text}")
-                    .map_err(|err| format!("cannot write to stdout: {err}"))?;
-            } else {
-                std::fs::write(&json, text + "\n")
-                    .map_err(|err| format!("{}: cannot write: {err}", json.display()))?;
+            let exports = export::Exports::new(&corpus);
+            for (format, file) in outputs {
+                let text = exports.write(format);
+                if file.as_os_str() == "-" {
+                    let mut stdout = std::io::stdout().lock();
+                    write!(stdout, "{text}")
+                        .map_err(|err| format!("cannot write to stdout: {err}"))?;
+                } else {
+                    std::fs::write(&file, text)
+                        .map_err(|err| format!("{}: cannot write: {err}", file.display()))?;
+                }
             }
             if !quiet {
                 eprintln!("{}", report::summary(&corpus.report));
+                for line in exports.notes() {
+                    eprintln!("{line}");
+                }
             }
         }
     }
@@ -190,11 +219,18 @@ mod tests {
         );
         check(
             "export corpus --json out.json",
-            r#"Export { dir: "corpus", json: "out.json", quiet: false }"#,
+            r#"Export { dir: "corpus", outputs: [(Json, "out.json")], quiet: false }"#,
         );
         check(
             "export corpus --json=- -q",
-            r#"Export { dir: "corpus", json: "-", quiet: true }"#,
+            r#"Export { dir: "corpus", outputs: [(Json, "-")], quiet: true }"#,
+        );
+        check(
+            "export corpus --geojson map.geojson --gexf=g.gexf --graphml g.graphml --edges -",
+            concat!(
+                r#"Export { dir: "corpus", outputs: [(GeoJson, "map.geojson"), "#,
+                r#"(Gexf, "g.gexf"), (GraphMl, "g.graphml"), (Edges, "-")], quiet: false }"#
+            ),
         );
         check("", "Help");
         check("compile corpus --help", "Help");
@@ -202,10 +238,25 @@ mod tests {
 
     #[test]
     fn explains_bad_usage() {
-        check("export corpus", "error: export needs --json <FILE>");
+        check(
+            "export corpus",
+            "error: export needs at least one of --json, --geojson, --gexf, --graphml, --edges <FILE>",
+        );
         check(
             "export corpus --json",
             "error: --json needs a file name (or - for stdout)",
+        );
+        check(
+            "export corpus --gexf",
+            "error: --gexf needs a file name (or - for stdout)",
+        );
+        check(
+            "export corpus --json - --edges -",
+            "error: only one output can go to stdout (-)",
+        );
+        check(
+            "compile corpus --gexf g",
+            "error: output files belong to `export`",
         );
         check("compile", "error: expected exactly one folder");
         check("compile a b", "error: expected exactly one folder");

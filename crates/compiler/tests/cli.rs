@@ -106,6 +106,83 @@ fn export_writes_the_documented_json_shape() {
 }
 
 #[test]
+fn exports_the_map_and_the_network_for_gis_and_graph_tools() {
+    let corpus = default_corpus();
+    let scratch = TempCorpus::new(&[]);
+    let file = |name: &str| scratch.path().join(name).to_str().unwrap().to_string();
+    let names = [
+        "all.json",
+        "map.geojson",
+        "net.gexf",
+        "net.graphml",
+        "edges.csv",
+    ];
+    let [json, geojson, gexf, graphml, edges] = names.map(file);
+    let args = [
+        "export",
+        "--json",
+        &json,
+        "--geojson",
+        &geojson,
+        "--gexf",
+        &gexf,
+        "--graphml",
+        &graphml,
+        "--edges",
+        &edges,
+    ];
+    let mut args = args.to_vec();
+    args.insert(1, corpus.to_str().unwrap());
+    let out = check(Path::new("."), &args, 0, "", "people and organisations");
+    let read = |path: &str| std::fs::read_to_string(path).unwrap();
+    let parse = |path: &str| -> serde_json::Value { serde_json::from_str(&read(path)).unwrap() };
+    let (all, map) = (parse(&json), parse(&geojson));
+    assert_eq!(map["type"], "FeatureCollection");
+    let features = map["features"].as_array().unwrap();
+    let of = |kind: &str| -> Vec<&serde_json::Value> {
+        (features.iter())
+            .filter(|f| f["properties"]["feature"] == kind)
+            .collect()
+    };
+    let (places, routes) = (of("place"), of("route"));
+    assert_eq!(places.len() + routes.len(), features.len());
+    assert!(!places.is_empty() && !routes.is_empty());
+    // Every visit is on one route or listed as on none, with the reason.
+    let visits = all["visits"].as_array().unwrap().len();
+    let routed: u64 = routes
+        .iter()
+        .map(|r| r["properties"]["visits"].as_u64().unwrap())
+        .sum();
+    let unrouted = map["unrouted"].as_array().unwrap();
+    assert_eq!(routed as usize + unrouted.len(), visits);
+    for route in routes {
+        let line = route["geometry"]["coordinates"].as_array().unwrap();
+        assert_eq!(line.len(), 2);
+        for point in line {
+            let (lon, lat) = (point[0].as_f64().unwrap(), point[1].as_f64().unwrap());
+            assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+        }
+        assert!(!route["properties"]["documents"]
+            .as_array()
+            .unwrap()
+            .is_empty());
+    }
+    // The three graph files carry one graph: as many nodes, as many edges.
+    let (gexf, graphml, edges) = (read(&gexf), read(&graphml), read(&edges));
+    let ties = edges.lines().count() - 1;
+    assert!(ties > 0);
+    for text in [&gexf, &graphml] {
+        assert_eq!(text.matches("<edge ").count(), ties);
+    }
+    let nodes = gexf.matches("<node ").count();
+    assert_eq!(graphml.matches("<node ").count(), nodes);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!(
+        "network: {nodes} people and organisations, {ties} ties"
+    )));
+}
+
+#[test]
 fn export_to_stdout_and_compile_print_the_report() {
     let corpus = default_corpus();
     let corpus = corpus.to_str().unwrap();
@@ -163,6 +240,6 @@ fn errors_go_to_stderr_with_path_and_line() {
         &["export", path],
         1,
         "",
-        "export needs --json <FILE>",
+        "export needs at least one of --json, --geojson, --gexf, --graphml, --edges <FILE>",
     );
 }

@@ -62,9 +62,11 @@ pub mod index;
 pub mod lazy;
 pub mod mentions;
 pub mod model;
+pub mod network;
 pub mod query;
 #[cfg(feature = "shards")]
 mod records;
+pub mod routes;
 #[cfg(feature = "shards")]
 pub mod shard;
 pub mod sort;

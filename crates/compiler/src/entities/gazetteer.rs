@@ -330,6 +330,20 @@ impl Gazetteer {
         self.capitals.get(&country).map(String::as_str)
     }
 
+    /// Where a route from the country named `country` (name or alias) starts on a map: its
+    /// capital, else (a capital smaller than GeoNames' 15,000-people cities, or none) the
+    /// country's centre, named as the country.
+    pub fn capital_point(&self, country: &str) -> Option<&Place> {
+        let id = self.country(&keys::lookup_key(country))?;
+        let capital = (self.capital(id))
+            .and_then(|name| self.by_key.get(&keys::lookup_key(name)))
+            .and_then(|ids| {
+                (ids.iter().map(|&c| &self.places[c as usize]))
+                    .find(|p| p.kind == PlaceKind::City && p.country == Some(id))
+            });
+        capital.or(Some(&self.places[id as usize]))
+    }
+
     /// The country of a city: of the country whose capital it is, else of the most populous
     /// city of that name with at least `min_population` inhabitants (small towns share names
     /// with people and words: "Pushkin", "Of").
@@ -418,6 +432,18 @@ mod tests {
         assert!(g.places.len() > 30_000);
         let iran = g.country("iran").expect("Iran is a country");
         assert_eq!(g.capital(iran), Some("Tehran"));
+        let at = |country: &str| {
+            g.capital_point(country)
+                .map(|p| (p.name.as_str(), p.lat.round(), p.lon.round()))
+        };
+        assert_eq!(at("Iran"), Some(("Tehran", 36.0, 51.0)));
+        assert_eq!(at("Russian Federation"), Some(("Moscow", 56.0, 38.0)));
+        assert_eq!(at("United States"), Some(("Washington", 39.0, -77.0)));
+        // Spelt otherwise in the city list: found through the folded key.
+        assert_eq!(at("Moldova").map(|p| p.0), Some("Chisinau"));
+        // A capital the city list lacks: the country's centre.
+        assert_eq!(at("Kiribati").map(|p| p.0), Some("Kiribati"));
+        assert_eq!(at("Atlantis"), None);
         assert_eq!(g.country_of_city("tehran", u64::MAX), Some(iran));
         assert_eq!(g.country_of_city("isfahan", 100_000), Some(iran));
         assert_eq!(g.country_of_city("pushkin", 100_000), None);

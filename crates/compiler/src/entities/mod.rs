@@ -36,9 +36,21 @@ mod sentence;
 mod tagger;
 pub(crate) mod tokens;
 
+use communique_core::routes::Point;
 use communique_core::{Document, Entity};
 
 pub use conll::{evaluate, evaluate_with_errors, ConllError, KindScore, NerScores};
+
+/// Where a map draws routes from the country named `country` (an English name or alias, as
+/// visits name travellers' countries): its capital, else its centre.
+pub fn capital(country: &str) -> Option<Point> {
+    let place = gazetteer::Gazetteer::get().capital_point(country)?;
+    Some(Point {
+        name: place.name.clone(),
+        lat: place.lat,
+        lon: place.lon,
+    })
+}
 
 /// Extracts and merges the entities mentioned in `docs`: sorted by kind then
 /// name, ids `kind/slug` unique, mentions sorted by document then offset, roles

@@ -23,7 +23,7 @@ use crate::model::{DocId, Document, EntityId, PartialDate, SourceRef, Text};
 use crate::Corpus;
 
 /// Sentence number recorded for a mention that lies outside every sentence.
-pub(super) const NO_SENTENCE: u32 = u32::MAX;
+pub(crate) const NO_SENTENCE: u32 = u32::MAX;
 
 /// The document a mention points into, if the mention is sound: the document
 /// exists and the span is a slice of its text (in bounds, on character
@@ -524,7 +524,7 @@ impl FacetIndex {
 
     /// Document `doc`'s `(entity, sentence index)` pairs, sorted and distinct (none for an
     /// unknown document), decoded from the bundle's bytes, which `assemble` checked.
-    pub(super) fn doc_mentions(&self, doc: DocId) -> Vec<(EntityId, u32)> {
+    pub(crate) fn doc_mentions(&self, doc: DocId) -> Vec<(EntityId, u32)> {
         let mut row = Vec::new();
         if let Some(&start) = self.mention_starts.get(doc as usize) {
             let at = &mut (start as usize);

@@ -102,6 +102,7 @@ mod visits;
 
 pub use counts::{FacetCounts, FacetValue, FacetValues};
 pub use filters::{DateRange, Filters, UNDATED_KEY};
+pub(crate) use index::NO_SENTENCE;
 pub use index::{Chip, FacetChoice, FacetIndex};
 pub use set::SortedSet;
 pub use stats::{entity_documents, CoMention, EntityDocument, EntityDocuments, MentionSentence};

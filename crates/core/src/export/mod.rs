@@ -31,6 +31,9 @@
 use crate::{Corpus, DateBasis, DatePrecision, Entity, PartialDate, SourceRef, Visit};
 use serde::Serialize;
 
+pub mod geojson;
+pub mod graph;
+
 /// The whole export.
 #[derive(Serialize)]
 pub struct Export<'a> {
@@ -248,12 +251,18 @@ pub fn export_entities(corpus: &Corpus) -> Vec<EntityOut<'_>> {
         .collect()
 }
 
+/// The articles that mention `entity`, in corpus order, each once.
+pub fn entity_docs(entity: &Entity) -> Vec<u32> {
+    let mut docs: Vec<u32> = entity.mentions.iter().map(|m| m.doc).collect();
+    crate::sort::sort(&mut docs);
+    docs.dedup();
+    docs
+}
+
 fn entity_out<'a>(corpus: &'a Corpus, entity: &'a Entity) -> EntityOut<'a> {
-    let mut docs: Vec<&str> = Vec::new();
-    let mut doc_numbers: Vec<u32> = entity.mentions.iter().map(|m| m.doc).collect();
-    crate::sort::sort(&mut doc_numbers);
-    doc_numbers.dedup();
-    docs.extend(doc_numbers.into_iter().map(|d| doc_id(corpus, d)));
+    let docs: Vec<&str> = (entity_docs(entity).into_iter())
+        .map(|d| doc_id(corpus, d))
+        .collect();
     EntityOut {
         id: &entity.id,
         name: &entity.name,
@@ -321,7 +330,7 @@ fn span_out<'a>(corpus: &'a Corpus, source: &SourceRef) -> SpanOut<'a> {
 }
 
 /// The id string of a document number (empty for a dangling number, which the model forbids).
-fn doc_id(corpus: &Corpus, doc: u32) -> &str {
+pub fn doc_id(corpus: &Corpus, doc: u32) -> &str {
     corpus.documents.get(doc as usize).map_or("", |d| &*d.id)
 }
 
@@ -354,7 +363,7 @@ pub fn visits_json(records: &[VisitOut]) -> String {
             json.field("doc", Some(source.doc));
             for (key, value) in [("start", source.start), ("end", source.end)] {
                 json.item(Some(key));
-                json.out.push_str(&value.to_string());
+                json.number(value);
             }
             json.close('}');
         }
@@ -381,6 +390,30 @@ pub fn visits_json(records: &[VisitOut]) -> String {
     }
     json.close(']');
     json.out
+}
+
+/// Appends one CSV row (RFC 4180: CRLF line ends): fields quoted when they hold a comma,
+/// quote or line break (quotes doubled), or start with a character a spreadsheet would take
+/// for a formula.
+pub fn csv_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let formula = field.starts_with(['=', '+', '-', '@']);
+        if formula || field.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            if formula {
+                // A leading apostrophe keeps spreadsheets from evaluating corpus text.
+                out.push('\'');
+            }
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&field);
+        }
+    }
+    out.push_str("\r\n");
 }
 
 /// A JSON writer with serde_json's pretty layout: two spaces an indent, `"key": value`,
@@ -438,6 +471,22 @@ impl PrettyJson {
         }
     }
 
+    /// A number, as the next value.
+    fn number(&mut self, value: impl std::fmt::Display) {
+        self.out.push_str(&value.to_string());
+    }
+
+    /// `"key": ["value", …]` as the object's next item.
+    fn strings<'a>(&mut self, key: &str, values: impl IntoIterator<Item = &'a str>) {
+        self.item(Some(key));
+        self.open('[');
+        for value in values {
+            self.item(None);
+            self.string(value);
+        }
+        self.close(']');
+    }
+
     /// A JSON string: quotes, backslashes and control characters escaped, as serde_json does.
     fn string(&mut self, text: &str) {
         self.out.push('"');
@@ -466,6 +515,22 @@ impl PrettyJson {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The CSV of the row `fields`, without its line end.
+    fn check(fields: &[&str], expect: &str) {
+        let mut out = String::new();
+        csv_row(&mut out, fields.iter().map(|s| s.to_string()));
+        assert_eq!(out.strip_suffix("\r\n"), Some(expect), "{fields:?}");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        check(&["a", "b c", ""], "a,b c,");
+        check(&["Tehran, Iran"], "\"Tehran, Iran\"");
+        check(&["the \"deal\""], "\"the \"\"deal\"\"\"");
+        check(&["two\nlines"], "\"two\nlines\"");
+        check(&["=HYPERLINK(1)", "-5"], "\"'=HYPERLINK(1)\",\"'-5\"");
+    }
 
     #[test]
     fn csv_header_is_the_json_record_s_keys_in_order() {

@@ -1,0 +1,220 @@
+//! Where the traffic went: each visit as a route from the traveller's country (drawn from
+//! its capital) to the destination, the visits on one route kept together.
+//!
+//! The capitals are the compiler's (its gazetteer), asked through a function, so this
+//! module knows no geography of its own.
+//!
+//! Invariant: every visit asked about is on exactly one route or in `unrouted` with the
+//! reason, so a map or an export that leaves a visit out can say why.
+
+use std::collections::BTreeMap;
+
+use crate::{Corpus, DateBasis, EntityId, Visit, VisitStatus};
+
+/// A named point on the globe.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// The place's name.
+    pub name: String,
+    /// Latitude in degrees, north positive.
+    pub lat: f64,
+    /// Longitude in degrees, east positive.
+    pub lon: f64,
+}
+
+/// The visits from one country to one place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Route {
+    /// The travellers' country, as the visits name it.
+    pub from_country: String,
+    /// Where the route starts: the country's capital.
+    pub origin: Point,
+    /// The destination, a place entity with coordinates.
+    pub destination: EntityId,
+    /// The destination's name and coordinates.
+    pub end: Point,
+    /// The visits (indices into [`Corpus::visits`]), in corpus order.
+    pub visits: Vec<u32>,
+    /// How many of them are tentative: only planned, or dated by their report's
+    /// publication, or not at all (a map dashes such a route's share).
+    pub tentative: usize,
+}
+
+/// Why a visit is on no route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unrouted {
+    /// The article does not say which country the traveller is from.
+    NoTravellerCountry,
+    /// The gazetteer knows no capital (nor centre) for the traveller's country.
+    NoOrigin,
+    /// The destination is no place with coordinates.
+    NoDestination,
+}
+
+impl Unrouted {
+    /// Why, in words.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unrouted::NoTravellerCountry => "the traveller's country is not known",
+            Unrouted::NoOrigin => "the traveller's country has no known capital",
+            Unrouted::NoDestination => "the destination has no coordinates",
+        }
+    }
+}
+
+/// The routes of some visits, and the visits on none.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Routes {
+    /// The routes, the most visits first, then by origin and destination name.
+    pub routes: Vec<Route>,
+    /// The visits on no route, with the reason, in the order asked.
+    pub unrouted: Vec<(u32, Unrouted)>,
+}
+
+/// Whether a visit is tentative: planned rather than made, or with no date of its own.
+pub fn is_tentative(visit: &Visit) -> bool {
+    visit.status != VisitStatus::Happened
+        || matches!(visit.date_basis, None | Some(DateBasis::Publication))
+}
+
+/// The routes of `visits` (indices into `corpus.visits`; others are skipped), starting
+/// at the point `capital` gives for a traveller's country name.
+pub fn routes(
+    corpus: &Corpus,
+    visits: impl IntoIterator<Item = u32>,
+    capital: impl Fn(&str) -> Option<Point>,
+) -> Routes {
+    let mut found: BTreeMap<(String, EntityId), Route> = BTreeMap::new();
+    let mut unrouted = Vec::new();
+    for number in visits {
+        let Some(visit) = corpus.visits.get(number as usize) else {
+            continue;
+        };
+        let end = (visit.destination_entity)
+            .and_then(|id| Some((id, corpus.entities.get(id as usize)?)))
+            .and_then(|(id, place)| {
+                let point = Point {
+                    name: place.name.to_string(),
+                    lat: place.lat?,
+                    lon: place.lon?,
+                };
+                Some((id, point))
+            });
+        let route = match (visit.traveler_country.as_deref(), end) {
+            (None, _) => Err(Unrouted::NoTravellerCountry),
+            (_, None) => Err(Unrouted::NoDestination),
+            (Some(country), Some((destination, end))) => match capital(country) {
+                None => Err(Unrouted::NoOrigin),
+                Some(origin) => Ok(found
+                    .entry((country.to_string(), destination))
+                    .or_insert_with(|| Route {
+                        from_country: country.to_string(),
+                        origin,
+                        destination,
+                        end,
+                        visits: Vec::new(),
+                        tentative: 0,
+                    })),
+            },
+        };
+        match route {
+            Ok(route) => {
+                route.visits.push(number);
+                route.tentative += usize::from(is_tentative(visit));
+            }
+            Err(why) => unrouted.push((number, why)),
+        }
+    }
+    let mut routes: Vec<Route> = found.into_values().collect();
+    crate::sort::sort_by_key(&mut routes, |r| {
+        let names = (r.origin.name.clone(), r.end.name.clone());
+        (std::cmp::Reverse(r.visits.len()), names)
+    });
+    Routes { routes, unrouted }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facet::test_corpus::CorpusBuilder;
+    use crate::EntityKind;
+
+    /// Tehran and Moscow as places (Moscow with coordinates, Tehran without) and visits
+    /// `(traveller's country, destination, status, date basis)`.
+    fn corpus(visits: &[(Option<&str>, &str, VisitStatus, Option<DateBasis>)]) -> Corpus {
+        let mut builder = CorpusBuilder::default()
+            .doc("a", "2016-01-01", "", "Tehran and Moscow")
+            .entity(EntityKind::Place, "Moscow", &[])
+            .entity(EntityKind::Place, "Tehran", &[]);
+        for (number, _) in visits.iter().enumerate() {
+            builder = builder.visit(&number.to_string(), "", "", &["a"]);
+        }
+        let mut corpus = builder.build();
+        corpus.entities[0].lat = Some(55.75);
+        corpus.entities[0].lon = Some(37.62);
+        for (visit, &(country, destination, status, basis)) in corpus.visits.iter_mut().zip(visits)
+        {
+            visit.traveler_country = country.map(str::to_string);
+            visit.destination = destination.to_string();
+            visit.destination_entity = (corpus.entities.iter())
+                .position(|e| &*e.name == destination)
+                .map(|i| i as EntityId);
+            visit.status = status;
+            visit.date_basis = basis;
+        }
+        corpus
+    }
+
+    fn capital(country: &str) -> Option<Point> {
+        (country == "Iran").then(|| Point {
+            name: "Tehran".into(),
+            lat: 35.69,
+            lon: 51.42,
+        })
+    }
+
+    #[test]
+    fn keeps_the_visits_of_one_route_together_and_says_why_others_have_none() {
+        use VisitStatus::*;
+        let stated = Some(DateBasis::Stated);
+        let corpus = corpus(&[
+            (Some("Iran"), "Moscow", Happened, stated),
+            (Some("Iran"), "Moscow", Planned, stated),
+            (
+                Some("Iran"),
+                "Moscow",
+                Happened,
+                Some(DateBasis::Publication),
+            ),
+            (Some("Iran"), "Moscow", Happened, Some(DateBasis::Relative)),
+            (None, "Moscow", Happened, stated),
+            (Some("Atlantis"), "Moscow", Happened, stated),
+            (Some("Iran"), "Tehran", Happened, stated),
+            (Some("Iran"), "Nowhere", Happened, stated),
+        ]);
+        let routes = routes(&corpus, 0..9, capital);
+        assert_eq!(routes.routes.len(), 1);
+        let route = &routes.routes[0];
+        assert_eq!(route.visits, [0, 1, 2, 3]);
+        assert_eq!(route.tentative, 2);
+        assert_eq!(
+            (route.origin.name.as_str(), route.end.name.as_str()),
+            ("Tehran", "Moscow")
+        );
+        assert_eq!((route.end.lat, route.end.lon), (55.75, 37.62));
+        assert_eq!(
+            routes.unrouted,
+            [
+                (4, Unrouted::NoTravellerCountry),
+                (5, Unrouted::NoOrigin),
+                (6, Unrouted::NoDestination),
+                (7, Unrouted::NoDestination),
+            ]
+        );
+        // Only the visits asked about.
+        assert_eq!(
+            super::routes(&corpus, [1, 4], capital).routes[0].visits,
+            [1]
+        );
+    }
+}
