@@ -1,7 +1,7 @@
 //! The exports of `communique-compiler export DIR`: the JSON wire format of core's `export`
 //! module (serialised with `serde_json`), and the map's places and routes and the
 //! who-met-whom network in the formats GIS and graph tools read (core's `export::geojson`
-//! and `export::graph`), with the routes starting at the capitals of this crate's gazetteer.
+//! and `export::graph`).
 //!
 //! Invariant: only core's `export` module knows the wire format; the model is not serialised as-is.
 
@@ -11,8 +11,6 @@ pub use communique_core::export::*;
 use communique_core::network::Network;
 use communique_core::routes::{routes, Routes};
 use communique_core::{Corpus, FacetIndex};
-
-use crate::entities::capital;
 
 /// The corpus as pretty-printed JSON.
 pub fn to_json(corpus: &Corpus) -> String {
@@ -68,8 +66,7 @@ impl<'a> Exports<'a> {
 
     /// Every visit's route (or why it has none).
     pub fn routes(&self) -> &Routes {
-        (self.routes)
-            .get_or_init(|| routes(self.corpus, 0..self.corpus.visits.len() as u32, capital))
+        (self.routes).get_or_init(|| routes(self.corpus, 0..self.corpus.visits.len() as u32))
     }
 
     /// The network and its layout.
@@ -196,6 +193,7 @@ mod tests {
                 traveler_entity: Some(0),
                 traveler_role: None,
                 traveler_country: Some("Russia".into()),
+                origin: None,
                 destination: "Tehran".into(),
                 destination_entity: None,
                 country: Some("Iran".into()),

@@ -49,7 +49,7 @@ use crate::Corpus;
 /// The four bytes every bundle starts with.
 pub const MAGIC: &[u8; 4] = b"CMQB";
 /// Version of the bundle layout; bump on any change to the model or index types.
-pub const FORMAT_VERSION: u32 = 16;
+pub const FORMAT_VERSION: u32 = 17;
 
 /// Why a bundle could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -322,6 +322,11 @@ pub(crate) mod tests {
                 traveler_entity: Some(7),
                 traveler_role: Some("President".into()),
                 traveler_country: Some("Iran".into()),
+                origin: Some(Point {
+                    name: "Tehran".into(),
+                    lat: 35.69,
+                    lon: 51.42,
+                }),
                 destination: "Moscow".into(),
                 destination_entity: Some(0),
                 country: Some("Russia".into()),

@@ -456,6 +456,17 @@ pub struct Evidence {
     pub rule: String,
 }
 
+/// A named point on the globe.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    /// The place's name.
+    pub name: String,
+    /// Latitude in degrees, north positive.
+    pub lat: f64,
+    /// Longitude in degrees, east positive.
+    pub lon: f64,
+}
+
 /// A diplomatic visit (CAMEO 042/043): a traveler goes to a place and is received there.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Visit {
@@ -469,6 +480,9 @@ pub struct Visit {
     pub traveler_role: Option<String>,
     /// Country the traveler represents.
     pub traveler_country: Option<String>,
+    /// Where a map starts the trip: the capital of the traveller's country, when the
+    /// compiler's gazetteer knows the country.
+    pub origin: Option<Point>,
     /// Destination display name (a city or country).
     pub destination: String,
     /// The destination's place entity, when resolved.
@@ -619,12 +633,14 @@ decode_enum!(DateBasis {
     Publication
 });
 decode_struct!(Evidence { source, rule });
+decode_struct!(Point { name, lat, lon });
 decode_struct!(Visit {
     id,
     traveler,
     traveler_entity,
     traveler_role,
     traveler_country,
+    origin,
     destination,
     destination_entity,
     country,

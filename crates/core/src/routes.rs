@@ -1,26 +1,13 @@
 //! Where the traffic went: each visit as a route from the traveller's country (drawn from
-//! its capital) to the destination, the visits on one route kept together.
-//!
-//! The capitals are the compiler's (its gazetteer), asked through a function, so this
-//! module knows no geography of its own.
+//! its capital, the visit's `origin`, which the compiler's gazetteer gives) to the
+//! destination, the visits on one route kept together.
 //!
 //! Invariant: every visit asked about is on exactly one route or in `unrouted` with the
 //! reason, so a map or an export that leaves a visit out can say why.
 
 use std::collections::BTreeMap;
 
-use crate::{Corpus, DateBasis, EntityId, Visit, VisitStatus};
-
-/// A named point on the globe.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Point {
-    /// The place's name.
-    pub name: String,
-    /// Latitude in degrees, north positive.
-    pub lat: f64,
-    /// Longitude in degrees, east positive.
-    pub lon: f64,
-}
+use crate::{Corpus, DateBasis, EntityId, Point, Visit, VisitStatus};
 
 /// The visits from one country to one place.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,13 +64,8 @@ pub fn is_tentative(visit: &Visit) -> bool {
         || matches!(visit.date_basis, None | Some(DateBasis::Publication))
 }
 
-/// The routes of `visits` (indices into `corpus.visits`; others are skipped), starting
-/// at the point `capital` gives for a traveller's country name.
-pub fn routes(
-    corpus: &Corpus,
-    visits: impl IntoIterator<Item = u32>,
-    capital: impl Fn(&str) -> Option<Point>,
-) -> Routes {
+/// The routes of `visits` (indices into `corpus.visits`; others are skipped).
+pub fn routes(corpus: &Corpus, visits: impl IntoIterator<Item = u32>) -> Routes {
     let mut found: BTreeMap<(String, EntityId), Route> = BTreeMap::new();
     let mut unrouted = Vec::new();
     for number in visits {
@@ -103,13 +85,13 @@ pub fn routes(
         let route = match (visit.traveler_country.as_deref(), end) {
             (None, _) => Err(Unrouted::NoTravellerCountry),
             (_, None) => Err(Unrouted::NoDestination),
-            (Some(country), Some((destination, end))) => match capital(country) {
+            (Some(country), Some((destination, end))) => match &visit.origin {
                 None => Err(Unrouted::NoOrigin),
                 Some(origin) => Ok(found
                     .entry((country.to_string(), destination))
                     .or_insert_with(|| Route {
                         from_country: country.to_string(),
-                        origin,
+                        origin: origin.clone(),
                         destination,
                         end,
                         visits: Vec::new(),
@@ -161,16 +143,14 @@ mod tests {
                 .map(|i| i as EntityId);
             visit.status = status;
             visit.date_basis = basis;
+            // What the compiler's gazetteer would give.
+            visit.origin = (country == Some("Iran")).then(|| Point {
+                name: "Tehran".into(),
+                lat: 35.69,
+                lon: 51.42,
+            });
         }
         corpus
-    }
-
-    fn capital(country: &str) -> Option<Point> {
-        (country == "Iran").then(|| Point {
-            name: "Tehran".into(),
-            lat: 35.69,
-            lon: 51.42,
-        })
     }
 
     #[test]
@@ -192,7 +172,7 @@ mod tests {
             (Some("Iran"), "Tehran", Happened, stated),
             (Some("Iran"), "Nowhere", Happened, stated),
         ]);
-        let routes = routes(&corpus, 0..9, capital);
+        let routes = routes(&corpus, 0..9);
         assert_eq!(routes.routes.len(), 1);
         let route = &routes.routes[0];
         assert_eq!(route.visits, [0, 1, 2, 3]);
@@ -212,9 +192,6 @@ mod tests {
             ]
         );
         // Only the visits asked about.
-        assert_eq!(
-            super::routes(&corpus, [1, 4], capital).routes[0].visits,
-            [1]
-        );
+        assert_eq!(super::routes(&corpus, [1, 4]).routes[0].visits, [1]);
     }
 }

@@ -583,6 +583,7 @@ mod tests {
             traveler_entity: None,
             traveler_role: None,
             traveler_country: country(from),
+            origin: None,
             destination: to.into(),
             destination_entity: None,
             country: country(to),

@@ -36,8 +36,7 @@ mod sentence;
 mod tagger;
 pub(crate) mod tokens;
 
-use communique_core::routes::Point;
-use communique_core::{Document, Entity};
+use communique_core::{Document, Entity, Point};
 
 pub use conll::{evaluate, evaluate_with_errors, ConllError, KindScore, NerScores};
 

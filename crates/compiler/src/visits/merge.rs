@@ -364,6 +364,7 @@ fn into_visit(mut trip: Trip) -> Visit {
         traveler,
         traveler_entity: trip.traveler.entity,
         traveler_role: trip.traveler.role,
+        origin: (trip.traveler.country.as_deref()).and_then(crate::entities::capital),
         traveler_country: trip.traveler.country,
         destination: trip.destination.name,
         destination_entity: trip.destination.entity,

@@ -20,7 +20,8 @@
 //! which GIS tools ignore) lists the visits on no route and why.
 
 use super::{doc_id, entity_docs, PrettyJson};
-use crate::routes::{Point, Routes};
+use crate::routes::Routes;
+use crate::Point;
 use crate::{Corpus, EntityKind};
 
 /// The place entities with coordinates, and `routes`, as a GeoJSON feature collection.
@@ -159,17 +160,15 @@ mod tests {
             visit.traveler_country = Some("Iran".into());
             visit.destination_entity = Some(0);
             visit.date_basis = Some(DateBasis::Stated);
-        }
-        corpus.visits[1].date_basis = Some(DateBasis::Publication);
-        corpus.visits[2].destination_entity = Some(1);
-        let capital = |_: &str| {
-            Some(Point {
+            visit.origin = Some(Point {
                 name: "Tehran".into(),
                 lat: 35.69,
                 lon: 51.42,
-            })
-        };
-        let text = geojson(&corpus, &routes(&corpus, 0..3, capital));
+            });
+        }
+        corpus.visits[1].date_basis = Some(DateBasis::Publication);
+        corpus.visits[2].destination_entity = Some(1);
+        let text = geojson(&corpus, &routes(&corpus, 0..3));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let expect = serde_json::json!({
             "type": "FeatureCollection",

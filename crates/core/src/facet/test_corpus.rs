@@ -92,6 +92,7 @@ impl CorpusBuilder {
             traveler_entity: None,
             traveler_role: None,
             traveler_country: None,
+            origin: None,
             destination: String::new(),
             destination_entity: None,
             country: None,
