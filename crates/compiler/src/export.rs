@@ -50,7 +50,7 @@ impl Format {
 /// A corpus's exports, its routes and network computed once for all formats that need them.
 pub struct Exports<'a> {
     corpus: &'a Corpus,
-    routes: OnceLock<Routes>,
+    routes: OnceLock<Routes<'a>>,
     network: OnceLock<(Network, Vec<[f32; 2]>)>,
 }
 
@@ -65,8 +65,8 @@ impl<'a> Exports<'a> {
     }
 
     /// Every visit's route (or why it has none).
-    pub fn routes(&self) -> &Routes {
-        (self.routes).get_or_init(|| routes(self.corpus, 0..self.corpus.visits.len() as u32))
+    pub fn routes(&self) -> &Routes<'a> {
+        (self.routes).get_or_init(|| routes(self.corpus, &self.corpus.visits))
     }
 
     /// The network and its layout.
@@ -83,7 +83,7 @@ impl<'a> Exports<'a> {
         let corpus = self.corpus;
         match format {
             Format::Json => to_json(corpus) + "\n",
-            Format::GeoJson => geojson::geojson(corpus, self.routes()),
+            Format::GeoJson => geojson::geojson(corpus, geojson::all_places(corpus), self.routes()),
             Format::Gexf => graph::gexf(corpus, &self.network().0, &self.network().1),
             Format::GraphMl => graph::graphml(corpus, &self.network().0, &self.network().1),
             Format::Edges => graph::edges_csv(corpus, &self.network().0),
@@ -95,8 +95,7 @@ impl<'a> Exports<'a> {
     pub fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
         if let Some(routes) = self.routes.get() {
-            for &(visit, why) in &routes.unrouted {
-                let visit = &self.corpus.visits[visit as usize];
+            for (visit, why) in &routes.unrouted {
                 notes.push(format!(
                     "geojson: visit {} ({} to {}) has no route: {}",
                     visit.id,

@@ -11,7 +11,7 @@ use crate::{Corpus, DateBasis, EntityId, Point, Visit, VisitStatus};
 
 /// The visits from one country to one place.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Route {
+pub struct Route<'a> {
     /// The travellers' country, as the visits name it.
     pub from_country: String,
     /// Where the route starts: the country's capital.
@@ -20,8 +20,8 @@ pub struct Route {
     pub destination: EntityId,
     /// The destination's name and coordinates.
     pub end: Point,
-    /// The visits (indices into [`Corpus::visits`]), in corpus order.
-    pub visits: Vec<u32>,
+    /// The visits, in the order given.
+    pub visits: Vec<&'a Visit>,
     /// How many of them are tentative: only planned, or dated by their report's
     /// publication, or not at all (a map dashes such a route's share).
     pub tentative: usize,
@@ -51,11 +51,11 @@ impl Unrouted {
 
 /// The routes of some visits, and the visits on none.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Routes {
+pub struct Routes<'a> {
     /// The routes, the most visits first, then by origin and destination name.
-    pub routes: Vec<Route>,
-    /// The visits on no route, with the reason, in the order asked.
-    pub unrouted: Vec<(u32, Unrouted)>,
+    pub routes: Vec<Route<'a>>,
+    /// The visits on no route, with the reason, in the order given.
+    pub unrouted: Vec<(&'a Visit, Unrouted)>,
 }
 
 /// Whether a visit is tentative: planned rather than made, or with no date of its own.
@@ -64,14 +64,12 @@ pub fn is_tentative(visit: &Visit) -> bool {
         || matches!(visit.date_basis, None | Some(DateBasis::Publication))
 }
 
-/// The routes of `visits` (indices into `corpus.visits`; others are skipped).
-pub fn routes(corpus: &Corpus, visits: impl IntoIterator<Item = u32>) -> Routes {
-    let mut found: BTreeMap<(String, EntityId), Route> = BTreeMap::new();
+/// The routes of `visits`, visits of `corpus`, whose entities give the destinations'
+/// coordinates.
+pub fn routes<'a>(corpus: &Corpus, visits: impl IntoIterator<Item = &'a Visit>) -> Routes<'a> {
+    let mut found: BTreeMap<(&str, EntityId), Route> = BTreeMap::new();
     let mut unrouted = Vec::new();
-    for number in visits {
-        let Some(visit) = corpus.visits.get(number as usize) else {
-            continue;
-        };
+    for visit in visits {
         let end = (visit.destination_entity)
             .and_then(|id| Some((id, corpus.entities.get(id as usize)?)))
             .and_then(|(id, place)| {
@@ -88,7 +86,7 @@ pub fn routes(corpus: &Corpus, visits: impl IntoIterator<Item = u32>) -> Routes 
             (Some(country), Some((destination, end))) => match &visit.origin {
                 None => Err(Unrouted::NoOrigin),
                 Some(origin) => Ok(found
-                    .entry((country.to_string(), destination))
+                    .entry((country, destination))
                     .or_insert_with(|| Route {
                         from_country: country.to_string(),
                         origin: origin.clone(),
@@ -101,10 +99,10 @@ pub fn routes(corpus: &Corpus, visits: impl IntoIterator<Item = u32>) -> Routes 
         };
         match route {
             Ok(route) => {
-                route.visits.push(number);
+                route.visits.push(visit);
                 route.tentative += usize::from(is_tentative(visit));
             }
-            Err(why) => unrouted.push((number, why)),
+            Err(why) => unrouted.push((visit, why)),
         }
     }
     let mut routes: Vec<Route> = found.into_values().collect();
@@ -172,26 +170,31 @@ mod tests {
             (Some("Iran"), "Tehran", Happened, stated),
             (Some("Iran"), "Nowhere", Happened, stated),
         ]);
-        let routes = routes(&corpus, 0..9);
+        let routes = routes(&corpus, &corpus.visits);
         assert_eq!(routes.routes.len(), 1);
         let route = &routes.routes[0];
-        assert_eq!(route.visits, [0, 1, 2, 3]);
+        let ids = |visits: &[&Visit]| visits.iter().map(|v| v.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&route.visits), ["0", "1", "2", "3"]);
         assert_eq!(route.tentative, 2);
         assert_eq!(
             (route.origin.name.as_str(), route.end.name.as_str()),
             ("Tehran", "Moscow")
         );
         assert_eq!((route.end.lat, route.end.lon), (55.75, 37.62));
+        let why: Vec<(&str, Unrouted)> = (routes.unrouted.iter())
+            .map(|(visit, why)| (visit.id.as_str(), *why))
+            .collect();
         assert_eq!(
-            routes.unrouted,
+            why,
             [
-                (4, Unrouted::NoTravellerCountry),
-                (5, Unrouted::NoOrigin),
-                (6, Unrouted::NoDestination),
-                (7, Unrouted::NoDestination),
+                ("4", Unrouted::NoTravellerCountry),
+                ("5", Unrouted::NoOrigin),
+                ("6", Unrouted::NoDestination),
+                ("7", Unrouted::NoDestination),
             ]
         );
-        // Only the visits asked about.
-        assert_eq!(super::routes(&corpus, [1, 4]).routes[0].visits, [1]);
+        // Only the visits given.
+        let some = [&corpus.visits[1], &corpus.visits[4]];
+        assert_eq!(ids(&super::routes(&corpus, some).routes[0].visits), ["1"]);
     }
 }

@@ -21,18 +21,31 @@
 
 use super::{doc_id, entity_docs, PrettyJson};
 use crate::routes::Routes;
-use crate::Point;
-use crate::{Corpus, EntityKind};
+use crate::{Corpus, Entity, EntityKind, Point};
 
-/// The place entities with coordinates, and `routes`, as a GeoJSON feature collection.
-pub fn geojson(corpus: &Corpus, routes: &Routes) -> String {
+/// Every place entity of `corpus` with coordinates, with the number of articles that
+/// mention it: what the compiler exports.
+pub fn all_places(corpus: &Corpus) -> Vec<(&Entity, usize)> {
+    (corpus.entities.iter())
+        .filter(|e| e.kind == EntityKind::Place && e.lat.is_some() && e.lon.is_some())
+        .map(|place| (place, entity_docs(place).len()))
+        .collect()
+}
+
+/// `places` (entities with the number of articles to give them; those without coordinates
+/// are skipped) and `routes`, as a GeoJSON feature collection.
+pub fn geojson<'a>(
+    corpus: &Corpus,
+    places: impl IntoIterator<Item = (&'a Entity, usize)>,
+    routes: &Routes,
+) -> String {
     let mut json = PrettyJson::default();
     json.open('{');
     json.field("type", Some("FeatureCollection"));
     json.item(Some("features"));
     json.open('[');
-    for place in corpus.entities.iter() {
-        let (EntityKind::Place, Some(lat), Some(lon)) = (place.kind, place.lat, place.lon) else {
+    for (place, articles) in places {
+        let (Some(lat), Some(lon)) = (place.lat, place.lon) else {
             continue;
         };
         feature(&mut json, "Point", &[(lat, lon)]);
@@ -41,7 +54,7 @@ pub fn geojson(corpus: &Corpus, routes: &Routes) -> String {
         json.field("name", Some(&place.name));
         json.field("country", place.country.as_deref());
         json.item(Some("articles"));
-        json.number(entity_docs(place).len());
+        json.number(articles);
         json.close('}');
         json.close('}');
     }
@@ -62,9 +75,7 @@ pub fn geojson(corpus: &Corpus, routes: &Routes) -> String {
         json.number(route.visits.len());
         json.item(Some("tentative"));
         json.number(route.tentative);
-        let visits: Vec<_> = (route.visits.iter())
-            .filter_map(|&v| corpus.visits.get(v as usize))
-            .collect();
+        let visits = &route.visits;
         let dates = || visits.iter().filter_map(|v| v.date);
         json.field("first_date", dates().min().map(|d| d.iso()).as_deref());
         json.field("last_date", dates().max().map(|d| d.iso()).as_deref());
@@ -86,11 +97,10 @@ pub fn geojson(corpus: &Corpus, routes: &Routes) -> String {
     json.close(']');
     json.item(Some("unrouted"));
     json.open('[');
-    for &(visit, why) in &routes.unrouted {
+    for (visit, why) in &routes.unrouted {
         json.item(None);
         json.open('{');
-        let id = corpus.visits.get(visit as usize).map(|v| v.id.as_str());
-        json.field("visit", id);
+        json.field("visit", Some(&visit.id));
         json.field("reason", Some(why.as_str()));
         json.close('}');
     }
@@ -168,7 +178,8 @@ mod tests {
         }
         corpus.visits[1].date_basis = Some(DateBasis::Publication);
         corpus.visits[2].destination_entity = Some(1);
-        let text = geojson(&corpus, &routes(&corpus, 0..3));
+        let places = all_places(&corpus);
+        let text = geojson(&corpus, places, &routes(&corpus, &corpus.visits));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let expect = serde_json::json!({
             "type": "FeatureCollection",
