@@ -5,8 +5,10 @@
 //   cache named after the scope and BUILD.version, bypassing the HTTP cache.
 // - Fetch: navigations inside the scope get the cached page (the app routes by query string, so
 //   one page serves every view); other requests for cached files are answered from the cache;
-//   anything else goes to the network as usual. A build with a large corpus in shards also runs
-//   sw-shards.js, which keeps the shards as the page fetches them.
+//   anything else in the scope goes to the network and is kept once it arrives whole (the
+//   files the page loads on demand, which install leaves out: xtask/src/site.rs, ON_DEMAND).
+//   A build with a large corpus in shards also runs sw-shards.js, which keeps the shards as the
+//   page fetches them.
 // - Update: a new build has a new version, so this file's bytes change and the browser installs
 //   the new worker beside the old one. It waits (the open page keeps running the code it loaded)
 //   until the page asks it to take over ({type: "communique:skip-waiting"}, sent when the user
@@ -85,9 +87,18 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-/** The cached response for `key`, else the network's answer to `request`. */
+/** The cached response for `key`, else the network's answer to `request`, kept when it is
+ * good: what the page fetches when a view first needs it (the map's outline) works offline
+ * from then on, without being downloaded at install. */
 async function fromCache(key, request) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(key);
-  return cached || fetch(request);
+  if (cached) {
+    return cached;
+  }
+  const response = await fetch(request);
+  if (response.ok) {
+    await cache.put(key, response.clone());
+  }
+  return response;
 }

@@ -39,10 +39,33 @@ def ring(arcs, indexes):
     return points
 
 
+def unwrapped(points):
+    """The ring's points with no jump across the antimeridian: a ring that crosses it (Chukotka,
+    Fiji, Antarctica's edge) goes on past 180 degrees instead of drawing a line across the
+    world; the map clips what lies outside it."""
+    out = []
+    for lon, lat in points:
+        if out:
+            while lon - out[-1][0] > 180:
+                lon -= 360
+            while out[-1][0] - lon > 180:
+                lon += 360
+        out.append((lon, lat))
+    return out
+
+
 def path(rings):
-    """The SVG path data of the rings, each closed, at a tenth of a degree."""
+    """The SVG path data of the rings, each closed, at a tenth of a degree; a ring reaching past
+    the antimeridian is drawn again a world over, so both of its sides show."""
     parts = []
-    for points in rings:
+    drawn = [unwrapped(points) for points in rings]
+    for points in list(drawn):
+        lons = [lon for lon, _ in points]
+        if max(lons) > 180:
+            drawn.append([(lon - 360, lat) for lon, lat in points])
+        if min(lons) < -180:
+            drawn.append([(lon + 360, lat) for lon, lat in points])
+    for points in drawn:
         rounded = []
         for lon, lat in points:
             point = (round(lon, 1), round(-lat, 1))

@@ -25,6 +25,7 @@ pub mod shortcuts;
 pub mod state;
 pub mod sw;
 pub mod url;
+pub mod views;
 pub mod visit_export;
 
 use components::open_full::OpenFull;
@@ -34,6 +35,7 @@ use components::update_banner::UpdateBanner;
 use pages::browse::BrowsePage;
 use pages::embed_builder::EmbedBuilderPage;
 use pages::entity::EntityPage;
+use pages::map::MapPage;
 use pages::not_found::NotFoundPage;
 use pages::reader::ReaderPage;
 use pages::report::ReportPage;
@@ -55,6 +57,8 @@ pub enum Page {
     Report,
     /// `view=timeline`: the visits across time.
     Timeline,
+    /// `view=map`: where the visits went.
+    Map,
     /// `view=embed`: the embed builder.
     EmbedBuilder,
     /// A link this build cannot follow, with what went wrong.
@@ -71,6 +75,7 @@ pub fn page_for(
     match &route.view {
         View::Report => Page::Report,
         View::Timeline => Page::Timeline,
+        View::Map => Page::Map,
         View::Embed => Page::EmbedBuilder,
         View::Entity => match route.entity.as_deref().map(|id| (id, find_entity(id))) {
             Some((_, Some(entity))) => Page::Entity(entity),
@@ -133,6 +138,7 @@ pub fn App() -> impl IntoView {
             Page::Entity(entity) => &corpus.entities[entity as usize].name,
             Page::Report => "Compile report",
             Page::Timeline => "Visits timeline",
+            Page::Map => "Map of visits",
             Page::EmbedBuilder => "Embed this view",
             Page::Overview => &corpus.meta.title,
             Page::NotFound(_) => "Not found",
@@ -179,6 +185,7 @@ pub fn App() -> impl IntoView {
                     view! { <ReportPage /> }.into_any()
                 }
                 Page::Timeline => view! { <TimelinePage /> }.into_any(),
+                Page::Map => view! { <MapPage /> }.into_any(),
                 Page::EmbedBuilder => view! { <EmbedBuilderPage /> }.into_any(),
                 Page::NotFound(message) => view! { <NotFoundPage message=message /> }.into_any(),
             }}
@@ -212,6 +219,7 @@ mod tests {
         check("?doc=a&s=3-9", &ids, Page::Reader(0));
         check("?view=report&q=iran", &ids, Page::Report);
         check("?view=timeline&q=iran&from=2016", &ids, Page::Timeline);
+        check("?view=map&q=iran&person=x", &ids, Page::Map);
         check("?view=embed&q=iran", &ids, Page::EmbedBuilder);
         check("?person=x", &ids, Page::Results);
         check("?person=x&doc=a", &ids, Page::Reader(0));

@@ -73,6 +73,8 @@ pub enum View {
     Entity,
     /// `view=timeline`: the visits across time.
     Timeline,
+    /// `view=map`: the visits' routes and the places named, on a world map.
+    Map,
     /// `view=embed`: the embed builder, for the view the other parameters describe.
     Embed,
     /// A `view` this build does not know (an old or mistyped link).
@@ -87,6 +89,7 @@ impl View {
             View::Report => Some("report"),
             View::Entity => Some("entity"),
             View::Timeline => Some("timeline"),
+            View::Map => Some("map"),
             View::Embed => Some("embed"),
             View::Unknown(name) => Some(name),
         }
@@ -99,6 +102,7 @@ impl View {
             "report" => View::Report,
             "entity" => View::Entity,
             "timeline" => View::Timeline,
+            "map" => View::Map,
             "embed" => View::Embed,
             other => View::Unknown(other.to_string()),
         }

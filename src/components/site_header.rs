@@ -22,6 +22,10 @@ pub fn SiteHeader() -> impl IntoView {
         view: View::Timeline,
         ..Route::default()
     };
+    let map = Route {
+        view: View::Map,
+        ..Route::default()
+    };
     view! {
         <header class="site-header">
             <div class="site-header-inner">
@@ -35,6 +39,9 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="site-nav" aria-label="Pages">
                     <AppLink to=timeline id="timeline-link">
                         "Timeline"
+                    </AppLink>
+                    <AppLink to=map id="map-link">
+                        "Map"
                     </AppLink>
                     <AppLink to=report id="report-link">
                         "Compile report"

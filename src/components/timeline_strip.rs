@@ -23,9 +23,9 @@ pub fn TimelineStrip() -> impl IntoView {
         visits.with(|v| v.iter().any(|visit| visit.date.is_some()))
             || state.filters.with(|f| f.dates.is_set())
     };
-    let full = move || {
+    let full = move |view: View| {
         let mut route = state.current.get();
-        route.view = View::Timeline;
+        route.view = view;
         route.doc = None;
         route.cite = None;
         route
@@ -37,7 +37,9 @@ pub fn TimelineStrip() -> impl IntoView {
                 <h2 id="strip-heading">
                     {move || visits.with(|v| format::count_of(v.len(), "visit", "visits"))}
                     " "
-                    {move || view! { <AppLink to=full() class="strip-full-link">"open the timeline"</AppLink> }}
+                    {move || view! { <AppLink to=full(View::Timeline) class="strip-full-link">"open the timeline"</AppLink> }}
+                    " · "
+                    {move || view! { <AppLink to=full(View::Map) class="strip-map-link">"on the map"</AppLink> }}
                 </h2>
                 <TimelineChart visits=visits selected=selected compact=true />
                 {card}

@@ -7,8 +7,8 @@
 
 use communique_core::timeline::{self, TickLevel, VisitSpan, Window};
 use communique_core::{DateBasis, Visit};
-use leptos::prelude::document;
 
+pub(super) use crate::dom::{set_attributes, svg_child};
 use crate::format::{self, visit_summary};
 
 /// Height of a lane's title band.
@@ -69,30 +69,6 @@ pub(super) fn tick_label(tick: &timeline::Tick) -> String {
 /// library's float formatting).
 pub(super) fn px(x: f64) -> String {
     format::fixed(x, 1)
-}
-
-/// The SVG namespace, which `createElementNS` needs for SVG elements.
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
-
-/// Sets attributes of `element`. Values are attribute values, never markup.
-pub(super) fn set_attributes(element: &web_sys::Element, attributes: &[(&str, &str)]) {
-    for (name, value) in attributes {
-        let _ = element.set_attribute(name, value);
-    }
-}
-
-/// A new SVG element `tag` with `attributes`, appended to `parent`.
-pub(super) fn svg_child(
-    parent: &web_sys::Element,
-    tag: &str,
-    attributes: &[(&str, &str)],
-) -> web_sys::Element {
-    let element = document()
-        .create_element_ns(Some(SVG_NS), tag)
-        .expect("an SVG tag name is valid");
-    set_attributes(&element, attributes);
-    let _ = parent.append_child(&element);
-    element
 }
 
 /// The left and right x of a mark: its days, widened to at least a dot.

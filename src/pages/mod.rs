@@ -4,6 +4,7 @@
 pub mod browse;
 pub mod embed_builder;
 pub mod entity;
+pub mod map;
 pub mod not_found;
 pub mod overview;
 pub mod reader;

@@ -42,12 +42,20 @@ pub fn run(bench_corpus: Option<&Path>) -> Result<()> {
     dist::build(&CorpusChoice::Default, &default_dist)?;
     let sizes = measure_sizes(&default_dist)?;
     print_sizes("default site (corpus/, release)", &sizes);
-    let total = sizes
-        .iter()
-        .fold(Sizes::default(), |sum, file| sum.add(&file.1));
+    // What a view loads on demand (the map's code and outline) is no part of the first load.
+    let (later, first): (Vec<_>, Vec<_>) =
+        (sizes.iter()).partition(|f| crate::site::on_demand(&f.0));
+    let total = (first.iter()).fold(Sizes::default(), |sum, file| sum.add(&file.1));
+    let on_demand = (later.iter()).fold(Sizes::default(), |sum, file| sum.add(&file.1));
     println!(
-        "target: total gzip -9 <= {} bytes: {}",
+        "loaded on demand (the map), not counted below: {} bytes gzip -9 in {} files",
+        on_demand.gzip,
+        later.len()
+    );
+    println!(
+        "target: first load, total gzip -9 <= {} bytes ({}): {}",
         TARGET_GZIP_TOTAL,
+        total.gzip,
         if total.gzip <= TARGET_GZIP_TOTAL {
             "met"
         } else {
@@ -258,7 +266,7 @@ fn print_sizes(title: &str, sizes: &[(String, Sizes)]) {
             "  {:<44} {:>10} {:>10} {:>12}",
             name, file.raw, file.gzip, file.brotli
         );
-        if name.ends_with(".wasm") {
+        if name.ends_with(".wasm") && !crate::site::on_demand(name) {
             wasm = wasm.add(file);
         }
     }

@@ -24,6 +24,7 @@ mod site;
 mod test;
 #[cfg(test)]
 mod tidy;
+mod views;
 
 use std::process::ExitCode;
 

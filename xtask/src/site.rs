@@ -64,6 +64,7 @@ pub fn post_build() -> Result<()> {
         std::fs::remove_file(&shards_worker)
             .map_err(|err| format!("{}: {err}", shards_worker.display()))?;
     }
+    crate::views::build(site)?;
     // The service worker comes last: its version hashes the final files. It is minified once
     // its list is written (the list's line is what `write_service_worker` looks for).
     let (version, count) = write_service_worker(site, shards > 0)?;
@@ -75,6 +76,19 @@ pub fn post_build() -> Result<()> {
 /// The site's folder of shards (the sharded layout, `build.rs`), fetched by the page when
 /// needed and never precached by the service worker.
 pub const SHARDS_FOLDER: &str = "data";
+
+/// The site's files and folders that the page fetches only when a view needs them (the map's
+/// outline, the views' WASM), which the service worker keeps once fetched instead of
+/// downloading them at install: the first load stays as small as without them. Their bytes
+/// still make the build's version.
+pub const ON_DEMAND: [&str; 2] = ["land-110m.svg", "views/"];
+
+/// Whether the site's file `file` (a path relative to the site) is loaded on demand.
+pub fn on_demand(file: &str) -> bool {
+    ON_DEMAND
+        .iter()
+        .any(|entry| file == *entry || (entry.ends_with('/') && file.starts_with(entry)))
+}
 
 /// Copies the shards `build.rs` wrote for this build and their list (`shards.txt`) into the
 /// site's [`SHARDS_FOLDER`]; how many shards. None for a corpus in one bundle.
@@ -144,6 +158,7 @@ pub fn write_service_worker(site: &Path, shards: bool) -> Result<(String, usize)
         hash.write(&[0]);
     }
     let version = format!("{:016x}", hash.0);
+    files.retain(|file| !on_demand(file));
     let updated = with_build_line(&source, &build_line(&version, &files, shards))
         .map_err(|err| format!("{}: {err}", worker.display()))?;
     std::fs::write(&worker, updated).map_err(|err| format!("{}: {err}", worker.display()))?;
@@ -157,6 +172,11 @@ enum Script {
     Module,
     /// A classic script: the service worker and the embedding snippet.
     Classic,
+}
+
+/// Minifies the ES module at `path` in place with terser (see [`minify`]): the views' glue.
+pub fn minify_module(path: &Path) -> Result<()> {
+    minify(path, Script::Module)
 }
 
 /// Minifies the script at `path` in place with terser (installed by `cargo xtask setup`).

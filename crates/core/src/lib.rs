@@ -60,6 +60,7 @@ pub mod export;
 pub mod facet;
 pub mod index;
 pub mod lazy;
+pub mod map;
 pub mod mentions;
 pub mod model;
 pub mod network;

@@ -39,6 +39,26 @@ pub enum Unrouted {
 }
 
 impl Unrouted {
+    /// A letter for the reason, for a reader that words it itself (the page's map, whose
+    /// words stay out of the app's first load): `c`, `o` or `d`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unrouted::NoTravellerCountry => "c",
+            Unrouted::NoOrigin => "o",
+            Unrouted::NoDestination => "d",
+        }
+    }
+
+    /// The reason a [`Unrouted::code`] stands for.
+    pub fn from_code(code: &str) -> Option<Unrouted> {
+        Some(match code {
+            "c" => Unrouted::NoTravellerCountry,
+            "o" => Unrouted::NoOrigin,
+            "d" => Unrouted::NoDestination,
+            _ => return None,
+        })
+    }
+
     /// Why, in words.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -64,39 +84,62 @@ pub fn is_tentative(visit: &Visit) -> bool {
         || matches!(visit.date_basis, None | Some(DateBasis::Publication))
 }
 
+/// Where a visit's route runs: from its traveller's country's capital to its destination.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ends<'a> {
+    /// The traveller's country, as the visit names it.
+    pub country: &'a str,
+    /// The capital the route starts from.
+    pub origin: &'a Point,
+    /// The destination's entity.
+    pub destination: EntityId,
+    /// The destination's name and coordinates.
+    pub end: Point,
+}
+
+/// The ends of `visit`'s route, or why it has none; its destination's coordinates are its
+/// place entity's in `corpus`.
+pub fn ends<'a>(corpus: &Corpus, visit: &'a Visit) -> Result<Ends<'a>, Unrouted> {
+    let country = visit.traveler_country.as_deref();
+    let country = country.ok_or(Unrouted::NoTravellerCountry)?;
+    let destination = visit.destination_entity.ok_or(Unrouted::NoDestination)?;
+    let place = corpus.entities.get(destination as usize);
+    let end = place
+        .and_then(|place| {
+            Some(Point {
+                name: place.name.to_string(),
+                lat: place.lat?,
+                lon: place.lon?,
+            })
+        })
+        .ok_or(Unrouted::NoDestination)?;
+    let origin = visit.origin.as_ref().ok_or(Unrouted::NoOrigin)?;
+    Ok(Ends {
+        country,
+        origin,
+        destination,
+        end,
+    })
+}
+
 /// The routes of `visits`, visits of `corpus`, whose entities give the destinations'
 /// coordinates.
 pub fn routes<'a>(corpus: &Corpus, visits: impl IntoIterator<Item = &'a Visit>) -> Routes<'a> {
     let mut found: BTreeMap<(&str, EntityId), Route> = BTreeMap::new();
     let mut unrouted = Vec::new();
     for visit in visits {
-        let end = (visit.destination_entity)
-            .and_then(|id| Some((id, corpus.entities.get(id as usize)?)))
-            .and_then(|(id, place)| {
-                let point = Point {
-                    name: place.name.to_string(),
-                    lat: place.lat?,
-                    lon: place.lon?,
-                };
-                Some((id, point))
-            });
-        let route = match (visit.traveler_country.as_deref(), end) {
-            (None, _) => Err(Unrouted::NoTravellerCountry),
-            (_, None) => Err(Unrouted::NoDestination),
-            (Some(country), Some((destination, end))) => match &visit.origin {
-                None => Err(Unrouted::NoOrigin),
-                Some(origin) => Ok(found
-                    .entry((country, destination))
-                    .or_insert_with(|| Route {
-                        from_country: country.to_string(),
-                        origin: origin.clone(),
-                        destination,
-                        end,
-                        visits: Vec::new(),
-                        tentative: 0,
-                    })),
-            },
-        };
+        let route = ends(corpus, visit).map(|ends| {
+            found
+                .entry((ends.country, ends.destination))
+                .or_insert_with(|| Route {
+                    from_country: ends.country.to_string(),
+                    origin: ends.origin.clone(),
+                    destination: ends.destination,
+                    end: ends.end,
+                    visits: Vec::new(),
+                    tentative: 0,
+                })
+        });
         match route {
             Ok(route) => {
                 route.visits.push(visit);

@@ -171,6 +171,10 @@ async fn hostile_corpus_text_is_shown_as_text_and_runs_nothing() {
         page.visit("?view=report").await?;
         page.wait_for("section#report").await?;
         nothing_ran(page, "the report").await?;
+        // The map, drawn by the views on demand, shows whatever it names as text too.
+        page.visit("?view=map").await?;
+        page.wait_for("#views-map svg.world-map").await?;
+        nothing_ran(page, "the map").await?;
         page.visit("?view=embed&q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").await?;
         page.wait_for("section#embed-builder").await?;
         nothing_ran(page, "the embed builder").await?;

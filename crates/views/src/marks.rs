@@ -1,0 +1,224 @@
+//! The marks the app gives the map (`data-marks`, see the crate doc), read into routes and
+//! places: a visit line per visit in view, grouped here into one route per traveller's
+//! country and destination, as core's `routes` groups them for the compiler's GeoJSON.
+
+use communique_core::routes::Unrouted;
+
+/// A route: the visits from one country to one place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RouteMark {
+    /// The travellers' country.
+    pub country: String,
+    /// Where it starts: the capital's name, latitude and longitude.
+    pub from: (String, f64, f64),
+    /// Where it ends: the destination's name, latitude and longitude.
+    pub to: (String, f64, f64),
+    /// The destination's entity number.
+    pub destination: u32,
+    /// The visits' numbers in the corpus.
+    pub visits: Vec<u32>,
+    /// How many of them are planned or undated.
+    pub tentative: usize,
+}
+
+impl RouteMark {
+    /// The route in words: "Iran → Moscow: 4 visits (1 planned or undated)".
+    pub fn label(&self) -> String {
+        let count = count_of(self.visits.len(), "visit", "visits");
+        let tentative = match self.tentative {
+            0 => String::new(),
+            n => format!(" ({n} planned or undated)"),
+        };
+        format!("{} → {}: {count}{tentative}", self.country, self.to.0)
+    }
+}
+
+/// A place named by the articles in view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Place {
+    /// Its entity number.
+    pub entity: u32,
+    /// Its name.
+    pub name: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// How many articles in view name it.
+    pub articles: u32,
+}
+
+/// What the map draws.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marks {
+    /// The routes, the busiest first, then in the order their first visit came.
+    pub routes: Vec<RouteMark>,
+    /// The places, in the order given (the most named first).
+    pub places: Vec<Place>,
+    /// The visits on no route, as the app words them.
+    pub unrouted: Vec<String>,
+}
+
+/// `count` of a thing in words: "1 route", "4 routes".
+fn count_of(count: usize, one: &str, many: &str) -> String {
+    match count {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
+impl Marks {
+    /// What the map shows, in words: "2 routes · 5 visits · 3 places named · 1 visit not on
+    /// the map".
+    pub fn summary(&self) -> String {
+        let visits: usize = self.routes.iter().map(|r| r.visits.len()).sum();
+        let mut text = format!(
+            "{} · {} · {}",
+            count_of(self.routes.len(), "route", "routes"),
+            count_of(visits, "visit", "visits"),
+            count_of(self.places.len(), "place named", "places named")
+        );
+        if !self.unrouted.is_empty() {
+            let unrouted = count_of(self.unrouted.len(), "visit", "visits");
+            text += &format!(" · {unrouted} not on the map");
+        }
+        text
+    }
+
+    /// What choosing the mark `mark` (`r` or `p` and its index) tells the app: the visits'
+    /// numbers, after `p ENTITY ` for a place (the visits that went there).
+    pub fn chosen(&self, mark: &str) -> Option<String> {
+        let (kind, index) = mark.split_at_checked(1)?;
+        let index: usize = index.parse().ok()?;
+        let numbers = |visits: &mut dyn Iterator<Item = u32>| {
+            visits.map(|v| v.to_string()).collect::<Vec<_>>().join(" ")
+        };
+        match kind {
+            "r" => Some(numbers(&mut self.routes.get(index)?.visits.iter().copied())),
+            "p" => {
+                let place = self.places.get(index)?;
+                let mut visits = (self.routes.iter())
+                    .filter(|r| r.destination == place.entity)
+                    .flat_map(|r| r.visits.iter().copied());
+                Some(
+                    format!("p {} {}", place.entity, numbers(&mut visits))
+                        .trim_end()
+                        .to_string(),
+                )
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Reads `data-marks`; a line that does not read is left out (the app writes them, so a bad
+/// one is a bug there, not a user's input).
+pub fn parse(text: &str) -> Marks {
+    let mut marks = Marks::default();
+    for line in text.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let number = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+        let whole = |i: usize| fields.get(i).and_then(|f| f.parse::<u32>().ok());
+        let text = |i: usize| fields.get(i).map(|f| f.to_string());
+        match fields.first() {
+            Some(&"v") => {
+                let (Some(visit), Some(country), Some(from), Some(destination), Some(to)) = (
+                    whole(1),
+                    text(2),
+                    text(3).zip(number(4)).zip(number(5)),
+                    whole(6),
+                    text(7).zip(number(8)).zip(number(9)),
+                ) else {
+                    continue;
+                };
+                let tentative = fields.get(10) == Some(&"1");
+                let at = (marks.routes.iter())
+                    .position(|r| r.country == country && r.destination == destination);
+                let route = match at {
+                    Some(at) => &mut marks.routes[at],
+                    None => {
+                        marks.routes.push(RouteMark {
+                            country,
+                            from: (from.0 .0, from.0 .1, from.1),
+                            to: (to.0 .0, to.0 .1, to.1),
+                            destination,
+                            ..RouteMark::default()
+                        });
+                        marks.routes.last_mut().expect("just pushed")
+                    }
+                };
+                route.visits.push(visit);
+                route.tentative += usize::from(tentative);
+            }
+            Some(&"p") => {
+                let (Some(entity), Some(name), Some(lat), Some(lon), Some(articles)) =
+                    (whole(1), text(2), number(3), number(4), whole(5))
+                else {
+                    continue;
+                };
+                marks.places.push(Place {
+                    entity,
+                    name,
+                    lat,
+                    lon,
+                    articles,
+                });
+            }
+            Some(&"u") => {
+                let why = fields.get(2).and_then(|code| Unrouted::from_code(code));
+                if let (Some(visit), Some(why)) = (text(1), why) {
+                    marks.unrouted.push(format!("{visit}: {}", why.as_str()));
+                }
+            }
+            _ => {}
+        }
+    }
+    // The busiest first; a stable sort keeps the order of first appearance among equals.
+    marks
+        .routes
+        .sort_by_key(|r| std::cmp::Reverse(r.visits.len()));
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_visits_into_routes_and_says_what_a_mark_stands_for() {
+        let text = "v\t4\tChina\tBeijing\t39.9\t116.4\t7\tTehran\t35.7\t51.4\t0\tX\n\
+                    v\t1\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t0\tA\n\
+                    v\t2\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t1\tB\n\
+                    p\t9\tMoscow\t55.8\t37.6\t3\n\
+                    p\t7\tTehran\t35.7\t51.4\t1\n\
+                    u\tSomeone → Atlantis, 2016\td\n\
+                    v\tbroken line\n";
+        let marks = parse(text);
+        assert_eq!(marks.routes.len(), 2);
+        assert_eq!(marks.routes[0].visits, [1, 2]);
+        assert_eq!(
+            marks.routes[0].label(),
+            "Iran → Moscow: 2 visits (1 planned or undated)"
+        );
+        assert_eq!(marks.routes[1].label(), "China → Tehran: 1 visit");
+        assert_eq!(marks.routes[1].from, ("Beijing".to_string(), 39.9, 116.4));
+        assert_eq!(marks.places[0].articles, 3);
+        assert_eq!(
+            marks.unrouted,
+            ["Someone → Atlantis, 2016: the destination has no coordinates"]
+        );
+        assert_eq!(
+            marks.summary(),
+            "2 routes · 3 visits · 2 places named · 1 visit not on the map"
+        );
+        assert_eq!(marks.chosen("r0").as_deref(), Some("1 2"));
+        assert_eq!(marks.chosen("p0").as_deref(), Some("p 9 1 2"));
+        // A place no route ends at.
+        let mut alone = marks.clone();
+        alone.places[0].entity = 99;
+        assert_eq!(alone.chosen("p0").as_deref(), Some("p 99"));
+        assert_eq!(marks.chosen("r9"), None);
+        assert_eq!(marks.chosen("x0"), None);
+        assert_eq!(marks.chosen(""), None);
+    }
+}

@@ -1,0 +1,260 @@
+//! The map (`?view=map`): drawn by the views that load on demand, from the visits and places in
+//! view; a click or Enter on a route, a place or a route's button opens the cards of its
+//! visits with their evidence; the query, filters and dates change what is drawn; it pans and
+//! zooms; and neither its code nor its outline is part of the first load.
+
+use communique_e2e::browser::DevTools;
+use communique_e2e::{ensure, run_test, Failure, Outcome, Page};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use serde_json::json;
+
+/// Opens the map for `query` (a query string after `view=map`) and waits until it is drawn.
+async fn open_map(page: &Page, query: &str) -> Outcome {
+    page.visit(&format!("?view=map{query}")).await?;
+    page.wait_for("#views-map svg.world-map").await?;
+    page.wait_for("#route-count").await?;
+    Ok(())
+}
+
+/// How many routes and visits the map lists, from its buttons' `data-visits`.
+async fn routes_and_visits(page: &Page) -> Outcome<(usize, usize)> {
+    let lists = page.attrs(".route-list .route-item", "data-visits").await?;
+    let visits = lists.iter().map(|l| l.split(' ').count()).sum();
+    Ok((lists.len(), visits))
+}
+
+/// Presses the mouse on the map at the middle of the first route's line, moves it by `drag`
+/// pixels, and lets go: a click on the route when `drag` is nothing.
+async fn press_on_route(page: &Page, drag: (f64, f64)) -> Outcome {
+    let map = page.wait_for("svg.world-map").await?;
+    // In view and still: the pointer goes where the line is drawn now.
+    page.script(
+        "document.querySelector('svg.world-map').scrollIntoView({ block: 'center' });
+         return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));",
+        vec![],
+    )
+    .await?;
+    let offset = page
+        .script(
+            "const map = document.querySelector('svg.world-map').getBoundingClientRect();
+             const path = document.querySelector('svg.world-map path.map-route');
+             const m = path.getPointAtLength(path.getTotalLength() / 2);
+             const c = path.getScreenCTM();
+             return [m.x * c.a + m.y * c.c + c.e - (map.left + map.width / 2),
+                     m.x * c.b + m.y * c.d + c.f - (map.top + map.height / 2)];",
+            vec![],
+        )
+        .await?;
+    let (x, y) = (
+        offset[0].as_f64().unwrap_or(0.0),
+        offset[1].as_f64().unwrap_or(0.0),
+    );
+    let mut press = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: map,
+            duration: None,
+            x,
+            y,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    if drag != (0.0, 0.0) {
+        for _ in 0..2 {
+            press = press.then(PointerAction::MoveBy {
+                duration: None,
+                x: drag.0 / 2.0,
+                y: drag.1 / 2.0,
+            });
+        }
+    }
+    let press = press.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    page.client().perform_actions(press).await?;
+    Ok(page.client().release_actions().await?)
+}
+
+/// Waits until the map lists fewer than `all` visits (and some).
+async fn fewer_visits_than(page: &Page, all: usize) -> Outcome {
+    page.wait_until("the map to draw fewer visits", async || {
+        let (_, visits) = routes_and_visits(page).await?;
+        Ok(if visits < all && visits > 0 {
+            Ok(())
+        } else {
+            Err(format!("{visits} visits, of {all}"))
+        })
+    })
+    .await
+}
+
+#[tokio::test]
+async fn routes_and_places_open_their_visits_with_evidence() {
+    run_test("map_cards", async |page: &Page| {
+        open_map(page, "").await?;
+        let (routes, visits) = routes_and_visits(page).await?;
+        ensure!(
+            routes >= 2 && visits >= 3,
+            "{routes} routes, {visits} visits"
+        );
+        // The map draws a path per route and a circle per place, each named for screen readers.
+        let paths = page.find_all("svg.world-map path.map-route").await?.len();
+        ensure!(paths == routes, "{paths} route paths for {routes} routes");
+        let labels = page.attrs("svg.world-map .map-place", "aria-label").await?;
+        ensure!(
+            !labels.is_empty() && labels.iter().all(|l| l.contains("named in")),
+            "places: {labels:?}"
+        );
+        let count = page.text("#route-count").await?;
+        ensure!(
+            count.starts_with(&format!("{routes} routes · {visits} visits")),
+            "{count}"
+        );
+        // A route's button opens a card per visit, each quoting its sentences.
+        let first = page.attrs(".route-list .route-item", "data-visits").await?;
+        let expect = first[0].split(' ').count();
+        page.click(".route-list .route-item").await?;
+        page.wait_for(".route-cards .visit-card").await?;
+        let cards = page.find_all(".route-cards .visit-card").await?.len();
+        ensure!(
+            cards == expect,
+            "{cards} cards for a route of {expect} visits"
+        );
+        ensure!(
+            !page
+                .find_all(".route-cards .visit-evidence-link")
+                .await?
+                .is_empty(),
+            "the cards quote no sentence"
+        );
+        // Closing one closes them.
+        page.click(".route-cards .visit-card-close").await?;
+        page.wait_gone(".route-cards").await?;
+        // A click on the route's line on the map does the same.
+        press_on_route(page, (0.0, 0.0)).await?;
+        page.wait_for(".route-cards .visit-card").await?;
+        // Enter on a place a route ends at opens its visits and a link to its page.
+        page.script(
+            "[...document.querySelectorAll('svg.world-map .map-place')]
+               .find((p) => p.getAttribute('data-visits').split(' ').length > 2).focus();",
+            vec![],
+        )
+        .await?;
+        page.press('\u{e007}').await?;
+        page.wait_for(".route-cards .entity-link a").await?;
+        page.wait_for(".route-cards .visit-card").await?;
+        // The evidence links open the reader at the sentence.
+        page.click(".route-cards .visit-evidence-link").await?;
+        page.wait_for("article#reader").await?;
+        ensure!(
+            page.query_param("s").await?.is_some(),
+            "the reader opened with no sentence cited"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_query_filters_and_dates_change_what_is_drawn() {
+    run_test("map_filters", async |page: &Page| {
+        open_map(page, "").await?;
+        let (_, all) = routes_and_visits(page).await?;
+        let places = page.find_all("svg.world-map .map-place").await?.len();
+        // A query that only one report matches.
+        open_map(page, "&q=Kremlin").await?;
+        fewer_visits_than(page, all).await?;
+        let fewer_places = page.find_all("svg.world-map .map-place").await?.len();
+        ensure!(fewer_places < places, "{fewer_places} places, of {places}");
+        // A date range.
+        open_map(page, "&from=2019").await?;
+        let (_, dated) = routes_and_visits(page).await?;
+        ensure!(
+            dated < all && dated > 0,
+            "{dated} visits from 2019, of {all}"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn it_pans_and_zooms_by_keyboard_and_buttons() {
+    run_test("map_zoom", async |page: &Page| {
+        open_map(page, "").await?;
+        let view_box = async || -> Outcome<Vec<f64>> {
+            let text = page.attrs("svg.world-map", "viewBox").await?.remove(0);
+            Ok(text.split(' ').filter_map(|v| v.parse().ok()).collect())
+        };
+        ensure!(
+            view_box().await? == [-180.0, -90.0, 360.0, 180.0],
+            "the world first"
+        );
+        page.click(".map-zoom-in").await?;
+        let zoomed = view_box().await?;
+        ensure!(zoomed[2] < 360.0, "zoom in: {zoomed:?}");
+        page.script("document.querySelector('svg.world-map').focus();", vec![])
+            .await?;
+        page.press('+').await?;
+        let closer = view_box().await?;
+        ensure!(closer[2] < zoomed[2], "+ zooms in: {closer:?}");
+        // Arrow Right (WebDriver's code) pans east.
+        page.press('\u{e014}').await?;
+        let east = view_box().await?;
+        ensure!(
+            east[0] > closer[0],
+            "→ pans east: {east:?} after {closer:?}"
+        );
+        page.press('0').await?;
+        ensure!(
+            view_box().await? == [-180.0, -90.0, 360.0, 180.0],
+            "0 shows the world"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_map_loads_on_demand_and_fits_375_and_1280_px_light_and_dark() {
+    run_test("map_sizes", async |page: &Page| {
+        // The overview loads neither the views nor the outline.
+        page.visit("").await?;
+        page.wait_ready().await?;
+        let fetched = "return performance.getEntriesByType('resource').map(e => e.name)
+                         .filter(n => n.includes('/views/') || n.includes('land-110m'));";
+        let early = page.script(fetched, vec![]).await?;
+        ensure!(early == json!([]), "the first load fetched {early}");
+        for (width, height) in [(1280u32, 900u32), (375, 800)] {
+            page.client().set_window_size(width, height).await?;
+            for scheme in ["light", "dark"] {
+                page.client()
+                    .issue_cmd(DevTools::color_scheme(scheme))
+                    .await
+                    .map_err(|err| Failure(format!("{scheme} scheme: {err}")))?;
+                open_map(page, "").await?;
+                page.click(".route-list .route-item").await?;
+                page.wait_for(".route-cards .visit-card").await?;
+                let overflow = page
+                    .script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                        vec![],
+                    )
+                    .await?;
+                ensure!(
+                    overflow.as_f64().unwrap_or(0.0) <= 0.0,
+                    "at {width} px the page scrolls sideways by {overflow}"
+                );
+                page.script("window.scrollTo(0, 0);", vec![]).await?;
+                page.screenshot(&format!("map_{width}_{scheme}")).await?;
+            }
+        }
+        let late = page.script(fetched, vec![]).await?;
+        ensure!(
+            late.as_array().is_some_and(|names| names.len() >= 3),
+            "the map fetched {late}"
+        );
+        Ok(())
+    })
+    .await;
+}
