@@ -39,8 +39,9 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const ZOOM_STEP: f64 = 1.5;
 /// How far one arrow key pans, as a fraction of the window.
 const PAN_STEP: f64 = 0.1;
-/// How many of the most named places carry their name.
-const LABELLED: usize = 12;
+/// How many of the most named places carry their name: one per this many pixels of the map's
+/// width (12 on a 1,000-pixel map, 3 on a phone's), so that names do not cover each other.
+const PIXELS_PER_LABEL: f64 = 80.0;
 
 /// The map on screen: its window onto the world, the marks drawn, and the pointers down.
 struct MapState {
@@ -407,7 +408,8 @@ fn redraw() {
         );
         let (_, _, width, _) = map_box();
         if let Ok(Some(layer)) = map.query_selector(".map-marks") {
-            draw_marks(&layer, &s.marks, w.width / width);
+            let labelled = (width / PIXELS_PER_LABEL) as usize;
+            draw_marks(&layer, &s.marks, w.width / width, labelled);
         }
     });
 }
@@ -420,10 +422,10 @@ fn deg(x: f64) -> String {
     format!("{sign}{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
-/// Draws the arrowheads' definitions, the places (the first [`LABELLED`] named) and the
+/// Draws the arrowheads' definitions, the places (the first `labelled` named) and the
 /// routes over them into `layer`, sized for `px` map degrees a pixel; each mark focusable and
 /// named for screen readers.
-fn draw_marks(layer: &Element, marks: &Marks, px: f64) {
+fn draw_marks(layer: &Element, marks: &Marks, px: f64, labelled: usize) {
     layer.set_text_content(None);
     let defs = svg(layer, "defs", &[]);
     for way in ["east", "west"] {
@@ -491,7 +493,7 @@ fn draw_marks(layer: &Element, marks: &Marks, px: f64) {
                 ("r", &deg(r)),
             ],
         );
-        if rank < LABELLED {
+        if rank < labelled {
             text(
                 "map-place-name",
                 x + r + 3.0 * px,

@@ -6,6 +6,8 @@
 //! (the app mounted and decoded its corpus), for first loads, each in a browser of its own
 //! (`--cold N`, their median: one first load varies by 100 ms on a busy machine), and for
 //! reloads.
+//! The map: milliseconds from the start of navigation to `?view=map` in a fresh browser until
+//! the views (loaded on demand) have drawn it, and the bytes of its code and outline.
 //! Search latency: the page is opened with `?bench=1` and `window.communiqueBench(queries)`
 //! is called with the queries as an array of strings; it answers each query's time in milliseconds (an array of numbers, or an object
 //! with a `timings_ms` array), measured inside the page with `performance.now()`.
@@ -147,6 +149,10 @@ async fn main() -> ExitCode {
         eprintln!("error: {failure}");
         return ExitCode::FAILURE;
     }
+    if let Err(failure) = cold_map_loads(&options).await {
+        eprintln!("error: {failure}");
+        return ExitCode::FAILURE;
+    }
     let page = match Page::open(&options.dist).await {
         Ok(page) => page,
         Err(failure) => {
@@ -233,6 +239,54 @@ async fn cold_loads(options: &Options) -> Outcome {
         println!(
             "browser {}: time to interactive, first load in a fresh browser ({} browsers): {summary}",
             options.label, summary.count
+        );
+    }
+    Ok(())
+}
+
+/// When the map a person opens by its address is drawn (its code and outline load on demand):
+/// milliseconds from navigation start, and the bytes of those on-demand files.
+const MAP_DRAWN: &str = "
+const marks = document.querySelector('#views-map .map-marks');
+if (!marks || !marks.firstChild || !document.getElementById('route-count')?.textContent) {
+  return null;
+}
+const later = performance.getEntriesByType('resource')
+  .filter((e) => e.name.includes('/views/') || e.name.includes('land-110m'));
+return [performance.now(), later.reduce((n, e) => n + e.encodedBodySize, 0), later.length];";
+
+/// Times `options.cold` first loads of the map (`?view=map`), each in a browser of its own,
+/// until the views have drawn it, and prints their median.
+async fn cold_map_loads(options: &Options) -> Outcome {
+    let mut times = Vec::new();
+    let mut fetched = Value::Null;
+    for _ in 0..options.cold {
+        let page = Page::open(&options.dist).await?;
+        let drawn = async {
+            page.visit("?view=map").await?;
+            page.wait_until("the map to be drawn", async || {
+                let answer = page.script(MAP_DRAWN, Vec::new()).await?;
+                Ok(if answer.is_array() {
+                    Ok(answer)
+                } else {
+                    Err("not yet".to_string())
+                })
+            })
+            .await
+        }
+        .await;
+        page.close().await;
+        let drawn = drawn?;
+        times.push(Duration::from_secs_f64(
+            drawn[0].as_f64().unwrap_or(0.0) / 1000.0,
+        ));
+        fetched = drawn;
+    }
+    if let Some(summary) = Summary::of(&times) {
+        println!(
+            "browser {}: the map drawn, first load of ?view=map in a fresh browser ({} browsers): \
+             {summary}; its code and outline, loaded on demand: {} bytes on the wire in {} files",
+            options.label, summary.count, fetched[1], fetched[2]
         );
     }
     Ok(())
