@@ -35,69 +35,77 @@ fn read_choice(detail: &str) -> (Option<EntityId>, Vec<&'static Visit>) {
     (place, visits)
 }
 
-/// Appends a mark line of `fields` to `text`: fields separated by tabs, with the tabs and line
-/// breaks in them made spaces.
-fn push_line(text: &mut String, fields: &[&str]) {
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            text.push('\t');
-        }
-        text.extend(field.chars().map(|c| if c < ' ' { ' ' } else { c }));
-    }
+/// Appends `field` to the mark line being written in `text`, then a tab: the tabs and line
+/// breaks in it made spaces.
+fn put(text: &mut String, field: &str) {
+    text.extend(field.chars().map(|c| if c < ' ' { ' ' } else { c }));
+    text.push('\t');
+}
+
+/// Ends the mark line being written in `text`.
+fn end_line(text: &mut String) {
+    text.pop();
     text.push('\n');
 }
 
 /// The marks in view as the views read them (`crates/views/src/lib.rs`): a line per visit with
 /// both ends placed or (`u`) on no route with why, and a line per place the articles in view
-/// name.
+/// name; with what the views' GeoJSON download says of each.
 fn marks_text(visits: &[&'static Visit], places: &[(EntityId, u32)]) -> String {
     let corpus = bundle::corpus();
     let mut text = String::new();
     let base = corpus.visits.as_ptr() as usize;
+    let entity_id = |id: EntityId| corpus.entities.get(id as usize).map_or("", |e| &*e.id);
     for &visit in visits {
         let number = (visit as *const Visit as usize - base) / std::mem::size_of::<Visit>();
         match ends(corpus, visit) {
-            Ok(ends) => push_line(
-                &mut text,
-                &[
-                    "v",
-                    &number.to_string(),
-                    ends.country,
-                    &ends.origin.name,
-                    &fixed(ends.origin.lat, 3),
-                    &fixed(ends.origin.lon, 3),
-                    &ends.destination.to_string(),
-                    &ends.end.name,
-                    &fixed(ends.end.lat, 3),
-                    &fixed(ends.end.lon, 3),
-                    if is_tentative(visit) { "1" } else { "0" },
-                ],
-            ),
-            Err(why) => push_line(&mut text, &["u", &format::visit_summary(visit), why.code()]),
+            Ok(ends) => {
+                put(&mut text, "v");
+                put(&mut text, &number.to_string());
+                put(&mut text, ends.country);
+                put(&mut text, &ends.origin.name);
+                put(&mut text, &fixed(ends.origin.lat, 3));
+                put(&mut text, &fixed(ends.origin.lon, 3));
+                put(&mut text, &ends.destination.to_string());
+                put(&mut text, &ends.end.name);
+                put(&mut text, &fixed(ends.end.lat, 3));
+                put(&mut text, &fixed(ends.end.lon, 3));
+                put(&mut text, if is_tentative(visit) { "1" } else { "0" });
+            }
+            Err(why) => {
+                put(&mut text, "u");
+                put(&mut text, &format::visit_summary(visit));
+                put(&mut text, why.code());
+            }
         }
+        // What the GeoJSON download says of the visit: its id, traveller, date and the
+        // articles that state it.
+        put(&mut text, &visit.id);
+        put(&mut text, &visit.traveler);
+        put(&mut text, &visit.date.map(|d| d.iso()).unwrap_or_default());
+        let docs: Vec<&str> = (visit.evidence.iter())
+            .filter_map(|e| Some(&*corpus.documents.get(e.source.doc as usize)?.id))
+            .collect();
+        put(&mut text, &docs.join(" "));
+        if let Some(destination) = visit.destination_entity {
+            put(&mut text, entity_id(destination));
+        }
+        end_line(&mut text);
     }
     for &(id, articles) in places {
         let Some(place) = corpus.entities.get(id as usize) else {
             continue;
         };
         if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
-            let fields = [
-                &id.to_string(),
-                &*place.name,
-                &fixed(lat, 3),
-                &fixed(lon, 3),
-            ];
-            push_line(
-                &mut text,
-                &[
-                    "p",
-                    fields[0],
-                    fields[1],
-                    fields[2],
-                    fields[3],
-                    &articles.to_string(),
-                ],
-            );
+            put(&mut text, "p");
+            put(&mut text, &id.to_string());
+            put(&mut text, &place.name);
+            put(&mut text, &fixed(lat, 3));
+            put(&mut text, &fixed(lon, 3));
+            put(&mut text, &articles.to_string());
+            put(&mut text, &place.id);
+            put(&mut text, place.country.as_deref().unwrap_or(""));
+            end_line(&mut text);
         }
     }
     text

@@ -197,6 +197,20 @@ fn build(host: &Element) {
             ("aria-label", "Map zoom"),
         ],
     );
+    let download = html(
+        &toolbar,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "map-geojson"),
+            ("title", "Download the routes and places shown as GeoJSON"),
+        ],
+    );
+    download.set_text_content(Some("GeoJSON"));
+    listen(&download, "click", |_: MouseEvent| {
+        let text = STATE.with(|s| s.borrow().marks.geojson());
+        save("visits.geojson", "application/geo+json", &text);
+    });
     for (class, label, text) in [
         ("map-zoom-in", "Zoom in", "+"),
         ("map-zoom-out", "Zoom out", "−"),
@@ -291,6 +305,35 @@ fn build(host: &Element) {
             ev.stop_propagation();
         }
     });
+}
+
+/// Offers `text` as a file `name` of type `mime`: a Blob, an object URL and a click on a
+/// link made for it (as the app's visit downloads do).
+fn save(name: &str, mime: &str, text: &str) {
+    let parts = js_sys_array(text);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(body) = document().body() {
+        let link = html(&body, "a", &[("href", &url), ("download", name)]);
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            link.click();
+        }
+        link.remove();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A JavaScript array holding the one string `text`, as `Blob` wants its parts.
+fn js_sys_array(text: &str) -> JsValue {
+    let array = js_sys::Array::new();
+    array.push(&JsValue::from_str(text));
+    array.into()
 }
 
 /// Pans with one pointer dragging, zooms with two pinching.
@@ -597,8 +640,9 @@ fn draw_lists(host: &Element, marks: &Marks) {
         };
         html(&details, "summary", &[]).set_text_content(Some(&summary));
         let list = html(&details, "ul", &[]);
-        for label in &marks.unrouted {
-            html(&list, "li", &[]).set_text_content(Some(label));
+        for (label, _, why) in &marks.unrouted {
+            let text = format!("{label}: {}", why.as_str());
+            html(&list, "li", &[]).set_text_content(Some(&text));
         }
     }
 }

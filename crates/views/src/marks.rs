@@ -2,7 +2,22 @@
 //! places: a visit line per visit in view, grouped here into one route per traveller's
 //! country and destination, as core's `routes` groups them for the compiler's GeoJSON.
 
+use communique_core::export::geojson::{self, PlaceRecord, RouteRecord};
 use communique_core::routes::Unrouted;
+
+/// What the GeoJSON download says of a visit: its id, traveller, date (ISO, or empty) and the
+/// ids of the articles that state it (separated by spaces).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VisitAbout {
+    /// The visit's id.
+    pub id: String,
+    /// The traveller.
+    pub traveler: String,
+    /// The date, ISO at its precision, or empty.
+    pub date: String,
+    /// The articles' ids, separated by spaces.
+    pub documents: String,
+}
 
 /// A route: the visits from one country to one place.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,6 +34,10 @@ pub struct RouteMark {
     pub visits: Vec<u32>,
     /// How many of them are planned or undated.
     pub tentative: usize,
+    /// The destination's entity id.
+    pub destination_id: String,
+    /// What the download says of each visit, in `visits`' order.
+    pub about: Vec<VisitAbout>,
 }
 
 impl RouteMark {
@@ -46,6 +65,10 @@ pub struct Place {
     pub lon: f64,
     /// How many articles in view name it.
     pub articles: u32,
+    /// Its entity id.
+    pub id: String,
+    /// Its country, or empty.
+    pub country: String,
 }
 
 /// What the map draws.
@@ -55,8 +78,8 @@ pub struct Marks {
     pub routes: Vec<RouteMark>,
     /// The places, in the order given (the most named first).
     pub places: Vec<Place>,
-    /// The visits on no route, as the app words them.
-    pub unrouted: Vec<String>,
+    /// The visits on no route, as the app words them, with their ids and why.
+    pub unrouted: Vec<(String, String, Unrouted)>,
 }
 
 /// `count` of a thing in words: "1 route", "4 routes".
@@ -68,6 +91,53 @@ fn count_of(count: usize, one: &str, many: &str) -> String {
 }
 
 impl Marks {
+    /// The marks as GeoJSON, in the compiler's schema (core's `export::geojson`).
+    pub fn geojson(&self) -> String {
+        let places: Vec<PlaceRecord> = (self.places.iter())
+            .map(|p| PlaceRecord {
+                id: &p.id,
+                name: &p.name,
+                country: Some(p.country.as_str()).filter(|c| !c.is_empty()),
+                lat: p.lat,
+                lon: p.lon,
+                articles: p.articles as usize,
+            })
+            .collect();
+        let routes: Vec<RouteRecord> = (self.routes.iter())
+            .map(|r| {
+                let each = |field: fn(&VisitAbout) -> &str| -> Vec<&str> {
+                    let mut values: Vec<&str> = r.about.iter().map(field).collect();
+                    values.sort_unstable();
+                    values.dedup();
+                    values
+                };
+                let mut documents: Vec<&str> = (r.about.iter())
+                    .flat_map(|a| a.documents.split(' ').filter(|d| !d.is_empty()))
+                    .collect();
+                documents.sort_unstable();
+                documents.dedup();
+                RouteRecord {
+                    from_country: &r.country,
+                    origin: (&r.from.0, r.from.1, r.from.2),
+                    end: (&r.to.0, r.to.1, r.to.2),
+                    destination_id: Some(r.destination_id.as_str()).filter(|id| !id.is_empty()),
+                    tentative: r.tentative,
+                    dates: (r.about.iter())
+                        .filter(|a| !a.date.is_empty())
+                        .map(|a| a.date.clone())
+                        .collect(),
+                    visit_ids: r.about.iter().map(|a| a.id.as_str()).collect(),
+                    travelers: each(|a| &a.traveler),
+                    documents,
+                }
+            })
+            .collect();
+        let unrouted: Vec<(&str, &str)> = (self.unrouted.iter())
+            .map(|(_, id, why)| (id.as_str(), why.as_str()))
+            .collect();
+        geojson::write(&places, &routes, &unrouted)
+    }
+
     /// What the map shows, in words: "2 routes · 5 visits · 3 places named · 1 visit not on
     /// the map".
     pub fn summary(&self) -> String {
@@ -142,6 +212,7 @@ pub fn parse(text: &str) -> Marks {
                             from: (from.0 .0, from.0 .1, from.1),
                             to: (to.0 .0, to.0 .1, to.1),
                             destination,
+                            destination_id: text(15).unwrap_or_default(),
                             ..RouteMark::default()
                         });
                         marks.routes.last_mut().expect("just pushed")
@@ -149,6 +220,12 @@ pub fn parse(text: &str) -> Marks {
                 };
                 route.visits.push(visit);
                 route.tentative += usize::from(tentative);
+                route.about.push(VisitAbout {
+                    id: text(11).unwrap_or_default(),
+                    traveler: text(12).unwrap_or_default(),
+                    date: text(13).unwrap_or_default(),
+                    documents: text(14).unwrap_or_default(),
+                });
             }
             Some(&"p") => {
                 let (Some(entity), Some(name), Some(lat), Some(lon), Some(articles)) =
@@ -162,12 +239,16 @@ pub fn parse(text: &str) -> Marks {
                     lat,
                     lon,
                     articles,
+                    id: text(6).unwrap_or_default(),
+                    country: text(7).unwrap_or_default(),
                 });
             }
             Some(&"u") => {
                 let why = fields.get(2).and_then(|code| Unrouted::from_code(code));
                 if let (Some(visit), Some(why)) = (text(1), why) {
-                    marks.unrouted.push(format!("{visit}: {}", why.as_str()));
+                    marks
+                        .unrouted
+                        .push((visit, text(3).unwrap_or_default(), why));
                 }
             }
             _ => {}
@@ -186,12 +267,12 @@ mod tests {
 
     #[test]
     fn groups_visits_into_routes_and_says_what_a_mark_stands_for() {
-        let text = "v\t4\tChina\tBeijing\t39.9\t116.4\t7\tTehran\t35.7\t51.4\t0\tX\n\
-                    v\t1\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t0\tA\n\
-                    v\t2\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t1\tB\n\
-                    p\t9\tMoscow\t55.8\t37.6\t3\n\
-                    p\t7\tTehran\t35.7\t51.4\t1\n\
-                    u\tSomeone → Atlantis, 2016\td\n\
+        let text = "v\t4\tChina\tBeijing\t39.9\t116.4\t7\tTehran\t35.7\t51.4\t0\tv9\tX\t2016-01\ta\tplace/tehran\n\
+                    v\t1\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t0\tv1\tA\t2016-09-12\ta b\tplace/moscow\n\
+                    v\t2\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t1\tv2\tB\t\tb\tplace/moscow\n\
+                    p\t9\tMoscow\t55.8\t37.6\t3\tplace/moscow\tRussia\n\
+                    p\t7\tTehran\t35.7\t51.4\t1\tplace/tehran\tIran\n\
+                    u\tSomeone → Atlantis, 2016\td\tv3\n\
                     v\tbroken line\n";
         let marks = parse(text);
         assert_eq!(marks.routes.len(), 2);
@@ -203,10 +284,8 @@ mod tests {
         assert_eq!(marks.routes[1].label(), "China → Tehran: 1 visit");
         assert_eq!(marks.routes[1].from, ("Beijing".to_string(), 39.9, 116.4));
         assert_eq!(marks.places[0].articles, 3);
-        assert_eq!(
-            marks.unrouted,
-            ["Someone → Atlantis, 2016: the destination has no coordinates"]
-        );
+        assert_eq!(marks.unrouted.len(), 1);
+        assert_eq!(marks.unrouted[0].1, "v3");
         assert_eq!(
             marks.summary(),
             "2 routes · 3 visits · 2 places named · 1 visit not on the map"
@@ -220,5 +299,34 @@ mod tests {
         assert_eq!(marks.chosen("r9"), None);
         assert_eq!(marks.chosen("x0"), None);
         assert_eq!(marks.chosen(""), None);
+    }
+
+    #[test]
+    fn writes_the_marks_as_the_compiler_s_geojson() {
+        let text = "v\t1\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t0\tv1\tA\t2016-09-12\ta b\tplace/moscow\n\
+                    v\t2\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t1\tv2\tB\t2016-01\tb\tplace/moscow\n\
+                    p\t9\tMoscow\t55.8\t37.6\t3\tplace/moscow\tRussia\n\
+                    u\tSomeone → Atlantis\td\tv3\n";
+        let value: serde_json::Value = serde_json::from_str(&parse(text).geojson()).unwrap();
+        let features = value["features"].as_array().unwrap();
+        assert_eq!(features.len(), 2);
+        assert_eq!(features[0]["properties"]["id"], "place/moscow");
+        assert_eq!(features[0]["properties"]["country"], "Russia");
+        assert_eq!(
+            features[0]["geometry"]["coordinates"],
+            serde_json::json!([37.6, 55.8])
+        );
+        let route = &features[1]["properties"];
+        assert_eq!(route["visits"], 2);
+        assert_eq!(route["tentative"], 1);
+        assert_eq!(route["first_date"], "2016-01");
+        assert_eq!(route["last_date"], "2016-09-12");
+        assert_eq!(route["visit_ids"], serde_json::json!(["v1", "v2"]));
+        assert_eq!(route["documents"], serde_json::json!(["a", "b"]));
+        assert_eq!(route["destination_id"], "place/moscow");
+        assert_eq!(
+            value["unrouted"],
+            serde_json::json!([{"visit": "v3", "reason": "the destination has no coordinates"}])
+        );
     }
 }

@@ -258,3 +258,65 @@ async fn the_map_loads_on_demand_and_fits_375_and_1280_px_light_and_dark() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_map_downloads_what_it_shows_as_geojson() {
+    run_test("map_geojson", async |page: &Page| {
+        open_map(page, "&from=2019").await?;
+        let (routes, visits) = routes_and_visits(page).await?;
+        let places = page.find_all("svg.world-map .map-place").await?.len();
+        // Note the download's name and Blob (the page's CSP forbids fetching blob: URLs).
+        page.script(
+            "const create = URL.createObjectURL;
+             URL.createObjectURL = (blob) => { window.__blob = blob; return create(blob); };
+             HTMLAnchorElement.prototype.click = function () {
+               window.__download = [this.download, window.__blob];
+             };",
+            vec![],
+        )
+        .await?;
+        page.click(".map-geojson").await?;
+        let file = page
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const [name, blob] = window.__download;
+                 blob.text().then((text) => done([name, text]));",
+                vec![],
+            )
+            .await?;
+        ensure!(file[0] == "visits.geojson", "{file}");
+        let geojson: serde_json::Value = serde_json::from_str(file[1].as_str().unwrap_or(""))
+            .map_err(|err| Failure(format!("GeoJSON: {err}")))?;
+        ensure!(geojson["type"] == "FeatureCollection", "{geojson}");
+        let features = geojson["features"].as_array().cloned().unwrap_or_default();
+        let of = |kind: &str| {
+            (features.iter())
+                .filter(|f| f["properties"]["feature"] == kind)
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let (drawn_routes, drawn_places) = (of("route"), of("place"));
+        ensure!(
+            drawn_routes.len() == routes && drawn_places.len() == places,
+            "{} routes and {} places written for {routes} and {places} drawn",
+            drawn_routes.len(),
+            drawn_places.len()
+        );
+        let written: usize = (drawn_routes.iter())
+            .map(|r| r["properties"]["visit_ids"].as_array().map_or(0, Vec::len))
+            .sum();
+        ensure!(
+            written == visits,
+            "{written} visits written for {visits} drawn"
+        );
+        ensure!(
+            (drawn_routes.iter()).all(|r| r["properties"]["documents"]
+                .as_array()
+                .is_some_and(|d| !d.is_empty())),
+            "a route names no article: {drawn_routes:?}"
+        );
+        Ok(())
+    })
+    .await;
+}

@@ -21,7 +21,7 @@
 
 use super::{doc_id, entity_docs, PrettyJson};
 use crate::routes::Routes;
-use crate::{Corpus, Entity, EntityKind, Point};
+use crate::{Corpus, Entity, EntityKind};
 
 /// Every place entity of `corpus` with coordinates, with the number of articles that
 /// mention it: what the compiler exports.
@@ -32,76 +32,147 @@ pub fn all_places(corpus: &Corpus) -> Vec<(&Entity, usize)> {
         .collect()
 }
 
+/// A place as a GeoJSON point.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlaceRecord<'a> {
+    /// The entity id.
+    pub id: &'a str,
+    /// Its name.
+    pub name: &'a str,
+    /// Its country, when known.
+    pub country: Option<&'a str>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// How many articles name it.
+    pub articles: usize,
+}
+
+/// A route as a GeoJSON line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RouteRecord<'a> {
+    /// The travellers' country.
+    pub from_country: &'a str,
+    /// Where it starts: the capital's name, latitude and longitude.
+    pub origin: (&'a str, f64, f64),
+    /// Where it ends: the destination's name, latitude and longitude.
+    pub end: (&'a str, f64, f64),
+    /// The destination's entity id.
+    pub destination_id: Option<&'a str>,
+    /// How many of its visits are tentative.
+    pub tentative: usize,
+    /// Its visits' dates (ISO), in any order; the first and last are written.
+    pub dates: Vec<String>,
+    /// Its visits' ids.
+    pub visit_ids: Vec<&'a str>,
+    /// Its travellers, each once.
+    pub travelers: Vec<&'a str>,
+    /// The ids of the articles that state its visits, each once.
+    pub documents: Vec<&'a str>,
+}
+
 /// `places` (entities with the number of articles to give them; those without coordinates
 /// are skipped) and `routes`, as a GeoJSON feature collection.
 pub fn geojson<'a>(
-    corpus: &Corpus,
+    corpus: &'a Corpus,
     places: impl IntoIterator<Item = (&'a Entity, usize)>,
-    routes: &Routes,
+    routes: &'a Routes,
 ) -> String {
+    let places: Vec<PlaceRecord> = (places.into_iter())
+        .filter_map(|(place, articles)| {
+            Some(PlaceRecord {
+                id: &place.id,
+                name: &place.name,
+                country: place.country.as_deref(),
+                lat: place.lat?,
+                lon: place.lon?,
+                articles,
+            })
+        })
+        .collect();
+    let records: Vec<RouteRecord> = (routes.routes.iter())
+        .map(|route| {
+            let visits = &route.visits;
+            let mut travelers: Vec<&str> = visits.iter().map(|v| v.traveler.as_str()).collect();
+            crate::sort::sort(&mut travelers);
+            travelers.dedup();
+            let mut docs: Vec<u32> = (visits.iter())
+                .flat_map(|v| v.evidence.iter().map(|e| e.source.doc))
+                .collect();
+            crate::sort::sort(&mut docs);
+            docs.dedup();
+            RouteRecord {
+                from_country: &route.from_country,
+                origin: (&route.origin.name, route.origin.lat, route.origin.lon),
+                end: (&route.end.name, route.end.lat, route.end.lon),
+                destination_id: (corpus.entities.get(route.destination as usize)).map(|e| &*e.id),
+                tentative: route.tentative,
+                dates: visits
+                    .iter()
+                    .filter_map(|v| v.date)
+                    .map(|d| d.iso())
+                    .collect(),
+                visit_ids: visits.iter().map(|v| v.id.as_str()).collect(),
+                travelers,
+                documents: docs.into_iter().map(|d| doc_id(corpus, d)).collect(),
+            }
+        })
+        .collect();
+    let unrouted: Vec<(&str, &str)> = (routes.unrouted.iter())
+        .map(|(visit, why)| (visit.id.as_str(), why.as_str()))
+        .collect();
+    write(&places, &records, &unrouted)
+}
+
+/// The GeoJSON of `places`, `routes` and the visits on no route (`(visit id, why)`): the
+/// compiler's export of the whole corpus, and the page map's of the visits in view.
+pub fn write(places: &[PlaceRecord], routes: &[RouteRecord], unrouted: &[(&str, &str)]) -> String {
     let mut json = PrettyJson::default();
     json.open('{');
     json.field("type", Some("FeatureCollection"));
     json.item(Some("features"));
     json.open('[');
-    for (place, articles) in places {
-        let (Some(lat), Some(lon)) = (place.lat, place.lon) else {
-            continue;
-        };
-        feature(&mut json, "Point", &[(lat, lon)]);
+    for place in places {
+        feature(&mut json, "Point", &[(place.lat, place.lon)]);
         json.field("feature", Some("place"));
-        json.field("id", Some(&place.id));
-        json.field("name", Some(&place.name));
-        json.field("country", place.country.as_deref());
+        json.field("id", Some(place.id));
+        json.field("name", Some(place.name));
+        json.field("country", place.country);
         json.item(Some("articles"));
-        json.number(articles);
+        json.number(place.articles);
         json.close('}');
         json.close('}');
     }
-    for route in &routes.routes {
-        let Point { lat, lon, .. } = route.origin;
-        feature(
-            &mut json,
-            "LineString",
-            &[(lat, lon), (route.end.lat, route.end.lon)],
-        );
+    for route in routes {
+        let points = [(route.origin.1, route.origin.2), (route.end.1, route.end.2)];
+        feature(&mut json, "LineString", &points);
         json.field("feature", Some("route"));
-        json.field("from_country", Some(&route.from_country));
-        json.field("origin", Some(&route.origin.name));
-        json.field("destination", Some(&route.end.name));
-        let destination = corpus.entities.get(route.destination as usize);
-        json.field("destination_id", destination.map(|e| &*e.id));
+        json.field("from_country", Some(route.from_country));
+        json.field("origin", Some(route.origin.0));
+        json.field("destination", Some(route.end.0));
+        json.field("destination_id", route.destination_id);
         json.item(Some("visits"));
-        json.number(route.visits.len());
+        json.number(route.visit_ids.len());
         json.item(Some("tentative"));
         json.number(route.tentative);
-        let visits = &route.visits;
-        let dates = || visits.iter().filter_map(|v| v.date);
-        json.field("first_date", dates().min().map(|d| d.iso()).as_deref());
-        json.field("last_date", dates().max().map(|d| d.iso()).as_deref());
-        let ids: Vec<&str> = visits.iter().map(|v| v.id.as_str()).collect();
-        json.strings("visit_ids", ids);
-        let mut travelers: Vec<&str> = visits.iter().map(|v| v.traveler.as_str()).collect();
-        crate::sort::sort(&mut travelers);
-        travelers.dedup();
-        json.strings("travelers", travelers);
-        let mut docs: Vec<u32> = (visits.iter())
-            .flat_map(|v| v.evidence.iter().map(|e| e.source.doc))
-            .collect();
-        crate::sort::sort(&mut docs);
-        docs.dedup();
-        json.strings("documents", docs.into_iter().map(|d| doc_id(corpus, d)));
+        // ISO dates at their own precision order as the dates do, a month before its days.
+        json.field("first_date", route.dates.iter().min().map(String::as_str));
+        json.field("last_date", route.dates.iter().max().map(String::as_str));
+        json.strings("visit_ids", route.visit_ids.iter().copied());
+        json.strings("travelers", route.travelers.iter().copied());
+        json.strings("documents", route.documents.iter().copied());
         json.close('}');
         json.close('}');
     }
     json.close(']');
     json.item(Some("unrouted"));
     json.open('[');
-    for (visit, why) in &routes.unrouted {
+    for (visit, why) in unrouted {
         json.item(None);
         json.open('{');
-        json.field("visit", Some(&visit.id));
-        json.field("reason", Some(why.as_str()));
+        json.field("visit", Some(visit));
+        json.field("reason", Some(why));
         json.close('}');
     }
     json.close(']');
@@ -145,7 +216,7 @@ mod tests {
     use super::*;
     use crate::facet::test_corpus::CorpusBuilder;
     use crate::routes::routes;
-    use crate::DateBasis;
+    use crate::{DateBasis, Point};
 
     #[test]
     fn writes_places_routes_and_the_visits_on_none() {
