@@ -51,7 +51,10 @@ impl Format {
 pub struct Exports<'a> {
     corpus: &'a Corpus,
     routes: OnceLock<Routes<'a>>,
-    network: OnceLock<(Network, Vec<[f32; 2]>)>,
+    network: OnceLock<Network>,
+    /// The network's layout, computed only for the formats that place nodes (at 100,000
+    /// articles most of the network's time).
+    layout: OnceLock<Vec<[f32; 2]>>,
 }
 
 impl<'a> Exports<'a> {
@@ -61,6 +64,7 @@ impl<'a> Exports<'a> {
             corpus,
             routes: OnceLock::new(),
             network: OnceLock::new(),
+            layout: OnceLock::new(),
         }
     }
 
@@ -69,13 +73,14 @@ impl<'a> Exports<'a> {
         (self.routes).get_or_init(|| routes(self.corpus, &self.corpus.visits))
     }
 
-    /// The network and its layout.
-    pub fn network(&self) -> &(Network, Vec<[f32; 2]>) {
-        self.network.get_or_init(|| {
-            let network = Network::build(self.corpus, &FacetIndex::build(self.corpus));
-            let layout = network.layout();
-            (network, layout)
-        })
+    /// The network.
+    pub fn network(&self) -> &Network {
+        (self.network).get_or_init(|| Network::build(self.corpus, &FacetIndex::build(self.corpus)))
+    }
+
+    /// The network's layout, a point per node.
+    pub fn layout(&self) -> &[[f32; 2]] {
+        self.layout.get_or_init(|| self.network().layout())
     }
 
     /// The text of the export in `format`, ending in a line break.
@@ -84,9 +89,9 @@ impl<'a> Exports<'a> {
         match format {
             Format::Json => to_json(corpus) + "\n",
             Format::GeoJson => geojson::geojson(corpus, geojson::all_places(corpus), self.routes()),
-            Format::Gexf => graph::gexf(corpus, &self.network().0, &self.network().1),
-            Format::GraphMl => graph::graphml(corpus, &self.network().0, &self.network().1),
-            Format::Edges => graph::edges_csv(corpus, &self.network().0),
+            Format::Gexf => graph::gexf(corpus, self.network(), self.layout()),
+            Format::GraphMl => graph::graphml(corpus, self.network(), self.layout()),
+            Format::Edges => graph::edges_csv(corpus, self.network()),
         }
     }
 
@@ -105,7 +110,7 @@ impl<'a> Exports<'a> {
                 ));
             }
         }
-        if let Some((network, _)) = self.network.get() {
+        if let Some(network) = self.network.get() {
             notes.push(format!(
                 "network: {} people and organisations, {} ties",
                 network.nodes.len(),
