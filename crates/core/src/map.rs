@@ -57,11 +57,6 @@ impl MapWindow {
         self.width / 2.0
     }
 
-    /// How many times closer than the whole world.
-    pub fn zoom_level(self) -> f64 {
-        360.0 / self.width
-    }
-
     /// Zoomed in by `factor` (below 1 zooms out), keeping in place the point at `anchor`,
     /// given as fractions of the window's width and height (0.5, 0.5 is its centre);
     /// never wider than the world nor narrower than [`MapWindow::NARROWEST`].
@@ -87,16 +82,6 @@ impl MapWindow {
         MapWindow {
             x: self.x + dx * self.width,
             y: self.y + dy * self.height(),
-            ..self
-        }
-        .kept()
-    }
-
-    /// Centred on `point` (map coordinates), at the same zoom.
-    pub fn centred(self, point: (f64, f64)) -> MapWindow {
-        MapWindow {
-            x: point.0 - self.width / 2.0,
-            y: point.1 - self.height() / 2.0,
             ..self
         }
         .kept()
@@ -141,7 +126,6 @@ mod tests {
                 width: 180.0
             }
         );
-        assert_eq!(closer.zoom_level(), 2.0);
         // About the top-left corner, that corner stays.
         let corner = world.zoom(4.0, (0.0, 0.0));
         assert_eq!((corner.x, corner.y, corner.width), (-180.0, -90.0, 90.0));
@@ -154,7 +138,7 @@ mod tests {
     }
 
     #[test]
-    fn pans_and_centres_without_leaving_the_world() {
+    fn pans_without_leaving_the_world() {
         let closer = MapWindow::WORLD.zoom(2.0, (0.5, 0.5));
         let east = closer.pan(0.25, 0.0);
         assert_eq!((east.x, east.y), (-45.0, -45.0));
@@ -163,7 +147,5 @@ mod tests {
         assert_eq!((far.x, far.y), (0.0, -90.0));
         // The whole world cannot move.
         assert_eq!(MapWindow::WORLD.pan(0.3, 0.3), MapWindow::WORLD);
-        let moscow = closer.centred(project(55.75, 37.62));
-        assert_eq!((moscow.x, moscow.y), (-52.38, -90.0));
     }
 }
