@@ -10,9 +10,14 @@
 //! `target/communique-data`), with `shards.txt` listing them, which `cargo xtask
 //! post-build` copies into the site's `data/` folder; `COMMUNIQUE_SHARD_SIZE` sets the bytes
 //! of every shard instead of core's defaults (the tests' small corpus gets many shards so).
-//! Without it, one bundle holds all.
+//! Without it, one bundle holds all. Either way the folder also gets `network.txt`, the network
+//! view's drawing, which post-build copies into the site's `views/` folder.
 
 use std::path::{Path, PathBuf};
+
+/// The network view's file, written beside the shards (its reader is core's
+/// `export::drawing`).
+const NETWORK_FILE: &str = "network.txt";
 
 fn main() {
     println!("cargo:rerun-if-env-changed=COMMUNIQUE_CORPUS");
@@ -56,6 +61,13 @@ fn main() {
         communique_core::bundle::encode(&corpus)
     };
     std::fs::write(out.join("corpus.bin"), head).expect("OUT_DIR is writable");
+    // The network view's drawing, which `cargo xtask post-build` copies beside the views.
+    let network = data.join(NETWORK_FILE);
+    std::fs::write(
+        &network,
+        communique_compiler::export::network_drawing(&corpus),
+    )
+    .unwrap_or_else(|err| fail(&format!("cannot write {}: {err}", network.display())));
     std::fs::write(
         out.join("report.txt"),
         communique_compiler::report::render(&corpus),

@@ -59,6 +59,8 @@ pub enum Page {
     Timeline,
     /// `view=map`: where the visits went.
     Map,
+    /// `view=network`: who met whom.
+    Network,
     /// `view=embed`: the embed builder.
     EmbedBuilder,
     /// A link this build cannot follow, with what went wrong.
@@ -76,6 +78,7 @@ pub fn page_for(
         View::Report => Page::Report,
         View::Timeline => Page::Timeline,
         View::Map => Page::Map,
+        View::Network => Page::Network,
         View::Embed => Page::EmbedBuilder,
         View::Entity => match route.entity.as_deref().map(|id| (id, find_entity(id))) {
             Some((_, Some(entity))) => Page::Entity(entity),
@@ -139,6 +142,7 @@ pub fn App() -> impl IntoView {
             Page::Report => "Compile report",
             Page::Timeline => "Visits timeline",
             Page::Map => "Map of visits",
+            Page::Network => "Who met whom",
             Page::EmbedBuilder => "Embed this view",
             Page::Overview => &corpus.meta.title,
             Page::NotFound(_) => "Not found",
@@ -185,7 +189,8 @@ pub fn App() -> impl IntoView {
                     view! { <ReportPage /> }.into_any()
                 }
                 Page::Timeline => view! { <TimelinePage /> }.into_any(),
-                Page::Map => view! { <MapPage /> }.into_any(),
+                Page::Map => view! { <MapPage network=false /> }.into_any(),
+                Page::Network => view! { <MapPage network=true /> }.into_any(),
                 Page::EmbedBuilder => view! { <EmbedBuilderPage /> }.into_any(),
                 Page::NotFound(message) => view! { <NotFoundPage message=message /> }.into_any(),
             }}
@@ -220,6 +225,7 @@ mod tests {
         check("?view=report&q=iran", &ids, Page::Report);
         check("?view=timeline&q=iran&from=2016", &ids, Page::Timeline);
         check("?view=map&q=iran&person=x", &ids, Page::Map);
+        check("?view=network&from=2019", &ids, Page::Network);
         check("?view=embed&q=iran", &ids, Page::EmbedBuilder);
         check("?person=x", &ids, Page::Results);
         check("?person=x&doc=a", &ids, Page::Reader(0));

@@ -75,6 +75,9 @@ pub enum View {
     Timeline,
     /// `view=map`: the visits' routes and the places named, on a world map.
     Map,
+    /// `view=network`: who met whom, the people and organisations tied by visits and
+    /// sentences.
+    Network,
     /// `view=embed`: the embed builder, for the view the other parameters describe.
     Embed,
     /// A `view` this build does not know (an old or mistyped link).
@@ -90,6 +93,7 @@ impl View {
             View::Entity => Some("entity"),
             View::Timeline => Some("timeline"),
             View::Map => Some("map"),
+            View::Network => Some("network"),
             View::Embed => Some("embed"),
             View::Unknown(name) => Some(name),
         }
@@ -103,6 +107,7 @@ impl View {
             "entity" => View::Entity,
             "timeline" => View::Timeline,
             "map" => View::Map,
+            "network" => View::Network,
             "embed" => View::Embed,
             other => View::Unknown(other.to_string()),
         }

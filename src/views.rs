@@ -1,9 +1,11 @@
-//! The views that load on demand (the map): a WASM of their own (`crates/views`), which the page
-//! starts the first time a view is shown by adding `views/boot.js` as a module script. Until
-//! then, none of their code is loaded (the default site's first load has a budget).
+//! The views that load on demand (the map and the network): a WASM of their own
+//! (`crates/views`), which the page starts the first time a view is shown by adding
+//! `views/boot.js` as a module script. Until then, none of their code is loaded (the default
+//! site's first load has a budget).
 //!
-//! The app and the views talk through the DOM: the app fills `div#views-map`'s `data-marks`
-//! and sends `communique:marks` from it; the views answer `communique:choose` (see
+//! The app and the views talk through the DOM: the app fills `div#views-map`'s (or
+//! `div#views-network`'s) `data-marks` and sends `communique:marks` from it; the marks the
+//! views draw carry `data-visits` or `data-entity`, which the page reads from a click (see
 //! `crates/views/src/lib.rs`).
 
 use leptos::prelude::document;

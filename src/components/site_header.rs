@@ -26,6 +26,10 @@ pub fn SiteHeader() -> impl IntoView {
         view: View::Map,
         ..Route::default()
     };
+    let network = Route {
+        view: View::Network,
+        ..Route::default()
+    };
     view! {
         <header class="site-header">
             <div class="site-header-inner">
@@ -42,6 +46,9 @@ pub fn SiteHeader() -> impl IntoView {
                     </AppLink>
                     <AppLink to=map id="map-link">
                         "Map"
+                    </AppLink>
+                    <AppLink to=network id="network-link">
+                        "Network"
                     </AppLink>
                     <AppLink to=report id="report-link">
                         "Compile report"

@@ -1,9 +1,11 @@
-//! The map page (`?view=map`): where the visits that the query, the filters and the dates let
-//! through went. The map itself is drawn by the views that load on demand (`src/views.rs`);
-//! this page gives them the marks in view and shows the cards of what a click chose: every
-//! visit of a route or to a place, with the sentences that report it.
+//! The map (`?view=map`) and network (`?view=network`) pages: where the visits that the
+//! query, the filters and the dates let through went, and who met whom. Both are drawn by the
+//! views that load on demand (`src/views.rs`); this page gives them the marks in view and
+//! shows the cards of what a click chose: every visit of a route, a place or a tie, with the
+//! sentences that report it; a click on a person or organisation opens its page.
 
-use communique_core::facet::Facet;
+use communique_core::facet::{Facet, FacetCounts, Filters};
+use communique_core::query::SortOrder;
 use communique_core::routes::{ends, is_tentative};
 use communique_core::{EntityId, Visit};
 use leptos::prelude::*;
@@ -14,9 +16,6 @@ use crate::components::entity_link::EntityLink;
 use crate::components::visit_card::VisitCard;
 use crate::format::{self, fixed};
 use crate::state::AppState;
-
-/// The element the views draw the map in.
-const HOST_ID: &str = "views-map";
 
 /// The visits a mark's `data-visits` names (their numbers in the corpus, after `p ENTITY `
 /// for a place), and the place.
@@ -50,8 +49,9 @@ fn end_line(text: &mut String) {
 
 /// The marks in view as the views read them (`crates/views/src/lib.rs`): a line per visit with
 /// both ends placed or (`u`) on no route with why, and a line per place the articles in view
-/// name; with what the views' GeoJSON download says of each.
-fn marks_text(visits: &[&'static Visit], places: &[(EntityId, u32)]) -> String {
+/// name; with what the views' GeoJSON download says of each; and (`e`) a line per person or
+/// organisation they name.
+fn marks_text(visits: &[&'static Visit], counts: &FacetCounts) -> String {
     let corpus = bundle::corpus();
     let mut text = String::new();
     let base = corpus.visits.as_ptr() as usize;
@@ -92,11 +92,12 @@ fn marks_text(visits: &[&'static Visit], places: &[(EntityId, u32)]) -> String {
         }
         end_line(&mut text);
     }
-    for &(id, articles) in places {
-        let Some(place) = corpus.entities.get(id as usize) else {
+    for value in &counts.get(Facet::Places).values {
+        let Some((id, place)) = bundle::entity(&value.key) else {
             continue;
         };
-        if let (Some(lat), Some(lon)) = (place.lat, place.lon) {
+        let articles = value.count;
+        if let (Some(lat), Some(lon), 1..) = (place.lat, place.lon, articles) {
             put(&mut text, "p");
             put(&mut text, &id.to_string());
             put(&mut text, &place.name);
@@ -108,30 +109,51 @@ fn marks_text(visits: &[&'static Visit], places: &[(EntityId, u32)]) -> String {
             end_line(&mut text);
         }
     }
+    for facet in [Facet::People, Facet::Organizations] {
+        for value in counts.get(facet).values.iter().filter(|v| v.count > 0) {
+            put(&mut text, "e");
+            put(&mut text, &value.key);
+            put(&mut text, &value.count.to_string());
+            end_line(&mut text);
+        }
+    }
     text
 }
 
-/// The map page: `h1#map-heading`, `div#views-map` (filled by the views), and the visit cards
-/// of the route or place chosen there.
+/// The map page (`network` false: `h1#map-heading`, `div#views-map`) or the network page
+/// (`h1#network-heading`, `div#views-network`), both filled by the views, and the visit cards
+/// of the route, place or tie chosen there.
 #[component]
-pub fn MapPage() -> impl IntoView {
+pub fn MapPage(
+    /// Whether the page shows the network rather than the map.
+    network: bool,
+) -> impl IntoView {
     let state = AppState::expect();
     let visits = state.visits();
+    let (name, heading) = match network {
+        true => ("network", "Who met whom"),
+        false => ("map", "Map"),
+    };
+    let host_id = format!("views-{name}");
     // The chosen mark's `data-visits`; a card's close button clears it, closing them all.
     let chosen = RwSignal::new(None::<String>);
     crate::views::load();
     crate::effect::effect(move || {
+        // What the articles in view name: counted over them alone, so that a filter on one
+        // person leaves out the people its articles do not name (the facet panel's counts
+        // say what a value would add instead).
         let counts = state.filters.with(|filters| {
-            state
-                .found
-                .with(|found| bundle::facet_counts(found, filters))
+            state.found.with(|found| {
+                if found.ranking().is_none() && filters.is_empty() {
+                    return bundle::facet_counts(found, filters);
+                }
+                let rows = bundle::search(found, SortOrder::Relevance, filters, 0);
+                let docs = rows.iter().map(|row| row.doc);
+                bundle::facets().counts(docs, &Filters::default())
+            })
         });
-        let places: Vec<(EntityId, u32)> = (counts.get(Facet::Places).values.iter())
-            .filter(|value| value.count > 0)
-            .filter_map(|value| Some((bundle::entity(&value.key)?.0, value.count)))
-            .collect();
-        let text = visits.with(|v| marks_text(v, &places));
-        let Some(host) = crate::dom::by_id::<web_sys::Element>(HOST_ID) else {
+        let text = visits.with(|v| marks_text(v, &counts));
+        let Some(host) = crate::dom::by_id::<web_sys::Element>(&format!("views-{name}")) else {
             return;
         };
         let _ = host.set_attribute("data-marks", &text);
@@ -146,6 +168,14 @@ pub fn MapPage() -> impl IntoView {
             .and_then(|element| element.closest("[data-visits]").ok().flatten());
         if let Some(mark) = mark {
             chosen.set(mark.get_attribute("data-visits"));
+        }
+        // A person or organisation of the network: its page.
+        let entity = (ev.target())
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("[data-entity]").ok().flatten())
+            .and_then(|node| node.get_attribute("data-entity"));
+        if let Some(id) = entity {
+            state.follow(state.current.get_untracked().with_entity(&id));
         }
     };
     let cards = move || {
@@ -165,9 +195,9 @@ pub fn MapPage() -> impl IntoView {
         })
     };
     view! {
-        <section class="map-page" aria-labelledby="map-heading">
-            <h1 id="map-heading">"Map"</h1>
-            <div id=HOST_ID class="views-map" on:click=on_click></div>
+        <section class="map-page" aria-labelledby=format!("{name}-heading")>
+            <h1 id=format!("{name}-heading")>{heading}</h1>
+            <div id=host_id class="views-map" on:click=on_click></div>
             {cards}
         </section>
     }

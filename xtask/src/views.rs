@@ -3,7 +3,8 @@
 //! build's environment, which the hook inherits from the release build), bound with
 //! wasm-bindgen as an ES module, shrunk by wasm-opt and terser, and started by `views/boot.js`,
 //! the one script the app adds to the page when a view is first shown (`src/views.rs`), with
-//! their style sheet, `crates/views/views.css`.
+//! their style sheet, `crates/views/views.css`, and the network view's drawing of the corpus
+//! (`network.txt`, which `build.rs` writes with the bundle).
 //!
 //! None of it is cached at install (`site::ON_DEMAND`): the first load stays as it was.
 
@@ -13,6 +14,9 @@ use crate::run::{project_root, Cmd, Result};
 
 /// The site's folder of the views.
 pub const VIEWS_FOLDER: &str = "views";
+
+/// The network view's drawing (core's `export::drawing`), from `build.rs`.
+pub const NETWORK_FILE: &str = "network.txt";
 
 /// What the app loads: imports the bound module and starts it.
 const BOOT: &str = "import init from \"./views.js\";\ninit();\n";
@@ -58,7 +62,16 @@ pub fn build(site: &Path) -> Result<()> {
     std::fs::copy(&css, out.join("views.css"))
         .map_err(|err| format!("{}: {err}", css.display()))?;
     std::fs::write(out.join("boot.js"), BOOT)
-        .map_err(|err| format!("{}: {err}", out.join("boot.js").display()))
+        .map_err(|err| format!("{}: {err}", out.join("boot.js").display()))?;
+    // The network view's drawing of this build's corpus, which build.rs wrote.
+    let network = crate::site::build_data().join(NETWORK_FILE);
+    std::fs::copy(&network, out.join(NETWORK_FILE)).map_err(|err| {
+        format!(
+            "{}: {err} (build.rs writes it with the corpus)",
+            network.display()
+        )
+    })?;
+    Ok(())
 }
 
 /// Cargo's target folder: `CARGO_TARGET_DIR` where set, else the project's `target/`.

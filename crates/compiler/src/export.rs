@@ -18,6 +18,18 @@ pub fn to_json(corpus: &Corpus) -> String {
     serde_json::to_string_pretty(&export(corpus)).unwrap_or_default()
 }
 
+/// How many people and organisations the page's network view draws: those whose ties weigh
+/// most. More crowd a phone's screen past reading; the CLI's exports hold the whole network.
+pub const PAGE_NETWORK_NODES: usize = 150;
+
+/// The network file the page's views draw (core's `export::drawing`): the strongest
+/// [`PAGE_NETWORK_NODES`], laid out.
+pub fn network_drawing(corpus: &Corpus) -> String {
+    let whole = Network::build(corpus, &FacetIndex::build(corpus));
+    let part = whole.strongest(PAGE_NETWORK_NODES);
+    drawing::write(corpus, &whole, &part, &part.layout())
+}
+
 /// A format `export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

@@ -180,6 +180,18 @@ fn exports_the_map_and_the_network_for_gis_and_graph_tools() {
     assert!(stderr.contains(&format!(
         "network: {nodes} people and organisations, {ties} ties"
     )));
+    // The page's network view draws the same graph (the default corpus's is smaller than
+    // its limit), laid out in the documented range.
+    let compiled = communique_compiler::compile_dir(&corpus).unwrap();
+    let text = communique_compiler::export::network_drawing(&compiled);
+    let drawing = communique_compiler::export::drawing::read(&text).unwrap();
+    assert!(nodes <= communique_compiler::export::PAGE_NETWORK_NODES);
+    assert_eq!((drawing.nodes.len(), drawing.ties.len()), (nodes, ties));
+    assert_eq!(drawing.total, (nodes, ties));
+    for node in &drawing.nodes {
+        assert!(gexf.contains(&format!("<node id=\"{}\"", node.node.id)));
+        assert!((0.0..=1000.0).contains(&node.node.x) && (0.0..=1000.0).contains(&node.node.y));
+    }
 }
 
 #[test]

@@ -109,6 +109,34 @@ impl Network {
         Network { nodes, ties }
     }
 
+    /// The part of the network a page can draw: the `limit` nodes whose ties weigh most
+    /// (ties broken by entity number) and the ties among them; the nodes left with no tie
+    /// go too.
+    pub fn strongest(&self, limit: usize) -> Network {
+        if self.nodes.len() <= limit {
+            return self.clone();
+        }
+        let mut strength: HashMap<EntityId, usize> = HashMap::new();
+        for tie in &self.ties {
+            for end in tie.ends {
+                *strength.entry(end).or_default() += tie.weight();
+            }
+        }
+        let mut ranked = self.nodes.clone();
+        crate::sort::sort_by_key(&mut ranked, |e| (std::cmp::Reverse(strength[e]), *e));
+        ranked.truncate(limit);
+        crate::sort::sort(&mut ranked);
+        let kept = |e: &EntityId| ranked.binary_search(e).is_ok();
+        let ties: Vec<Tie> = (self.ties.iter())
+            .filter(|t| t.ends.iter().all(kept))
+            .cloned()
+            .collect();
+        let mut nodes: Vec<EntityId> = ties.iter().flat_map(|t| t.ends).collect();
+        crate::sort::sort(&mut nodes);
+        nodes.dedup();
+        Network { nodes, ties }
+    }
+
     /// Each node's place in the drawing, in `nodes`' order: `[x, y]`, both in `0..=1`,
     /// the longer side of the drawing spanning the whole range.
     ///
@@ -147,7 +175,7 @@ impl Network {
         const STEPS: usize = 200;
         // The ideal distance between nodes is 1; repulsion reaches three times that.
         const REACH: f64 = 3.0;
-        const GRAVITY: f64 = 0.05;
+        const GRAVITY: f64 = 0.2;
         let mut heat = (n as f64).sqrt().max(1.0) / 4.0;
         let cool = heat / STEPS as f64;
         let mut shift = vec![[0.0f64; 2]; n];
@@ -375,6 +403,28 @@ mod tests {
         // Tied nodes end nearer each other than untied ones.
         assert!(distance(at("Ansari"), at("Lavrov")) < distance(at("Ansari"), at("Putin")));
         assert!(distance(at("Putin"), at("Gazprom")) < distance(at("Lavrov"), at("Gazprom")));
+    }
+
+    #[test]
+    fn keeps_the_strongest_nodes_and_the_ties_among_them() {
+        let corpus = corpus(
+            "Ansari met Lavrov. Ansari met Lavrov. Ansari met Putin. Putin runs Gazprom. Lone saw Lavrov",
+            &[],
+        );
+        let network = Network::build(&corpus, &FacetIndex::build(&corpus));
+        assert_eq!(network.strongest(5), network);
+        // Ansari (3) and Lavrov (3) weigh most, then Putin (2): Gazprom and Lone go, and
+        // with them their ties.
+        let names = |n: &Network| -> Vec<String> {
+            (n.nodes.iter())
+                .map(|&e| corpus.entities[e as usize].name.to_string())
+                .collect()
+        };
+        let three = network.strongest(3);
+        assert_eq!(names(&three), ["Ansari", "Lavrov", "Putin"]);
+        assert_eq!(three.ties.len(), 2);
+        // A node with no tie left goes too.
+        assert_eq!(names(&network.strongest(1)), [] as [String; 0]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The map, loaded on demand: a WASM of its own that draws the routes and places the app gives
-//! it into the app's `#views-map` element, pans and zooms, and tells the app what a click or
-//! Enter chose. The app's first load carries none of this code (README, "Maps and networks").
+//! The map and the network, loaded on demand: a WASM of its own that draws the routes and
+//! places the app gives it into the app's `#views-map` element, pans and zooms, and tells the
+//! app what a click or Enter chose; and who met whom into `#views-network` (`network.rs`). The
+//! app's first load carries none of this code (README, "The map" and "The network").
 //!
 //! How the two talk, through the DOM only:
 //! - the app renders `div#views-map` with `data-marks` (the lines below) and, whenever it sets
@@ -28,6 +29,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
 mod marks;
+mod network;
+
+pub(crate) use marks::count_of;
 
 pub use marks::{parse, Marks, Place, RouteMark};
 
@@ -61,7 +65,7 @@ thread_local! {
     });
 }
 
-fn document() -> Document {
+pub(crate) fn document() -> Document {
     web_sys::window()
         .and_then(|w| w.document())
         .expect("the views run in a page")
@@ -88,13 +92,19 @@ pub fn start() {
         .add_event_listener_with_callback("communique:marks", on_marks.as_ref().unchecked_ref());
     // The listener lives as long as the page.
     on_marks.forget();
-    if let Some(host) = document.get_element_by_id(HOST_ID) {
-        show(&host);
+    for id in [HOST_ID, network::HOST_ID] {
+        if let Some(host) = document.get_element_by_id(id) {
+            show(&host);
+        }
     }
 }
 
-/// Draws `host`'s marks, building the map in it first if it has none yet.
+/// Draws `host`'s marks: the network in `#views-network`, else the map, building the map
+/// in it first if it has none yet.
 fn show(host: &Element) {
+    if host.id() == network::HOST_ID {
+        return network::show(host);
+    }
     let marks = parse(&host.get_attribute("data-marks").unwrap_or_default());
     if host.query_selector("svg").ok().flatten().is_none() {
         build(host);
@@ -122,11 +132,11 @@ fn child(
     element
 }
 
-fn svg(parent: &Element, tag: &str, attributes: &[(&str, &str)]) -> Element {
+pub(crate) fn svg(parent: &Element, tag: &str, attributes: &[(&str, &str)]) -> Element {
     child(parent, Some(SVG_NS), tag, attributes)
 }
 
-fn html(parent: &Element, tag: &str, attributes: &[(&str, &str)]) -> Element {
+pub(crate) fn html(parent: &Element, tag: &str, attributes: &[(&str, &str)]) -> Element {
     child(
         parent,
         Some("http://www.w3.org/1999/xhtml"),
@@ -136,7 +146,7 @@ fn html(parent: &Element, tag: &str, attributes: &[(&str, &str)]) -> Element {
 }
 
 /// Adds `handler` for `event` on `target`, for the page's life.
-fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+pub(crate) fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     target: &Element,
     event: &str,
     handler: impl FnMut(E) + 'static,
@@ -299,6 +309,7 @@ fn build(host: &Element) {
         ev.prevent_default();
         set_window(step);
     });
+    on_resize(&map, redraw);
     // A drag that ends on a mark is no click on it.
     listen(&map, "click", move |ev: MouseEvent| {
         if STATE.with(|s| s.borrow().dragged) {
@@ -307,9 +318,20 @@ fn build(host: &Element) {
     });
 }
 
+/// Calls `redraw` whenever `element`'s size changes (and once it is first laid out): marks are
+/// sized in pixels, and the style sheet, which sizes the drawing, loads after the views start.
+pub(crate) fn on_resize(element: &Element, redraw: impl Fn() + 'static) {
+    let closure = Closure::<dyn FnMut()>::new(redraw);
+    if let Ok(observer) = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()) {
+        observer.observe(element);
+    }
+    // Both live as long as the page.
+    closure.forget();
+}
+
 /// Offers `text` as a file `name` of type `mime`: a Blob, an object URL and a click on a
 /// link made for it (as the app's visit downloads do).
-fn save(name: &str, mime: &str, text: &str) {
+pub(crate) fn save(name: &str, mime: &str, text: &str) {
     let parts = js_sys_array(text);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -414,12 +436,13 @@ fn set_window(step: impl FnOnce(MapWindow) -> MapWindow) {
     redraw();
 }
 
-/// Clicks the mark `target` (one with `data-visits`) for the app; whether it was a mark.
-fn click(target: Option<web_sys::EventTarget>) -> bool {
+/// Clicks the mark `target` (one with `data-visits`, or a node with `data-entity`) for the
+/// app; whether it was one.
+pub(crate) fn click(target: Option<web_sys::EventTarget>) -> bool {
     let Some(mark) = target.and_then(|t| t.dyn_into::<Element>().ok()) else {
         return false;
     };
-    if !mark.has_attribute("data-visits") {
+    if !mark.has_attribute("data-visits") && !mark.has_attribute("data-entity") {
         return false;
     }
     let init = web_sys::MouseEventInit::new();
@@ -458,7 +481,7 @@ fn redraw() {
 }
 
 /// A number for an SVG attribute: map degrees to a hundredth.
-fn deg(x: f64) -> String {
+pub(crate) fn deg(x: f64) -> String {
     let hundredths = (x * 100.0).round() as i64;
     let sign = if hundredths < 0 { "-" } else { "" };
     let hundredths = hundredths.abs();

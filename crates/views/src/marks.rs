@@ -83,7 +83,7 @@ pub struct Marks {
 }
 
 /// `count` of a thing in words: "1 route", "4 routes".
-fn count_of(count: usize, one: &str, many: &str) -> String {
+pub(crate) fn count_of(count: usize, one: &str, many: &str) -> String {
     match count {
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),

@@ -74,6 +74,7 @@ async fn every_view_passes_axe() {
             ("?embed=1&q=Iran&panels=search".into(), "#results .result"),
             ("?view=timeline".into(), "main > *"),
             ("?view=map".into(), "#views-map svg .map-route"),
+            ("?view=network".into(), "#views-network svg .network-node"),
         ];
         // Entity pages, and any other view the reader links to, as the app names them.
         page.visit(&format!("?doc={VELAYATI_DOC}")).await?;

@@ -98,8 +98,11 @@ async fn every_view_works_offline_under_a_sub_path() {
             .flatten()
             .filter_map(|url| url.as_str()?.strip_prefix(&base).map(String::from))
             .collect();
-        // What a view loads on demand (the map's code and outline) is not fetched at install.
-        let on_demand = |file: &str| file == "land-110m.svg" || file.starts_with("views/");
+        // What a view loads on demand (the map's code and outline), and the embedding
+        // snippet that only other sites load, are not fetched at install.
+        let on_demand = |file: &str| {
+            ["land-110m.svg", "embed.js"].contains(&file) || file.starts_with("views/")
+        };
         let missing: Vec<String> = built_files()
             .into_iter()
             .filter(|file| file != "sw.js" && !on_demand(file) && !cached.contains(file))

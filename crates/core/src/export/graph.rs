@@ -15,7 +15,7 @@
 
 use super::{csv_row, doc_id, entity_docs};
 use crate::network::{Network, Tie};
-use crate::Corpus;
+use crate::{Corpus, EntityId};
 
 /// The CSV edge list's columns (Gephi reads `source`, `target` and `weight` by name).
 pub const EDGE_FIELDS: [&str; 10] = [
@@ -32,47 +32,69 @@ pub const EDGE_FIELDS: [&str; 10] = [
 ];
 
 /// What a graph export writes of one node.
-struct NodeOut<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    articles: usize,
-    x: f32,
-    y: f32,
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GraphNode {
+    /// The entity id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// `person` or `organization`.
+    pub kind: String,
+    /// How many articles mention it.
+    pub articles: usize,
+    /// Its place in the layout, in `0..=1000`: across,
+    pub x: f32,
+    /// and down.
+    pub y: f32,
 }
 
 /// What a graph export writes of one edge.
-struct EdgeOut<'a> {
-    source: &'a str,
-    target: &'a str,
-    kind: &'static str,
-    weight: usize,
-    visits: usize,
-    sentences: usize,
-    visit_ids: String,
-    documents: String,
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GraphEdge {
+    /// The entity id of the end with the lower entity number,
+    pub source: String,
+    /// and of the other.
+    pub target: String,
+    /// The source's name,
+    pub source_name: String,
+    /// and the target's.
+    pub target_name: String,
+    /// `visit`, `co-mention` or `visit+co-mention`.
+    pub kind: String,
+    /// Visits on which one travelled and the other hosted.
+    pub visits: usize,
+    /// Sentences naming both.
+    pub sentences: usize,
+    /// The visits' ids, joined by `"; "`.
+    pub visit_ids: String,
+    /// The ids of the articles that evidence the tie, joined by `"; "`.
+    pub documents: String,
 }
 
-/// The nodes of `network` placed by `layout` (one point per node, as
-/// [`Network::layout`] gives), in the network's order.
-fn nodes<'a>(corpus: &'a Corpus, network: &Network, layout: &[[f32; 2]]) -> Vec<NodeOut<'a>> {
-    (network.nodes.iter().zip(layout))
-        .filter_map(|(&entity, &[x, y])| {
-            let entity = corpus.entities.get(entity as usize)?;
-            Some(NodeOut {
-                id: &entity.id,
-                name: &entity.name,
-                kind: entity.kind.as_str(),
-                articles: entity_docs(entity).len(),
-                x: (x * 10_000.0).round() / 10.0,
-                y: (y * 10_000.0).round() / 10.0,
-            })
-        })
-        .collect()
+impl GraphEdge {
+    /// The edge's weight: its visits and sentences.
+    pub fn weight(&self) -> usize {
+        self.visits + self.sentences
+    }
 }
 
-fn edge<'a>(corpus: &'a Corpus, tie: &Tie) -> Option<EdgeOut<'a>> {
+/// The node of `entity`, placed at `at` (a point of [`Network::layout`]).
+pub fn node(corpus: &Corpus, entity: EntityId, [x, y]: [f32; 2]) -> Option<GraphNode> {
+    let entity = corpus.entities.get(entity as usize)?;
+    Some(GraphNode {
+        id: entity.id.to_string(),
+        name: entity.name.to_string(),
+        kind: entity.kind.as_str().to_string(),
+        articles: entity_docs(entity).len(),
+        x: (x * 10_000.0).round() / 10.0,
+        y: (y * 10_000.0).round() / 10.0,
+    })
+}
+
+/// The edge of `tie`, with its evidence.
+pub fn edge(corpus: &Corpus, tie: &Tie) -> Option<GraphEdge> {
     let [source, target] = tie.ends.map(|e| corpus.entities.get(e as usize));
+    let (source, target) = (source?, target?);
     let visits: Vec<_> = (tie.visits.iter())
         .filter_map(|&v| corpus.visits.get(v as usize))
         .collect();
@@ -84,11 +106,12 @@ fn edge<'a>(corpus: &'a Corpus, tie: &Tie) -> Option<EdgeOut<'a>> {
     docs.dedup();
     let documents: Vec<&str> = docs.into_iter().map(|d| doc_id(corpus, d)).collect();
     let visit_ids: Vec<&str> = visits.iter().map(|v| v.id.as_str()).collect();
-    Some(EdgeOut {
-        source: &source?.id,
-        target: &target?.id,
-        kind: tie.kind(),
-        weight: tie.weight(),
+    Some(GraphEdge {
+        source: source.id.to_string(),
+        target: target.id.to_string(),
+        source_name: source.name.to_string(),
+        target_name: target.name.to_string(),
+        kind: tie.kind().to_string(),
         visits: tie.visits.len(),
         sentences: tie.sentences.len(),
         visit_ids: visit_ids.join("; "),
@@ -96,37 +119,70 @@ fn edge<'a>(corpus: &'a Corpus, tie: &Tie) -> Option<EdgeOut<'a>> {
     })
 }
 
+/// The nodes of `network` placed by `layout` (one point per node, as [`Network::layout`]
+/// gives, or none: every node at 0, 0), and its edges, in the network's order.
+pub fn records(
+    corpus: &Corpus,
+    network: &Network,
+    layout: Option<&[[f32; 2]]>,
+) -> (Vec<GraphNode>, Vec<GraphEdge>) {
+    let nodes = (network.nodes.iter().enumerate())
+        .filter_map(|(i, &entity)| {
+            let at = layout.and_then(|l| l.get(i).copied()).unwrap_or_default();
+            node(corpus, entity, at)
+        })
+        .collect();
+    let edges = network
+        .ties
+        .iter()
+        .filter_map(|t| edge(corpus, t))
+        .collect();
+    (nodes, edges)
+}
+
 /// The network's ties as a CSV edge list with a header row.
 pub fn edges_csv(corpus: &Corpus, network: &Network) -> String {
+    write_edges_csv(&records(corpus, network, None).1)
+}
+
+/// The network as GEXF 1.3, with the layout as `viz:position`s.
+pub fn gexf(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
+    let (nodes, edges) = records(corpus, network, Some(layout));
+    write_gexf(&corpus.meta.title, &nodes, &edges)
+}
+
+/// The network as GraphML, with the layout as the nodes' `x` and `y`.
+pub fn graphml(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
+    let (nodes, edges) = records(corpus, network, Some(layout));
+    write_graphml(&nodes, &edges)
+}
+
+/// `edges` as a CSV edge list with a header row.
+pub fn write_edges_csv(edges: &[GraphEdge]) -> String {
     let mut out = String::new();
     csv_row(&mut out, EDGE_FIELDS.map(String::from));
-    for tie in &network.ties {
-        let [source_name, target_name] =
-            (tie.ends).map(|e| corpus.entities.get(e as usize).map(|e| e.name.to_string()));
-        let Some(edge) = edge(corpus, tie) else {
-            continue;
-        };
+    for edge in edges {
         csv_row(
             &mut out,
             [
-                edge.source.to_string(),
-                edge.target.to_string(),
-                source_name.unwrap_or_default(),
-                target_name.unwrap_or_default(),
-                edge.kind.to_string(),
-                edge.weight.to_string(),
+                edge.source.clone(),
+                edge.target.clone(),
+                edge.source_name.clone(),
+                edge.target_name.clone(),
+                edge.kind.clone(),
+                edge.weight().to_string(),
                 edge.visits.to_string(),
                 edge.sentences.to_string(),
-                edge.visit_ids,
-                edge.documents,
+                edge.visit_ids.clone(),
+                edge.documents.clone(),
             ],
         );
     }
     out
 }
 
-/// The network as GEXF 1.3, with the layout as `viz:position`s.
-pub fn gexf(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
+/// `nodes` and `edges` as GEXF 1.3, described as the network of the corpus `title`.
+pub fn write_gexf(title: &str, nodes: &[GraphNode], edges: &[GraphEdge]) -> String {
     let mut out = String::from(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" ",
@@ -135,7 +191,7 @@ pub fn gexf(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
     ));
     out += &format!(
         "    <description>Who met whom: {}</description>\n  </meta>\n",
-        xml(&corpus.meta.title)
+        xml(title)
     );
     out += concat!(
         "  <graph defaultedgetype=\"undirected\" mode=\"static\">\n",
@@ -152,7 +208,7 @@ pub fn gexf(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
         "    </attributes>\n",
         "    <nodes>\n",
     );
-    for node in nodes(corpus, network, layout) {
+    for node in nodes {
         out += &format!(
             concat!(
                 "      <node id=\"{}\" label=\"{}\">\n        <attvalues>\n",
@@ -161,9 +217,9 @@ pub fn gexf(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
                 "        </attvalues>\n",
                 "        <viz:position x=\"{}\" y=\"{}\" z=\"0\"/>\n      </node>\n"
             ),
-            xml(node.id),
-            xml(node.name),
-            node.kind,
+            xml(&node.id),
+            xml(&node.name),
+            xml(&node.kind),
             node.articles,
             node.x,
             // Gephi's y axis points up.
@@ -171,12 +227,7 @@ pub fn gexf(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
         );
     }
     out += "    </nodes>\n    <edges>\n";
-    for (number, edge) in network
-        .ties
-        .iter()
-        .filter_map(|t| edge(corpus, t))
-        .enumerate()
-    {
+    for (number, edge) in edges.iter().enumerate() {
         out += &format!(
             concat!(
                 "      <edge id=\"{}\" source=\"{}\" target=\"{}\" weight=\"{}\" ",
@@ -189,11 +240,11 @@ pub fn gexf(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
                 "        </attvalues>\n      </edge>\n"
             ),
             number,
-            xml(edge.source),
-            xml(edge.target),
-            edge.weight,
-            edge.kind,
-            edge.kind,
+            xml(&edge.source),
+            xml(&edge.target),
+            edge.weight(),
+            xml(&edge.kind),
+            xml(&edge.kind),
             edge.visits,
             edge.sentences,
             xml(&edge.visit_ids),
@@ -204,8 +255,8 @@ pub fn gexf(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
     out
 }
 
-/// The network as GraphML, with the layout as the nodes' `x` and `y`.
-pub fn graphml(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> String {
+/// `nodes` and `edges` as GraphML, with the layout as the nodes' `x` and `y`.
+pub fn write_graphml(nodes: &[GraphNode], edges: &[GraphEdge]) -> String {
     let mut out = String::from(concat!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n",
@@ -222,7 +273,7 @@ pub fn graphml(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> Strin
         "  <key id=\"documents\" for=\"edge\" attr.name=\"documents\" attr.type=\"string\"/>\n",
         "  <graph id=\"who-met-whom\" edgedefault=\"undirected\">\n",
     ));
-    for node in nodes(corpus, network, layout) {
+    for node in nodes {
         out += &format!(
             concat!(
                 "    <node id=\"{}\">\n",
@@ -233,15 +284,15 @@ pub fn graphml(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> Strin
                 "      <data key=\"y\">{}</data>\n",
                 "    </node>\n"
             ),
-            xml(node.id),
-            xml(node.name),
-            node.kind,
+            xml(&node.id),
+            xml(&node.name),
+            xml(&node.kind),
             node.articles,
             node.x,
             node.y,
         );
     }
-    for edge in network.ties.iter().filter_map(|t| edge(corpus, t)) {
+    for edge in edges {
         out += &format!(
             concat!(
                 "    <edge source=\"{}\" target=\"{}\">\n",
@@ -253,10 +304,10 @@ pub fn graphml(corpus: &Corpus, network: &Network, layout: &[[f32; 2]]) -> Strin
                 "      <data key=\"documents\">{}</data>\n",
                 "    </edge>\n"
             ),
-            xml(edge.source),
-            xml(edge.target),
-            edge.kind,
-            edge.weight,
+            xml(&edge.source),
+            xml(&edge.target),
+            xml(&edge.kind),
+            edge.weight(),
             edge.visits,
             edge.sentences,
             xml(&edge.visit_ids),

@@ -31,6 +31,7 @@
 use crate::{Corpus, DateBasis, DatePrecision, Entity, PartialDate, SourceRef, Visit};
 use serde::Serialize;
 
+pub mod drawing;
 pub mod geojson;
 pub mod graph;
 

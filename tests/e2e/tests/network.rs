@@ -1,0 +1,256 @@
+//! The network (`?view=network`): who met whom, drawn by the views that load on demand from the
+//! layout the build wrote; opened from the header; a click or Enter on a person or
+//! organisation opens its page, and a tie's visits open their cards; the query, filters and
+//! dates dim what falls outside; the switches hide a kind; the downloads hold what is in view.
+
+use communique_e2e::browser::DevTools;
+use communique_e2e::{ensure, run_test, Failure, Outcome, Page};
+use serde_json::json;
+
+/// Opens the network for `query` (a query string after `view=network`) and waits until it is
+/// drawn.
+async fn open_network(page: &Page, query: &str) -> Outcome {
+    page.visit(&format!("?view=network{query}")).await?;
+    page.wait_for("#views-network svg.network .network-node")
+        .await?;
+    Ok(())
+}
+
+/// How many nodes and ties are drawn in view (not dimmed), and in all.
+async fn in_view(page: &Page) -> Outcome<(usize, usize, usize, usize)> {
+    let count = |css: &str| {
+        let css = css.to_string();
+        async move { Ok::<usize, Failure>(page.find_all(&css).await?.len()) }
+    };
+    Ok((
+        count("svg.network .network-node:not(.out)").await?,
+        count("svg.network .network-tie:not(.out)").await?,
+        count("svg.network .network-node").await?,
+        count("svg.network .network-tie").await?,
+    ))
+}
+
+/// Waits until fewer than `all` nodes are in view (and some).
+async fn fewer_nodes_than(page: &Page, all: usize) -> Outcome<usize> {
+    page.wait_until("the network to dim some nodes", async || {
+        let (lit, _, _, _) = in_view(page).await?;
+        Ok(if lit < all && lit > 0 {
+            Ok(lit)
+        } else {
+            Err(format!("{lit} nodes in view, of {all}"))
+        })
+    })
+    .await
+}
+
+#[tokio::test]
+async fn the_header_opens_it_and_a_node_opens_its_page() {
+    run_test("network_open", async |page: &Page| {
+        page.visit("").await?;
+        page.wait_ready().await?;
+        page.click("#network-link").await?;
+        page.wait_for("#views-network svg.network .network-node")
+            .await?;
+        ensure!(
+            page.query_param("view").await?.as_deref() == Some("network"),
+            "the header's link did not open ?view=network"
+        );
+        let (nodes, ties, all_nodes, all_ties) = in_view(page).await?;
+        ensure!(
+            nodes >= 5 && ties >= 3 && nodes == all_nodes && ties == all_ties,
+            "{nodes} of {all_nodes} nodes and {ties} of {all_ties} ties in view"
+        );
+        // Both kinds of tie: visits (which open cards) and sentences naming both.
+        ensure!(
+            !page
+                .find_all("svg.network .network-tie.visit")
+                .await?
+                .is_empty()
+                && !page
+                    .find_all("svg.network .network-tie.mention")
+                    .await?
+                    .is_empty(),
+            "a kind of tie is missing"
+        );
+        let count = page.text("#network-count").await?;
+        ensure!(
+            count.starts_with(&format!("{nodes} of {nodes} people and organisations")),
+            "{count}"
+        );
+        // A click on a node opens its entity page.
+        let id = page
+            .attrs("svg.network .network-node", "data-entity")
+            .await?
+            .remove(0);
+        page.click("svg.network .network-node").await?;
+        page.wait_for("article#entity").await?;
+        let shown = page.attrs("article#entity", "data-entity").await?.remove(0);
+        ensure!(shown == id, "the page of {shown}, not {id}");
+        // Enter on a focused node does the same.
+        open_network(page, "").await?;
+        let id = page
+            .script(
+                "const node = document.querySelectorAll('svg.network .network-node')[1];
+                 node.focus();
+                 return node.getAttribute('data-entity');",
+                vec![],
+            )
+            .await?;
+        page.press('\u{e007}').await?;
+        page.wait_for("article#entity").await?;
+        let shown = page.attrs("article#entity", "data-entity").await?.remove(0);
+        ensure!(json!(shown) == id, "Enter opened {shown}, not {id}");
+        // In the list, a tie's visits open their cards, with the sentences that report them.
+        open_network(page, "").await?;
+        page.click(".network-list .network-visits").await?;
+        page.wait_for(".route-cards .visit-card .visit-evidence-link")
+            .await?;
+        // And a name there opens its page.
+        page.click(".network-list .network-item").await?;
+        page.wait_for("article#entity").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_query_filters_and_dates_dim_what_falls_outside() {
+    run_test("network_filters", async |page: &Page| {
+        open_network(page, "").await?;
+        let (all, _, _, _) = in_view(page).await?;
+        // A query that only one report matches.
+        open_network(page, "&q=Kremlin").await?;
+        let queried = fewer_nodes_than(page, all).await?;
+        // Dimmed, not gone: the drawing keeps its shape.
+        let (_, _, drawn, _) = in_view(page).await?;
+        ensure!(drawn == all, "{drawn} nodes drawn, of {all}");
+        // A date range.
+        open_network(page, "&from=2019").await?;
+        fewer_nodes_than(page, all).await?;
+        // A filter on one person keeps only who the articles naming them name.
+        let person = page
+            .attrs("svg.network .network-node.person", "data-entity")
+            .await?
+            .remove(0);
+        open_network(page, &format!("&person={person}")).await?;
+        fewer_nodes_than(page, all).await?;
+        // The list has a row per node in view.
+        open_network(page, "&q=Kremlin").await?;
+        fewer_nodes_than(page, all).await?;
+        let rows = page.find_all(".network-list > li").await?.len();
+        ensure!(rows == queried, "{rows} rows for {queried} nodes in view");
+        // The switches hide a kind, and its ties.
+        open_network(page, "").await?;
+        ensure!(
+            !page
+                .find_all("svg.network .network-node.organization")
+                .await?
+                .is_empty(),
+            "no organisation drawn"
+        );
+        page.click(".network-kind input[data-kind='organization']")
+            .await?;
+        page.wait_gone("svg.network .network-node.organization")
+            .await?;
+        ensure!(
+            !page
+                .find_all("svg.network .network-node.person")
+                .await?
+                .is_empty(),
+            "the people went too"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn it_fits_375_and_1280_px_light_and_dark() {
+    run_test("network_sizes", async |page: &Page| {
+        for (width, height) in [(1280u32, 900u32), (375, 800)] {
+            page.client().set_window_size(width, height).await?;
+            for scheme in ["light", "dark"] {
+                page.client()
+                    .issue_cmd(DevTools::color_scheme(scheme))
+                    .await
+                    .map_err(|err| Failure(format!("{scheme} scheme: {err}")))?;
+                open_network(page, "&q=Iran").await?;
+                let overflow = page
+                    .script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                        vec![],
+                    )
+                    .await?;
+                ensure!(
+                    overflow.as_f64().unwrap_or(0.0) <= 0.0,
+                    "at {width} px the page scrolls sideways by {overflow}"
+                );
+                // The header's link is there at every width.
+                page.wait_for("#network-link").await?;
+                page.script("window.scrollTo(0, 0);", vec![]).await?;
+                page.screenshot(&format!("network_{width}_{scheme}")).await?;
+            }
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_downloads_hold_what_is_in_view() {
+    run_test("network_downloads", async |page: &Page| {
+        open_network(page, "&q=Kremlin").await?;
+        let (nodes, ties, all, _) = in_view(page).await?;
+        ensure!(
+            nodes < all && ties > 0,
+            "{nodes} of {all} nodes, {ties} ties"
+        );
+        // Note the downloads' names and Blobs (the page's CSP forbids fetching blob: URLs).
+        page.script(
+            "const create = URL.createObjectURL;
+             URL.createObjectURL = (blob) => { window.__blob = blob; return create(blob); };
+             HTMLAnchorElement.prototype.click = function () {
+               window.__download = [this.download, window.__blob];
+             };",
+            vec![],
+        )
+        .await?;
+        let download = async |button: &str| -> Outcome<(String, String)> {
+            page.click(button).await?;
+            let file = page
+                .client()
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];
+                     const [name, blob] = window.__download;
+                     blob.text().then((text) => done([name, text]));",
+                    vec![],
+                )
+                .await?;
+            Ok((
+                file[0].as_str().unwrap_or("").to_string(),
+                file[1].as_str().unwrap_or("").to_string(),
+            ))
+        };
+        let (name, gexf) = download(".network-gexf").await?;
+        ensure!(name == "network.gexf", "{name}");
+        ensure!(
+            gexf.matches("<node ").count() == nodes && gexf.matches("<edge ").count() == ties,
+            "the GEXF holds {} nodes and {} edges for {nodes} and {ties} in view",
+            gexf.matches("<node ").count(),
+            gexf.matches("<edge ").count()
+        );
+        let (name, graphml) = download(".network-graphml").await?;
+        ensure!(
+            name == "network.graphml" && graphml.matches("<node ").count() == nodes,
+            "{name}: {graphml}"
+        );
+        let (name, csv) = download(".network-csv").await?;
+        ensure!(
+            name == "network-edges.csv" && csv.lines().count() == ties + 1,
+            "{name}: {csv}"
+        );
+        ensure!(csv.starts_with("source,target,"), "{csv}");
+        Ok(())
+    })
+    .await;
+}
