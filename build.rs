@@ -10,11 +10,14 @@
 //! `target/communique-data`), with `shards.txt` listing them, which `cargo xtask
 //! post-build` copies into the site's `data/` folder; `COMMUNIQUE_SHARD_SIZE` sets the bytes
 //! of every shard instead of core's defaults (the tests' small corpus gets many shards so).
-//! Without it, one bundle holds all. Either way the folder also gets `network.txt`, the network
-//! view's drawing, which post-build copies into the site's `views/` folder.
+//! Without it, one bundle holds all. Either way the folder also gets `map.txt` and
+//! `network.txt`, what the map and network views draw, which post-build copies into the site's
+//! `views/` folder.
 
 use std::path::{Path, PathBuf};
 
+/// The map view's facts, written beside the shards (core's `export::map_facts`).
+const MAP_FILE: &str = "map.txt";
 /// The network view's file, written beside the shards (its reader is core's
 /// `export::drawing`).
 const NETWORK_FILE: &str = "network.txt";
@@ -61,13 +64,19 @@ fn main() {
         communique_core::bundle::encode(&corpus)
     };
     std::fs::write(out.join("corpus.bin"), head).expect("OUT_DIR is writable");
-    // The network view's drawing, which `cargo xtask post-build` copies beside the views.
-    let network = data.join(NETWORK_FILE);
-    std::fs::write(
-        &network,
-        communique_compiler::export::network_drawing(&corpus),
-    )
-    .unwrap_or_else(|err| fail(&format!("cannot write {}: {err}", network.display())));
+    // What the map and the network views draw, which `cargo xtask post-build` copies beside
+    // them.
+    for (name, text) in [
+        (MAP_FILE, communique_core::export::map_facts::write(&corpus)),
+        (
+            NETWORK_FILE,
+            communique_compiler::export::network_drawing(&corpus),
+        ),
+    ] {
+        let path = data.join(name);
+        std::fs::write(&path, text)
+            .unwrap_or_else(|err| fail(&format!("cannot write {}: {err}", path.display())));
+    }
     std::fs::write(
         out.join("report.txt"),
         communique_compiler::report::render(&corpus),

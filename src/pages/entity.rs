@@ -1,7 +1,7 @@
 //! The entity page (`?view=entity&id=…`): who or what an entity is, the roles
-//! stated for it (each linking to its sentence), the articles and sentences
-//! that mention it, the entities most often mentioned with it, and a button
-//! that filters the search by it.
+//! stated for it, the places it travelled to and whom it met there (each linking to its
+//! sentence), the articles and sentences that mention it, the entities most often mentioned
+//! with it, and a button that filters the search by it.
 
 use communique_core::facet::{entity_documents, Facet};
 use communique_core::{EntityId, EntityKind, SourceRef, Span};
@@ -54,9 +54,10 @@ pub fn coordinates(lat: f64, lon: f64) -> String {
 }
 
 /// `article#entity.entity-page[data-entity]`: `h1#entity-name`, `.entity-facts`
-/// (kind, country, coordinates, aliases), `button#filter-by-entity`,
-/// `ol.entity-roles`, `ol.entity-documents` with `.mention-sentence` links, and
-/// `ul.entity-related`.
+/// (kind, country, coordinates, aliases), `button#filter-by-entity`, an `ol.entity-roles` for
+/// each of the roles, the places travelled to and whom it met (each in a section labelled by
+/// `#entity-roles-heading`, `#entity-travels-heading` or `#entity-met-heading`),
+/// `ol.entity-documents` with `.mention-sentence` links, and `ul.entity-related`.
 #[component]
 pub fn EntityPage(
     /// The entity to show.
@@ -96,22 +97,53 @@ pub fn EntityPage(
         view! { <li class="entity-aliases">"Also named: " {item.aliases.join(", ")}</li> }
     });
 
-    let roles = (!item.roles.is_empty()).then(|| {
-        let rows = item
-            .roles
-            .iter()
-            .map(|role| {
-                let to = cite_route(&here, role.source.doc, evidence_sentence(role.source));
-                let article = &corpus.documents[role.source.doc as usize];
+    // The roles stated for the entity, the visits it made and whom it met on them (as the
+    // traveller, its hosts; as a host, the traveller): a section each, a row a fact, with
+    // when and the sentence that states it.
+    let named = |name: &String| *name == *item.name || item.aliases.contains(name);
+    let mut facts: [Vec<(String, String, SourceRef)>; 3] = Default::default();
+    for role in &item.roles {
+        let as_of = match role.as_of {
+            Some(date) => format!("as of {}", format::human_date(Some(date))),
+            None => "date not stated".to_string(),
+        };
+        facts[0].push((role.title.clone(), as_of, role.source));
+    }
+    for visit in &corpus.visits {
+        let travelled = visit.traveler_entity == Some(entity);
+        let Some(evidence) = visit.evidence.first() else {
+            continue;
+        };
+        if !travelled && !visit.hosts.iter().any(named) {
+            continue;
+        }
+        let (when, source) = (format::visit_dates(visit), evidence.source);
+        if travelled {
+            facts[1].push((visit.destination.clone(), when.clone(), source));
+            for host in &visit.hosts {
+                facts[2].push((host.clone(), when.clone(), source));
+            }
+        } else {
+            facts[2].push((visit.traveler.clone(), when, source));
+        }
+    }
+    let mut sections = Vec::new();
+    for (rows, (id, title)) in facts.into_iter().zip([
+        ("entity-roles-heading", "Roles"),
+        ("entity-travels-heading", "Travelled to"),
+        ("entity-met-heading", "Met with"),
+    ]) {
+        if rows.is_empty() {
+            continue;
+        }
+        let rows = (rows.into_iter())
+            .map(|(what, when, source)| {
+                let to = cite_route(&here, source.doc, evidence_sentence(source));
+                let article = &corpus.documents[source.doc as usize];
                 view! {
                     <li class="entity-role">
-                        <span class="role-title">{role.title.as_str()}</span>
-                        <span class="role-as-of">
-                            {match role.as_of {
-                                Some(date) => format!("as of {}", format::human_date(Some(date))),
-                                None => "date not stated".to_string(),
-                            }}
-                        </span>
+                        <span class="role-title">{what}</span>
+                        <span class="role-as-of">{when}</span>
                         <AppLink to=to class="role-source" title=&*article.title>
                             "source sentence"
                         </AppLink>
@@ -119,13 +151,16 @@ pub fn EntityPage(
                 }
             })
             .collect_view();
-        view! {
-            <section class="entity-section" aria-labelledby="entity-roles-heading">
-                <h2 id="entity-roles-heading">"Roles"</h2>
-                <ol class="entity-roles">{rows}</ol>
-            </section>
-        }
-    });
+        sections.push(
+            view! {
+                <section class="entity-section" aria-labelledby=id>
+                    <h2 id=id>{title}</h2>
+                    <ol class="entity-roles">{rows}</ol>
+                </section>
+            }
+            .into_any(),
+        );
+    }
 
     // The articles most about the entity: an entity of a large corpus is in thousands, and
     // each listed article's text is read (in the sharded layout, fetched). The summary says
@@ -218,7 +253,7 @@ pub fn EntityPage(
             <button type="button" id="filter-by-entity" class="filter-by" on:click=filter_by>
                 {format!("Show articles mentioning {}", item.name)}
             </button>
-            {roles}
+            {sections}
             <section class="entity-section" aria-labelledby="entity-documents-heading">
                 <h2 id="entity-documents-heading">"Mentioned most in"</h2>
                 <ol class="entity-documents">{document_rows}</ol>

@@ -6,7 +6,6 @@
 
 use communique_core::facet::{Facet, FacetCounts, Filters};
 use communique_core::query::SortOrder;
-use communique_core::routes::{ends, is_tentative};
 use communique_core::{EntityId, Visit};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,7 +13,6 @@ use wasm_bindgen::JsCast;
 use crate::bundle;
 use crate::components::entity_link::EntityLink;
 use crate::components::visit_card::VisitCard;
-use crate::format::{self, fixed};
 use crate::state::AppState;
 
 /// The visits a mark's `data-visits` names (their numbers in the corpus, after `p ENTITY `
@@ -47,71 +45,26 @@ fn end_line(text: &mut String) {
     text.push('\n');
 }
 
-/// The marks in view as the views read them (`crates/views/src/lib.rs`): a line per visit with
-/// both ends placed or (`u`) on no route with why, and a line per place the articles in view
-/// name; with what the views' GeoJSON download says of each; and (`e`) a line per person or
-/// organisation they name.
+/// The marks in view as the views read them (`crates/views/src/marks.rs`, which joins them
+/// with what the build wrote of each: core's `export::map_facts`): `v visit` per visit,
+/// `p id articles` per place and `e id articles` per person or organisation that the articles
+/// in view name.
 fn marks_text(visits: &[&'static Visit], counts: &FacetCounts) -> String {
-    let corpus = bundle::corpus();
     let mut text = String::new();
-    let base = corpus.visits.as_ptr() as usize;
-    let entity_id = |id: EntityId| corpus.entities.get(id as usize).map_or("", |e| &*e.id);
+    let base = bundle::corpus().visits.as_ptr() as usize;
     for &visit in visits {
         let number = (visit as *const Visit as usize - base) / std::mem::size_of::<Visit>();
-        match ends(corpus, visit) {
-            Ok(ends) => {
-                put(&mut text, "v");
-                put(&mut text, &number.to_string());
-                put(&mut text, ends.country);
-                put(&mut text, &ends.origin.name);
-                put(&mut text, &fixed(ends.origin.lat, 3));
-                put(&mut text, &fixed(ends.origin.lon, 3));
-                put(&mut text, &ends.destination.to_string());
-                put(&mut text, &ends.end.name);
-                put(&mut text, &fixed(ends.end.lat, 3));
-                put(&mut text, &fixed(ends.end.lon, 3));
-                put(&mut text, if is_tentative(visit) { "1" } else { "0" });
-            }
-            Err(why) => {
-                put(&mut text, "u");
-                put(&mut text, &format::visit_summary(visit));
-                put(&mut text, why.code());
-            }
-        }
-        // What the GeoJSON download says of the visit: its id, traveller, date and the
-        // articles that state it.
-        put(&mut text, &visit.id);
-        put(&mut text, &visit.traveler);
-        put(&mut text, &visit.date.map(|d| d.iso()).unwrap_or_default());
-        let docs: Vec<&str> = (visit.evidence.iter())
-            .filter_map(|e| Some(&*corpus.documents.get(e.source.doc as usize)?.id))
-            .collect();
-        put(&mut text, &docs.join(" "));
-        if let Some(destination) = visit.destination_entity {
-            put(&mut text, entity_id(destination));
-        }
+        put(&mut text, "v");
+        put(&mut text, &number.to_string());
         end_line(&mut text);
     }
-    for value in &counts.get(Facet::Places).values {
-        let Some((id, place)) = bundle::entity(&value.key) else {
-            continue;
-        };
-        let articles = value.count;
-        if let (Some(lat), Some(lon), 1..) = (place.lat, place.lon, articles) {
-            put(&mut text, "p");
-            put(&mut text, &id.to_string());
-            put(&mut text, &place.name);
-            put(&mut text, &fixed(lat, 3));
-            put(&mut text, &fixed(lon, 3));
-            put(&mut text, &articles.to_string());
-            put(&mut text, &place.id);
-            put(&mut text, place.country.as_deref().unwrap_or(""));
-            end_line(&mut text);
-        }
-    }
-    for facet in [Facet::People, Facet::Organizations] {
+    for (facet, mark) in [
+        (Facet::Places, "p"),
+        (Facet::People, "e"),
+        (Facet::Organizations, "e"),
+    ] {
         for value in counts.get(facet).values.iter().filter(|v| v.count > 0) {
-            put(&mut text, "e");
+            put(&mut text, mark);
             put(&mut text, &value.key);
             put(&mut text, &value.count.to_string());
             end_line(&mut text);

@@ -3,8 +3,8 @@
 //! build's environment, which the hook inherits from the release build), bound with
 //! wasm-bindgen as an ES module, shrunk by wasm-opt and terser, and started by `views/boot.js`,
 //! the one script the app adds to the page when a view is first shown (`src/views.rs`), with
-//! their style sheet, `crates/views/views.css`, and the network view's drawing of the corpus
-//! (`network.txt`, which `build.rs` writes with the bundle).
+//! their style sheet, `crates/views/views.css`, and what the map and the network draw of the
+//! corpus (`map.txt` and `network.txt`, which `build.rs` writes with the bundle).
 //!
 //! None of it is cached at install (`site::ON_DEMAND`): the first load stays as it was.
 
@@ -15,8 +15,9 @@ use crate::run::{project_root, Cmd, Result};
 /// The site's folder of the views.
 pub const VIEWS_FOLDER: &str = "views";
 
-/// The network view's drawing (core's `export::drawing`), from `build.rs`.
-pub const NETWORK_FILE: &str = "network.txt";
+/// What the map and the network views draw (core's `export::map_facts` and
+/// `export::drawing`), from `build.rs`.
+pub const DRAWN_FILES: [&str; 2] = ["map.txt", "network.txt"];
 
 /// What the app loads: imports the bound module and starts it.
 const BOOT: &str = "import init from \"./views.js\";\ninit();\n";
@@ -63,14 +64,16 @@ pub fn build(site: &Path) -> Result<()> {
         .map_err(|err| format!("{}: {err}", css.display()))?;
     std::fs::write(out.join("boot.js"), BOOT)
         .map_err(|err| format!("{}: {err}", out.join("boot.js").display()))?;
-    // The network view's drawing of this build's corpus, which build.rs wrote.
-    let network = crate::site::build_data().join(NETWORK_FILE);
-    std::fs::copy(&network, out.join(NETWORK_FILE)).map_err(|err| {
-        format!(
-            "{}: {err} (build.rs writes it with the corpus)",
-            network.display()
-        )
-    })?;
+    // What the map and the network draw of this build's corpus, which build.rs wrote.
+    for name in DRAWN_FILES {
+        let from = crate::site::build_data().join(name);
+        std::fs::copy(&from, out.join(name)).map_err(|err| {
+            format!(
+                "{}: {err} (build.rs writes it with the corpus)",
+                from.display()
+            )
+        })?;
+    }
     Ok(())
 }
 

@@ -4,20 +4,21 @@
 //! app's first load carries none of this code (README, "The map" and "The network").
 //!
 //! How the two talk, through the DOM only:
-//! - the app renders `div#views-map` with `data-marks` (the lines below) and, whenever it sets
-//!   them, sends a `communique:marks` event from it; this module draws every such element when
-//!   it starts, and again at each event;
+//! - the app renders `div#views-map` (or `div#views-network`) with `data-marks` (the lines
+//!   below) and, whenever it sets them, sends a `communique:marks` event from it; this module
+//!   draws every such element when it starts, and again at each event;
 //! - each mark and each route's button carries `data-visits`: the numbers in the corpus of the
 //!   visits it stands for, separated by spaces, after `p NUMBER ` (the place's entity number)
-//!   for a place; the app reads it from the click (Enter on a mark clicks it).
+//!   for a place; a node of the network carries `data-entity`, the entity's id; the app reads
+//!   them from the click (Enter on a mark clicks it).
 //!
-//! `data-marks` holds one mark a line, fields separated by tabs (the app replaces tabs and line
-//! breaks in names by spaces):
-//! - `v visit from-country origin lat lon destination-entity destination lat lon tentative label`:
-//!   a visit in view with both ends placed (`tentative` is `1` for a planned or undated one);
-//! - `p entity name lat lon articles`: a place the articles in view name, the most named first;
-//! - `u label reason`: a visit in view on no route, with the reason's letter (core's
-//!   `Unrouted::code`).
+//! `data-marks` holds one line for each visit, place, person and organisation in view, fields
+//! separated by tabs: `v visit` (its number in the corpus), `p id articles` (a place's entity
+//! id, and how many articles in view name it) and `e id articles` (a person or organisation).
+//! What to draw of each comes from the build, fetched when the view is first shown: the map's
+//! `views/map.txt` (core's `export::map_facts`, joined with the app's lines by `marks.rs`
+//! into the lines `parse` reads) and the network's `views/network.txt` (core's
+//! `export::drawing`).
 //!
 //! Invariant: corpus text reaches the DOM only as text nodes and attribute values.
 
@@ -33,10 +34,12 @@ mod network;
 
 pub(crate) use marks::count_of;
 
-pub use marks::{parse, Marks, Place, RouteMark};
+pub use marks::{parse, Facts, Marks, Place, RouteMark};
 
 /// The app's element the map is drawn in.
 const HOST_ID: &str = "views-map";
+/// What the build wrote of each visit and place, beside the views.
+const MAP_FACTS_URL: &str = "views/map.txt";
 /// The SVG namespace.
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 /// How much one step of the keyboard or the buttons zooms.
@@ -50,6 +53,8 @@ const PIXELS_PER_LABEL: f64 = 80.0;
 /// The map on screen: its window onto the world, the marks drawn, and the pointers down.
 struct MapState {
     window: MapWindow,
+    /// What the build wrote of each visit and place, once fetched.
+    facts: Loaded<Facts>,
     marks: Marks,
     /// Pointers down on the map (id, x, y), and whether they have dragged.
     pointers: Vec<(i32, f64, f64)>,
@@ -59,6 +64,7 @@ struct MapState {
 thread_local! {
     static STATE: RefCell<MapState> = RefCell::new(MapState {
         window: MapWindow::WORLD,
+        facts: Loaded::Not,
         marks: Marks::default(),
         pointers: Vec::new(),
         dragged: false,
@@ -105,14 +111,110 @@ fn show(host: &Element) {
     if host.id() == network::HOST_ID {
         return network::show(host);
     }
-    let marks = parse(&host.get_attribute("data-marks").unwrap_or_default());
     if host.query_selector("svg").ok().flatten().is_none() {
         build(host);
         STATE.with(|s| s.borrow_mut().window = MapWindow::WORLD);
     }
+    let lines = host.get_attribute("data-marks").unwrap_or_default();
+    let joined = STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        match &s.facts {
+            Loaded::Ready(facts) => Ok(facts.join(&lines)),
+            Loaded::Failed(why) => Err(format!("The map cannot be shown. {why}.")),
+            Loaded::Fetching => Err("Loading the map…".to_string()),
+            Loaded::Not => {
+                s.facts = Loaded::Fetching;
+                fetch_text(MAP_FACTS_URL, |text| {
+                    let facts = text.and_then(|text| {
+                        Facts::read(&text).map_err(|err| format!("{MAP_FACTS_URL}: {err}"))
+                    });
+                    STATE.with(|s| s.borrow_mut().facts = Loaded::from(facts));
+                    if let Some(host) = document().get_element_by_id(HOST_ID) {
+                        show(&host);
+                    }
+                });
+                Err("Loading the map…".to_string())
+            }
+        }
+    });
+    let marks = match joined {
+        Ok(joined) => parse(&joined),
+        Err(message) => {
+            if let Ok(Some(count)) = host.query_selector("#route-count") {
+                count.set_text_content(Some(&message));
+            }
+            return;
+        }
+    };
     draw_lists(host, &marks);
     STATE.with(|s| s.borrow_mut().marks = marks);
     redraw();
+}
+
+/// A file the views fetch: nothing yet, being fetched, read, or why not.
+#[derive(Default)]
+pub(crate) enum Loaded<T> {
+    #[default]
+    Not,
+    Fetching,
+    Ready(T),
+    Failed(String),
+}
+
+impl<T> From<Result<T, String>> for Loaded<T> {
+    fn from(result: Result<T, String>) -> Loaded<T> {
+        match result {
+            Ok(value) => Loaded::Ready(value),
+            Err(why) => Loaded::Failed(why),
+        }
+    }
+}
+
+/// Fetches the site's file `url` and gives `done` its text, or why there is none.
+pub(crate) fn fetch_text(url: &'static str, done: impl FnOnce(Result<String, String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Whichever of the two callbacks runs takes `done`.
+    let done = std::rc::Rc::new(RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |result: Result<String, String>| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(result);
+            }
+        }
+    };
+    let on_failure = {
+        let finish = finish.clone();
+        Closure::once(move |_: JsValue| {
+            finish(Err(format!(
+                "{url} could not be fetched: the page is offline, and it was not kept for \
+                 offline use because this view had not been shown before"
+            )))
+        })
+    };
+    let on_response = Closure::once(move |response: JsValue| {
+        let response: web_sys::Response = response.unchecked_into();
+        let text = match response.ok() {
+            true => response.text().ok(),
+            false => None,
+        };
+        let Some(text) = text else {
+            let status = response.status();
+            return finish(Err(format!("{url}: the site answered {status}")));
+        };
+        let on_text =
+            Closure::once(move |text: JsValue| finish(Ok(text.as_string().unwrap_or_default())));
+        let _ = text.then(&on_text);
+        on_text.forget();
+    });
+    let _ = window
+        .fetch_with_str(url)
+        .then(&on_response)
+        .catch(&on_failure);
+    on_response.forget();
+    on_failure.forget();
 }
 
 /// A new element `tag` (in `namespace`, or HTML) with `attributes`, appended to `parent`.

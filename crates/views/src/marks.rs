@@ -2,6 +2,8 @@
 //! places: a visit line per visit in view, grouped here into one route per traveller's
 //! country and destination, as core's `routes` groups them for the compiler's GeoJSON.
 
+use std::collections::HashMap;
+
 use communique_core::export::geojson::{self, PlaceRecord, RouteRecord};
 use communique_core::routes::Unrouted;
 
@@ -181,6 +183,80 @@ impl Marks {
     }
 }
 
+/// What the build wrote of each visit and place (`views/map.txt`, core's
+/// `export::map_facts`), by which the app's short lines are joined into the marks `parse`
+/// reads.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    /// A visit's number → its mark line (a `u` line without the number).
+    visits: HashMap<u32, String>,
+    /// A place's entity id → its mark line before and after the articles.
+    places: HashMap<String, (String, String)>,
+}
+
+impl Facts {
+    /// Reads the build's file; an error names the first line that is not a record of it.
+    pub fn read(text: &str) -> Result<Facts, String> {
+        let mut facts = Facts::default();
+        for (number, line) in text.lines().enumerate() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let bad = || format!("line {}: not a record of the map: {line:?}", number + 1);
+            let visit = || {
+                fields
+                    .get(1)
+                    .and_then(|f| f.parse::<u32>().ok())
+                    .ok_or_else(bad)
+            };
+            match fields[..] {
+                ["v", ..] if fields.len() >= 16 => {
+                    facts.visits.insert(visit()?, line.to_string());
+                }
+                ["u", _, ref rest @ ..] if rest.len() >= 6 => {
+                    facts
+                        .visits
+                        .insert(visit()?, format!("u\t{}", rest.join("\t")));
+                }
+                ["p", entity, name, lat, lon, id, country] => {
+                    let before = format!("p\t{entity}\t{name}\t{lat}\t{lon}\t");
+                    facts
+                        .places
+                        .insert(id.to_string(), (before, format!("\t{id}\t{country}")));
+                }
+                [""] => {}
+                _ => return Err(bad()),
+            }
+        }
+        Ok(facts)
+    }
+
+    /// The marks of the app's lines (`v visit`, `p id articles`; others pass as they are),
+    /// joined with what the build wrote of each; one the build did not write is left out.
+    pub fn join(&self, marks: &str) -> String {
+        let mut out = String::new();
+        for line in marks.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields[..] {
+                ["v", visit] => {
+                    if let Some(line) = visit.parse().ok().and_then(|v| self.visits.get(&v)) {
+                        out += line;
+                        out.push('\n');
+                    }
+                }
+                ["p", id, articles] => {
+                    if let Some((before, after)) = self.places.get(id) {
+                        out += &format!("{before}{articles}{after}\n");
+                    }
+                }
+                _ => {
+                    out += line;
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Reads `data-marks`; a line that does not read is left out (the app writes them, so a bad
 /// one is a bug there, not a user's input).
 pub fn parse(text: &str) -> Marks {
@@ -299,6 +375,31 @@ mod tests {
         assert_eq!(marks.chosen("r9"), None);
         assert_eq!(marks.chosen("x0"), None);
         assert_eq!(marks.chosen(""), None);
+    }
+
+    #[test]
+    fn joins_the_app_s_lines_with_the_build_s_facts() {
+        let facts = Facts::read(
+            "v\t1\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t0\tv1\tA\t2016-09-12\ta b\tplace/moscow\n\
+             u\t3\tSomeone → Atlantis\td\tv3\tSomeone\t\tb\n\
+             p\t9\tMoscow\t55.8\t37.6\tplace/moscow\tRussia\n",
+        )
+        .unwrap();
+        let marks = facts
+            .join("v\t1\nv\t3\nv\t7\np\tplace/moscow\t4\np\tplace/nowhere\t1\ne\tperson/a\t2\n");
+        assert_eq!(
+            marks,
+            "v\t1\tIran\tTehran\t35.7\t51.4\t9\tMoscow\t55.8\t37.6\t0\tv1\tA\t2016-09-12\ta b\tplace/moscow\n\
+             u\tSomeone → Atlantis\td\tv3\tSomeone\t\tb\n\
+             p\t9\tMoscow\t55.8\t37.6\t4\tplace/moscow\tRussia\n\
+             e\tperson/a\t2\n"
+        );
+        let parsed = parse(&marks);
+        assert_eq!(parsed.routes[0].visits, [1]);
+        assert_eq!(parsed.places[0].articles, 4);
+        assert_eq!(parsed.unrouted[0].1, "v3");
+        let err = Facts::read("p\t9\tMoscow\n").unwrap_err();
+        assert!(err.starts_with("line 1: "), "{err}");
     }
 
     #[test]

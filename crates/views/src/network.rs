@@ -13,11 +13,12 @@ use std::collections::HashMap;
 
 use communique_core::export::drawing::{read, Drawing, DrawnNode, DrawnTie};
 use communique_core::export::graph::{write_edges_csv, write_gexf, write_graphml};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, MouseEvent};
 
-use crate::{click, count_of, deg, document, html, listen, on_resize, save, svg};
+use crate::{
+    click, count_of, deg, document, fetch_text, html, listen, on_resize, save, svg, Loaded,
+};
 
 /// The app's element the network is drawn in.
 pub const HOST_ID: &str = "views-network";
@@ -32,19 +33,9 @@ const PIXELS_PER_LABEL: f64 = 40.0;
 /// The kinds of node, as the drawing names them, and what the switches call them.
 const KINDS: [(&str, &str); 2] = [("person", "People"), ("organization", "Organisations")];
 
-/// The network as loaded: nothing yet, being fetched, the drawing, or why it failed.
-#[derive(Default)]
-enum Loaded {
-    #[default]
-    Not,
-    Fetching,
-    Drawn(Drawing),
-    Failed(String),
-}
-
 /// The view's state: the drawing and which kinds of node are shown.
 struct NetworkState {
-    loaded: Loaded,
+    loaded: Loaded<Drawing>,
     hidden: Vec<&'static str>,
 }
 
@@ -72,50 +63,14 @@ pub fn show(host: &Element) {
 
 /// Fetches and reads the drawing, then draws it in the page's host.
 fn fetch_drawing() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let on_response = Closure::once(move |response: JsValue| {
-        let response: web_sys::Response = response.unchecked_into();
-        let text = match response.ok() {
-            true => response.text().ok(),
-            false => None,
-        };
-        let Some(text) = text else {
-            let status = response.status();
-            return loaded(Loaded::Failed(format!(
-                "{DRAWING_URL}: the site answered {status}"
-            )));
-        };
-        let on_text = Closure::once(move |text: JsValue| {
-            loaded(match read(&text.as_string().unwrap_or_default()) {
-                Ok(drawing) => Loaded::Drawn(drawing),
-                Err(err) => Loaded::Failed(format!("{DRAWING_URL}: {err}")),
-            });
-        });
-        let _ = text.then(&on_text);
-        on_text.forget();
+    fetch_text(DRAWING_URL, |text| {
+        let drawing =
+            text.and_then(|text| read(&text).map_err(|err| format!("{DRAWING_URL}: {err}")));
+        STATE.with(|s| s.borrow_mut().loaded = Loaded::from(drawing));
+        if let Some(host) = document().get_element_by_id(HOST_ID) {
+            draw(&host);
+        }
     });
-    let on_failure = Closure::once(|_: JsValue| {
-        loaded(Loaded::Failed(format!(
-            "{DRAWING_URL} could not be fetched: the page is offline, and the network was not \
-             kept for offline use because it had not been shown before"
-        )))
-    });
-    let _ = window
-        .fetch_with_str(DRAWING_URL)
-        .then(&on_response)
-        .catch(&on_failure);
-    on_response.forget();
-    on_failure.forget();
-}
-
-/// Keeps what the fetch gave, and draws it in the page's host.
-fn loaded(loaded: Loaded) {
-    STATE.with(|s| s.borrow_mut().loaded = loaded);
-    if let Some(host) = document().get_element_by_id(HOST_ID) {
-        draw(&host);
-    }
 }
 
 /// What the articles in view name, from the app's `e` lines: entity id → articles.
@@ -288,7 +243,7 @@ fn download(class: &str) {
     let named = in_view(&marks);
     let file = STATE.with(|s| {
         let s = s.borrow();
-        let Loaded::Drawn(drawing) = &s.loaded else {
+        let Loaded::Ready(drawing) = &s.loaded else {
             return None;
         };
         let (nodes, ties) = visible(drawing, &named, &s.hidden);
@@ -324,7 +279,7 @@ fn draw(host: &Element) {
         let s = s.borrow();
         let count = host.query_selector("#network-count").ok().flatten();
         let drawing = match &s.loaded {
-            Loaded::Drawn(drawing) => drawing,
+            Loaded::Ready(drawing) => drawing,
             Loaded::Failed(why) => {
                 if let Some(count) = count {
                     let _ = count.set_attribute("class", "network-problem");

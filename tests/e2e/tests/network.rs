@@ -254,3 +254,81 @@ async fn the_downloads_hold_what_is_in_view() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_entity_page_says_where_it_travelled_and_whom_it_met() {
+    run_test("network_met_with", async |page: &Page| {
+        open_network(page, "").await?;
+        // A person or organisation of the list with a tie made by visits, and who is at its
+        // other end.
+        let found = page
+            .script(
+                "for (const item of document.querySelectorAll('.network-list > li')) {
+                   const tie = [...item.querySelectorAll('.network-ties-list li')]
+                     .find((li) => li.querySelector('.network-visits'));
+                   if (!tie) continue;
+                   const name = item.querySelector('.network-item').textContent;
+                   const [ends] = tie.firstChild.textContent.split(':');
+                   const other = ends.split(' – ').find((n) => n !== name);
+                   item.querySelector('.network-item').setAttribute('id', 'chosen-node');
+                   return [name, other];
+                 }
+                 return null;",
+                vec![],
+            )
+            .await?;
+        let (name, other) = (
+            found[0].as_str().unwrap_or("").to_string(),
+            found[1].as_str().unwrap_or("").to_string(),
+        );
+        ensure!(
+            !name.is_empty() && !other.is_empty(),
+            "no visit tie: {found}"
+        );
+        page.click("#chosen-node").await?;
+        page.wait_for("article#entity").await?;
+        ensure!(
+            page.text("#entity-name").await? == name,
+            "not {name}'s page"
+        );
+        // Whom it met, with when and the sentence that says so.
+        let met = page
+            .texts("section[aria-labelledby='entity-met-heading'] .role-title")
+            .await?;
+        ensure!(met.contains(&other), "{name} met {met:?}, not {other}");
+        let travels = "section[aria-labelledby='entity-travels-heading'] .role-title";
+        let mut travelled = page.texts(travels).await?;
+        let when = page
+            .texts("section[aria-labelledby='entity-met-heading'] .role-as-of")
+            .await?;
+        ensure!(when.iter().all(|w| !w.is_empty()), "{when:?}");
+        page.click("section[aria-labelledby='entity-met-heading'] .role-source")
+            .await?;
+        page.wait_for("article#reader").await?;
+        ensure!(
+            page.query_param("s").await?.is_some(),
+            "the reader opened with no sentence cited"
+        );
+        // One of the two travelled, and their page says where to.
+        open_network(page, "").await?;
+        page.script(
+            "[...document.querySelectorAll('.network-list .network-item')]
+               .find((b) => b.textContent === arguments[0]).setAttribute('id', 'other-node');",
+            vec![json!(other)],
+        )
+        .await?;
+        page.click("#other-node").await?;
+        page.wait_for("article#entity").await?;
+        ensure!(
+            page.text("#entity-name").await? == other,
+            "not {other}'s page"
+        );
+        travelled.extend(page.texts(travels).await?);
+        ensure!(
+            !travelled.is_empty() && travelled.iter().all(|t| !t.is_empty()),
+            "neither {name} nor {other} travelled: {travelled:?}"
+        );
+        Ok(())
+    })
+    .await;
+}

@@ -175,6 +175,14 @@ async fn hostile_corpus_text_is_shown_as_text_and_runs_nothing() {
         page.visit("?view=map").await?;
         page.wait_for("#views-map svg.world-map").await?;
         nothing_ran(page, "the map").await?;
+        page.visit("?view=network").await?;
+        page.wait_for("#views-network svg.network").await?;
+        page.wait_until("the network to be read", async || {
+            let count = page.text("#network-count").await?;
+            Ok(if count.contains("in view") { Ok(()) } else { Err(count) })
+        })
+        .await?;
+        nothing_ran(page, "the network").await?;
         page.visit("?view=embed&q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").await?;
         page.wait_for("section#embed-builder").await?;
         nothing_ran(page, "the embed builder").await?;

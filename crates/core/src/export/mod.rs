@@ -34,6 +34,7 @@ use serde::Serialize;
 pub mod drawing;
 pub mod geojson;
 pub mod graph;
+pub mod map_facts;
 
 /// The whole export.
 #[derive(Serialize)]
