@@ -6,6 +6,9 @@
 
 use communique_core::{DateBasis, DatePrecision, PartialDate, Visit, VisitStatus};
 
+// Shared with the views that load on demand, which cannot depend on the app.
+pub use communique_core::words::{count_of, thousands};
+
 /// English month abbreviations, January first.
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -61,15 +64,6 @@ pub fn date_range(dates: impl IntoIterator<Item = PartialDate>) -> Option<String
     })
 }
 
-/// A count with its noun: "No results", "1 result", "3 results", "1,234 results".
-pub fn count_of(count: usize, singular: &str, plural: &str) -> String {
-    match count {
-        0 => format!("No {plural}"),
-        1 => format!("1 {singular}"),
-        n => format!("{} {plural}", thousands(n)),
-    }
-}
-
 /// `x` rounded to `decimals` places (at most 3) and written out: `fixed(12.345, 1)` is "12.3",
 /// `fixed(-0.04, 1)` is "0.0".
 ///
@@ -93,19 +87,6 @@ pub fn fixed(x: f64, decimals: u32) -> String {
         .get(..decimals as usize - fraction.len())
         .unwrap_or("");
     format!("{sign}{units}.{zeros}{fraction}")
-}
-
-/// A number with comma thousands separators: 1234567 → "1,234,567".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// The words for a visit that a tooltip and a screen reader give.
@@ -205,20 +186,6 @@ mod tests {
             (f64::INFINITY, 0, "0"),
         ] {
             assert_eq!(fixed(x, places), expect, "{x} to {places}");
-        }
-    }
-
-    #[test]
-    fn counts_read_as_english() {
-        for (n, expect) in [
-            (0, "No results"),
-            (1, "1 result"),
-            (3, "3 results"),
-            (999, "999 results"),
-            (1000, "1,000 results"),
-            (1_234_567, "1,234,567 results"),
-        ] {
-            assert_eq!(count_of(n, "result", "results"), expect);
         }
     }
 }

@@ -74,6 +74,7 @@ pub mod sort;
 pub mod text;
 pub mod timeline;
 mod wire;
+pub mod words;
 
 pub use corpus::Corpus;
 pub use documents::Documents;

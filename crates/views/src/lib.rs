@@ -32,9 +32,7 @@ use web_sys::{Document, Element, Event, KeyboardEvent, MouseEvent, PointerEvent,
 mod marks;
 mod network;
 
-pub(crate) use marks::count_of;
-
-pub use marks::{parse, Facts, Marks, Place, RouteMark};
+pub use marks::{parse, Facts, Marks, Place, RouteMark, PLACES_DRAWN};
 
 /// The app's element the map is drawn in.
 const HOST_ID: &str = "views-map";
@@ -641,7 +639,7 @@ fn draw_marks(layer: &Element, marks: &Marks, px: f64, labelled: usize) {
         );
         element.set_text_content(Some(content));
     };
-    for (rank, place) in marks.places.iter().enumerate() {
+    for (rank, place) in marks.places.iter().take(PLACES_DRAWN).enumerate() {
         let (x, y) = project(place.lat, place.lon);
         let r = (2.5 + 1.5 * f64::from(place.articles).sqrt()).min(18.0) * px;
         let articles = if place.articles == 1 {

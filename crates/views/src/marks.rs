@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use communique_core::export::geojson::{self, PlaceRecord, RouteRecord};
 use communique_core::routes::Unrouted;
+use communique_core::words::{count_of, thousands};
 
 /// What the GeoJSON download says of a visit: its id, traveller, date (ISO, or empty) and the
 /// ids of the articles that state it (separated by spaces).
@@ -84,14 +85,6 @@ pub struct Marks {
     pub unrouted: Vec<(String, String, Unrouted)>,
 }
 
-/// `count` of a thing in words: "1 route", "4 routes".
-pub(crate) fn count_of(count: usize, one: &str, many: &str) -> String {
-    match count {
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    }
-}
-
 impl Marks {
     /// The marks as GeoJSON, in the compiler's schema (core's `export::geojson`).
     pub fn geojson(&self) -> String {
@@ -150,6 +143,9 @@ impl Marks {
             count_of(visits, "visit", "visits"),
             count_of(self.places.len(), "place named", "places named")
         );
+        if self.places.len() > PLACES_DRAWN {
+            text += &format!(" ({} most named drawn)", thousands(PLACES_DRAWN));
+        }
         if !self.unrouted.is_empty() {
             let unrouted = count_of(self.unrouted.len(), "visit", "visits");
             text += &format!(" · {unrouted} not on the map");
@@ -182,6 +178,11 @@ impl Marks {
         }
     }
 }
+
+/// How many places the map draws, the most named: at 10,000 articles the articles name more
+/// than a thousand, whose circles cover the world. The count says how many there are, and
+/// the GeoJSON download keeps them all.
+pub const PLACES_DRAWN: usize = 300;
 
 /// What the build wrote of each visit and place (`views/map.txt`, core's
 /// `export::map_facts`), by which the app's short lines are joined into the marks `parse`
@@ -368,6 +369,14 @@ mod tests {
         );
         assert_eq!(marks.chosen("r0").as_deref(), Some("1 2"));
         assert_eq!(marks.chosen("p0").as_deref(), Some("p 9 1 2"));
+        // Past the places drawn, the count says so.
+        let mut crowded = marks.clone();
+        crowded.places = vec![crowded.places[0].clone(); PLACES_DRAWN + 1];
+        assert_eq!(
+            crowded.summary(),
+            "2 routes · 3 visits · 301 places named (300 most named drawn) · 1 visit not on \
+             the map"
+        );
         // A place no route ends at.
         let mut alone = marks.clone();
         alone.places[0].entity = 99;

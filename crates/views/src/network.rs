@@ -13,12 +13,11 @@ use std::collections::HashMap;
 
 use communique_core::export::drawing::{read, Drawing, DrawnNode, DrawnTie};
 use communique_core::export::graph::{write_edges_csv, write_gexf, write_graphml};
+use communique_core::words::{count_of, thousands};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, MouseEvent};
 
-use crate::{
-    click, count_of, deg, document, fetch_text, html, listen, on_resize, save, svg, Loaded,
-};
+use crate::{click, deg, document, fetch_text, html, listen, on_resize, save, svg, Loaded};
 
 /// The app's element the network is drawn in.
 pub const HOST_ID: &str = "views-network";
@@ -320,19 +319,21 @@ fn draw(host: &Element) {
     });
 }
 
-/// "12 of 25 people and organisations and 9 of 21 ties in view; the drawing holds the 150
-/// most tied of 2,000 (the compiler's export has all)".
+/// "12 of 25 people and organisations, and 9 of 21 ties, in view", and when the drawing
+/// holds only the most tied, of how many.
 fn summary(drawing: &Drawing, nodes: usize, ties: usize) -> String {
     let mut text = format!(
-        "{nodes} of {} people and organisations, and {ties} of {} ties, in view",
-        drawing.nodes.len(),
-        drawing.ties.len()
+        "{} of {} people and organisations, and {} of {} ties, in view",
+        thousands(nodes),
+        thousands(drawing.nodes.len()),
+        thousands(ties),
+        thousands(drawing.ties.len())
     );
     if drawing.total.0 > drawing.nodes.len() {
         text += &format!(
             "; drawn are the {} with the strongest ties of {} (the compiler's export has all)",
-            drawing.nodes.len(),
-            drawing.total.0
+            thousands(drawing.nodes.len()),
+            thousands(drawing.total.0)
         );
     }
     text
