@@ -5,8 +5,12 @@
 
 use communique_e2e::browser::DevTools;
 use communique_e2e::{ensure, run_test, Failure, Outcome, Page};
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    Actions, InputSource, MouseActions, PointerAction, TouchActions, WheelAction, WheelActions,
+    MOUSE_BUTTON_LEFT,
+};
 use serde_json::json;
+use std::time::Duration;
 
 /// Opens the map for `query` (a query string after `view=map`) and waits until it is drawn.
 async fn open_map(page: &Page, query: &str) -> Outcome {
@@ -216,6 +220,80 @@ async fn it_pans_and_zooms_by_keyboard_and_buttons() {
 }
 
 #[tokio::test]
+async fn it_zooms_by_wheel_and_pinch() {
+    run_test("map_gestures", async |page: &Page| {
+        open_map(page, "").await?;
+        let width = async || -> Outcome<f64> {
+            let text = page.attrs("svg.world-map", "viewBox").await?.remove(0);
+            Ok(text.split(' ').nth(2).and_then(|w| w.parse().ok()).unwrap_or(0.0))
+        };
+        // The map's middle, in the window's pixels, once it is in view and still.
+        let middle = page
+            .script(
+                "const map = document.querySelector('svg.world-map');
+                 map.scrollIntoView({ block: 'center', behavior: 'instant' });
+                 return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+                   const box = map.getBoundingClientRect();
+                   done([Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)]);
+                 })));",
+                vec![],
+            )
+            .await?;
+        let (x, y) = (
+            middle[0].as_f64().unwrap_or(0.0),
+            middle[1].as_f64().unwrap_or(0.0),
+        );
+        // Three notches of the wheel towards the reader zoom in.
+        let mut wheel = WheelActions::new("wheel".into());
+        wheel.push(WheelAction::Scroll {
+            duration: None,
+            x: x as i64,
+            y: y as i64,
+            delta_x: 0,
+            delta_y: -300,
+        });
+        page.client().perform_actions(wheel).await?;
+        page.client().release_actions().await?;
+        let wheeled = width().await?;
+        ensure!(wheeled < 360.0, "the wheel did not zoom: {wheeled}");
+        page.click(".map-reset").await?;
+        ensure!(width().await? == 360.0, "the world again");
+        // Two fingers moving apart zoom in; together, out.
+        let pinch = async |from: f64, to: f64| -> Outcome {
+            let finger = |name: &str, sign: f64| {
+                TouchActions::new(name.into())
+                    .then(PointerAction::MoveTo {
+                        duration: None,
+                        x: x + sign * from,
+                        y,
+                    })
+                    .then(PointerAction::Down { button: 0 })
+                    .then(PointerAction::MoveTo {
+                        duration: Some(Duration::from_millis(200)),
+                        x: x + sign * to,
+                        y,
+                    })
+                    .then(PointerAction::Up { button: 0 })
+            };
+            let fingers = Actions::from(finger("one", -1.0)).and(finger("two", 1.0));
+            page.client().perform_actions(fingers).await?;
+            Ok(page.client().release_actions().await?)
+        };
+        pinch(20.0, 120.0).await?;
+        let spread = width().await?;
+        ensure!(spread < 360.0, "spreading two fingers did not zoom in: {spread}");
+        pinch(120.0, 20.0).await?;
+        let pinched = width().await?;
+        ensure!(
+            pinched > spread,
+            "pinching did not zoom out: {pinched} after {spread}"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_map_loads_on_demand_and_fits_375_and_1280_px_light_and_dark() {
     run_test("map_sizes", async |page: &Page| {
         // The overview loads neither the views nor the outline.
@@ -232,7 +310,11 @@ async fn the_map_loads_on_demand_and_fits_375_and_1280_px_light_and_dark() {
                     .issue_cmd(DevTools::color_scheme(scheme))
                     .await
                     .map_err(|err| Failure(format!("{scheme} scheme: {err}")))?;
-                open_map(page, "").await?;
+                // From the header, at every width.
+                page.visit("").await?;
+                page.wait_ready().await?;
+                page.click("#map-link").await?;
+                page.wait_for("#views-map svg.world-map .map-route").await?;
                 page.click(".route-list .route-item").await?;
                 page.wait_for(".route-cards .visit-card").await?;
                 let overflow = page
