@@ -9,7 +9,7 @@
 //! drawing, a list says the same for keyboards and screen readers.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use communique_core::export::drawing::{read, Drawing, DrawnNode, DrawnTie};
 use communique_core::export::graph::{write_edges_csv, write_gexf, write_graphml};
@@ -35,12 +35,15 @@ const KINDS: [(&str, &str); 2] = [("person", "People"), ("organization", "Organi
 /// The view's state: the drawing and which kinds of node are shown.
 struct NetworkState {
     loaded: Loaded<Drawing>,
+    /// The drawing's side in pixels when last drawn: a resize to the same size redraws
+    /// nothing (the observer reports the first size too, just after the first drawing).
+    side: f64,
     hidden: Vec<&'static str>,
 }
 
 thread_local! {
     static STATE: RefCell<NetworkState> = const {
-        RefCell::new(NetworkState { loaded: Loaded::Not, hidden: Vec::new() })
+        RefCell::new(NetworkState { loaded: Loaded::Not, side: 0.0, hidden: Vec::new() })
     };
 }
 
@@ -93,7 +96,8 @@ fn visible<'a>(
     let nodes: Vec<&DrawnNode> = (drawing.nodes.iter())
         .filter(|n| !hidden.contains(&&*n.node.kind) && named.contains_key(&*n.node.id))
         .collect();
-    let kept = |entity: u32| nodes.iter().any(|n| n.entity == entity);
+    let kept: HashSet<u32> = nodes.iter().map(|n| n.entity).collect();
+    let kept = |entity: u32| kept.contains(&entity);
     let ties = (drawing.ties.iter())
         .filter(|t| kept(t.ends[0]) && kept(t.ends[1]))
         .collect();
@@ -212,7 +216,9 @@ fn build(host: &Element) {
     svg(&drawing, "g", &[("class", "network-ties")]);
     svg(&drawing, "g", &[("class", "network-nodes")]);
     on_resize(&drawing, || {
-        if let Some(host) = document().get_element_by_id(HOST_ID) {
+        let host = document().get_element_by_id(HOST_ID);
+        let drawn = STATE.with(|s| s.borrow().side);
+        if let Some(host) = host.filter(|host| side(host) != Some(drawn)) {
             draw(&host);
         }
     });
@@ -267,6 +273,13 @@ fn download(class: &str) {
     }
 }
 
+/// The side of `host`'s drawing in pixels: it is square, and fits the smaller side of its box.
+fn side(host: &Element) -> Option<f64> {
+    let drawing = host.query_selector("svg.network").ok()??;
+    let rect = drawing.get_bounding_client_rect();
+    Some(rect.width().min(rect.height()))
+}
+
 /// Draws the network in `host` as its marks and the switches say.
 fn draw(host: &Element) {
     if host.query_selector("svg.network").ok().flatten().is_none() {
@@ -275,7 +288,9 @@ fn draw(host: &Element) {
     let marks = host.get_attribute("data-marks").unwrap_or_default();
     let named = in_view(&marks);
     STATE.with(|s| {
-        let s = s.borrow();
+        let mut s = s.borrow_mut();
+        s.side = side(host).unwrap_or(0.0);
+        let s = &*s;
         let count = host.query_selector("#network-count").ok().flatten();
         let drawing = match &s.loaded {
             Loaded::Ready(drawing) => drawing,
@@ -300,9 +315,8 @@ fn draw(host: &Element) {
         let Ok(Some(svg_element)) = host.query_selector("svg.network") else {
             return;
         };
-        let rect = svg_element.get_bounding_client_rect();
-        // Pixels per unit of the drawing: it is square, and fits the smaller side.
-        let side = rect.width().min(rect.height()).max(1.0);
+        // Units of the drawing per pixel: it is square, and fits the smaller side.
+        let side = s.side.max(1.0);
         let px = (1000.0 + 2.0 * MARGIN) / side;
         let labelled = (side / PIXELS_PER_LABEL) as usize;
         draw_ties(&svg_element, drawing, &ties, &s.hidden, px);
@@ -339,29 +353,23 @@ fn summary(drawing: &Drawing, nodes: usize, ties: usize) -> String {
     text
 }
 
-/// Where a node is drawn.
-fn at(drawing: &Drawing, entity: u32) -> Option<(f64, f64)> {
-    let node = drawing.nodes.iter().find(|n| n.entity == entity)?;
-    Some((f64::from(node.node.x), f64::from(node.node.y)))
-}
-
 /// Every tie between two nodes of kinds shown, dimmed unless `ties` (those in view) holds it.
 fn draw_ties(root: &Element, drawing: &Drawing, ties: &[&DrawnTie], hidden: &[&str], px: f64) {
     let Ok(Some(layer)) = root.query_selector(".network-ties") else {
         return;
     };
     layer.set_text_content(None);
-    let shown = |entity: u32| {
-        (drawing.nodes.iter()).any(|n| n.entity == entity && !hidden.contains(&&*n.node.kind))
-    };
+    // Where each node of a kind shown is, by entity number.
+    let at: HashMap<u32, (f64, f64)> = (drawing.nodes.iter())
+        .filter(|n| !hidden.contains(&&*n.node.kind))
+        .map(|n| (n.entity, (f64::from(n.node.x), f64::from(n.node.y))))
+        .collect();
+    let lit: HashSet<*const DrawnTie> = ties.iter().map(|t| *t as *const DrawnTie).collect();
     for tie in &drawing.ties {
-        let (Some(a), Some(b)) = (at(drawing, tie.ends[0]), at(drawing, tie.ends[1])) else {
+        let (Some(a), Some(b)) = (at.get(&tie.ends[0]), at.get(&tie.ends[1])) else {
             continue;
         };
-        if !shown(tie.ends[0]) || !shown(tie.ends[1]) {
-            continue;
-        }
-        let lit = ties.iter().any(|t| std::ptr::eq(*t, tie));
+        let lit = lit.contains(&(tie as *const DrawnTie));
         let kind = if tie.visits.is_empty() {
             "mention"
         } else {
@@ -404,17 +412,24 @@ fn draw_nodes(
         return;
     };
     layer.set_text_content(None);
-    let weight = |entity: u32| -> usize {
-        (ties.iter())
-            .filter(|t| t.ends.contains(&entity))
-            .map(|t| t.edge.weight())
-            .sum()
-    };
+    // Each node's ties in view: how many, and what they weigh.
+    let mut tied: HashMap<u32, (usize, usize)> = HashMap::new();
+    for tie in ties {
+        for end in tie.ends {
+            let slot = tied.entry(end).or_default();
+            *slot = (slot.0 + 1, slot.1 + tie.edge.weight());
+        }
+    }
     let mut lit: Vec<&DrawnNode> = nodes.to_vec();
-    lit.sort_by_key(|n| (std::cmp::Reverse(weight(n.entity)), n.entity));
-    let dimmed = (drawing.nodes.iter()).filter(|n| {
-        !hidden.contains(&&*n.node.kind) && !nodes.iter().any(|m| std::ptr::eq(*m, *n))
+    lit.sort_by_key(|n| {
+        (
+            std::cmp::Reverse(tied.get(&n.entity).map_or(0, |t| t.1)),
+            n.entity,
+        )
     });
+    let in_view: HashSet<u32> = nodes.iter().map(|n| n.entity).collect();
+    let dimmed = (drawing.nodes.iter())
+        .filter(|n| !hidden.contains(&&*n.node.kind) && !in_view.contains(&n.entity));
     let mut placed = Vec::new();
     // The dimmed first, so that the nodes in view are drawn over them.
     for (rank, node, in_view) in dimmed
@@ -428,10 +443,7 @@ fn draw_nodes(
             node.node.kind,
             if in_view { "" } else { " out" }
         );
-        let ties_in_view = ties
-            .iter()
-            .filter(|t| t.ends.contains(&node.entity))
-            .count();
+        let ties_in_view = tied.get(&node.entity).map_or(0, |t| t.0);
         let label = format!(
             "{}, {}: {}{}",
             node.node.name,

@@ -149,9 +149,11 @@ async fn main() -> ExitCode {
         eprintln!("error: {failure}");
         return ExitCode::FAILURE;
     }
-    if let Err(failure) = cold_map_loads(&options).await {
-        eprintln!("error: {failure}");
-        return ExitCode::FAILURE;
+    for (view, drawn) in [("map", MAP_DRAWN), ("network", NETWORK_DRAWN)] {
+        if let Err(failure) = cold_view_loads(&options, view, drawn).await {
+            eprintln!("error: {failure}");
+            return ExitCode::FAILURE;
+        }
     }
     let page = match Page::open(&options.dist).await {
         Ok(page) => page,
@@ -255,17 +257,28 @@ const later = performance.getEntriesByType('resource')
   .filter((e) => e.name.includes('/views/') || e.name.includes('land-110m'));
 return [performance.now(), later.reduce((n, e) => n + e.encodedBodySize, 0), later.length];";
 
-/// Times `options.cold` first loads of the map (`?view=map`), each in a browser of its own,
-/// until the views have drawn it, and prints their median.
-async fn cold_map_loads(options: &Options) -> Outcome {
+/// When the network a person opens by its address is drawn (its code and drawing load on
+/// demand): as [`MAP_DRAWN`].
+const NETWORK_DRAWN: &str = "
+const nodes = document.querySelector('#views-network .network-nodes');
+if (!nodes || !nodes.firstChild || !document.getElementById('network-count')?.textContent.includes('in view')) {
+  return null;
+}
+const later = performance.getEntriesByType('resource').filter((e) => e.name.includes('/views/'));
+return [performance.now(), later.reduce((n, e) => n + e.encodedBodySize, 0), later.length];";
+
+/// Times `options.cold` first loads of a view drawn by the views that load on demand
+/// (`?view=map` or `?view=network`, `view`), each in a browser of its own, until `drawn` (a
+/// script) says it is drawn, and prints their median.
+async fn cold_view_loads(options: &Options, view: &str, drawn: &str) -> Outcome {
     let mut times = Vec::new();
     let mut fetched = Value::Null;
     for _ in 0..options.cold {
         let page = Page::open(&options.dist).await?;
-        let drawn = async {
-            page.visit("?view=map").await?;
-            page.wait_until("the map to be drawn", async || {
-                let answer = page.script(MAP_DRAWN, Vec::new()).await?;
+        let answer = async {
+            page.visit(&format!("?view={view}")).await?;
+            page.wait_until(&format!("the {view} to be drawn"), async || {
+                let answer = page.script(drawn, Vec::new()).await?;
                 Ok(if answer.is_array() {
                     Ok(answer)
                 } else {
@@ -276,16 +289,17 @@ async fn cold_map_loads(options: &Options) -> Outcome {
         }
         .await;
         page.close().await;
-        let drawn = drawn?;
+        let answer = answer?;
         times.push(Duration::from_secs_f64(
-            drawn[0].as_f64().unwrap_or(0.0) / 1000.0,
+            answer[0].as_f64().unwrap_or(0.0) / 1000.0,
         ));
-        fetched = drawn;
+        fetched = answer;
     }
     if let Some(summary) = Summary::of(&times) {
         println!(
-            "browser {}: the map drawn, first load of ?view=map in a fresh browser ({} browsers): \
-             {summary}; its code and outline, loaded on demand: {} bytes on the wire in {} files",
+            "browser {}: the {view} drawn, first load of ?view={view} in a fresh browser ({} \
+             browsers): {summary}; its code and data, loaded on demand: {} bytes on the wire in \
+             {} files",
             options.label, summary.count, fetched[1], fetched[2]
         );
     }
