@@ -387,6 +387,66 @@ impl Page {
         self.wait_ready().await
     }
 
+    /// Sets the window to `width` × `height` pixels and the colour scheme to `scheme`
+    /// (`light` or `dark`), as the size tests of each view do.
+    pub async fn size_and_scheme(&self, (width, height): (u32, u32), scheme: &str) -> Outcome {
+        self.client.set_window_size(width, height).await?;
+        self.client
+            .issue_cmd(DevTools::color_scheme(scheme))
+            .await
+            .map_err(|err| Failure(format!("{scheme} scheme: {err}")))?;
+        Ok(())
+    }
+
+    /// Fails if the page scrolls sideways (at a window `width` pixels wide, for the message).
+    pub async fn fits_width(&self, width: u32) -> Outcome {
+        let overflow = self
+            .script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                Vec::new(),
+            )
+            .await?;
+        if overflow.as_f64().unwrap_or(0.0) > 0.0 {
+            return Err(Failure(format!(
+                "at {width} px the page scrolls sideways by {overflow}"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Clicks each of `buttons` (CSS selectors), each of which should offer a file, and answers
+    /// the files offered, their names and texts, in order. The files are caught as the page
+    /// makes them (its CSP forbids fetching `blob:` URLs): the Blob given to
+    /// `URL.createObjectURL` and the name of the link clicked for it.
+    pub async fn downloads(&self, buttons: &[&str]) -> Outcome<Vec<(String, String)>> {
+        self.script(
+            "if (!window.__downloads) {
+               const create = URL.createObjectURL;
+               URL.createObjectURL = (blob) => { window.__blob = blob; return create(blob); };
+               HTMLAnchorElement.prototype.click = function () {
+                 window.__downloads.push([this.download, window.__blob]);
+               };
+             }
+             window.__downloads = [];",
+            Vec::new(),
+        )
+        .await?;
+        for button in buttons {
+            self.click(button).await?;
+        }
+        let files = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 Promise.all(window.__downloads.map(([name, blob]) =>
+                   blob.text().then((text) => [name, text])))
+                   .then(done);",
+                Vec::new(),
+            )
+            .await?;
+        serde_json::from_value(files).map_err(|err| Failure(format!("the downloads: {err}")))
+    }
+
     /// Runs JavaScript in the page (`arguments[i]` are `args`); a returned promise is awaited.
     pub async fn script(&self, js: &str, args: Vec<Value>) -> Outcome<Value> {
         Ok(self.client.execute(js, args).await?)

@@ -11,7 +11,6 @@
 
 use std::collections::BTreeSet;
 
-use communique_e2e::browser::DevTools;
 use communique_e2e::{ensure, normalize, run_test, Outcome, Page};
 
 /// The article that mentions Ali Akbar Velayati.
@@ -346,12 +345,8 @@ async fn the_views_at_375_and_1280_px_light_and_dark() {
             ),
         ];
         for (width, height) in [(1280u32, 900u32), (375, 800)] {
-            page.client().set_window_size(width, height).await?;
             for scheme in ["light", "dark"] {
-                page.client()
-                    .issue_cmd(DevTools::color_scheme(scheme))
-                    .await
-                    .map_err(|err| communique_e2e::Failure(format!("{scheme} scheme: {err}")))?;
+                page.size_and_scheme((width, height), scheme).await?;
                 for (name, query, ready) in &views {
                     page.visit(query).await?;
                     page.wait_for(ready).await?;

@@ -3,7 +3,6 @@
 //! visits with their evidence; the query, filters and dates change what is drawn; it pans and
 //! zooms; and neither its code nor its outline is part of the first load.
 
-use communique_e2e::browser::DevTools;
 use communique_e2e::{ensure, run_test, Failure, Outcome, Page};
 use fantoccini::actions::{
     Actions, InputSource, MouseActions, PointerAction, TouchActions, WheelAction, WheelActions,
@@ -304,12 +303,8 @@ async fn the_map_loads_on_demand_and_fits_375_and_1280_px_light_and_dark() {
         let early = page.script(fetched, vec![]).await?;
         ensure!(early == json!([]), "the first load fetched {early}");
         for (width, height) in [(1280u32, 900u32), (375, 800)] {
-            page.client().set_window_size(width, height).await?;
             for scheme in ["light", "dark"] {
-                page.client()
-                    .issue_cmd(DevTools::color_scheme(scheme))
-                    .await
-                    .map_err(|err| Failure(format!("{scheme} scheme: {err}")))?;
+                page.size_and_scheme((width, height), scheme).await?;
                 // From the header, at every width.
                 page.visit("").await?;
                 page.wait_ready().await?;
@@ -317,16 +312,7 @@ async fn the_map_loads_on_demand_and_fits_375_and_1280_px_light_and_dark() {
                 page.wait_for("#views-map svg.world-map .map-route").await?;
                 page.click(".route-list .route-item").await?;
                 page.wait_for(".route-cards .visit-card").await?;
-                let overflow = page
-                    .script(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-                        vec![],
-                    )
-                    .await?;
-                ensure!(
-                    overflow.as_f64().unwrap_or(0.0) <= 0.0,
-                    "at {width} px the page scrolls sideways by {overflow}"
-                );
+                page.fits_width(width).await?;
                 page.script("window.scrollTo(0, 0);", vec![]).await?;
                 page.screenshot(&format!("map_{width}_{scheme}")).await?;
             }
@@ -347,29 +333,10 @@ async fn the_map_downloads_what_it_shows_as_geojson() {
         open_map(page, "&from=2019").await?;
         let (routes, visits) = routes_and_visits(page).await?;
         let places = page.find_all("svg.world-map .map-place").await?.len();
-        // Note the download's name and Blob (the page's CSP forbids fetching blob: URLs).
-        page.script(
-            "const create = URL.createObjectURL;
-             URL.createObjectURL = (blob) => { window.__blob = blob; return create(blob); };
-             HTMLAnchorElement.prototype.click = function () {
-               window.__download = [this.download, window.__blob];
-             };",
-            vec![],
-        )
-        .await?;
-        page.click(".map-geojson").await?;
-        let file = page
-            .client()
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 const [name, blob] = window.__download;
-                 blob.text().then((text) => done([name, text]));",
-                vec![],
-            )
-            .await?;
-        ensure!(file[0] == "visits.geojson", "{file}");
-        let geojson: serde_json::Value = serde_json::from_str(file[1].as_str().unwrap_or(""))
-            .map_err(|err| Failure(format!("GeoJSON: {err}")))?;
+        let file = page.downloads(&[".map-geojson"]).await?.remove(0);
+        ensure!(file.0 == "visits.geojson", "{}", file.0);
+        let geojson: serde_json::Value =
+            serde_json::from_str(&file.1).map_err(|err| Failure(format!("GeoJSON: {err}")))?;
         ensure!(geojson["type"] == "FeatureCollection", "{geojson}");
         let features = geojson["features"].as_array().cloned().unwrap_or_default();
         let of = |kind: &str| {

@@ -3,7 +3,6 @@
 //! organisation opens its page, and a tie's visits open their cards; the query, filters and
 //! dates dim what falls outside; the switches hide a kind; the downloads hold what is in view.
 
-use communique_e2e::browser::DevTools;
 use communique_e2e::{ensure, run_test, Failure, Outcome, Page};
 use serde_json::json;
 
@@ -168,29 +167,18 @@ async fn the_query_filters_and_dates_dim_what_falls_outside() {
 async fn it_fits_375_and_1280_px_light_and_dark() {
     run_test("network_sizes", async |page: &Page| {
         for (width, height) in [(1280u32, 900u32), (375, 800)] {
-            page.client().set_window_size(width, height).await?;
             for scheme in ["light", "dark"] {
-                page.client()
-                    .issue_cmd(DevTools::color_scheme(scheme))
-                    .await
-                    .map_err(|err| Failure(format!("{scheme} scheme: {err}")))?;
+                page.size_and_scheme((width, height), scheme).await?;
                 // From the header, at every width.
                 page.visit("?q=Iran").await?;
                 page.wait_ready().await?;
                 page.click("#network-link").await?;
-                page.wait_for("#views-network svg.network .network-node").await?;
-                let overflow = page
-                    .script(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-                        vec![],
-                    )
+                page.wait_for("#views-network svg.network .network-node")
                     .await?;
-                ensure!(
-                    overflow.as_f64().unwrap_or(0.0) <= 0.0,
-                    "at {width} px the page scrolls sideways by {overflow}"
-                );
+                page.fits_width(width).await?;
                 page.script("window.scrollTo(0, 0);", vec![]).await?;
-                page.screenshot(&format!("network_{width}_{scheme}")).await?;
+                page.screenshot(&format!("network_{width}_{scheme}"))
+                    .await?;
             }
         }
         Ok(())
@@ -207,33 +195,11 @@ async fn the_downloads_hold_what_is_in_view() {
             nodes < all && ties > 0,
             "{nodes} of {all} nodes, {ties} ties"
         );
-        // Note the downloads' names and Blobs (the page's CSP forbids fetching blob: URLs).
-        page.script(
-            "const create = URL.createObjectURL;
-             URL.createObjectURL = (blob) => { window.__blob = blob; return create(blob); };
-             HTMLAnchorElement.prototype.click = function () {
-               window.__download = [this.download, window.__blob];
-             };",
-            vec![],
-        )
-        .await?;
-        let download = async |button: &str| -> Outcome<(String, String)> {
-            page.click(button).await?;
-            let file = page
-                .client()
-                .execute_async(
-                    "const done = arguments[arguments.length - 1];
-                     const [name, blob] = window.__download;
-                     blob.text().then((text) => done([name, text]));",
-                    vec![],
-                )
-                .await?;
-            Ok((
-                file[0].as_str().unwrap_or("").to_string(),
-                file[1].as_str().unwrap_or("").to_string(),
-            ))
-        };
-        let (name, gexf) = download(".network-gexf").await?;
+        let files = page
+            .downloads(&[".network-gexf", ".network-graphml", ".network-csv"])
+            .await?;
+        ensure!(files.len() == 3, "three downloads: {files:?}");
+        let (name, gexf) = &files[0];
         ensure!(name == "network.gexf", "{name}");
         ensure!(
             gexf.matches("<node ").count() == nodes && gexf.matches("<edge ").count() == ties,
@@ -241,12 +207,12 @@ async fn the_downloads_hold_what_is_in_view() {
             gexf.matches("<node ").count(),
             gexf.matches("<edge ").count()
         );
-        let (name, graphml) = download(".network-graphml").await?;
+        let (name, graphml) = &files[1];
         ensure!(
             name == "network.graphml" && graphml.matches("<node ").count() == nodes,
             "{name}: {graphml}"
         );
-        let (name, csv) = download(".network-csv").await?;
+        let (name, csv) = &files[2];
         ensure!(
             name == "network-edges.csv" && csv.lines().count() == ties + 1,
             "{name}: {csv}"

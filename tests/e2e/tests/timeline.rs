@@ -7,7 +7,6 @@
 //! Expected numbers come from the page's own count, and names from the evidence sentences
 //! themselves, so the tests follow the compiler's extraction rather than a copy of it.
 
-use communique_e2e::browser::DevTools;
 use communique_e2e::{ensure, normalize, run_test, Outcome, Page};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
@@ -261,29 +260,7 @@ async fn a_brush_filters_the_results_and_survives_a_reload() {
 async fn the_export_downloads_the_visits_shown() {
     run_test("timeline_export", async |page: &Page| {
         let (all, _) = open_timeline(page, "").await?;
-        // Note each download's file name and Blob (the page's CSP forbids fetching blob: URLs).
-        page.script(
-            "const create = URL.createObjectURL;
-             URL.createObjectURL = (blob) => { window.__blob = blob; return create(blob); };
-             HTMLAnchorElement.prototype.click = function () {
-               window.__downloads = (window.__downloads || []).concat([[this.download, window.__blob]]);
-             };",
-            vec![],
-        )
-        .await?;
-        page.click(".export-json").await?;
-        page.click(".export-csv").await?;
-        let texts = page
-            .client()
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 Promise.all((window.__downloads || []).map(([name, blob]) =>
-                   blob.text().then(text => [name, text])))
-                   .then(done);",
-                vec![],
-            )
-            .await?;
-        let files: Vec<(String, String)> = serde_json::from_value(texts).unwrap_or_default();
+        let files = page.downloads(&[".export-json", ".export-csv"]).await?;
         ensure!(files.len() == 2, "two downloads: {files:?}");
         let (json_name, json_text) = &files[0];
         ensure!(json_name == "visits.json", "{json_name}");
@@ -315,26 +292,13 @@ async fn the_export_downloads_the_visits_shown() {
 async fn the_timeline_at_375_and_1280_px_light_and_dark() {
     run_test("timeline_sizes", async |page: &Page| {
         for (width, height) in [(1280u32, 900u32), (375, 800)] {
-            page.client().set_window_size(width, height).await?;
             for scheme in ["light", "dark"] {
-                page.client()
-                    .issue_cmd(DevTools::color_scheme(scheme))
-                    .await
-                    .map_err(|err| communique_e2e::Failure(format!("{scheme} scheme: {err}")))?;
+                page.size_and_scheme((width, height), scheme).await?;
                 open_timeline(page, "").await?;
                 page.click(".timeline-page .tl-mark").await?;
                 page.wait_for(".visit-card").await?;
                 // Nothing sticks out sideways at this width.
-                let overflow = page
-                    .script(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-                        vec![],
-                    )
-                    .await?;
-                ensure!(
-                    overflow.as_f64().unwrap_or(0.0) <= 0.0,
-                    "at {width} px the page scrolls sideways by {overflow}"
-                );
+                page.fits_width(width).await?;
                 // Every tick label lies inside the chart, the last one included.
                 let clipped = page
                     .script(

@@ -53,15 +53,7 @@ pub struct Drawing {
 /// The file of `part` (a part of `whole`, laid out by `layout`), for the views.
 pub fn write(corpus: &Corpus, whole: &Network, part: &Network, layout: &[[f32; 2]]) -> String {
     let mut out = String::new();
-    let mut line = |fields: &[&str]| {
-        for (i, field) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push('\t');
-            }
-            out.extend(field.chars().map(|c| if c < ' ' { ' ' } else { c }));
-        }
-        out.push('\n');
-    };
+    let mut line = |fields: &[&str]| super::tab_line(&mut out, fields);
     line(&[
         "h",
         &whole.nodes.len().to_string(),

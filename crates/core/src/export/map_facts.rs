@@ -20,15 +20,7 @@ use crate::{Corpus, Visit};
 /// The map's facts of `corpus`.
 pub fn write(corpus: &Corpus) -> String {
     let mut out = String::new();
-    let mut line = |fields: &[&str]| {
-        for (i, field) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push('\t');
-            }
-            out.extend(field.chars().map(|c| if c < ' ' { ' ' } else { c }));
-        }
-        out.push('\n');
-    };
+    let mut line = |fields: &[&str]| super::tab_line(&mut out, fields);
     let coordinate = |x: f64| format!("{x:.3}");
     for (number, visit) in corpus.visits.iter().enumerate() {
         let number = number.to_string();

@@ -394,6 +394,18 @@ pub fn visits_json(records: &[VisitOut]) -> String {
     json.out
 }
 
+/// Appends one record of the views' files (`drawing.rs`, `map_facts.rs`) to `out`: `fields`
+/// separated by tabs, with the tabs and line breaks in them made spaces, and a line break.
+pub(crate) fn tab_line(out: &mut String, fields: &[&str]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push('\t');
+        }
+        out.extend(field.chars().map(|c| if c < ' ' { ' ' } else { c }));
+    }
+    out.push('\n');
+}
+
 /// Appends one CSV row (RFC 4180: CRLF line ends): fields quoted when they hold a comma,
 /// quote or line break (quotes doubled), or start with a character a spreadsheet would take
 /// for a formula.
