@@ -46,13 +46,13 @@ fn end_line(text: &mut String) {
 }
 
 /// The marks in view as the views read them (`crates/views/src/marks.rs`, which joins them
-/// with what the build wrote of each: core's `export::map_facts`): `v visit` per visit,
-/// `p id articles` per place and `e id articles` per person or organisation that the articles
-/// in view name.
-fn marks_text(visits: &[&'static Visit], counts: &FacetCounts) -> String {
+/// with what the build wrote of each: core's `export::map_facts`): for the map, `v visit` per
+/// visit and `p id articles` per place that the articles in view name; for the `network`,
+/// `e id articles` per person or organisation they name.
+fn marks_text(visits: &[&'static Visit], counts: &FacetCounts, network: bool) -> String {
     let mut text = String::new();
     let base = bundle::corpus().visits.as_ptr() as usize;
-    for &visit in visits {
+    for &visit in visits.iter().filter(|_| !network) {
         let number = (visit as *const Visit as usize - base) / std::mem::size_of::<Visit>();
         put(&mut text, "v");
         put(&mut text, &number.to_string());
@@ -63,6 +63,9 @@ fn marks_text(visits: &[&'static Visit], counts: &FacetCounts) -> String {
         (Facet::People, "e"),
         (Facet::Organizations, "e"),
     ] {
+        if network != (mark == "e") {
+            continue;
+        }
         for value in counts.get(facet).values.iter().filter(|v| v.count > 0) {
             put(&mut text, mark);
             put(&mut text, &value.key);
@@ -105,7 +108,7 @@ pub fn MapPage(
                 bundle::facets().counts(docs, &Filters::default())
             })
         });
-        let text = visits.with(|v| marks_text(v, &counts));
+        let text = visits.with(|v| marks_text(v, &counts, network));
         let Some(host) = crate::dom::by_id::<web_sys::Element>(&format!("views-{name}")) else {
             return;
         };

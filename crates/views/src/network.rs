@@ -474,10 +474,19 @@ fn draw_nodes(
             ],
         );
         svg(&circle, "title", &[]).set_text_content(Some(&node.node.name));
-        // A name goes beside its node, towards the middle, where it covers no name placed
-        // before (an average letter of the 12-pixel type is about 6.6 pixels wide).
+        // A name goes beside its node where it covers no name placed before (an average
+        // letter of the 12-pixel type is about 6.6 pixels wide).
         let width = node.node.name.chars().count() as f64 * 6.6 * px;
-        let left = x > 600.0;
+        // Towards the middle, unless only the other side has room for it; a name that fits
+        // on neither side (a long one on a phone) is left to the node's title and the list.
+        let room_right = 1000.0 + MARGIN - (x + r + 3.0 * px);
+        let room_left = x - r - 3.0 * px + MARGIN;
+        let fits = width <= room_left || width <= room_right;
+        let left = match (x > 500.0, width <= room_left, width <= room_right) {
+            (true, false, true) => false,
+            (false, true, false) => true,
+            (middle_is_left, _, _) => middle_is_left,
+        };
         let label_box = (
             if left {
                 x - r - 3.0 * px - width
@@ -494,7 +503,7 @@ fn draw_nodes(
                 && b.1 < label_box.1 + label_box.3
                 && label_box.1 < b.1 + b.3
         });
-        if rank < labelled && clear {
+        if rank < labelled && clear && fits {
             placed.push(label_box);
             let text = svg(
                 &layer,
