@@ -52,7 +52,7 @@ fn end_line(text: &mut String) {
 fn marks_text(visits: &[&'static Visit], counts: &FacetCounts, network: bool) -> String {
     let mut text = String::new();
     let base = bundle::corpus().visits.as_ptr() as usize;
-    for &visit in visits.iter().filter(|_| !network) {
+    for &visit in visits {
         let number = (visit as *const Visit as usize - base) / std::mem::size_of::<Visit>();
         put(&mut text, "v");
         put(&mut text, &number.to_string());
@@ -108,7 +108,12 @@ pub fn MapPage(
                 bundle::facets().counts(docs, &Filters::default())
             })
         });
-        let text = visits.with(|v| marks_text(v, &counts, network));
+        // The network draws no visit: its page leaves the memo of visits unread, so a
+        // keystroke there does not compute it.
+        let text = match network {
+            true => marks_text(&[], &counts, true),
+            false => visits.with(|v| marks_text(v, &counts, false)),
+        };
         let Some(host) = crate::dom::by_id::<web_sys::Element>(&format!("views-{name}")) else {
             return;
         };
