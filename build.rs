@@ -9,7 +9,9 @@
 //! embedded, and the shards go to the folder `COMMUNIQUE_DATA` (default
 //! `target/communique-data`), with `shards.txt` listing them, which `cargo xtask
 //! post-build` copies into the site's `data/` folder; `COMMUNIQUE_SHARD_SIZE` sets the bytes
-//! of every shard instead of core's defaults (the tests' small corpus gets many shards so).
+//! of every shard instead of core's defaults (the tests' small corpus gets many shards so),
+//! and `COMMUNIQUE_FETCH_AHEAD` the most bytes of shards a page fetches ahead of its reading
+//! (core's `shard::FETCH_AHEAD_BYTES` unless given).
 //! Without it, one bundle holds all. Either way the folder also gets `map.txt` and
 //! `network.txt`, what the map and network views draw, which post-build copies into the site's
 //! `views/` folder.
@@ -21,11 +23,25 @@ const MAP_FILE: &str = "map.txt";
 /// The network view's file, written beside the shards (its reader is core's
 /// `export::drawing`).
 const NETWORK_FILE: &str = "network.txt";
+/// The most bytes of shards a page fetches ahead, instead of core's `FETCH_AHEAD_BYTES`
+/// (0: none), passed on to the app as a compile-time variable of the same name.
+const FETCH_AHEAD_VAR: &str = "COMMUNIQUE_FETCH_AHEAD";
 
 fn main() {
     println!("cargo:rerun-if-env-changed=COMMUNIQUE_CORPUS");
     println!("cargo:rerun-if-env-changed=COMMUNIQUE_DATA");
     println!("cargo:rerun-if-env-changed=COMMUNIQUE_SHARD_SIZE");
+    println!("cargo:rerun-if-env-changed={FETCH_AHEAD_VAR}");
+    // The most bytes of shards the page fetches ahead (the app's `shards::fetch_ahead`).
+    let ahead = match std::env::var(FETCH_AHEAD_VAR) {
+        Ok(value) => value.parse::<usize>().unwrap_or_else(|_| {
+            fail(&format!(
+                "{FETCH_AHEAD_VAR}={value:?}: expected a number of bytes"
+            ))
+        }),
+        Err(_) => communique_core::shard::FETCH_AHEAD_BYTES,
+    };
+    println!("cargo:rustc-env={FETCH_AHEAD_VAR}={ahead}");
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );

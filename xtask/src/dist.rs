@@ -24,6 +24,8 @@ pub const DATA_VAR: &str = "COMMUNIQUE_DATA";
 /// The environment variable setting the bytes of each shard (`build.rs`; tests use small
 /// ones so that a small corpus has many).
 pub const SHARD_SIZE_VAR: &str = "COMMUNIQUE_SHARD_SIZE";
+/// The variable that sets the most bytes of shards a page fetches ahead (`build.rs`).
+pub const FETCH_AHEAD_VAR: &str = "COMMUNIQUE_FETCH_AHEAD";
 
 /// Which layout a build writes (core's `bundle` module).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -289,11 +291,21 @@ pub fn build_checked(corpus: &CorpusChoice, layout: Layout, dist: &Path) -> Resu
 }
 
 /// Builds like [`build_checked`], in the sharded layout with shards of about `shard_size`
-/// bytes: the end-to-end tests' sharded site, whose small corpus then has many shards.
-pub fn build_sharded_checked(corpus: &CorpusChoice, dist: &Path, shard_size: usize) -> Result<()> {
+/// bytes: the end-to-end tests' sharded sites, whose small corpus then has many shards; with
+/// `ahead`, the page fetches ahead at most that many bytes of shards (`build.rs`).
+pub fn build_sharded_checked(
+    corpus: &CorpusChoice,
+    dist: &Path,
+    shard_size: usize,
+    ahead: Option<usize>,
+) -> Result<()> {
     let command = Cmd::new("trunk", &["build", "--release", "--dist"])
         .arg(dist)
         .env(SHARD_SIZE_VAR, shard_size.to_string());
+    let command = match ahead {
+        Some(bytes) => command.env(FETCH_AHEAD_VAR, bytes.to_string()),
+        None => command.env_remove(FETCH_AHEAD_VAR),
+    };
     trunk_build_with(command, corpus, Layout::Sharded, dist, true)
 }
 

@@ -27,6 +27,10 @@ const SHARDED_DIST: &str = "target/sharded-dist";
 /// The bytes of each shard of that site: small, so that its five articles make many shards
 /// and a test can tell the shards a query needs from the others.
 const TEST_SHARD_SIZE: usize = 500;
+/// The variable that names the sharded site which fetches every shard ahead.
+pub const AHEAD_DIST_VAR: &str = "COMMUNIQUE_AHEAD_DIST";
+/// Where that site is built.
+const AHEAD_DIST: &str = "target/ahead-dist";
 
 /// The packages the workspace-wide `cargo test` leaves out: the app, whose unit tests (routing,
 /// URL state, highlighting, exports) run natively in a step of their own, `--lib` only, since
@@ -112,26 +116,38 @@ fn build_and_run_e2e(counts: &mut TestCounts) -> Result<()> {
         &xss_dist,
     )
     .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
-    // The default corpus again, in the sharded layout with small shards.
+    // The default corpus again, in the sharded layout with small shards: fetched as the page
+    // reads them, and (the default for a corpus this small) all fetched ahead.
     let sharded_dist = project_root().join(SHARDED_DIST);
-    dist::build_sharded_checked(&CorpusChoice::Default, &sharded_dist, TEST_SHARD_SIZE)
+    dist::build_sharded_checked(
+        &CorpusChoice::Default,
+        &sharded_dist,
+        TEST_SHARD_SIZE,
+        Some(0),
+    )
+    .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
+    let ahead_dist = project_root().join(AHEAD_DIST);
+    dist::build_sharded_checked(&CorpusChoice::Default, &ahead_dist, TEST_SHARD_SIZE, None)
         .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
     // Always the default corpus: the tests expect its five articles.
     dist::build_checked(&CorpusChoice::Default, Layout::One, &dist)
         .map_err(|err| format!("{err}; the end-to-end tests did not run"))?;
-    e2e_against(&dist, &xss_dist, &sharded_dist, counts)
+    e2e_against(&dist, &xss_dist, [&sharded_dist, &ahead_dist], counts)
 }
 
+/// Runs the end-to-end tests against the default site, the hostile corpus's site, and the
+/// sharded sites (fetched as read, and fetched ahead).
 fn e2e_against(
     dist: &Path,
     xss_dist: &Path,
-    sharded_dist: &Path,
+    [sharded_dist, ahead_dist]: [&Path; 2],
     counts: &mut TestCounts,
 ) -> Result<()> {
     Cmd::new("cargo", &["test", "--no-fail-fast", "-p", "communique-e2e"])
         .env(dist::DIST_VAR, dist)
         .env(XSS_DIST_VAR, xss_dist)
         .env(SHARDED_DIST_VAR, sharded_dist)
+        .env(AHEAD_DIST_VAR, ahead_dist)
         .run_counting_tests(counts)
 }
 

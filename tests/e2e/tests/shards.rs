@@ -3,7 +3,8 @@
 //! in one bundle (the build under test). A query fetches only the shards it needs and finds
 //! what the embedded build finds; the reader reads a text fetched on demand, and the report
 //! page the report; a missing shard gives a message in the page; after "keep all", every
-//! article reads with the network cut.
+//! article reads with the network cut. The same corpus built to be fetched ahead
+//! (`COMMUNIQUE_AHEAD_DIST`) fetches every shard with no query typed, then none.
 
 use std::path::PathBuf;
 
@@ -24,9 +25,23 @@ fn sharded_dist() -> PathBuf {
     }
 }
 
+/// The same sharded site, built to fetch every shard ahead once its first view is painted
+/// (the default for a corpus this small; the other is built not to).
+fn ahead_dist() -> PathBuf {
+    match std::env::var_os("COMMUNIQUE_AHEAD_DIST") {
+        Some(dist) if !dist.is_empty() => PathBuf::from(dist),
+        _ => communique_e2e::repo_root().join("target/ahead-dist"),
+    }
+}
+
 /// The shard files of the sharded site.
 fn shard_files() -> Vec<String> {
-    let folder = sharded_dist().join("data");
+    shard_files_of(&sharded_dist())
+}
+
+/// The shard files of the site in `dist`.
+fn shard_files_of(dist: &std::path::Path) -> Vec<String> {
+    let folder = dist.join("data");
     let mut names: Vec<String> = std::fs::read_dir(&folder)
         .unwrap_or_else(|err| panic!("{}: {err}", folder.display()))
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
@@ -170,6 +185,51 @@ async fn the_sharded_layout_finds_what_one_bundle_finds_fetching_only_what_it_ne
                 "{query}: {got:?}, but one bundle gives {expect:?}"
             );
         }
+        no_problems(page).await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_small_corpus_is_fetched_ahead_and_its_searches_then_fetch_nothing() {
+    let mut embedded = None;
+    run_test_at("shards_ahead_embedded", &dist_dir(), async |page: &Page| {
+        page.visit(QUERIES[0]).await?;
+        embedded = Some(results(page).await?);
+        Ok(())
+    })
+    .await;
+    let all = shard_files_of(&ahead_dist());
+    run_test_at("shards_ahead", &ahead_dist(), async |page: &Page| {
+        page.visit("").await?;
+        page.wait_for("section#overview").await?;
+        // With no query typed, every shard arrives.
+        page.wait_until("every shard to be fetched ahead", async || {
+            let fetched = fetched_shards(page).await?;
+            Ok(match fetched == all {
+                true => Ok(()),
+                false => Err(format!("fetched {} of {} shards", fetched.len(), all.len())),
+            })
+        })
+        .await?;
+        let requests = "return performance.getEntriesByType('resource').length;";
+        let before = page.script(requests, Vec::new()).await?;
+        // Typed into the page already open, which holds the shards (a visit would load
+        // another page).
+        page.type_into("#search", "Velayati").await?;
+        let found = results(page).await?;
+        ensure!(
+            Some(&found) == embedded.as_ref(),
+            "typed Velayati: {found:?}, but one bundle gives {embedded:?}"
+        );
+        page.click("#results .result .result-title").await?;
+        wait_for_text(page, "article#reader", "Velayati").await?;
+        let after = page.script(requests, Vec::new()).await?;
+        ensure!(
+            before == after,
+            "a query and an article fetched ahead still requested files ({before} before, \
+             {after} after)"
+        );
         no_problems(page).await
     })
     .await;

@@ -5,7 +5,8 @@
 //! Time to interactive: milliseconds from the start of navigation until `body[data-ready=true]`
 //! (the app mounted and decoded its corpus), for first loads, each in a browser of its own
 //! (`--cold N`, their median: one first load varies by 100 ms on a busy machine), and for
-//! reloads.
+//! reloads. For a sharded site, in the first of those browsers, whether the page fetched every
+//! shard ahead after its first view, and when the last arrived.
 //! The map: milliseconds from the start of navigation to `?view=map` in a fresh browser until
 //! the views (loaded on demand) have drawn it, and the bytes of its code and outline.
 //! Search latency: the page is opened with `?bench=1` and `window.communiqueBench(queries)`
@@ -145,10 +146,13 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(failure) = cold_loads(&options).await {
-        eprintln!("error: {failure}");
-        return ExitCode::FAILURE;
-    }
+    let ahead = match cold_loads(&options).await {
+        Ok(ahead) => ahead,
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            return ExitCode::FAILURE;
+        }
+    };
     for (view, drawn) in [("map", MAP_DRAWN), ("network", NETWORK_DRAWN)] {
         if let Err(failure) = cold_view_loads(&options, view, drawn).await {
             eprintln!("error: {failure}");
@@ -162,7 +166,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let outcome = measure(&page, &options).await;
+    let outcome = measure(&page, &options, ahead).await;
     let errors = page.console_errors().await;
     page.close().await;
     for error in &errors {
@@ -224,14 +228,21 @@ fn parse_args(args: Vec<String>) -> Result<Options, String> {
     Ok(options)
 }
 
-/// Times `options.cold` first loads, each in a browser of its own, and prints their median.
-async fn cold_loads(options: &Options) -> Outcome {
-    let mut times = Vec::new();
-    for _ in 0..options.cold {
+/// Times `options.cold` first loads, each in a browser of its own, and prints their median;
+/// and for a sharded site, in the first of them, what the page fetched ahead ([`FETCHED_AHEAD`]).
+/// Whether it fetched every shard ahead.
+async fn cold_loads(options: &Options) -> Outcome<bool> {
+    let shards = shard_count(&options.dist);
+    let (mut times, mut ahead) = (Vec::new(), false);
+    for time in 0..options.cold {
         let page = Page::open(&options.dist).await?;
-        let ready = async {
+        let ready: Result<f64, Failure> = async {
             page.visit("").await?;
-            page.ready_at_ms().await
+            let ready = page.ready_at_ms().await?;
+            if time == 0 && shards > 0 {
+                ahead = print_fetched_ahead(&page, &options.label, shards).await?;
+            }
+            Ok(ready)
         }
         .await;
         page.close().await;
@@ -243,7 +254,59 @@ async fn cold_loads(options: &Options) -> Outcome {
             options.label, summary.count
         );
     }
-    Ok(())
+    Ok(ahead)
+}
+
+/// The shard files of the site in `dist` (none for a corpus in one bundle).
+fn shard_count(dist: &std::path::Path) -> usize {
+    std::fs::read_dir(dist.join("data")).map_or(0, |files| {
+        (files.flatten())
+            .filter(|file| file.file_name().to_string_lossy().ends_with(".bin"))
+            .count()
+    })
+}
+
+/// The shards a page has fetched: how many, their bytes on the wire, and when the last
+/// arrived (milliseconds from navigation start).
+const FETCHED_AHEAD: &str = r#"
+const shards = performance.getEntriesByType('resource').filter(e => /\/data\/[^/]*\.bin$/.test(e.name));
+return [shards.length, shards.reduce((n, e) => n + (e.encodedBodySize || 0), 0),
+  shards.reduce((last, e) => Math.max(last, e.responseEnd), 0)];"#;
+
+/// Waits, after the first view, for the page to fetch its `shards` ahead (a site small
+/// enough fetches them all, `src/shards.rs`), until all have arrived or none arrived for two
+/// seconds, and prints what it fetched and when the last arrived; whether it fetched them all.
+async fn print_fetched_ahead(page: &Page, label: &str, shards: usize) -> Outcome<bool> {
+    let _ = page
+        .script(
+            "performance.setResourceTimingBufferSize(1000000);",
+            Vec::new(),
+        )
+        .await?;
+    let (mut seen, mut quiet) = (Value::Null, 0);
+    while quiet < 40 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let now = page.script(FETCHED_AHEAD, Vec::new()).await?;
+        if now[0].as_u64() == Some(shards as u64) {
+            seen = now;
+            break;
+        }
+        quiet = if now == seen { quiet + 1 } else { 0 };
+        seen = now;
+    }
+    let [count, bytes, last] = [0, 1, 2].map(|n| seen[n].as_f64().unwrap_or(0.0));
+    if count as usize == shards {
+        println!(
+            "browser {label}: every shard fetched ahead after the first view ({shards} files, \
+             {bytes} bytes on the wire): the last arrived {last:.0} ms after navigation start"
+        );
+    } else {
+        println!(
+            "browser {label}: no shards fetched ahead: {count} of {shards} files fetched two \
+             seconds after the last ({bytes} bytes on the wire)"
+        );
+    }
+    Ok(count as usize == shards)
 }
 
 /// When the map a person opens by its address is drawn (its code and outline load on demand):
@@ -306,7 +369,14 @@ async fn cold_view_loads(options: &Options, view: &str, drawn: &str) -> Outcome 
     Ok(())
 }
 
-async fn measure(page: &Page, options: &Options) -> Outcome {
+/// `ahead`: whether the site fetches every shard ahead, so that what the first query and the
+/// first article fetched counts those fetched ahead meanwhile.
+async fn measure(page: &Page, options: &Options, ahead: bool) -> Outcome {
+    let meanwhile = if ahead {
+        " (with the shards fetched ahead meanwhile)"
+    } else {
+        ""
+    };
     let label = &options.label;
     let queries = read_queries(&options.queries)?;
 
@@ -363,7 +433,7 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
     if options.profile.is_some() {
         start_profile(page).await?;
     }
-    let typed_keys = type_queries(page, &typed, label, Some(&loaded)).await?;
+    let typed_keys = type_queries(page, &typed, label, Some((&loaded, meanwhile))).await?;
     for times in &typed_keys {
         first_keys.extend(times.first());
         later_keys.extend(times.iter().skip(1));
@@ -435,7 +505,7 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
         tokio::time::sleep(Duration::from_millis(1500)).await;
         let fetched = page.script(FETCHED_SINCE, vec![before]).await?;
         println!(
-            "browser {label}: opening the overview's first article: {}",
+            "browser {label}: opening the overview's first article: {}{meanwhile}",
             fetched.as_str().unwrap_or("?")
         );
     }
@@ -482,22 +552,22 @@ async fn measure(page: &Page, options: &Options) -> Outcome {
 
 /// Types each of `queries` into the search box, key by key, and answers each key's time to the
 /// app's last DOM change, per query. With `loaded` (the resource entries before the first
-/// query), prints what the first query fetched.
+/// query, and a note to add), prints what the first query fetched.
 async fn type_queries(
     page: &Page,
     queries: &[&String],
     label: &str,
-    loaded: Option<&Value>,
+    loaded: Option<(&Value, &str)>,
 ) -> Outcome<Vec<Vec<Duration>>> {
     let mut typed = Vec::new();
     for query in queries {
         let answer = page
             .script(TYPE_KEYS, vec![json!(query), json!(SETTLE_MS)])
             .await?;
-        if let (Some(loaded), true) = (loaded, typed.is_empty()) {
+        if let (Some((loaded, note)), true) = (loaded, typed.is_empty()) {
             let fetched = page.script(FETCHED_SINCE, vec![loaded.clone()]).await?;
             println!(
-                "browser {label}: first query {query:?}: {}",
+                "browser {label}: first query {query:?}: {}{note}",
                 fetched.as_str().unwrap_or("?")
             );
         }
