@@ -19,7 +19,7 @@
 //! the "keep all" control would cost its first load about N KB gzipped.
 
 #[cfg(feature = "sharded")]
-pub use loader::{fetch_ahead, keep_all, kept, loading, problems, track};
+pub use loader::{fetch_ahead, fetches_ahead, keep_all, kept, loading, problems, track};
 
 /// Without shards: nothing to track, fetch or report.
 #[cfg(not(feature = "sharded"))]
@@ -153,11 +153,10 @@ mod loader {
     /// percentile of the bench corpus's typed keys, against 16 ms once they are at hand).
     /// A view that read a shard while it was on its way re-reads when it arrives.
     pub fn fetch_ahead() {
-        let shards = LOADER.with(|loader| loader.shards);
-        let most = AHEAD_BYTES.parse().unwrap_or(0);
-        if shards.iter().map(|shard| shard.len()).sum::<usize>() > most {
+        if !fetches_ahead() {
             return;
         }
+        let shards = LOADER.with(|loader| loader.shards);
         let order: Rc<[usize]> = AHEAD_ORDER
             .iter()
             .flat_map(|kind| (0..shards.len()).filter(move |&n| shards[n].kind() == *kind))
@@ -174,6 +173,13 @@ mod loader {
                 }
             });
         }
+    }
+
+    /// Whether the corpus's shards are few enough to be fetched ahead ([`fetch_ahead`]).
+    pub fn fetches_ahead() -> bool {
+        let shards = LOADER.with(|loader| loader.shards);
+        let most = AHEAD_BYTES.parse().unwrap_or(0);
+        shards.iter().map(|shard| shard.len()).sum::<usize>() <= most
     }
 
     impl Loader {

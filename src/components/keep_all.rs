@@ -27,10 +27,16 @@ pub fn KeepAll() -> impl IntoView {
     };
     view! {
         <p class="keep-all">
-            {format!(
-                "Articles are fetched as you read them ({} parts). ",
-                format::thousands(total),
-            )}
+            {match shards::fetches_ahead() {
+                true => format!(
+                    "The whole archive ({} parts) is fetched once the page opens. ",
+                    format::thousands(total),
+                ),
+                false => format!(
+                    "Articles are fetched as you read them ({} parts). ",
+                    format::thousands(total),
+                ),
+            }}
             <button
                 id="keep-all"
                 type="button"

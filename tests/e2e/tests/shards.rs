@@ -212,6 +212,7 @@ async fn a_small_corpus_is_fetched_ahead_and_its_searches_then_fetch_nothing() {
             })
         })
         .await?;
+        wait_for_text(page, ".keep-all", "fetched once the page opens").await?;
         let requests = "return performance.getEntriesByType('resource').length;";
         let before = page.script(requests, Vec::new()).await?;
         // Typed into the page already open, which holds the shards (a visit would load
