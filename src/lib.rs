@@ -159,12 +159,14 @@ pub fn App() -> impl IntoView {
         // second animation frame from now), in a task of its own (about 25 ms at 10,000
         // articles): the page is usable meanwhile, and the first keystroke finds it ready.
         // A corpus in one bundle was prepared when opened (core's `index/deferred.rs`).
-        // Then the shards of a corpus small enough are fetched ahead (`shards::fetch_ahead`).
+        // Then the shards of a corpus small enough are fetched ahead (`shards::fetch_ahead`),
+        // and the service worker, once it controls the page, is given those it missed.
         #[cfg(feature = "sharded")]
         request_animation_frame(|| {
             request_animation_frame(|| {
                 bundle::prepare_search();
                 crate::shards::fetch_ahead();
+                crate::shards::keep_what_bypassed();
             })
         });
     });

@@ -19,7 +19,9 @@
 //! (core's part alone, `shard.rs`, measured 1.6 KB gzipped of the default site's WASM).
 
 #[cfg(feature = "sharded")]
-pub use loader::{fetch_ahead, fetches_ahead, keep_all, kept, loading, problems, track};
+pub use loader::{
+    fetch_ahead, fetches_ahead, keep_all, keep_what_bypassed, kept, loading, problems, track,
+};
 
 /// Without shards: nothing to track, fetch or report.
 #[cfg(not(feature = "sharded"))]
@@ -75,6 +77,9 @@ mod loader {
         scheduled: Cell<bool>,
         /// Which shards are being fetched.
         in_flight: RefCell<Vec<bool>>,
+        /// The shard files requested while no service worker controlled the page, which it
+        /// therefore did not keep ([`keep_what_bypassed`]).
+        bypassed: RefCell<Vec<String>>,
     }
 
     thread_local! {
@@ -88,6 +93,7 @@ mod loader {
                 kept: ArcRwSignal::new(None),
                 scheduled: Cell::new(false),
                 in_flight: RefCell::new(vec![false; shards.len()]),
+                bypassed: RefCell::new(Vec::new()),
             }
         };
     }
@@ -175,6 +181,30 @@ mod loader {
         }
     }
 
+    /// On a first visit the service worker controls the page only once it has installed:
+    /// the shards requested before (fetched ahead, or read) bypassed it, and a reload offline
+    /// found none of them. Once it controls the page, this requests them again through it
+    /// (from the browser's HTTP cache, on most hosts), so that it keeps them too. Waiting for
+    /// it before fetching ahead would keep them as well, but would hold every shard of a
+    /// first visit back by the worker's install.
+    pub fn keep_what_bypassed() {
+        wasm_bindgen_futures::spawn_local(async {
+            crate::sw::controlled().await;
+            if !crate::sw::controls() {
+                return;
+            }
+            loop {
+                let names = LOADER.with(|loader| loader.bypassed.take());
+                if names.is_empty() {
+                    return;
+                }
+                for name in names {
+                    let _ = get(&name).await;
+                }
+            }
+        });
+    }
+
     /// Whether the corpus's shards are few enough to be fetched ahead ([`fetch_ahead`]).
     pub fn fetches_ahead() -> bool {
         let shards = LOADER.with(|loader| loader.shards);
@@ -252,6 +282,9 @@ mod loader {
     /// The bytes of the shard file `name`, or why not.
     async fn get(name: &str) -> Result<Vec<u8>, String> {
         let window = web_sys::window().ok_or("no window")?;
+        if !crate::sw::controls() {
+            LOADER.with(|loader| loader.bypassed.borrow_mut().push(name.to_string()));
+        }
         let url = format!("{FOLDER}{name}");
         let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
             .await

@@ -121,6 +121,52 @@ impl UpdateStatus {
     }
 }
 
+/// Waits until a service worker controls the page, so that what the page fetches next is kept
+/// for offline use: at once when one does already, or none will (no service worker here, its
+/// registration refused, its install failed). On a first visit the worker takes the page once
+/// it has installed (`clients.claim` in `sw.js`).
+#[cfg(feature = "sharded")]
+pub async fn controlled() {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(container) = container() else {
+        return;
+    };
+    if container.controller().is_some() {
+        return;
+    }
+    // The same registration as `UpdateStatus::install`'s, refused here when it was refused there.
+    let Ok(registration) = JsFuture::from(container.register(SCRIPT)).await else {
+        return;
+    };
+    let registration: ServiceWorkerRegistration = registration.unchecked_into();
+    let Some(worker) = (registration.installing())
+        .or_else(|| registration.waiting())
+        .or_else(|| registration.active())
+    else {
+        return;
+    };
+    loop {
+        // Listening before looking, so that no change falls between the two. The listeners
+        // stay (a handful, one per state the worker passes): resolving a settled promise does
+        // nothing.
+        let mut listen = |resolve: js_sys::Function, _reject: js_sys::Function| {
+            let _ = container.add_event_listener_with_callback("controllerchange", &resolve);
+            let _ = worker.add_event_listener_with_callback("statechange", &resolve);
+        };
+        let changed = js_sys::Promise::new(&mut listen);
+        if container.controller().is_some() || worker.state() == ServiceWorkerState::Redundant {
+            return;
+        }
+        let _ = JsFuture::from(changed).await;
+    }
+}
+
+/// Whether a service worker controls the page: what it fetches then goes through the worker.
+#[cfg(feature = "sharded")]
+pub fn controls() -> bool {
+    container().is_some_and(|container| container.controller().is_some())
+}
+
 /// `navigator.serviceWorker`, if this browser and origin have one (only secure contexts do).
 fn container() -> Option<ServiceWorkerContainer> {
     let navigator = window().navigator();

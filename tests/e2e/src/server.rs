@@ -82,6 +82,14 @@ impl Drop for StaticServer {
     }
 }
 
+/// A file whose presence in the served folder makes the server answer every reload
+/// (`Cache-Control: no-cache`) [`SLOW_RELOAD_PAUSE`] late. A service worker's install asks
+/// for each file of the build so: a test makes it slow, as a large build on a slow network
+/// would be, and sees what the page does before the worker controls it.
+pub const SLOW_RELOADS: &str = "e2e-slow-reloads";
+/// How late [`SLOW_RELOADS`] makes a reload's answer.
+const SLOW_RELOAD_PAUSE: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// Answers the requests of one connection (keep-alive), until the client closes it.
 fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -91,12 +99,17 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
         if reader.read_line(&mut request_line)? == 0 {
             return Ok(());
         }
-        // Skip the headers: nothing in them changes the answer.
+        // Of the headers, only a reload's `Cache-Control: no-cache` changes anything (below).
+        let mut reload = false;
         loop {
             let mut header = String::new();
             if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
                 break;
             }
+            reload |= header.to_ascii_lowercase().replace(' ', "") == "cache-control:no-cache\r\n";
+        }
+        if reload && root.join(SLOW_RELOADS).exists() {
+            std::thread::sleep(SLOW_RELOAD_PAUSE);
         }
         let mut parts = request_line.split_whitespace();
         let method = parts.next().unwrap_or("");

@@ -4,11 +4,13 @@
 //! what the embedded build finds; the reader reads a text fetched on demand, and the report
 //! page the report; a missing shard gives a message in the page; after "keep all", every
 //! article reads with the network cut. The same corpus built to be fetched ahead
-//! (`COMMUNIQUE_AHEAD_DIST`) fetches every shard with no query typed, then none.
+//! (`COMMUNIQUE_AHEAD_DIST`) fetches every shard with no query typed, then none, and keeps
+//! them all for offline use from a first visit.
 
 use std::path::PathBuf;
 
 use communique_e2e::fixtures::site_copy;
+use communique_e2e::server::SLOW_RELOADS;
 use communique_e2e::{dist_dir, ensure, run_test_at, Outcome, Page};
 use serde_json::Value;
 
@@ -234,6 +236,71 @@ async fn a_small_corpus_is_fetched_ahead_and_its_searches_then_fetch_nothing() {
         no_problems(page).await
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_first_visit_keeps_what_it_fetched_ahead_for_offline_use() {
+    let copy = site_copy(&ahead_dist(), SUB_PATH).expect("copy of the fetched-ahead build");
+    // The worker's install is slow: the shards would be fetched ahead before it controls the
+    // page, bypassing it.
+    std::fs::write(copy.path().join(SLOW_RELOADS), "").expect("the slow-reloads marker");
+    let all = shard_files_of(&ahead_dist());
+    run_test_at("shards_ahead_offline", copy.path(), async |page: &Page| {
+        // A first visit: no worker controls the page as it opens. Nothing but the page is
+        // visited, and no article is opened before the network is cut.
+        page.visit(SUB_PATH).await?;
+        page.wait_until("every shard to be kept by the service worker", async || {
+            let kept = page.script(KEPT_SHARDS, Vec::new()).await?;
+            Ok(match kept.as_u64() == Some(all.len() as u64) {
+                true => Ok(()),
+                false => Err(format!("{kept} of {} shards kept", all.len())),
+            })
+        })
+        .await?;
+        page.stop_server();
+        page.visit(&format!("{SUB_PATH}?q=Velayati")).await?;
+        let (_, rows) = results(page).await?;
+        ensure!(
+            rows.iter().any(|row| row == VELAYATI_DOC),
+            "offline, Velayati should find {VELAYATI_DOC}, finds {rows:?}"
+        );
+        for id in crate_ids_offline(page).await? {
+            page.visit(&format!("{SUB_PATH}?doc={id}")).await?;
+            page.wait_until("the article's text offline", async || {
+                let paragraphs = page.find_all("article#reader p").await?.len();
+                Ok(match paragraphs > 1 {
+                    true => Ok(()),
+                    false => Err(format!("{paragraphs} paragraphs")),
+                })
+            })
+            .await?;
+        }
+        no_problems(page).await
+    })
+    .await;
+}
+
+/// How many shards the service worker keeps (its cache named in `sw-shards.js`), or `null`
+/// before a worker is ready.
+const KEPT_SHARDS: &str = "
+const ready = navigator.serviceWorker && navigator.serviceWorker.controller;
+if (!ready) { return null; }
+return navigator.serviceWorker.ready
+  .then((registration) => caches.open('communique-data:' + registration.scope))
+  .then((cache) => cache.keys())
+  .then((keys) => keys.length);";
+
+/// The ids of the articles, from the overview, read with the network cut.
+async fn crate_ids_offline(page: &Page) -> Outcome<Vec<String>> {
+    page.visit(SUB_PATH).await?;
+    page.wait_for("section#overview a.doc-title").await?;
+    let ids = crate_ids(page).await?;
+    ensure!(
+        ids.len() == 5,
+        "the overview lists {} articles offline",
+        ids.len()
+    );
+    Ok(ids)
 }
 
 #[tokio::test]
