@@ -21,6 +21,7 @@
 #[cfg(feature = "sharded")]
 pub use loader::{
     fetch_ahead, fetches_ahead, keep_all, keep_what_bypassed, kept, loading, problems, track,
+    Keeping,
 };
 
 /// Without shards: nothing to track, fetch or report.
@@ -71,8 +72,8 @@ mod loader {
         busy: ArcRwSignal<bool>,
         /// What could not be fetched or read, one sentence each.
         problems: ArcRwSignal<Vec<String>>,
-        /// How many shards "keep all" has fetched, of how many; `None` before it is asked.
-        kept: ArcRwSignal<Option<(usize, usize)>>,
+        /// Where "keep all" is; `None` before it is asked.
+        kept: ArcRwSignal<Option<Keeping>>,
         /// Whether a look for wanted shards is already scheduled.
         scheduled: Cell<bool>,
         /// Which shards are being fetched.
@@ -119,32 +120,63 @@ mod loader {
         LOADER.with(|loader| loader.problems.get())
     }
 
-    /// How many shards "keep all" has fetched, of how many; `None` before it is asked.
-    pub fn kept() -> Option<(usize, usize)> {
+    /// Where "keep all" is; `None` before it is asked.
+    pub fn kept() -> Option<Keeping> {
         LOADER.with(|loader| loader.kept.get())
+    }
+
+    /// The progress of "keep all": shards fetched, shards that could not be, of how many.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub struct Keeping {
+        /// Fetched (so the service worker keeps them), or at hand in the page already.
+        pub done: usize,
+        /// Not fetched: the request failed (offline, or the site unreachable).
+        pub failed: usize,
+        /// Every shard of the corpus.
+        pub all: usize,
+    }
+
+    impl Keeping {
+        /// Whether shards are still being fetched.
+        pub fn running(&self) -> bool {
+            self.done + self.failed < self.all
+        }
+
+        /// Whether it is over with shards not fetched, which asking again retries.
+        pub fn can_retry(&self) -> bool {
+            !self.running() && self.failed > 0
+        }
     }
 
     /// Fetches every shard, a few at a time, so the service worker keeps them all for
     /// offline use; [`kept`] counts them. The bytes are not kept in the page: what it
     /// reads later comes from the service worker's cache.
+    ///
+    /// Asked again after some could not be fetched, it tries every shard again (those kept
+    /// already are answered from the worker's cache).
     pub fn keep_all() {
         let (shards, kept) = LOADER.with(|loader| (loader.shards, loader.kept.clone()));
-        if kept.get_untracked().is_some() {
+        if kept.get_untracked().is_some_and(|kept| !kept.can_retry()) {
             return;
         }
-        kept.set(Some((0, shards.len())));
+        kept.set(Some(Keeping {
+            done: 0,
+            failed: 0,
+            all: shards.len(),
+        }));
         // Four requests at a time: enough to fill a connection, few enough to leave room
         // for what the reader asks meanwhile.
         for lane in 0..4 {
             let kept = kept.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 for shard in shards.iter().skip(lane).step_by(4) {
-                    if !shard.is_settled() {
-                        let _ = get(shard.name()).await;
-                    }
+                    let fetched = shard.is_settled() || get(shard.name()).await.is_ok();
                     kept.update(|kept| {
-                        if let Some((done, _)) = kept {
-                            *done += 1;
+                        if let Some(kept) = kept {
+                            match fetched {
+                                true => kept.done += 1,
+                                false => kept.failed += 1,
+                            }
                         }
                     });
                 }

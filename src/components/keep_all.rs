@@ -6,23 +6,24 @@ use leptos::prelude::*;
 
 use crate::{bundle, format, shards};
 
-/// `button#keep-all` and a live status: "Kept 120 of 1,450 parts", then "All articles are
-/// kept for offline use."
+/// `button#keep-all` and a live status: "Keeping 120 of 1,450 parts…", then "All articles
+/// are kept for offline use.", or how many parts could not be fetched, with the button enabled
+/// again to retry them.
 #[component]
 pub fn KeepAll() -> impl IntoView {
     let total = bundle::shards().len();
-    let served_by_worker = || {
-        web_sys::window()
-            .and_then(|window| window.navigator().service_worker().controller())
-            .is_some()
-    };
     let (no_worker, set_no_worker) = signal(false);
     let status = move || match shards::kept() {
         None if no_worker.get() => "Offline use needs the site's service worker, which \
              this page does not run: it needs HTTPS or localhost, and a browser that allows it."
             .to_string(),
         None => String::new(),
-        Some((done, all)) if done < all => format!("Keeping {done} of {all} parts…"),
+        Some(kept) if kept.running() => format!("Keeping {} of {} parts…", kept.done, kept.all),
+        Some(kept) if kept.failed > 0 => format!(
+            "{} of {} parts could not be fetched (is the network down?), so not every article \
+             reads offline: press the button again to retry them.",
+            kept.failed, kept.all
+        ),
         Some(_) => "All articles are kept for offline use.".to_string(),
     };
     view! {
@@ -40,9 +41,10 @@ pub fn KeepAll() -> impl IntoView {
             <button
                 id="keep-all"
                 type="button"
-                disabled=move || shards::kept().is_some()
+                // Enabled again when parts could not be fetched, to retry them.
+                disabled=move || shards::kept().is_some_and(|kept| !kept.can_retry())
                 on:click=move |_| {
-                    if served_by_worker() {
+                    if crate::sw::controls() {
                         shards::keep_all();
                     } else {
                         set_no_worker.set(true);

@@ -3,7 +3,8 @@
 //! in one bundle (the build under test). A query fetches only the shards it needs and finds
 //! what the embedded build finds; the reader reads a text fetched on demand, and the report
 //! page the report; a missing shard gives a message in the page; after "keep all", every
-//! article reads with the network cut. The same corpus built to be fetched ahead
+//! article reads with the network cut, and "keep all" with the network cut says what it could
+//! not keep. The same corpus built to be fetched ahead
 //! (`COMMUNIQUE_AHEAD_DIST`) fetches every shard with no query typed, then none, and keeps
 //! them all for offline use from a first visit.
 
@@ -265,15 +266,7 @@ async fn a_first_visit_keeps_what_it_fetched_ahead_for_offline_use() {
             "offline, Velayati should find {VELAYATI_DOC}, finds {rows:?}"
         );
         for id in crate_ids_offline(page).await? {
-            page.visit(&format!("{SUB_PATH}?doc={id}")).await?;
-            page.wait_until("the article's text offline", async || {
-                let paragraphs = page.find_all("article#reader p").await?.len();
-                Ok(match paragraphs > 1 {
-                    true => Ok(()),
-                    false => Err(format!("{paragraphs} paragraphs")),
-                })
-            })
-            .await?;
+            reads_offline(page, &id).await?;
         }
         no_problems(page).await
     })
@@ -433,19 +426,58 @@ async fn after_keep_all_every_article_reads_offline() {
         let ids = crate_ids(page).await?;
         ensure!(ids.len() == 5, "the overview lists {} articles", ids.len());
         for id in ids {
-            page.visit(&format!("{SUB_PATH}?doc={id}")).await?;
-            page.wait_until("the article's text offline", async || {
-                let paragraphs = page.find_all("article#reader p").await?.len();
-                Ok(match paragraphs > 1 {
-                    true => Ok(()),
-                    false => Err(format!("{paragraphs} paragraphs")),
-                })
-            })
-            .await?;
+            reads_offline(page, &id).await?;
         }
         no_problems(page).await
     })
     .await;
+}
+
+#[tokio::test]
+async fn keeping_all_with_the_network_cut_says_what_was_not_kept() {
+    let copy = site_copy(&sharded_dist(), SUB_PATH).expect("copy of the sharded build");
+    run_test_at("shards_keep_all_cut", copy.path(), async |page: &Page| {
+        visit_with_worker(page).await?;
+        page.stop_server();
+        page.click("#keep-all").await?;
+        let status = wait_for_text(page, "#keep-all-status", "could not be fetched").await?;
+        ensure!(
+            status.contains(&format!("of {} parts", shard_files().len())),
+            "the status should say how many of the parts failed: {status:?}"
+        );
+        let disabled = page
+            .script(
+                "return document.getElementById('keep-all').disabled;",
+                Vec::new(),
+            )
+            .await?;
+        ensure!(
+            disabled == Value::Bool(false),
+            "the button should be enabled again to retry, disabled: {disabled}"
+        );
+        // The failed requests are the only errors the page may log.
+        for error in page.take_console_errors().await {
+            ensure!(
+                error.contains("/data/") || error.contains("Failed to fetch"),
+                "unexpected console error: {error}"
+            );
+        }
+        Ok(())
+    })
+    .await;
+}
+
+/// Opens the article `id` in the reader, with the network cut, and waits for its text.
+async fn reads_offline(page: &Page, id: &str) -> Outcome {
+    page.visit(&format!("{SUB_PATH}?doc={id}")).await?;
+    page.wait_until("the article's text offline", async || {
+        let paragraphs = page.find_all("article#reader p").await?.len();
+        Ok(match paragraphs > 1 {
+            true => Ok(()),
+            false => Err(format!("{paragraphs} paragraphs")),
+        })
+    })
+    .await
 }
 
 /// The ids of the articles the overview links to.
