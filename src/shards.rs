@@ -170,7 +170,10 @@ mod loader {
             let kept = kept.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 for shard in shards.iter().skip(lane).step_by(4) {
-                    let fetched = shard.is_settled() || get(shard.name()).await.is_ok();
+                    // A shard the page holds was fetched (through the worker, or again by
+                    // `keep_what_bypassed`); one that failed is tried again.
+                    let held = shard.is_settled() && shard.problem().is_none();
+                    let fetched = held || get(shard.name()).await.is_ok();
                     kept.update(|kept| {
                         if let Some(kept) = kept {
                             match fetched {

@@ -20,8 +20,8 @@ pub fn KeepAll() -> impl IntoView {
         None => String::new(),
         Some(kept) if kept.running() => format!("Keeping {} of {} parts…", kept.done, kept.all),
         Some(kept) if kept.failed > 0 => format!(
-            "{} of {} parts could not be fetched (is the network down?), so not every article \
-             reads offline: press the button again to retry them.",
+            "{} of {} parts could not be fetched, so not every article reads offline: press \
+             the button again to retry them.",
             kept.failed, kept.all
         ),
         Some(_) => "All articles are kept for offline use.".to_string(),
