@@ -224,8 +224,7 @@ mod loader {
     /// first visit back by the worker's install.
     pub fn keep_what_bypassed() {
         wasm_bindgen_futures::spawn_local(async {
-            crate::sw::controlled().await;
-            if !crate::sw::controls() {
+            if !crate::sw::controlled().await {
                 return;
             }
             loop {

@@ -122,28 +122,28 @@ impl UpdateStatus {
 }
 
 /// Waits until a service worker controls the page, so that what the page fetches next is kept
-/// for offline use: at once when one does already, or none will (no service worker here, its
-/// registration refused, its install failed). On a first visit the worker takes the page once
-/// it has installed (`clients.claim` in `sw.js`).
+/// for offline use, or until none will (no service worker here, its registration refused, its
+/// install failed); whether one does. On a first visit the worker takes the page once it has
+/// installed (`clients.claim` in `sw.js`).
 #[cfg(feature = "sharded")]
-pub async fn controlled() {
+pub async fn controlled() -> bool {
     use wasm_bindgen_futures::JsFuture;
     let Some(container) = container() else {
-        return;
+        return false;
     };
     if container.controller().is_some() {
-        return;
+        return true;
     }
     // The same registration as `UpdateStatus::install`'s, refused here when it was refused there.
     let Ok(registration) = JsFuture::from(container.register(SCRIPT)).await else {
-        return;
+        return false;
     };
     let registration: ServiceWorkerRegistration = registration.unchecked_into();
     let Some(worker) = (registration.installing())
         .or_else(|| registration.waiting())
         .or_else(|| registration.active())
     else {
-        return;
+        return false;
     };
     loop {
         // Listening before looking, so that no change falls between the two. The listeners
@@ -155,7 +155,7 @@ pub async fn controlled() {
         };
         let changed = js_sys::Promise::new(&mut listen);
         if container.controller().is_some() || worker.state() == ServiceWorkerState::Redundant {
-            return;
+            return container.controller().is_some();
         }
         let _ = JsFuture::from(changed).await;
     }

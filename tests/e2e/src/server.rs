@@ -106,7 +106,9 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
             if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
                 break;
             }
-            reload |= header.to_ascii_lowercase().replace(' ', "") == "cache-control:no-cache\r\n";
+            reload |= header
+                .trim()
+                .eq_ignore_ascii_case("cache-control: no-cache");
         }
         if reload && root.join(SLOW_RELOADS).exists() {
             std::thread::sleep(SLOW_RELOAD_PAUSE);
