@@ -79,7 +79,7 @@ pub fn FacetGroup(
         counts.with(|counts| {
             let values = counts.get(facet);
             let found = (!typed.trim().is_empty())
-                .then(|| values.find(bundle::facets(), typed.trim()));
+                .then(|| values.find(bundle::facets(), bundle::corpus(), typed.trim()));
             let shown = visible_values(&values.values, found, all);
             if shown.is_empty() {
                 return view! { <li class="facet-none">"No value matches."</li> }.into_any();

@@ -4,15 +4,43 @@
 //! the sharded layout can be read, the head holds every entity of a large corpus (45,000 at
 //! 100,000 articles, 12.9 MB of the heap decoded, natively), for a first view that names a
 //! few dozen. There each is decoded when something first reads it, and kept
-//! (`records.rs`); what reads every entity once at start, the facet index, reads them with
-//! [`Entities::each`], which keeps none. Both builds answer the same calls.
+//! (`records.rs`); what reads every entity once, the facet index, reads them with
+//! [`Entities::labels`] at start (the few fields an entity's bytes begin with) and
+//! [`Entities::each`] when its find box first asks, neither keeping any. Both builds answer
+//! the same calls.
 
 #[cfg(not(feature = "shards"))]
 use serde::Serialize;
 
-use crate::model::Entity;
+use crate::model::{Entity, EntityKind, Text};
+use crate::wire::decode_struct;
 #[cfg(not(feature = "shards"))]
 use crate::wire::{Decode, Reader};
+
+/// What the facet index reads of every entity at start: the fields an entity's bytes begin
+/// with, in their order in [`Entity`], so that an entity read when asked is read that far and
+/// no further (its aliases, roles and mentions are most of the work of decoding it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityLabel {
+    /// As [`Entity::id`].
+    pub id: Text,
+    /// As [`Entity::name`].
+    pub name: Text,
+    /// As [`Entity::kind`].
+    pub kind: EntityKind,
+}
+
+decode_struct!(EntityLabel { id, name, kind });
+
+impl From<&Entity> for EntityLabel {
+    fn from(entity: &Entity) -> EntityLabel {
+        EntityLabel {
+            id: entity.id.clone(),
+            name: entity.name.clone(),
+            kind: entity.kind,
+        }
+    }
+}
 
 /// The entities of a corpus, read as a list: decoded at start.
 #[cfg(not(feature = "shards"))]
@@ -45,6 +73,11 @@ impl Entities {
     /// Calls `each` with every entity in order (see the module's docs).
     pub fn each(&self, each: impl FnMut(&Entity)) {
         self.0.iter().for_each(each);
+    }
+
+    /// Calls `each` with every entity's label in order (see the module's docs).
+    pub fn labels(&self, each: impl FnMut(EntityLabel)) {
+        self.0.iter().map(EntityLabel::from).for_each(each);
     }
 
     /// Every entity to change, in order.
@@ -132,6 +165,12 @@ mod read_when_asked {
             self.0.each(each);
         }
 
+        /// Calls `each` with every entity's label in order, decoding no entity past it.
+        pub fn labels(&self, each: impl FnMut(EntityLabel)) {
+            self.0
+                .each_leading(|entity| EntityLabel::from(entity), each);
+        }
+
         /// Every entity to change, in order (each decoded and kept).
         pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Entity> {
             self.0.iter_mut()
@@ -187,13 +226,19 @@ mod tests {
 
     #[test]
     fn entities_read_in_place_are_the_entities_written_each_decoded_when_read() {
-        let corpus = full_corpus();
+        let mut corpus = full_corpus();
+        // A second entity, so that labels are read from a kept entity and a decoded one.
+        let mut second = corpus.entities[0].clone();
+        second.id = "organization/kremlin".into();
+        second.name = "Kremlin".into();
+        second.kind = EntityKind::Organization;
+        corpus.entities.push(second);
         let written: Vec<Entity> = corpus.entities.iter().cloned().collect();
         let bytes: &'static [u8] = Vec::leak(encode(&corpus));
         let (read, _) = open_in_place(&Source::Static(bytes)).unwrap();
         let read = read.entities;
         assert_eq!(read.len(), written.len());
-        // The facet index has read every entity once, through `each`, keeping none.
+        // The facet index has read every entity's label once, keeping none.
         #[cfg(feature = "shards")]
         assert_eq!(read.decoded(), 0, "opening kept entities");
         let mut seen = Vec::new();
@@ -201,9 +246,18 @@ mod tests {
         assert_eq!(seen, written);
         #[cfg(feature = "shards")]
         assert_eq!(read.decoded(), 0, "each kept entities");
+        let labels = |entities: &Entities| {
+            let mut labels = Vec::new();
+            entities.labels(|label| labels.push(label));
+            labels
+        };
+        let written_labels: Vec<EntityLabel> = written.iter().map(EntityLabel::from).collect();
+        assert_eq!(labels(&read), written_labels, "labels decoded");
         assert_eq!(read[0], written[0]);
         #[cfg(feature = "shards")]
         assert_eq!(read.decoded(), 1, "one entity read, one decoded");
+        // The kept one's label is taken from it, the others' decoded: the same labels.
+        assert_eq!(labels(&read), written_labels, "labels kept and decoded");
         assert!(read.iter().eq(written.iter()));
         assert!(read.get(written.len()).is_none());
         assert_eq!(Entities::from(written.clone()), read);

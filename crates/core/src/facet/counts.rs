@@ -13,6 +13,7 @@ use super::fold::fold_name;
 use super::index::{FacetIndex, Selection};
 use super::{Facet, Filters};
 use crate::model::{DocId, Text};
+use crate::Corpus;
 
 /// The facet panel's numbers for one query and one set of filters.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,12 +43,18 @@ pub struct FacetValues {
 
 impl FacetValues {
     /// The values whose name (or an entity's alias) contains `needle`, ignoring
-    /// case and diacritics, in list order: the "find a value" box of a long facet.
-    pub fn find<'a>(&'a self, index: &FacetIndex, needle: &str) -> Vec<&'a FacetValue> {
+    /// case and diacritics, in list order: the "find a value" box of a long facet. `index` is
+    /// the facet index of `corpus`.
+    pub fn find<'a>(
+        &'a self,
+        index: &FacetIndex,
+        corpus: &Corpus,
+        needle: &str,
+    ) -> Vec<&'a FacetValue> {
         let needle = fold_name(needle);
         self.values
             .iter()
-            .filter(|value| index.key_contains(self.facet, &value.key, &needle))
+            .filter(|value| index.key_contains(corpus, self.facet, &value.key, &needle))
             .collect()
     }
 }
@@ -412,7 +419,8 @@ year: 2016 1, 2017 1
     /// `matches`: for each facet F and each value v of F, the hits that pass the
     /// filters with F cleared and that pass a filter selecting v alone.
     fn check_against_definition(hits: &[DocId], url_query: &str) {
-        let index = FacetIndex::build(&sample_corpus());
+        let corpus = sample_corpus();
+        let index = FacetIndex::build(&corpus);
         let filters = filters(url_query);
         let counts = index.counts(hits.iter().copied(), &filters);
         for facet in Facet::ALL {
@@ -421,7 +429,7 @@ year: 2016 1, 2017 1
                 others.remove(facet, &key);
             }
             let mut expected: Vec<(String, u32)> = index
-                .search_values(facet, "")
+                .search_values(&corpus, facet, "")
                 .into_iter()
                 .map(|choice| {
                     let mut alone = Filters::default();
@@ -483,12 +491,15 @@ year: 2016 1, 2017 1
         let counts = index.counts(0..5, &Filters::default());
         let found: Vec<&str> = counts
             .get(Facet::People)
-            .find(&index, "RAHMANI")
+            .find(&index, &corpus, "RAHMANI")
             .iter()
             .map(|value| &*value.label)
             .collect();
         assert_eq!(found, ["Rahmani"]);
-        assert_eq!(counts.get(Facet::Places).find(&index, "").len(), 5);
-        assert!(counts.get(Facet::Years).find(&index, "1999").is_empty());
+        assert_eq!(counts.get(Facet::Places).find(&index, &corpus, "").len(), 5);
+        assert!(counts
+            .get(Facet::Years)
+            .find(&index, &corpus, "1999")
+            .is_empty());
     }
 }

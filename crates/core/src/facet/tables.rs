@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use super::index::{display_ranks, facet_values, key_order, mention_document, Lists, NO_SENTENCE};
+use super::index::{
+    display_ranks, facet_values, key_order, mention_document, FoldedNames, Lists, NO_SENTENCE,
+};
 use crate::index::format::{get_varint, put_varint};
 use crate::lazy::Blob;
 use crate::model::EntityId;
@@ -122,8 +124,8 @@ impl FacetTables {
             put_mentions(&mut mentions, &row);
         }
         tables.mentions = mentions.into();
-        let (values, names) = facet_values(corpus);
-        tables.value_ranks = display_ranks(&values, &names);
+        let values = facet_values(corpus);
+        tables.value_ranks = display_ranks(&values, &FoldedNames::of(&values, corpus));
         for ids in key_order(&values) {
             tables.key_counts.push(ids.len() as u32);
             tables.key_ids.extend(ids);
