@@ -216,16 +216,6 @@ impl<T: Copy> Lists<T> {
 /// entity id), then sources and years in their natural order, then "undated".
 pub(super) fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
     let documents = &corpus.documents;
-    let mut values = Vec::with_capacity(corpus.entities.len());
-    // Only the fields the values keep (id, name, kind), which a bundle in the program lends:
-    // where entities are read when asked, each is decoded that far for this and not kept.
-    corpus.entities.labels(|entity| {
-        values.push(ValueInfo::new(
-            Facet::of_kind(entity.kind),
-            entity.id,
-            entity.name,
-        ));
-    });
     // Read from the documents' columns: decoding each document here would keep them all.
     let sources = distinct_sorted(
         documents
@@ -238,6 +228,22 @@ pub(super) fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
             .sources_and_dates()
             .filter_map(|(_, date)| date.map(|d| d.year)),
     );
+    let undated = documents
+        .sources_and_dates()
+        .any(|(_, date)| date.is_none());
+    // Room for every value at once: grown past the entities, the list was copied whole.
+    let mut values = Vec::with_capacity(
+        corpus.entities.len() + sources.len() + years.len() + usize::from(undated),
+    );
+    // Only the fields the values keep (id, name, kind), which a bundle in the program lends:
+    // where entities are read when asked, each is decoded that far for this and not kept.
+    corpus.entities.labels(|entity| {
+        values.push(ValueInfo::new(
+            Facet::of_kind(entity.kind),
+            entity.id,
+            entity.name,
+        ));
+    });
     let mut add = |facet: Facet, key: &str, label: &str| {
         values.push(ValueInfo::new(
             facet,
@@ -252,10 +258,7 @@ pub(super) fn facet_values(corpus: &Corpus) -> Vec<ValueInfo> {
         let year = year.to_string();
         add(Facet::Years, &year, &year);
     }
-    if documents
-        .sources_and_dates()
-        .any(|(_, date)| date.is_none())
-    {
+    if undated {
         add(Facet::Years, UNDATED_KEY, "Undated");
     }
     values

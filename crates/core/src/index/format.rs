@@ -177,7 +177,11 @@ fn decode_terms(bytes: &[u8], count: u32) -> Result<Vec<String>, String> {
             None if shared == 0 => "",
             None => return Err(corrupt()),
         };
-        let term = format!("{prefix}{suffix}");
+        // Not `format!`: its formatting machinery took most of this loop's time in the page
+        // (29 of 35 ms of a first load's preparation at 9.8k articles, in a CPU profile).
+        let mut term = String::with_capacity(prefix.len() + suffix.len());
+        term.push_str(prefix);
+        term.push_str(suffix);
         if terms.last().is_some_and(|previous| *previous >= term) {
             return Err(format!("term dictionary is not sorted at term {i}"));
         }
